@@ -1,0 +1,19 @@
+#include "cli/project.h"
+
+#include "content/content_loader.h"
+#include "data/data_loader.h"
+#include "validate/validate.h"
+
+namespace pepgen {
+
+Project load_project(const std::filesystem::path& root, Diagnostics& diags) {
+    Project p;
+    p.content = load_content(root, diags);
+    p.data = load_data(root, diags);
+    validate_content(p.content, diags);
+    validate_data(p.content, p.data, diags);
+    if (!diags.has_errors()) p.results = compute(p.content, p.data);
+    return p;
+}
+
+}  // namespace pepgen

@@ -1,0 +1,22 @@
+/// The first three stages as one call, shared by `build` and `check`:
+/// load content and data, validate them, compute the results.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "model/diagnostic.h"
+#include "model/types.h"
+#include "scoring/scoring.h"
+
+namespace pepgen {
+
+struct Project {
+    Content content;
+    Data data;
+    std::optional<Results> results;  ///< only when there were no errors
+};
+
+Project load_project(const std::filesystem::path& root, Diagnostics& diags);
+
+}  // namespace pepgen

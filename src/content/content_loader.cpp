@@ -1,0 +1,240 @@
+#include "content/content_loader.h"
+
+#include <algorithm>
+
+#include "content/front_matter.h"
+#include "util/files.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace pepgen {
+
+namespace {
+
+std::optional<FrontMatterDoc> read_doc(const fs::path& root, const fs::path& path, Diagnostics& diags) {
+    const auto file = display_path(root, path);
+    auto read = read_text_file(path);
+    if (!read.text) {
+        diags.error(file, read.error);
+        return std::nullopt;
+    }
+    if (!is_valid_utf8(*read.text)) {
+        diags.error(file, "berkas bukan teks UTF-8 yang sah (atau memuat karakter NUL); simpan ulang sebagai UTF-8");
+        return std::nullopt;
+    }
+    return split_front_matter(*read.text, file, diags);
+}
+
+void load_config(const fs::path& root, Content& content, Diagnostics& diags) {
+    const auto path = root / "pepgen.yaml";
+    if (!fs::exists(path)) return;
+    const auto file = display_path(root, path);
+    auto read = read_text_file(path);
+    if (!read.text) {
+        diags.error(file, read.error);
+        return;
+    }
+    if (!is_valid_utf8(*read.text)) {
+        diags.error(file, "berkas bukan teks UTF-8 yang sah");
+        return;
+    }
+    YAML::Node node;
+    try {
+        node = YAML::Load(*read.text);
+    } catch (const YAML::Exception& e) {
+        diags.error(file, "YAML tidak valid: " + e.msg, e.mark.line + 1);
+        return;
+    }
+    if (node.IsNull()) return;
+    if (!node.IsMap()) {
+        diags.error(file, "isi berkas harus berupa pasangan 'kunci: nilai'", 1);
+        return;
+    }
+    FieldReader r(node, file, 1, diags);
+    if (auto v = r.text("judul", false)) content.config.title = *v;
+    if (auto v = r.text("penerbit", false)) content.config.publisher = *v;
+    if (auto v = r.text("tema", false)) {
+        if (!is_slug(*v))
+            r.error(node, "nama tema '" + *v + "' hanya boleh berisi huruf kecil, angka dan tanda hubung");
+        else
+            content.config.theme = *v;
+    }
+}
+
+void load_home(const fs::path& root, Content& content, Diagnostics& diags) {
+    const auto path = root / "content" / "beranda.md";
+    content.home.title = content.config.title;
+    if (!fs::exists(path)) return;
+    auto doc = read_doc(root, path, diags);
+    if (!doc) return;
+    FieldReader r(doc->meta, display_path(root, path), doc->meta_line, diags);
+    if (auto v = r.text("judul", false)) content.home.title = *v;
+    content.home.summary = r.text("ringkasan", false).value_or("");
+    content.home.body_markdown = doc->body;
+}
+
+CategoryTable read_categories(FieldReader& r) {
+    CategoryTable table;
+    table.index_max = r.integer("ik_maks", true).value_or(0);
+    table.default_scores = r.boolean("skor_bawaan", false).value_or(false);
+    table.default_scores_note = r.text("catatan_skor", false).value_or("");
+    const auto list = r.map_list("kategori", true);
+    if (!list.IsDefined()) return table;
+    int n = 0;
+    for (const auto& item : list) {
+        ++n;
+        if (!item.IsMap()) {
+            r.error(item, "kategori ke-" + std::to_string(n) + " harus memuat kode, nama, min, maks dan kondisi");
+            continue;
+        }
+        auto ir = r.nested(item, "kategori ke-" + std::to_string(n));
+        Category c;
+        c.key = ir.text("kode", true).value_or("");
+        c.name = ir.text("nama", true).value_or("");
+        auto min = ir.integer("min", true);
+        auto max = ir.integer("maks", true);
+        c.condition = ir.text("kondisi", false).value_or("");
+        if (!c.key.empty() && !is_slug(c.key))
+            ir.error(item, "kode '" + c.key + "' hanya boleh berisi huruf kecil, angka dan tanda hubung");
+        if (!min || !max) continue;
+        c.min = *min;
+        c.max = *max;
+        if (c.min > c.max) {
+            ir.error(item, "min " + std::to_string(c.min) + " lebih besar dari maks " + std::to_string(c.max));
+            continue;
+        }
+        table.categories.push_back(std::move(c));
+    }
+    // Best first, whatever order the file lists them in.
+    std::stable_sort(table.categories.begin(), table.categories.end(),
+                     [](const Category& a, const Category& b) { return a.min > b.min; });
+    return table;
+}
+
+void load_guides(const fs::path& root, Content& content, Diagnostics& diags) {
+    const auto dir = root / "content" / "panduan";
+    for (const auto& path : list_files(dir, ".md")) {
+        const auto file = display_path(root, path);
+        const auto slug = path.stem().string();
+        if (!is_slug(slug)) {
+            diags.error(file, "nama berkas '" + slug +
+                                  "' harus berupa huruf kecil, angka dan tanda hubung (menjadi alamat halaman)");
+            continue;
+        }
+        auto doc = read_doc(root, path, diags);
+        if (!doc) continue;
+        FieldReader r(doc->meta, file, doc->meta_line, diags);
+        GuidePage page;
+        page.slug = slug;
+        page.source_file = file;
+        page.title = r.text("judul", true).value_or(slug);
+        page.order = r.integer("urutan", false).value_or(1000);
+        page.summary = r.text("ringkasan", false).value_or("");
+        page.body_markdown = doc->body;
+        const YAML::Node& meta = doc->meta;
+        if (meta["kategori"].IsDefined()) {
+            if (!content.categories_file.empty()) {
+                diags.error(file, "tabel kategori sudah didefinisikan di " + content.categories_file +
+                                      "; hanya satu halaman boleh memuat 'kategori'");
+            } else {
+                content.categories = read_categories(r);
+                content.categories_file = file;
+            }
+        }
+        content.guides.push_back(std::move(page));
+    }
+    std::stable_sort(content.guides.begin(), content.guides.end(), [](const GuidePage& a, const GuidePage& b) {
+        return a.order != b.order ? a.order < b.order : a.slug < b.slug;
+    });
+}
+
+void load_indicators(const fs::path& root, Content& content, Diagnostics& diags) {
+    const auto dir = root / "content" / "indikator";
+    for (const auto& path : list_files(dir, ".md")) {
+        const auto file = display_path(root, path);
+        auto doc = read_doc(root, path, diags);
+        if (!doc) continue;
+        FieldReader r(doc->meta, file, doc->meta_line, diags);
+        Indicator ind;
+        ind.source_file = file;
+        ind.code = r.text("kode", true).value_or("");
+        const auto group = r.text("kelompok", true);
+        ind.title = r.text("judul", true).value_or("");
+        const auto max = r.integer("skor_maks", true);
+        ind.summary = r.text("ringkasan", false).value_or("");
+        ind.evidence = r.text_list("bukti", false);
+        ind.body_markdown = doc->body;
+        bool ok = !ind.code.empty() && group && max;
+        if (!ind.code.empty() && path.stem().string() != ind.code) {
+            r.error(doc->meta, "kode '" + ind.code + "' tidak sama dengan nama berkas '" + path.filename().string() +
+                                   "'; beri nama berkas <KODE>.md");
+            ok = false;
+        }
+        if (group) {
+            if (auto g = group_from_key(*group)) {
+                ind.group = *g;
+                const std::string prefix = group_info(*g).prefix;
+                if (!ind.code.empty() && ind.code.rfind(prefix, 0) != 0) {
+                    r.error(doc->meta, "kode '" + ind.code + "' tidak sesuai kelompok '" + *group +
+                                           "' (kode kelompok ini diawali '" + prefix + "')");
+                    ok = false;
+                }
+            } else {
+                r.error(doc->meta, "kelompok '" + *group +
+                                       "' tidak dikenal; pilih masukan, proses, keluaran, hasil atau dampak");
+                ok = false;
+            }
+        }
+        if (max) {
+            if (*max <= 0 || *max > 1000) {
+                r.error(doc->meta, "skor_maks " + std::to_string(*max) + " harus antara 1 dan 1000");
+                ok = false;
+            } else {
+                ind.max_score = *max;
+            }
+        }
+        const auto levels = r.map_list("rubrik", false);
+        if (levels.IsDefined()) {
+            int n = 0;
+            for (const auto& item : levels) {
+                ++n;
+                auto ir = r.nested(item, "rubrik tingkat ke-" + std::to_string(n));
+                if (!item.IsMap()) {
+                    ir.error(item, "harus memuat dari, sampai, label dan kriteria");
+                    continue;
+                }
+                RubricLevel level;
+                auto from = ir.integer("dari", true);
+                auto to = ir.integer("sampai", true);
+                level.label = ir.text("label", false).value_or("");
+                level.criteria = ir.text("kriteria", true).value_or("");
+                if (!from || !to) continue;
+                level.from = *from;
+                level.to = *to;
+                ind.rubric.push_back(std::move(level));
+            }
+        }
+        if (ok) content.indicators.push_back(std::move(ind));
+    }
+    std::stable_sort(content.indicators.begin(), content.indicators.end(),
+                     [](const Indicator& a, const Indicator& b) {
+                         return a.group != b.group ? a.group < b.group : a.code < b.code;
+                     });
+}
+
+}  // namespace
+
+Content load_content(const fs::path& root, Diagnostics& diags) {
+    Content content;
+    load_config(root, content, diags);
+    load_home(root, content, diags);
+    load_guides(root, content, diags);
+    load_indicators(root, content, diags);
+    if (content.categories_file.empty())
+        diags.error("content/panduan", "tabel kategori tidak ditemukan: satu halaman panduan harus memuat "
+                                       "'ik_maks' dan 'kategori' di front matter-nya");
+    return content;
+}
+
+}  // namespace pepgen

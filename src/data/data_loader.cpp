@@ -1,0 +1,222 @@
+#include "data/data_loader.h"
+
+#include <algorithm>
+#include <set>
+
+#include "data/json_reader.h"
+#include "util/files.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace pepgen {
+
+bool is_period(const std::string& s) {
+    if (s.size() < 6 || s[4] != '-') return false;
+    for (int i = 0; i < 4; ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return is_slug(s);
+}
+
+namespace {
+
+void load_meta(const fs::path& root, Data& data, Diagnostics& diags) {
+    const auto path = root / "data" / "meta.json";
+    if (!fs::exists(path)) return;
+    auto doc = read_json_file(root, path, diags);
+    if (!doc) return;
+    if (!doc->value.is_object()) {
+        diags.error(doc->file, "isi berkas harus berupa objek {...}", 1);
+        return;
+    }
+    JsonFields f(doc->value.get_object(), *doc, diags, "", 0);
+    data.meta.example_data = f.boolean("data_contoh", false).value_or(false);
+    data.meta.note = f.text("keterangan", false).value_or("");
+}
+
+void load_registry(const fs::path& root, Data& data, Diagnostics& diags) {
+    const auto path = root / "data" / "lsp.json";
+    if (!fs::exists(path)) {
+        diags.error("data/lsp.json", "daftar LSP tidak ditemukan; buat berkas ini berisi {\"lsp\": [...]}");
+        return;
+    }
+    auto doc = read_json_file(root, path, diags);
+    if (!doc) return;
+    if (!doc->value.is_object()) {
+        diags.error(doc->file, "isi berkas harus berupa objek {\"lsp\": [...]}", 1);
+        return;
+    }
+    JsonFields top(doc->value.get_object(), *doc, diags, "", 1);
+    const auto* list = top.array("lsp", true);
+    if (!list) return;
+    std::set<std::string> seen;
+    std::size_t n = 0;
+    for (const auto& item : *list) {
+        ++n;
+        std::string context = "LSP ke-" + std::to_string(n);
+        if (!item.is_object()) {
+            diags.error(doc->file, context + ": harus berupa objek {...}, bukan " + json_kind(item));
+            continue;
+        }
+        const auto& obj = item.get_object();
+        int line = 0;
+        if (const auto* id = obj.if_contains("id"); id && id->is_string()) {
+            context = std::string(id->get_string());
+            line = doc->line_of("\"" + context + "\"");
+        }
+        JsonFields f(obj, *doc, diags, context, line);
+        Lsp lsp;
+        lsp.id = f.text("id", true).value_or("");
+        lsp.name = f.text("nama", true).value_or("");
+        lsp.type = f.text("jenis", true).value_or("");
+        lsp.province = f.text("provinsi", true).value_or("");
+        lsp.city = f.text("kota", false).value_or("");
+        lsp.licence_number = f.text("nomor_lisensi", true).value_or("");
+        lsp.licence_issued = f.text("lisensi_terbit", false).value_or("");
+        lsp.licence_valid_until = f.text("lisensi_berlaku_sampai", true).value_or("");
+        lsp.website = f.text("situs_web", false).value_or("");
+        lsp.address = f.text("alamat", false).value_or("");
+        bool ok = !lsp.id.empty();
+        if (!lsp.id.empty() && !is_slug(lsp.id)) {
+            f.error("id '" + lsp.id + "' hanya boleh berisi huruf kecil, angka dan tanda hubung (contoh: lsp-contoh-07)");
+            ok = false;
+        }
+        if (!lsp.type.empty() && lsp.type != "P1" && lsp.type != "P2" && lsp.type != "P3")
+            f.error("jenis '" + lsp.type + "' tidak dikenal; pilih P1, P2 atau P3");
+        if (!lsp.licence_valid_until.empty() && !is_iso_date(lsp.licence_valid_until))
+            f.error("lisensi_berlaku_sampai '" + lsp.licence_valid_until + "' bukan tanggal YYYY-MM-DD yang sah");
+        if (!lsp.licence_issued.empty() && !is_iso_date(lsp.licence_issued))
+            f.error("lisensi_terbit '" + lsp.licence_issued + "' bukan tanggal YYYY-MM-DD yang sah");
+        if (!lsp.website.empty() && lsp.website.rfind("https://", 0) != 0 && lsp.website.rfind("http://", 0) != 0)
+            f.error("situs_web '" + lsp.website + "' harus diawali http:// atau https://");
+        if (ok && !seen.insert(lsp.id).second) {
+            f.error("id '" + lsp.id + "' dipakai lebih dari sekali");
+            ok = false;
+        }
+        if (ok) data.lsps.push_back(std::move(lsp));
+    }
+}
+
+void read_scores(const json::object& skor, JsonFields& f, ScoreSheet& sheet) {
+    for (const auto& [key, value] : skor) {
+        const std::string code(key);
+        if (value.is_null()) {
+            sheet.scores[code] = std::nullopt;
+        } else if (value.is_int64()) {
+            const auto v = value.get_int64();
+            if (v < 0 || v > 100000) f.error(code + " = " + std::to_string(v) + " di luar rentang skor yang mungkin");
+            else sheet.scores[code] = static_cast<int>(v);
+        } else if (value.is_uint64()) {
+            f.error(code + " = " + std::to_string(value.get_uint64()) + " di luar rentang skor yang mungkin");
+        } else if (value.is_double()) {
+            f.error(code + " = " + json::serialize(value) + " harus bilangan bulat (tanpa desimal)");
+        } else {
+            f.error(code + " harus berupa bilangan bulat atau null (belum dinilai), bukan " + json_kind(value));
+        }
+    }
+}
+
+std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diagnostics& diags) {
+    auto doc = read_json_file(root, path, diags);
+    if (!doc) return std::nullopt;
+    if (!doc->value.is_object()) {
+        diags.error(doc->file, "isi berkas harus berupa objek {\"periode\": ..., \"hasil\": [...]}", 1);
+        return std::nullopt;
+    }
+    JsonFields f(doc->value.get_object(), *doc, diags, "", 0);
+    Round round;
+    round.source_file = doc->file;
+    round.period = f.text("periode", true).value_or("");
+    const auto kind = f.text("jenis", true).value_or("");
+    round.date = f.text("tanggal", true).value_or("");
+    round.title = f.text("judul", false).value_or("");
+    bool ok = !round.period.empty() && !round.date.empty() && !kind.empty();
+    const auto stem = path.stem().string();
+    if (!round.period.empty() && !is_period(round.period)) {
+        f.error("periode '" + round.period + "' harus berbentuk TAHUN-KODE, misalnya 2026-1 atau 2026-i1 "
+                "(huruf kecil, angka, tanda hubung)");
+        ok = false;
+    } else if (!round.period.empty() && round.period != stem) {
+        f.error("periode '" + round.period + "' tidak sama dengan nama berkas '" + path.filename().string() +
+                "'; beri nama berkas <periode>.json");
+        ok = false;
+    }
+    if (kind == "rutin") round.kind = RoundKind::rutin;
+    else if (kind == "insidental") round.kind = RoundKind::insidental;
+    else if (!kind.empty()) {
+        f.error("jenis '" + kind + "' tidak dikenal; pilih rutin atau insidental");
+        ok = false;
+    }
+    if (!round.date.empty() && !is_iso_date(round.date)) {
+        f.error("tanggal '" + round.date + "' bukan tanggal YYYY-MM-DD yang sah");
+        ok = false;
+    }
+    if (const auto* team = f.array("tim", false)) {
+        std::size_t n = 0;
+        for (const auto& m : *team) {
+            ++n;
+            if (m.is_string()) {
+                round.team.push_back({std::string(m.get_string()), ""});
+            } else if (m.is_object()) {
+                JsonFields mf(m.get_object(), *doc, diags, "tim ke-" + std::to_string(n), 0);
+                TeamMember member;
+                member.name = mf.text("nama", true).value_or("");
+                member.agency = mf.text("instansi", false).value_or("");
+                round.team.push_back(std::move(member));
+            } else {
+                f.error("tim ke-" + std::to_string(n) + " harus berupa teks atau objek {\"nama\", \"instansi\"}");
+            }
+        }
+    }
+    const auto* results = f.array("hasil", true);
+    if (results) {
+        std::size_t n = 0;
+        for (const auto& item : *results) {
+            ++n;
+            std::string context = "hasil ke-" + std::to_string(n);
+            if (!item.is_object()) {
+                diags.error(doc->file, context + ": harus berupa objek {\"lsp\": ..., \"skor\": {...}}, bukan " +
+                                           json_kind(item));
+                continue;
+            }
+            const auto& obj = item.get_object();
+            int line = 0;
+            if (const auto* id = obj.if_contains("lsp"); id && id->is_string()) {
+                context = std::string(id->get_string());
+                line = doc->line_of("\"lsp\": \"" + context + "\"");
+                if (line == 0) line = doc->line_of("\"" + context + "\"");
+            }
+            JsonFields sf(obj, *doc, diags, context, line);
+            ScoreSheet sheet;
+            sheet.lsp_id = sf.text("lsp", true).value_or("");
+            sheet.source_line = line;
+            if (const auto* skor = sf.object("skor", true)) read_scores(*skor, sf, sheet);
+            sheet.notes_markdown = sf.text("catatan", false).value_or("");
+            sheet.recommendations_markdown = sf.text_list("rekomendasi", false);
+            if (!sheet.lsp_id.empty()) round.sheets.push_back(std::move(sheet));
+        }
+    }
+    if (!ok) return std::nullopt;
+    if (round.title.empty())
+        round.title = std::string(round.kind == RoundKind::rutin ? "Penilaian Rutin " : "Penilaian Insidental ") +
+                      round.period;
+    return round;
+}
+
+}  // namespace
+
+Data load_data(const fs::path& root, Diagnostics& diags) {
+    Data data;
+    load_meta(root, data, diags);
+    load_registry(root, data, diags);
+    const auto dir = root / "data" / "penilaian";
+    for (const auto& path : list_files(dir, ".json"))
+        if (auto round = load_round(root, path, diags)) data.rounds.push_back(std::move(*round));
+    std::stable_sort(data.rounds.begin(), data.rounds.end(), [](const Round& a, const Round& b) {
+        return a.date != b.date ? a.date < b.date : a.period < b.period;
+    });
+    return data;
+}
+
+}  // namespace pepgen

@@ -1,0 +1,17 @@
+/// Loads data/ (meta flag, LSP registry, one file per evaluation round) into
+/// plain values. Checks each file's own shape; cross-file rules live in validate/.
+#pragma once
+
+#include <filesystem>
+
+#include "model/diagnostic.h"
+#include "model/types.h"
+
+namespace pepgen {
+
+Data load_data(const std::filesystem::path& root, Diagnostics& diags);
+
+/// A round's period: four-digit year, a hyphen, then a slug ("2026-1", "2026-i1").
+bool is_period(const std::string& s);
+
+}  // namespace pepgen

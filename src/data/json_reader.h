@@ -1,0 +1,66 @@
+/// Parses a JSON data file and reads typed fields from its objects, naming
+/// file, line and field in every diagnostic.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "model/diagnostic.h"
+
+namespace pepgen {
+
+/// A parsed data file: its text (for line look-ups) and its value.
+struct JsonDoc {
+    std::string file;   ///< display path
+    std::string text;
+    boost::json::value value;
+
+    /// 1-based line of the first occurrence of needle, 0 when absent; used
+    /// to point evaluators at the entry of an LSP or field.
+    int line_of(const std::string& needle) const;
+};
+
+/// Reads and parses a file; reports unreadable, non-UTF-8 or malformed JSON
+/// with its line and column.
+std::optional<JsonDoc> read_json_file(const std::filesystem::path& root, const std::filesystem::path& path,
+                                      Diagnostics& diags);
+
+/// Typed access to one JSON object with located, contextual diagnostics.
+class JsonFields {
+public:
+    JsonFields(const boost::json::object& obj, const JsonDoc& doc, Diagnostics& diags, std::string context,
+               int line);
+
+    std::optional<std::string> text(const std::string& key, bool required);
+    std::optional<std::int64_t> integer(const std::string& key, bool required);
+    std::optional<bool> boolean(const std::string& key, bool required);
+    const boost::json::array* array(const std::string& key, bool required);
+    const boost::json::object* object(const std::string& key, bool required);
+    std::vector<std::string> text_list(const std::string& key, bool required);
+
+    void error(const std::string& message);
+    void warning(const std::string& message);
+    int line() const { return line_; }
+
+private:
+    const boost::json::value* get(const std::string& key, bool required);
+    std::string prefix() const;
+
+    const boost::json::object& obj_;
+    const JsonDoc& doc_;
+    Diagnostics& diags_;
+    std::string context_;
+    int line_;
+};
+
+/// A readable name for a JSON value's type, in Indonesian ("teks", "bilangan").
+std::string json_kind(const boost::json::value& v);
+
+/// Text from data may not carry NUL or other C0 controls except tab/newline.
+bool is_clean_text(const std::string& s);
+
+}  // namespace pepgen

@@ -1,0 +1,17 @@
+// pepgen: static-site generator for the joint performance evaluation of
+// licensed construction-sector LSPs. Argument handling lives in cli/.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        return pepgen::run_cli(args, std::cout, std::cerr);
+    } catch (const std::exception& e) {
+        std::cerr << "pepgen: kesalahan internal: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,144 @@
+/// Plain value types shared by every stage: what content and data say once
+/// loaded, before anything is computed from them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pepgen {
+
+/// The circular's five indicator groups, in its order.
+enum class Group { masukan, proses, keluaran, hasil, dampak };
+
+struct GroupInfo {
+    Group group;
+    const char* key;       ///< front-matter value, e.g. "masukan"
+    const char* label;     ///< "Masukan"
+    const char* gloss;     ///< the circular's English gloss, "Input"
+    const char* prefix;    ///< indicator code prefix, "M"
+};
+
+const std::vector<GroupInfo>& all_groups();
+const GroupInfo& group_info(Group g);
+std::optional<Group> group_from_key(const std::string& key);
+
+struct RubricLevel {
+    int from = 0;
+    int to = 0;
+    std::string label;
+    std::string criteria;  ///< Markdown
+};
+
+struct Indicator {
+    std::string code;      ///< "M01"
+    Group group = Group::masukan;
+    std::string title;
+    int max_score = 0;
+    std::string summary;
+    std::vector<RubricLevel> rubric;
+    std::vector<std::string> evidence;  ///< Markdown, one item each
+    std::string body_markdown;
+    std::string source_file;
+};
+
+struct Category {
+    std::string key;       ///< slug, e.g. "sangat-baik"
+    std::string name;      ///< "Sangat Baik"
+    int min = 0;
+    int max = 0;
+    std::string condition; ///< the circular's description of the LSP's condition
+};
+
+/// The category table, ordered best first (as the circular lists it).
+struct CategoryTable {
+    int index_max = 0;
+    std::vector<Category> categories;
+    bool default_scores = false;   ///< maxima/rubrics are the site's defaults
+    std::string default_scores_note;
+};
+
+struct GuidePage {
+    std::string slug;
+    std::string title;
+    int order = 0;
+    std::string summary;
+    std::string body_markdown;
+    std::string source_file;
+};
+
+struct HomeText {
+    std::string title;
+    std::string summary;
+    std::string body_markdown;
+};
+
+struct SiteConfig {
+    std::string title = "Kinerja LSP Terlisensi Bidang Jasa Konstruksi";
+    std::string publisher = "BNSP dan Kementerian Pekerjaan Umum";
+    std::string theme = "default";
+};
+
+/// Everything read from content/ (and pepgen.yaml).
+struct Content {
+    SiteConfig config;
+    HomeText home;
+    std::vector<GuidePage> guides;        ///< sorted by order, then slug
+    std::vector<Indicator> indicators;    ///< sorted by group, then code
+    CategoryTable categories;
+    std::string categories_file;          ///< where the table was found
+};
+
+struct Lsp {
+    std::string id;
+    std::string name;
+    std::string type;      ///< P1 | P2 | P3
+    std::string province;
+    std::string city;
+    std::string licence_number;
+    std::string licence_issued;      ///< YYYY-MM-DD or empty
+    std::string licence_valid_until; ///< YYYY-MM-DD
+    std::string website;
+    std::string address;
+};
+
+enum class RoundKind { rutin, insidental };
+
+struct TeamMember {
+    std::string name;
+    std::string agency;
+};
+
+/// One LSP's sheet in one round. A missing or null score means "not scored yet".
+struct ScoreSheet {
+    std::string lsp_id;
+    std::map<std::string, std::optional<int>> scores;  ///< code -> score
+    std::string notes_markdown;
+    std::vector<std::string> recommendations_markdown;
+    int source_line = 0;  ///< where the sheet starts in its round file
+};
+
+struct Round {
+    std::string period;    ///< "2026-1"
+    RoundKind kind = RoundKind::rutin;
+    std::string date;      ///< YYYY-MM-DD
+    std::string title;
+    std::vector<TeamMember> team;
+    std::vector<ScoreSheet> sheets;
+    std::string source_file;
+};
+
+struct DataMeta {
+    bool example_data = false;
+    std::string note;
+};
+
+/// Everything read from data/.
+struct Data {
+    DataMeta meta;
+    std::vector<Lsp> lsps;        ///< registry order
+    std::vector<Round> rounds;    ///< sorted by date, then period
+};
+
+}  // namespace pepgen

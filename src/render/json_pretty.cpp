@@ -1,0 +1,62 @@
+#include "render/json_pretty.h"
+
+namespace pepgen {
+
+namespace {
+
+void write(const boost::json::value& v, std::string& out, int indent) {
+    const std::string pad(static_cast<std::size_t>(indent + 2), ' ');
+    const std::string close_pad(static_cast<std::size_t>(indent), ' ');
+    if (v.is_object()) {
+        const auto& obj = v.get_object();
+        if (obj.empty()) {
+            out += "{}";
+            return;
+        }
+        out += "{\n";
+        bool first = true;
+        for (const auto& [key, value] : obj) {
+            if (!first) out += ",\n";
+            first = false;
+            out += pad + boost::json::serialize(boost::json::string_view(key)) + ": ";
+            write(value, out, indent + 2);
+        }
+        out += "\n" + close_pad + "}";
+    } else if (v.is_array()) {
+        const auto& arr = v.get_array();
+        if (arr.empty()) {
+            out += "[]";
+            return;
+        }
+        // Arrays of scalars stay on one line.
+        bool scalars = true;
+        for (const auto& item : arr)
+            if (item.is_object() || item.is_array()) scalars = false;
+        if (scalars) {
+            out += boost::json::serialize(v);
+            return;
+        }
+        out += "[\n";
+        bool first = true;
+        for (const auto& item : arr) {
+            if (!first) out += ",\n";
+            first = false;
+            out += pad;
+            write(item, out, indent + 2);
+        }
+        out += "\n" + close_pad + "]";
+    } else {
+        out += boost::json::serialize(v);
+    }
+}
+
+}  // namespace
+
+std::string pretty_json(const boost::json::value& v) {
+    std::string out;
+    write(v, out, 0);
+    out += "\n";
+    return out;
+}
+
+}  // namespace pepgen

@@ -1,0 +1,151 @@
+#include "scoring/scoring.h"
+
+#include <algorithm>
+
+namespace pepgen {
+
+const SheetResult* RoundResult::find(const std::string& lsp_id) const {
+    for (const auto& s : sheets)
+        if (s.lsp_id == lsp_id) return &s;
+    return nullptr;
+}
+
+std::optional<std::size_t> category_of(const CategoryTable& table, int ik) {
+    for (std::size_t i = 0; i < table.categories.size(); ++i)
+        if (ik >= table.categories[i].min && ik <= table.categories[i].max) return i;
+    return std::nullopt;
+}
+
+SheetResult score_sheet(const std::vector<Indicator>& catalogue, const CategoryTable& table, const ScoreSheet& sheet) {
+    SheetResult r;
+    r.lsp_id = sheet.lsp_id;
+    for (const auto& g : all_groups()) r.groups.push_back({g.group, 0, 0, true, 0});
+    int total = 0;
+    for (const auto& ind : catalogue) {
+        auto& gs = r.groups[static_cast<std::size_t>(ind.group)];
+        gs.max += ind.max_score;
+        auto it = sheet.scores.find(ind.code);
+        if (it == sheet.scores.end() || !it->second) {
+            r.missing.push_back(ind.code);
+            gs.complete = false;
+            continue;
+        }
+        const int score = *it->second;
+        gs.score += score;
+        total += score;
+        if (score * 2 < ind.max_score) r.weak.push_back(ind.code);
+    }
+    for (auto& gs : r.groups) gs.percent = gs.max > 0 ? 100.0 * gs.score / gs.max : 0;
+    r.complete = r.missing.empty() && !catalogue.empty();
+    if (r.complete) {
+        r.ik = total;
+        r.category = category_of(table, total);
+    }
+    return r;
+}
+
+void assign_ranks(std::vector<SheetResult>& sheets) {
+    std::vector<int> iks;
+    for (const auto& s : sheets)
+        if (s.ik) iks.push_back(*s.ik);
+    std::sort(iks.begin(), iks.end(), std::greater<>());
+    for (auto& s : sheets) {
+        if (!s.ik) {
+            s.rank.reset();
+            continue;
+        }
+        // Rank = 1 + number of strictly higher IKs.
+        const auto higher = std::lower_bound(iks.begin(), iks.end(), *s.ik, std::greater<>()) - iks.begin();
+        s.rank = static_cast<int>(higher) + 1;
+    }
+}
+
+namespace {
+
+void summarise(const Content& content, RoundResult& rr) {
+    const auto& cats = content.categories.categories;
+    rr.category_counts.assign(cats.size(), 0);
+    const auto groups = all_groups().size();
+    std::vector<double> group_sum(groups, 0);
+    long ik_sum = 0;
+    for (const auto& s : rr.sheets) {
+        if (!s.complete) {
+            ++rr.incomplete_count;
+            continue;
+        }
+        ++rr.complete_count;
+        ik_sum += *s.ik;
+        if (s.category) ++rr.category_counts[*s.category];
+        for (std::size_t g = 0; g < groups; ++g) group_sum[g] += s.groups[g].percent;
+    }
+    rr.group_mean_percent.assign(groups, std::nullopt);
+    if (rr.complete_count > 0) {
+        rr.mean_ik = static_cast<double>(ik_sum) / rr.complete_count;
+        for (std::size_t g = 0; g < groups; ++g) rr.group_mean_percent[g] = group_sum[g] / rr.complete_count;
+    }
+}
+
+void indicator_means(const Content& content, const Round& round, RoundResult& rr) {
+    for (const auto& ind : content.indicators) {
+        IndicatorAverage avg{ind.code, std::nullopt, 0};
+        long sum = 0;
+        for (const auto& sheet : round.sheets) {
+            auto it = sheet.scores.find(ind.code);
+            if (it == sheet.scores.end() || !it->second) continue;
+            sum += *it->second;
+            ++avg.count;
+        }
+        if (avg.count > 0) avg.mean = static_cast<double>(sum) / avg.count;
+        rr.indicator_means.push_back(avg);
+    }
+}
+
+}  // namespace
+
+Results compute(const Content& content, const Data& data) {
+    Results results;
+    for (std::size_t i = 0; i < data.rounds.size(); ++i) {
+        const auto& round = data.rounds[i];
+        RoundResult rr;
+        rr.round = i;
+        for (const auto& sheet : round.sheets)
+            rr.sheets.push_back(score_sheet(content.indicators, content.categories, sheet));
+        assign_ranks(rr.sheets);
+        summarise(content, rr);
+        indicator_means(content, round, rr);
+        for (const auto& s : rr.sheets) results.history[s.lsp_id].push_back(i);
+        if (round.kind == RoundKind::rutin) results.latest_periodic = i;
+        results.rounds.push_back(std::move(rr));
+    }
+    // Changes: compare each sheet with the LSP's newest earlier periodic round
+    // in which its sheet was complete (an incomplete sheet has no IK to compare).
+    for (std::size_t i = 0; i < results.rounds.size(); ++i) {
+        for (auto& s : results.rounds[i].sheets) {
+            if (!s.complete) continue;
+            const auto& hist = results.history[s.lsp_id];
+            for (auto it = hist.rbegin(); it != hist.rend(); ++it) {
+                if (*it >= i || data.rounds[*it].kind != RoundKind::rutin) continue;
+                const auto* prev = results.rounds[*it].find(s.lsp_id);
+                if (!prev || !prev->complete) continue;
+                s.previous_round = *it;
+                s.delta = *s.ik - *prev->ik;
+                if (s.category && prev->category)
+                    s.move = *s.category < *prev->category ? Move::up
+                             : *s.category > *prev->category ? Move::down
+                                                             : Move::same;
+                break;
+            }
+        }
+    }
+    return results;
+}
+
+std::optional<std::size_t> current_periodic(const Results& results, const Data& data, const std::string& lsp_id) {
+    auto it = results.history.find(lsp_id);
+    if (it == results.history.end()) return std::nullopt;
+    for (auto r = it->second.rbegin(); r != it->second.rend(); ++r)
+        if (data.rounds[*r].kind == RoundKind::rutin) return *r;
+    return std::nullopt;
+}
+
+}  // namespace pepgen

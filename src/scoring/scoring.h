@@ -1,0 +1,79 @@
+/// The circular's arithmetic as pure functions over plain structs: IK,
+/// categories, group subtotals, ranks, changes between rounds and the
+/// indicators that need attention. No files, no formatting.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/types.h"
+
+namespace pepgen {
+
+struct GroupScore {
+    Group group = Group::masukan;
+    int score = 0;       ///< sum of the scored indicators of the group
+    int max = 0;         ///< sum of the group's maxima
+    bool complete = true;
+    double percent = 0;  ///< score / max * 100 (only meaningful when complete)
+};
+
+enum class Move { none, up, same, down };
+
+struct SheetResult {
+    std::string lsp_id;
+    bool complete = false;
+    std::vector<std::string> missing;      ///< codes without a score
+    std::optional<int> ik;                 ///< only when complete
+    std::optional<std::size_t> category;   ///< index into CategoryTable::categories (0 = best)
+    std::vector<GroupScore> groups;        ///< one per group, circular order
+    std::optional<int> rank;               ///< within the round; ties share a rank
+    // Against the LSP's previous periodic round with a complete sheet.
+    std::optional<std::size_t> previous_round;  ///< index into Data::rounds
+    std::optional<int> delta;
+    Move move = Move::none;
+    std::vector<std::string> weak;         ///< codes scored below half their maximum
+};
+
+struct IndicatorAverage {
+    std::string code;
+    std::optional<double> mean;  ///< over the sheets that scored it
+    int count = 0;
+};
+
+struct RoundResult {
+    std::size_t round = 0;                 ///< index into Data::rounds
+    std::vector<SheetResult> sheets;       ///< in the round file's order
+    std::vector<int> category_counts;      ///< per category, complete sheets only
+    int complete_count = 0;
+    int incomplete_count = 0;
+    std::optional<double> mean_ik;
+    std::vector<std::optional<double>> group_mean_percent;  ///< per group, complete sheets
+    std::vector<IndicatorAverage> indicator_means;          ///< catalogue order
+
+    const SheetResult* find(const std::string& lsp_id) const;
+};
+
+struct Results {
+    std::vector<RoundResult> rounds;                        ///< parallel to Data::rounds
+    std::optional<std::size_t> latest_periodic;             ///< index of the newest rutin round
+    std::map<std::string, std::vector<std::size_t>> history;  ///< lsp id -> round indices, oldest first
+};
+
+/// Index of the category containing ik, or nothing when no category does.
+std::optional<std::size_t> category_of(const CategoryTable& table, int ik);
+
+SheetResult score_sheet(const std::vector<Indicator>& catalogue, const CategoryTable& table, const ScoreSheet& sheet);
+
+/// Competition ranking of complete sheets by IK, highest first: 1, 2, 2, 4.
+void assign_ranks(std::vector<SheetResult>& sheets);
+
+/// Whole computation for all rounds. Assumes validated input.
+Results compute(const Content& content, const Data& data);
+
+/// The newest periodic round in which the LSP has a sheet, if any.
+std::optional<std::size_t> current_periodic(const Results& results, const Data& data, const std::string& lsp_id);
+
+}  // namespace pepgen

@@ -1,0 +1,113 @@
+#include "site/page_context.h"
+
+#include <algorithm>
+
+#include "render/format_id.h"
+#include "util/text.h"
+
+namespace pepgen {
+
+SiteModel::SiteModel(const Content& c, const Data& d, const Results& r) : content(c), data(d), results(r) {
+    for (const auto& lsp : d.lsps) lsp_by_id[lsp.id] = &lsp;
+    for (const auto& ind : c.indicators) indicator_by_code[ind.code] = &ind;
+}
+
+Links::Links(const std::string& page_path) {
+    const auto depth = std::count(page_path.begin(), page_path.end(), '/');
+    for (long i = 0; i < depth; ++i) root_ += "../";
+}
+
+std::string Links::indicator(const std::string& code) const {
+    return root_ + "indikator/" + to_lower_ascii(code) + "/index.html";
+}
+
+mustache::data list_of(const std::vector<mustache::data>& items) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& item : items) list.push_back(item);
+    return list;
+}
+
+mustache::data base_context(const SiteModel& model, const std::string& page_path, const std::string& title,
+                            const std::string& section, const std::string& description) {
+    const Links links(page_path);
+    static const std::vector<std::pair<std::string, std::string>> nav = {
+        {"", "Beranda"},          {"panduan", "Panduan"},     {"indikator", "Indikator"},
+        {"lsp", "Daftar LSP"},    {"kategori", "Kategori"},   {"penilaian", "Penilaian"},
+    };
+    std::vector<mustache::data> items;
+    for (const auto& [dir, label] : nav) {
+        Obj item;
+        item.set("label", label).set("href", dir.empty() ? links.home() : links.section(dir));
+        item.set("current", dir == section);
+        items.push_back(item);
+    }
+    Obj ctx;
+    ctx.set("site_title", model.content.config.title);
+    ctx.set("site_publisher", model.content.config.publisher);
+    ctx.set("page_title", title);
+    ctx.set("is_home", page_path == "index.html");
+    ctx.set("description", description);
+    ctx.set("root", links.root());
+    ctx.set("home_href", links.home());
+    ctx.set("css_href", links.asset("style.css"));
+    ctx.set("nav", list_of(items));
+    ctx.set("example_data", model.data.meta.example_data);
+    ctx.set("example_note", model.data.meta.note);
+    return ctx;
+}
+
+mustache::data crumbs(const std::vector<std::pair<std::string, std::string>>& items) {
+    std::vector<mustache::data> out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        Obj c;
+        c.set("label", items[i].first).set("href", items[i].second).set("last", i + 1 == items.size());
+        out.push_back(c);
+    }
+    return list_of(out);
+}
+
+std::string range_text(int from, int to) { return std::to_string(from) + "\u2013" + std::to_string(to); }
+
+mustache::data category_badge(const SiteModel& model, const SheetResult& s) {
+    Obj b;
+    if (!s.complete) {
+        b.set("name", "Belum lengkap").set("key", "belum-lengkap").set("css", "cat-none").set("complete", false);
+        return b;
+    }
+    if (!s.category) {
+        b.set("name", "Tanpa kategori").set("key", "tanpa-kategori").set("css", "cat-none").set("complete", true);
+        return b;
+    }
+    const auto& c = model.content.categories.categories[*s.category];
+    b.set("name", c.name)
+        .set("key", c.key)
+        .set("css", "cat-" + std::to_string(*s.category))
+        .set("range", range_text(c.min, c.max))
+        .set("condition", c.condition)
+        .set("complete", true);
+    return b;
+}
+
+std::string ik_text(const SheetResult& s) { return s.ik ? format_int(*s.ik) : "belum lengkap"; }
+
+std::string rank_text(const SheetResult& s, const RoundResult& rr) {
+    if (!s.rank) return "\u2013";
+    return format_int(*s.rank) + " dari " + format_int(rr.complete_count);
+}
+
+std::string kind_label(RoundKind kind) { return kind == RoundKind::rutin ? "Rutin (periodik)" : "Insidental"; }
+
+std::string change_text(const SiteModel& model, const SheetResult& s) {
+    if (!s.complete) return "\u2013";
+    if (!s.previous_round || !s.delta) return "penilaian pertama";
+    std::string out = format_signed(*s.delta) + " dibanding " + model.data.rounds[*s.previous_round].period;
+    switch (s.move) {
+        case Move::up: out += ", naik kategori"; break;
+        case Move::down: out += ", turun kategori"; break;
+        case Move::same: out += ", kategori tetap"; break;
+        case Move::none: break;
+    }
+    return out;
+}
+
+}  // namespace pepgen

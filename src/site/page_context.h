@@ -1,0 +1,76 @@
+/// Helpers shared by the planners: relative links for a page, the context
+/// every page carries (navigation, banners), and values shown in many places
+/// (category badges, IK, changes).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "site/plan.h"
+
+namespace pepgen {
+
+/// Relative links from one page; every link ends in index.html so the site
+/// also works opened straight from disk.
+class Links {
+public:
+    explicit Links(const std::string& page_path);
+    const std::string& root() const { return root_; }
+    std::string home() const { return root_ + "index.html"; }
+    std::string section(const std::string& dir) const { return root_ + dir + "/index.html"; }
+    std::string lsp(const std::string& id) const { return root_ + "lsp/" + id + "/index.html"; }
+    std::string indicator(const std::string& code) const;
+    std::string guide(const std::string& slug) const { return root_ + "panduan/" + slug + "/index.html"; }
+    std::string round(const std::string& period) const { return root_ + "penilaian/" + period + "/index.html"; }
+    std::string categories(const std::string& period) const {
+        return root_ + "kategori/" + period + "/index.html";
+    }
+    std::string export_json(const std::string& period) const { return root_ + "data/indeks-" + period + ".json"; }
+    std::string asset(const std::string& rel) const { return root_ + "assets/" + rel; }
+
+private:
+    std::string root_;
+};
+
+/// Object builder: Obj().set("a", "x").set("b", true).
+class Obj {
+public:
+    Obj() = default;
+    Obj& set(const std::string& key, const mustache::data& value) {
+        data_.set(key, value);
+        return *this;
+    }
+    Obj& set(const std::string& key, const std::string& value) { return set(key, mustache::data(value)); }
+    Obj& set(const std::string& key, const char* value) { return set(key, mustache::data(std::string(value))); }
+    Obj& set(const std::string& key, bool value) { return set(key, mustache::data(value)); }
+    Obj& set(const std::string& key, int value) = delete;  // format numbers explicitly
+    operator mustache::data() const { return data_; }
+    const mustache::data& data() const { return data_; }
+
+private:
+    mustache::data data_{mustache::data::type::object};
+};
+
+mustache::data list_of(const std::vector<mustache::data>& items);
+
+/// The context every page starts from: site title, navigation, banners.
+/// `section` is the navigation entry to mark current ("lsp", "panduan", ...).
+mustache::data base_context(const SiteModel& model, const std::string& page_path, const std::string& title,
+                            const std::string& section, const std::string& description);
+
+/// Breadcrumbs: pairs of label and href; the last one is the current page.
+mustache::data crumbs(const std::vector<std::pair<std::string, std::string>>& items);
+
+/// {name, key, css, range, condition} of a category, or "belum lengkap".
+mustache::data category_badge(const SiteModel& model, const SheetResult& s);
+
+/// "+5 · naik kategori", or an explanation when there is nothing to compare.
+std::string change_text(const SiteModel& model, const SheetResult& s);
+
+std::string ik_text(const SheetResult& s);
+std::string rank_text(const SheetResult& s, const RoundResult& rr);
+std::string kind_label(RoundKind kind);
+std::string range_text(int from, int to);
+
+}  // namespace pepgen

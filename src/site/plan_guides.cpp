@@ -1,0 +1,77 @@
+// Guidance pages from content/panduan/, their index, and the category table
+// on the page that defines it.
+#include "render/format_id.h"
+#include "render/markdown.h"
+#include "site/page_context.h"
+
+namespace pepgen {
+
+namespace {
+
+mustache::data category_table(const SiteModel& model) {
+    std::vector<mustache::data> rows;
+    const auto& cats = model.content.categories.categories;
+    for (std::size_t i = 0; i < cats.size(); ++i) {
+        Obj r;
+        r.set("name", cats[i].name)
+            .set("key", cats[i].key)
+            .set("css", "cat-" + std::to_string(i))
+            .set("range", range_text(cats[i].min, cats[i].max))
+            .set("condition", cats[i].condition);
+        rows.push_back(r);
+    }
+    return list_of(rows);
+}
+
+}  // namespace
+
+void plan_guides(const SiteModel& model, SitePlan& plan) {
+    const auto& guides = model.content.guides;
+    {
+        const std::string path = "panduan/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, "Panduan PEP Bersama", "panduan",
+                                "Ketentuan pemantauan, evaluasi dan penilaian kinerja LSP terlisensi bidang jasa konstruksi.");
+        std::vector<mustache::data> items;
+        for (const auto& g : guides) {
+            Obj item;
+            item.set("title", g.title).set("summary", g.summary).set("href", links.guide(g.slug));
+            items.push_back(item);
+        }
+        ctx.set("guides", list_of(items));
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Panduan", links.section("panduan")}}));
+        ctx.set("indicators_href", links.section("indikator"));
+        plan.pages.push_back({path, "guides", ctx});
+    }
+    for (std::size_t i = 0; i < guides.size(); ++i) {
+        const auto& g = guides[i];
+        const std::string path = "panduan/" + g.slug + "/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, g.title, "panduan", g.summary);
+        ctx.set("title", g.title);
+        ctx.set("summary", g.summary);
+        ctx.set("body_html", render_markdown(g.body_markdown));
+        ctx.set("source", g.source_file);
+        std::vector<mustache::data> toc;
+        for (const auto& other : guides) {
+            Obj t;
+            t.set("title", other.title).set("href", links.guide(other.slug)).set("current", other.slug == g.slug);
+            toc.push_back(t);
+        }
+        ctx.set("toc", list_of(toc));
+        if (i > 0) ctx.set("prev", Obj().set("title", guides[i - 1].title).set("href", links.guide(guides[i - 1].slug)));
+        if (i + 1 < guides.size())
+            ctx.set("next", Obj().set("title", guides[i + 1].title).set("href", links.guide(guides[i + 1].slug)));
+        if (g.source_file == model.content.categories_file) {
+            ctx.set("categories", category_table(model));
+            ctx.set("has_categories", true);
+            ctx.set("index_max", format_int(model.content.categories.index_max));
+            ctx.set("default_scores", model.content.categories.default_scores);
+            ctx.set("default_scores_note", model.content.categories.default_scores_note);
+        }
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Panduan", links.section("panduan")}, {g.title, links.guide(g.slug)}}));
+        plan.pages.push_back({path, "guide", ctx});
+    }
+}
+
+}  // namespace pepgen

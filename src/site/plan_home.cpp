@@ -1,0 +1,60 @@
+// Home page: the newest periodic round at a glance and the way onward.
+#include "render/format_id.h"
+#include "render/markdown.h"
+#include "site/page_context.h"
+#include "site/round_charts.h"
+
+namespace pepgen {
+
+namespace {
+
+mustache::data round_link(const SiteModel& model, std::size_t index, const Links& links) {
+    const auto& round = model.data.rounds[index];
+    const auto& rr = model.results.rounds[index];
+    Obj r;
+    r.set("title", round.title)
+        .set("period", round.period)
+        .set("date", format_date(round.date))
+        .set("kind", kind_label(round.kind))
+        .set("href", links.round(round.period))
+        .set("categories_href", links.categories(round.period))
+        .set("count", format_int(static_cast<std::int64_t>(rr.sheets.size())));
+    return r;
+}
+
+}  // namespace
+
+void plan_home(const SiteModel& model, SitePlan& plan) {
+    const std::string path = "index.html";
+    const Links links(path);
+    const auto& home = model.content.home;
+    auto ctx = base_context(model, path, home.title, "", home.summary);
+    ctx.set("intro_html", render_markdown(home.body_markdown));
+    ctx.set("summary", home.summary);
+    const auto latest = model.results.latest_periodic;
+    ctx.set("has_latest", latest.has_value());
+    if (latest) {
+        const auto& rr = model.results.rounds[*latest];
+        mustache::data latest_ctx = round_link(model, *latest, links);
+        add_round_summary(model, rr, path, "beranda", latest_ctx);
+        latest_ctx.set("source", model.data.rounds[*latest].source_file);
+        latest_ctx.set("export_href", links.export_json(model.data.rounds[*latest].period));
+        ctx.set("latest", latest_ctx);
+    }
+    std::vector<mustache::data> rounds;
+    for (std::size_t i = model.data.rounds.size(); i-- > 0 && rounds.size() < 6;)
+        rounds.push_back(round_link(model, i, links));
+    ctx.set("rounds", list_of(rounds));
+    ctx.set("has_rounds", !rounds.empty());
+    ctx.set("lsp_count", format_int(static_cast<std::int64_t>(model.data.lsps.size())));
+    ctx.set("indicator_count", format_int(static_cast<std::int64_t>(model.content.indicators.size())));
+    ctx.set("index_max", format_int(model.content.categories.index_max));
+    ctx.set("guides_href", links.section("panduan"));
+    ctx.set("indicators_href", links.section("indikator"));
+    ctx.set("lsps_href", links.section("lsp"));
+    ctx.set("categories_href", links.section("kategori"));
+    ctx.set("rounds_href", links.section("penilaian"));
+    plan.pages.push_back({path, "home", ctx});
+}
+
+}  // namespace pepgen

@@ -1,0 +1,169 @@
+// The indicator catalogue and a page per indicator: rubric, evidence, and
+// how LSPs scored on it in the newest periodic round.
+#include <algorithm>
+
+#include "render/format_id.h"
+#include "render/markdown.h"
+#include "site/page_context.h"
+#include "util/text.h"
+
+namespace pepgen {
+
+namespace {
+
+std::optional<double> latest_mean(const SiteModel& model, const std::string& code) {
+    if (!model.results.latest_periodic) return std::nullopt;
+    for (const auto& m : model.results.rounds[*model.results.latest_periodic].indicator_means)
+        if (m.code == code) return m.mean;
+    return std::nullopt;
+}
+
+void add_score_note(const SiteModel& model, mustache::data& ctx) {
+    ctx.set("default_scores", model.content.categories.default_scores);
+    ctx.set("default_scores_note", model.content.categories.default_scores_note);
+}
+
+}  // namespace
+
+void plan_indicators(const SiteModel& model, SitePlan& plan) {
+    const auto& inds = model.content.indicators;
+    const auto latest = model.results.latest_periodic;
+    {
+        const std::string path = "indikator/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, "Katalog Indikator", "indikator",
+                                "Indikator PEP Bersama per kelompok, dengan skor maksimum dan rubriknya.");
+        std::vector<mustache::data> groups;
+        for (const auto& g : all_groups()) {
+            std::vector<mustache::data> rows;
+            int max_sum = 0;
+            for (const auto& ind : inds) {
+                if (ind.group != g.group) continue;
+                max_sum += ind.max_score;
+                const auto mean = latest_mean(model, ind.code);
+                Obj r;
+                r.set("code", ind.code)
+                    .set("title", ind.title)
+                    .set("summary", ind.summary)
+                    .set("max", format_int(ind.max_score))
+                    .set("mean", mean ? format_decimal(*mean, 1) : std::string("\u2013"))
+                    .set("href", links.indicator(ind.code));
+                rows.push_back(r);
+            }
+            if (rows.empty()) continue;
+            Obj grp;
+            grp.set("label", g.label)
+                .set("gloss", g.gloss)
+                .set("key", g.key)
+                .set("count", format_int(static_cast<std::int64_t>(rows.size())))
+                .set("max", format_int(max_sum))
+                .set("indicators", list_of(rows));
+            groups.push_back(grp);
+        }
+        ctx.set("groups", list_of(groups));
+        ctx.set("index_max", format_int(model.content.categories.index_max));
+        ctx.set("indicator_count", format_int(static_cast<std::int64_t>(inds.size())));
+        if (latest) ctx.set("latest_title", model.data.rounds[*latest].title);
+        ctx.set("has_latest", latest.has_value());
+        add_score_note(model, ctx);
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Indikator", links.section("indikator")}}));
+        plan.pages.push_back({path, "indicators", ctx});
+    }
+    for (std::size_t i = 0; i < inds.size(); ++i) {
+        const auto& ind = inds[i];
+        const std::string path = "indikator/" + to_lower_ascii(ind.code) + "/index.html";
+        const Links links(path);
+        const auto& g = group_info(ind.group);
+        auto ctx = base_context(model, path, ind.code + " " + ind.title, "indikator", ind.summary);
+        ctx.set("code", ind.code);
+        ctx.set("title", ind.title);
+        ctx.set("summary", ind.summary);
+        ctx.set("group_label", g.label);
+        ctx.set("group_gloss", g.gloss);
+        ctx.set("max", format_int(ind.max_score));
+        ctx.set("body_html", render_markdown(ind.body_markdown));
+        ctx.set("source", ind.source_file);
+        add_score_note(model, ctx);
+
+        // Count the latest round's LSPs per rubric level.
+        std::vector<int> level_counts(ind.rubric.size(), 0);
+        std::vector<std::pair<int, const Lsp*>> scored;
+        int unscored = 0;
+        if (latest) {
+            for (const auto& sheet : model.data.rounds[*latest].sheets) {
+                auto it = sheet.scores.find(ind.code);
+                const auto lsp = model.lsp_by_id.find(sheet.lsp_id);
+                if (lsp == model.lsp_by_id.end()) continue;
+                if (it == sheet.scores.end() || !it->second) {
+                    ++unscored;
+                    continue;
+                }
+                scored.push_back({*it->second, lsp->second});
+                for (std::size_t l = 0; l < ind.rubric.size(); ++l)
+                    if (*it->second >= ind.rubric[l].from && *it->second <= ind.rubric[l].to) ++level_counts[l];
+            }
+        }
+        std::vector<mustache::data> levels;
+        for (std::size_t l = ind.rubric.size(); l-- > 0;) {
+            const auto& lv = ind.rubric[l];
+            Obj r;
+            r.set("range", range_text(lv.from, lv.to))
+                .set("label", lv.label)
+                .set("criteria_html", render_markdown_inline(lv.criteria))
+                .set("count", format_int(level_counts[l]));
+            levels.push_back(r);
+        }
+        ctx.set("rubric", list_of(levels));
+        ctx.set("has_rubric", !levels.empty());
+        std::vector<mustache::data> evidence;
+        for (const auto& e : ind.evidence) evidence.push_back(Obj().set("html", render_markdown_inline(e)));
+        ctx.set("evidence", list_of(evidence));
+        ctx.set("has_evidence", !evidence.empty());
+
+        ctx.set("has_latest", latest.has_value());
+        if (latest) {
+            const auto& round = model.data.rounds[*latest];
+            std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+                return a.first != b.first ? a.first > b.first : a.second->name < b.second->name;
+            });
+            std::vector<mustache::data> rows;
+            long sum = 0;
+            int below_half = 0;
+            for (const auto& [score, lsp] : scored) {
+                sum += score;
+                const bool weak = score * 2 < ind.max_score;
+                if (weak) ++below_half;
+                Obj r;
+                r.set("name", lsp->name)
+                    .set("href", links.lsp(lsp->id))
+                    .set("score", format_int(score))
+                    .set("percent", format_percent(100.0 * score / ind.max_score, 1))
+                    .set("weak", weak);
+                rows.push_back(r);
+            }
+            Obj lr;
+            lr.set("title", round.title)
+                .set("date", format_date(round.date))
+                .set("href", links.round(round.period))
+                .set("source", round.source_file)
+                .set("rows", list_of(rows))
+                .set("scored_count", format_int(static_cast<std::int64_t>(scored.size())))
+                .set("unscored_count", format_int(unscored))
+                .set("has_unscored", unscored > 0)
+                .set("below_half", format_int(below_half))
+                .set("mean", scored.empty() ? std::string("\u2013")
+                                            : format_decimal(static_cast<double>(sum) / scored.size(), 1));
+            ctx.set("latest", lr);
+        }
+        if (i > 0)
+            ctx.set("prev", Obj().set("title", inds[i - 1].code + " " + inds[i - 1].title).set("href", links.indicator(inds[i - 1].code)));
+        if (i + 1 < inds.size())
+            ctx.set("next", Obj().set("title", inds[i + 1].code + " " + inds[i + 1].title).set("href", links.indicator(inds[i + 1].code)));
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()},
+                                  {"Indikator", links.section("indikator")},
+                                  {ind.code, links.indicator(ind.code)}}));
+        plan.pages.push_back({path, "indicator", ctx});
+    }
+}
+
+}  // namespace pepgen

@@ -1,0 +1,222 @@
+// The LSP directory and one scorecard per LSP: identity and licence, the
+// newest periodic result by group and indicator, history, recommendations.
+#include <algorithm>
+
+#include "render/charts.h"
+#include "render/format_id.h"
+#include "render/markdown.h"
+#include "site/page_context.h"
+
+namespace pepgen {
+
+namespace {
+
+mustache::data history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
+    std::vector<mustache::data> rows;
+    auto it = model.results.history.find(lsp.id);
+    if (it == model.results.history.end()) return list_of(rows);
+    for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) {
+        const auto& round = model.data.rounds[*r];
+        const auto& rr = model.results.rounds[*r];
+        const auto* s = rr.find(lsp.id);
+        if (!s) continue;
+        Obj row;
+        row.set("period", round.period)
+            .set("title", round.title)
+            .set("href", links.round(round.period))
+            .set("date", format_date(round.date))
+            .set("kind", kind_label(round.kind))
+            .set("incidental", round.kind == RoundKind::insidental)
+            .set("ik", ik_text(*s))
+            .set("category", category_badge(model, *s))
+            .set("rank", rank_text(*s, rr))
+            .set("change", change_text(model, *s))
+            .set("source", round.source_file);
+        rows.push_back(row);
+    }
+    return list_of(rows);
+}
+
+mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
+    const auto& round = model.data.rounds[round_index];
+    const auto& rr = model.results.rounds[round_index];
+    const auto& s = *rr.find(lsp.id);
+    const ScoreSheet* sheet = nullptr;
+    for (const auto& sh : round.sheets)
+        if (sh.lsp_id == lsp.id) sheet = &sh;
+
+    Obj card;
+    card.set("period", round.period)
+        .set("round_title", round.title)
+        .set("round_href", links.round(round.period))
+        .set("categories_href", links.categories(round.period))
+        .set("date", format_date(round.date))
+        .set("source", round.source_file)
+        .set("complete", s.complete)
+        .set("ik", ik_text(s))
+        .set("index_max", format_int(model.content.categories.index_max))
+        .set("category", category_badge(model, s))
+        .set("rank", rank_text(s, rr))
+        .set("change", change_text(model, s))
+        .set("up", s.move == Move::up)
+        .set("down", s.move == Move::down);
+    std::string missing;
+    for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
+    card.set("missing", missing);
+
+    BarChart chart;
+    chart.id = "kelompok-" + lsp.id;
+    chart.title = "Capaian per kelompok indikator, " + lsp.name + ", " + round.title;
+    chart.max_value = 100;
+    std::string desc;
+    std::vector<mustache::data> groups;
+    for (const auto& gs : s.groups) {
+        const auto& g = group_info(gs.group);
+        std::vector<mustache::data> rows;
+        for (const auto& ind : model.content.indicators) {
+            if (ind.group != gs.group) continue;
+            auto it = sheet->scores.find(ind.code);
+            const bool scored = it != sheet->scores.end() && it->second.has_value();
+            Obj r;
+            r.set("code", ind.code)
+                .set("title", ind.title)
+                .set("href", links.indicator(ind.code))
+                .set("max", format_int(ind.max_score))
+                .set("scored", scored);
+            if (scored) {
+                const int v = *it->second;
+                r.set("score", format_int(v))
+                    .set("percent", format_percent(100.0 * v / ind.max_score, 1))
+                    .set("weak", v * 2 < ind.max_score);
+            } else {
+                r.set("score", "belum dinilai").set("percent", "\u2013").set("weak", false);
+            }
+            rows.push_back(r);
+        }
+        const auto pct = gs.complete ? format_percent(gs.percent, 1) : std::string("belum lengkap");
+        chart.items.push_back({g.label, gs.complete ? gs.percent : 0, pct, "bar-group"});
+        desc += (desc.empty() ? "" : "; ") + std::string(g.label) + " " + format_int(gs.score) + " dari " +
+                format_int(gs.max) + " (" + pct + ")";
+        Obj grp;
+        grp.set("label", g.label)
+            .set("gloss", g.gloss)
+            .set("score", format_int(gs.score))
+            .set("max", format_int(gs.max))
+            .set("percent", pct)
+            .set("complete", gs.complete)
+            .set("indicators", list_of(rows));
+        groups.push_back(grp);
+    }
+    chart.description = "Skor per kelompok terhadap skor maksimumnya: " + desc + ".";
+    card.set("groups", list_of(groups));
+    card.set("group_chart", render_bar_chart(chart));
+
+    // The team's recommendations first, then every indicator below half its maximum.
+    std::vector<mustache::data> team;
+    for (const auto& r : sheet->recommendations_markdown) team.push_back(Obj().set("html", render_markdown_inline(r)));
+    card.set("team_recommendations", list_of(team));
+    card.set("has_team_recommendations", !team.empty());
+    card.set("notes_html", render_markdown(sheet->notes_markdown));
+    card.set("has_notes", !sheet->notes_markdown.empty());
+    std::vector<mustache::data> weak;
+    for (const auto& code : s.weak) {
+        const auto* ind = model.indicator_by_code.at(code);
+        const int v = *sheet->scores.at(code);
+        Obj w;
+        w.set("code", code)
+            .set("title", ind->title)
+            .set("href", links.indicator(code))
+            .set("score", format_int(v))
+            .set("max", format_int(ind->max_score));
+        weak.push_back(w);
+    }
+    card.set("weak", list_of(weak));
+    card.set("has_weak", !weak.empty());
+    card.set("has_recommendations", !team.empty() || !weak.empty());
+    return card;
+}
+
+}  // namespace
+
+void plan_lsps(const SiteModel& model, SitePlan& plan) {
+    std::vector<const Lsp*> sorted;
+    for (const auto& lsp : model.data.lsps) sorted.push_back(&lsp);
+    std::sort(sorted.begin(), sorted.end(), [](const Lsp* a, const Lsp* b) {
+        return a->name != b->name ? a->name < b->name : a->id < b->id;
+    });
+    {
+        const std::string path = "lsp/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, "Daftar LSP", "lsp",
+                                "LSP terlisensi bidang jasa konstruksi beserta hasil penilaian kinerja terakhirnya.");
+        std::vector<mustache::data> rows;
+        for (const auto* lsp : sorted) {
+            Obj r;
+            r.set("name", lsp->name)
+                .set("id", lsp->id)
+                .set("href", links.lsp(lsp->id))
+                .set("type", lsp->type)
+                .set("province", lsp->province);
+            const auto current = current_periodic(model.results, model.data, lsp->id);
+            r.set("evaluated", current.has_value());
+            if (current) {
+                const auto& s = *model.results.rounds[*current].find(lsp->id);
+                r.set("ik", ik_text(s)).set("category", category_badge(model, s)).set("period", model.data.rounds[*current].period);
+            }
+            rows.push_back(r);
+        }
+        ctx.set("lsps", list_of(rows));
+        ctx.set("count", format_int(static_cast<std::int64_t>(rows.size())));
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
+        plan.pages.push_back({path, "lsps", ctx});
+    }
+    for (const auto* lsp : sorted) {
+        const std::string path = "lsp/" + lsp->id + "/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, lsp->name, "lsp",
+                                "Kartu skor kinerja " + lsp->name + " dalam PEP Bersama.");
+        Obj id;
+        id.set("name", lsp->name)
+            .set("id", lsp->id)
+            .set("type", lsp->type)
+            .set("province", lsp->province)
+            .set("city", lsp->city)
+            .set("address", lsp->address)
+            .set("licence_number", lsp->licence_number)
+            .set("licence_issued", format_date(lsp->licence_issued))
+            .set("has_licence_issued", !lsp->licence_issued.empty())
+            .set("licence_valid_until", format_date(lsp->licence_valid_until))
+            .set("website", lsp->website)
+            .set("has_website", !lsp->website.empty());
+        ctx.set("lsp", id);
+        const auto current = current_periodic(model.results, model.data, lsp->id);
+        ctx.set("evaluated", current.has_value());
+        if (current) ctx.set("card", scorecard(model, *lsp, *current, links));
+        // Incidental rounds newer than the periodic result are shown beside it.
+        std::vector<mustache::data> later;
+        auto hist = model.results.history.find(lsp->id);
+        if (hist != model.results.history.end())
+            for (auto r : hist->second)
+                if ((!current || r > *current) && model.data.rounds[r].kind == RoundKind::insidental) {
+                    const auto& s = *model.results.rounds[r].find(lsp->id);
+                    Obj inc;
+                    inc.set("title", model.data.rounds[r].title)
+                        .set("href", links.round(model.data.rounds[r].period))
+                        .set("date", format_date(model.data.rounds[r].date))
+                        .set("ik", ik_text(s))
+                        .set("category", category_badge(model, s));
+                    later.push_back(inc);
+                }
+        ctx.set("later_incidental", list_of(later));
+        ctx.set("has_later_incidental", !later.empty());
+        ctx.set("history", history_rows(model, *lsp, links));
+        ctx.set("default_scores", model.content.categories.default_scores);
+        ctx.set("default_scores_note", model.content.categories.default_scores_note);
+        for (const auto& g : model.content.guides)
+            if (g.source_file == model.content.categories_file) ctx.set("guide_index_href", links.guide(g.slug));
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}, {lsp->name, links.lsp(lsp->id)}}));
+        plan.pages.push_back({path, "scorecard", ctx});
+    }
+}
+
+}  // namespace pepgen

@@ -1,0 +1,182 @@
+// Round pages (every LSP's result in one evaluation round), the list of
+// rounds, and category tables per round; kategori/ shows the newest periodic round.
+#include <algorithm>
+
+#include "render/format_id.h"
+#include "site/page_context.h"
+#include "site/round_charts.h"
+
+namespace pepgen {
+
+namespace {
+
+/// Sheets of a round in rank order; incomplete sheets last, by LSP name.
+std::vector<const SheetResult*> ranked(const SiteModel& model, const RoundResult& rr) {
+    std::vector<const SheetResult*> out;
+    for (const auto& s : rr.sheets) out.push_back(&s);
+    auto name = [&](const SheetResult* s) {
+        auto it = model.lsp_by_id.find(s->lsp_id);
+        return it == model.lsp_by_id.end() ? s->lsp_id : it->second->name;
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const SheetResult* a, const SheetResult* b) {
+        if (a->rank.has_value() != b->rank.has_value()) return a->rank.has_value();
+        if (a->rank && *a->rank != *b->rank) return *a->rank < *b->rank;
+        return name(a) < name(b);
+    });
+    return out;
+}
+
+mustache::data result_row(const SiteModel& model, const RoundResult& rr, const SheetResult& s, const Links& links) {
+    const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
+    Obj r;
+    r.set("name", lsp.name)
+        .set("id", lsp.id)
+        .set("href", links.lsp(lsp.id))
+        .set("type", lsp.type)
+        .set("province", lsp.province)
+        .set("ik", ik_text(s))
+        .set("category", category_badge(model, s))
+        .set("rank", s.rank ? format_int(*s.rank) : std::string("\u2013"))
+        .set("rank_full", rank_text(s, rr))
+        .set("change", change_text(model, s))
+        .set("up", s.move == Move::up)
+        .set("down", s.move == Move::down)
+        .set("complete", s.complete);
+    std::string missing;
+    for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
+    r.set("missing", missing);
+    std::vector<mustache::data> groups;
+    for (const auto& gs : s.groups)
+        groups.push_back(Obj().set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("\u2013")));
+    r.set("groups", list_of(groups));
+    return r;
+}
+
+mustache::data round_selector(const SiteModel& model, std::size_t current, const Links& links, bool categories) {
+    std::vector<mustache::data> items;
+    for (std::size_t i = model.data.rounds.size(); i-- > 0;) {
+        const auto& round = model.data.rounds[i];
+        Obj it;
+        it.set("title", round.title)
+            .set("period", round.period)
+            .set("href", categories ? links.categories(round.period) : links.round(round.period))
+            .set("current", i == current);
+        items.push_back(it);
+    }
+    return list_of(items);
+}
+
+mustache::data round_header(const SiteModel& model, std::size_t index, const Links& links) {
+    const auto& round = model.data.rounds[index];
+    Obj h;
+    h.set("title", round.title);
+    h.set("period", round.period);
+    h.set("kind", kind_label(round.kind));
+    h.set("incidental", round.kind == RoundKind::insidental);
+    h.set("date", format_date(round.date));
+    h.set("source", round.source_file);
+    h.set("href", links.round(round.period));
+    h.set("categories_href", links.categories(round.period));
+    h.set("export_href", links.export_json(round.period));
+    std::vector<mustache::data> team;
+    for (const auto& m : round.team)
+        team.push_back(Obj().set("name", m.name).set("agency", m.agency).set("has_agency", !m.agency.empty()));
+    h.set("team", list_of(team));
+    h.set("has_team", !team.empty());
+    return h;
+}
+
+void plan_category_page(const SiteModel& model, std::size_t index, const std::string& path, SitePlan& plan) {
+    const Links links(path);
+    const auto& round = model.data.rounds[index];
+    const auto& rr = model.results.rounds[index];
+    auto ctx = base_context(model, path, "Kategori LSP, " + round.title, "kategori",
+                            "LSP per kategori kinerja pada " + round.title + ".");
+    ctx.set("round", round_header(model, index, links));
+    const auto rows = ranked(model, rr);
+    std::vector<mustache::data> sections;
+    const auto& cats = model.content.categories.categories;
+    for (std::size_t c = 0; c < cats.size(); ++c) {
+        std::vector<mustache::data> members;
+        for (const auto* s : rows)
+            if (s->category && *s->category == c) members.push_back(result_row(model, rr, *s, links));
+        Obj sec;
+        sec.set("name", cats[c].name)
+            .set("key", cats[c].key)
+            .set("css", "cat-" + std::to_string(c))
+            .set("range", range_text(cats[c].min, cats[c].max))
+            .set("condition", cats[c].condition)
+            .set("count", format_int(static_cast<std::int64_t>(members.size())))
+            .set("rows", list_of(members))
+            .set("empty", members.empty());
+        sections.push_back(sec);
+    }
+    std::vector<mustache::data> incomplete;
+    for (const auto* s : rows)
+        if (!s->complete) incomplete.push_back(result_row(model, rr, *s, links));
+    ctx.set("sections", list_of(sections));
+    ctx.set("incomplete", list_of(incomplete));
+    ctx.set("has_incomplete", !incomplete.empty());
+    ctx.set("rounds", round_selector(model, index, links, true));
+    ctx.set("is_latest", model.results.latest_periodic == index);
+    ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}, {round.title, links.categories(round.period)}}));
+    plan.pages.push_back({path, "categories", ctx});
+}
+
+}  // namespace
+
+void plan_rounds(const SiteModel& model, SitePlan& plan) {
+    const auto& rounds = model.data.rounds;
+    {
+        const std::string path = "penilaian/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, "Penilaian", "penilaian",
+                                "Seluruh putaran penilaian PEP Bersama, rutin maupun insidental.");
+        std::vector<mustache::data> rows;
+        for (std::size_t i = rounds.size(); i-- > 0;) {
+            const auto& rr = model.results.rounds[i];
+            auto h = round_header(model, i, links);
+            h.set("count", format_int(static_cast<std::int64_t>(rr.sheets.size())));
+            h.set("mean_ik", rr.mean_ik ? format_decimal(*rr.mean_ik, 1) : std::string("\u2013"));
+            h.set("incomplete_count", format_int(rr.incomplete_count));
+            rows.push_back(h);
+        }
+        ctx.set("rounds", list_of(rows));
+        ctx.set("has_rounds", !rows.empty());
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}}));
+        plan.pages.push_back({path, "rounds", ctx});
+    }
+    for (std::size_t i = 0; i < rounds.size(); ++i) {
+        const auto& round = rounds[i];
+        const auto& rr = model.results.rounds[i];
+        const std::string path = "penilaian/" + round.period + "/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, round.title, "penilaian",
+                                "Hasil " + round.title + " untuk setiap LSP yang dinilai.");
+        ctx.set("round", round_header(model, i, links));
+        add_round_summary(model, rr, path, "putaran", ctx);
+        if (rr.mean_ik) ctx.set("mean_ik", format_decimal(*rr.mean_ik, 1));
+        std::vector<mustache::data> rows;
+        for (const auto* s : ranked(model, rr)) rows.push_back(result_row(model, rr, *s, links));
+        ctx.set("rows", list_of(rows));
+        std::vector<mustache::data> group_heads;
+        for (const auto& g : all_groups()) group_heads.push_back(Obj().set("label", g.label));
+        ctx.set("group_heads", list_of(group_heads));
+        ctx.set("rounds", round_selector(model, i, links, false));
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));
+        plan.pages.push_back({path, "round", ctx});
+        plan_category_page(model, i, "kategori/" + round.period + "/index.html", plan);
+    }
+    if (model.results.latest_periodic) {
+        plan_category_page(model, *model.results.latest_periodic, "kategori/index.html", plan);
+    } else {
+        const std::string path = "kategori/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, "Kategori LSP", "kategori", "Belum ada penilaian rutin.");
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}}));
+        ctx.set("sections", list_of({}));
+        plan.pages.push_back({path, "categories", ctx});
+    }
+}
+
+}  // namespace pepgen

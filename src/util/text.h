@@ -1,0 +1,31 @@
+/// Small text helpers used across stages: UTF-8 checks, slugs, escaping.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pepgen {
+
+/// True when s is well-formed UTF-8 (no overlongs, no surrogates, no NUL).
+bool is_valid_utf8(std::string_view s);
+
+/// Lowercase letters, digits and single hyphens between them: "lsp-contoh-07".
+bool is_slug(std::string_view s);
+
+/// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(std::string_view s);
+
+/// Escapes for XML 1.0 text; drops characters XML forbids.
+std::string xml_escape(std::string_view s);
+
+std::string to_lower_ascii(std::string_view s);
+std::string to_upper_ascii(std::string_view s);
+std::string trim(std::string_view s);
+
+/// True for a real calendar date written YYYY-MM-DD.
+bool is_iso_date(std::string_view s);
+
+/// 1-based line number of a byte offset in text.
+int line_of_offset(std::string_view text, std::size_t offset);
+
+}  // namespace pepgen

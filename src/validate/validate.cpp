@@ -1,0 +1,135 @@
+#include "validate/validate.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace pepgen {
+
+namespace {
+
+std::string range_text(int from, int to) { return std::to_string(from) + "–" + std::to_string(to); }
+
+void validate_categories(const Content& content, Diagnostics& diags) {
+    const auto& table = content.categories;
+    const auto& file = content.categories_file;
+    if (table.categories.empty()) return;
+    std::set<std::string> keys;
+    for (const auto& c : table.categories)
+        if (!keys.insert(c.key).second) diags.error(file, "kode kategori '" + c.key + "' dipakai lebih dari sekali");
+    auto sorted = table.categories;
+    std::sort(sorted.begin(), sorted.end(), [](const Category& a, const Category& b) { return a.min < b.min; });
+    int expected = 0;
+    for (const auto& c : sorted) {
+        if (c.min > expected)
+            diags.error(file, "tabel kategori berlubang: IK " + range_text(expected, c.min - 1) +
+                                  " tidak masuk kategori mana pun");
+        else if (c.min < expected)
+            diags.error(file, "tabel kategori tumpang tindih: IK " + range_text(c.min, std::min(c.max, expected - 1)) +
+                                  " masuk lebih dari satu kategori ('" + c.name + "' dan kategori sebelumnya)");
+        expected = std::max(expected, c.max + 1);
+    }
+    if (expected - 1 < table.index_max)
+        diags.error(file, "tabel kategori berlubang: IK " + range_text(expected, table.index_max) +
+                              " tidak masuk kategori mana pun");
+    if (expected - 1 > table.index_max)
+        diags.error(file, "tabel kategori melampaui ik_maks " + std::to_string(table.index_max) + " (sampai " +
+                              std::to_string(expected - 1) + ")");
+}
+
+void validate_rubric(const Indicator& ind, Diagnostics& diags) {
+    if (ind.rubric.empty()) {
+        diags.warning(ind.source_file, ind.code + ": rubrik belum diisi");
+        return;
+    }
+    auto levels = ind.rubric;
+    std::sort(levels.begin(), levels.end(), [](const RubricLevel& a, const RubricLevel& b) { return a.from < b.from; });
+    int expected = 0;
+    for (const auto& l : levels) {
+        if (l.from > l.to) {
+            diags.error(ind.source_file, ind.code + ": rubrik " + range_text(l.from, l.to) + ": 'dari' lebih besar dari 'sampai'");
+            continue;
+        }
+        if (l.from > expected)
+            diags.error(ind.source_file, ind.code + ": rubrik berlubang: skor " + range_text(expected, l.from - 1) +
+                                             " tidak tercakup tingkat mana pun");
+        else if (l.from < expected)
+            diags.error(ind.source_file, ind.code + ": rubrik tumpang tindih pada skor " +
+                                             range_text(l.from, std::min(l.to, expected - 1)));
+        expected = std::max(expected, l.to + 1);
+    }
+    if (expected - 1 != ind.max_score)
+        diags.error(ind.source_file, ind.code + ": rubrik harus mencakup skor 0 sampai skor_maks " +
+                                         std::to_string(ind.max_score) + ", tetapi berakhir di " +
+                                         std::to_string(expected - 1));
+}
+
+}  // namespace
+
+void validate_content(const Content& content, Diagnostics& diags) {
+    std::map<std::string, std::string> seen;
+    int total = 0;
+    for (const auto& ind : content.indicators) {
+        auto [it, fresh] = seen.emplace(ind.code, ind.source_file);
+        if (!fresh) diags.error(ind.source_file, "kode " + ind.code + " sudah dipakai di " + it->second);
+        total += ind.max_score;
+        validate_rubric(ind, diags);
+    }
+    if (content.indicators.empty()) {
+        diags.error("content/indikator", "tidak ada berkas indikator (<KODE>.md)");
+        return;
+    }
+    if (content.indicators.size() != 27)
+        diags.warning("content/indikator", "Surat Edaran menetapkan 27 indikator, ditemukan " +
+                                               std::to_string(content.indicators.size()));
+    if (!content.categories_file.empty() && total != content.categories.index_max)
+        diags.error(content.categories_file, "jumlah skor_maks seluruh indikator (" + std::to_string(total) +
+                                                 ") tidak sama dengan ik_maks (" +
+                                                 std::to_string(content.categories.index_max) + ")");
+    validate_categories(content, diags);
+}
+
+void validate_data(const Content& content, const Data& data, Diagnostics& diags) {
+    std::map<std::string, const Indicator*> catalogue;
+    for (const auto& ind : content.indicators) catalogue[ind.code] = &ind;
+    std::set<std::string> registry;
+    for (const auto& lsp : data.lsps) registry.insert(lsp.id);
+
+    for (const auto& round : data.rounds) {
+        const auto& file = round.source_file;
+        std::set<std::string> in_round;
+        if (round.sheets.empty()) diags.warning(file, "penilaian ini belum memuat hasil LSP mana pun");
+        for (const auto& sheet : round.sheets) {
+            const auto& id = sheet.lsp_id;
+            if (!registry.count(id))
+                diags.error(file, id + ": LSP tidak terdaftar di data/lsp.json", sheet.source_line);
+            if (!in_round.insert(id).second)
+                diags.error(file, id + ": LSP dinilai lebih dari sekali dalam penilaian ini", sheet.source_line);
+            std::vector<std::string> missing;
+            for (const auto& [code, score] : sheet.scores) {
+                auto it = catalogue.find(code);
+                if (it == catalogue.end()) {
+                    diags.error(file, id + ": kode indikator " + code + " tidak dikenal", sheet.source_line);
+                    continue;
+                }
+                if (score && *score > it->second->max_score)
+                    diags.error(file, id + ": " + code + " = " + std::to_string(*score) + " melebihi skor_maks " +
+                                          std::to_string(it->second->max_score),
+                                sheet.source_line);
+            }
+            for (const auto& ind : content.indicators) {
+                auto it = sheet.scores.find(ind.code);
+                if (it == sheet.scores.end() || !it->second) missing.push_back(ind.code);
+            }
+            if (!missing.empty() && !content.indicators.empty()) {
+                std::string list;
+                for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+                diags.warning(file, id + ": lembar skor belum lengkap (belum dinilai: " + list +
+                                        "); IK dan kategorinya tidak dihitung",
+                              sheet.source_line);
+            }
+        }
+    }
+}
+
+}  // namespace pepgen
