@@ -1,6 +1,7 @@
 #include "data/data_loader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "data/json_reader.h"
@@ -110,7 +111,9 @@ void read_scores(const json::object& skor, JsonFields& f, ScoreSheet& sheet) {
         } else if (value.is_uint64()) {
             f.error(code + " = " + std::to_string(value.get_uint64()) + " di luar rentang skor yang mungkin");
         } else if (value.is_double()) {
-            f.error(code + " = " + json::serialize(value) + " harus bilangan bulat (tanpa desimal)");
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%g", value.get_double());
+            f.error(code + " = " + buf + " harus bilangan bulat (tanpa desimal)");
         } else {
             f.error(code + " harus berupa bilangan bulat atau null (belum dinilai), bukan " + json_kind(value));
         }

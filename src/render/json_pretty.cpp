@@ -53,8 +53,20 @@ void write(const boost::json::value& v, std::string& out, int indent) {
 }  // namespace
 
 std::string pretty_json(const boost::json::value& v) {
+    std::string raw;
+    write(v, raw, 0);
+    // <, > and & only occur inside strings in JSON; escaping them keeps a
+    // file that is sniffed or embedded as HTML inert (as Go's encoder does).
     std::string out;
-    write(v, out, 0);
+    out.reserve(raw.size() + 16);
+    for (char c : raw) {
+        switch (c) {
+            case '<': out += "\\u003c"; break;
+            case '>': out += "\\u003e"; break;
+            case '&': out += "\\u0026"; break;
+            default: out += c;
+        }
+    }
     out += "\n";
     return out;
 }

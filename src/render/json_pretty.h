@@ -1,5 +1,5 @@
-/// Indented JSON output for published data files: diff-friendly and readable,
-/// keys in insertion order, so exports are deterministic.
+/// Indented JSON output for published data files: diff-friendly, readable,
+/// deterministic (keys in insertion order) and inert when sniffed as HTML.
 #pragma once
 
 #include <string>

@@ -79,9 +79,6 @@ void validate_content(const Content& content, Diagnostics& diags) {
         diags.error("content/indikator", "tidak ada berkas indikator (<KODE>.md)");
         return;
     }
-    if (content.indicators.size() != 27)
-        diags.warning("content/indikator", "Surat Edaran menetapkan 27 indikator, ditemukan " +
-                                               std::to_string(content.indicators.size()));
     if (!content.categories_file.empty() && total != content.categories.index_max)
         diags.error(content.categories_file, "jumlah skor_maks seluruh indikator (" + std::to_string(total) +
                                                  ") tidak sama dengan ik_maks (" +

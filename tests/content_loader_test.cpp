@@ -1,0 +1,88 @@
+#include <catch2/catch.hpp>
+
+#include "content/content_loader.h"
+#include "test_support.h"
+
+using namespace pepgen;
+using Catch::Matchers::Contains;
+
+TEST_CASE("the fixture's content loads in the circular's order", "[content]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    Diagnostics d;
+    const auto c = load_content(dir.path(), d);
+    INFO(test::all_messages(d));
+    CHECK_FALSE(d.has_errors());
+    CHECK(c.config.title == "Situs Uji");
+    REQUIRE(c.indicators.size() == 3);
+    CHECK(c.indicators[0].code == "M01");
+    CHECK(c.indicators[1].code == "P01");
+    CHECK(c.indicators[2].code == "D01");
+    CHECK(c.indicators[1].max_score == 20);
+    REQUIRE(c.indicators[0].rubric.size() == 2);
+    CHECK(c.indicators[0].rubric[1].from == 6);
+    CHECK(c.indicators[0].evidence == std::vector<std::string>{"Dokumen M01"});
+    REQUIRE(c.guides.size() == 2);
+    CHECK(c.guides[0].slug == "dasar");
+    CHECK(c.categories_file == "content/panduan/indeks.md");
+    CHECK(c.categories.index_max == 40);
+    REQUIRE(c.categories.categories.size() == 3);
+    CHECK(c.categories.categories[0].name == "Atas");
+    CHECK(c.categories.default_scores);
+}
+
+TEST_CASE("the repository's content has 27 indicators totalling 350", "[content]") {
+    Diagnostics d;
+    const auto c = load_content(PEPGEN_SOURCE_DIR, d);
+    INFO(test::all_messages(d));
+    CHECK_FALSE(d.has_errors());
+    REQUIRE(c.indicators.size() == 27);
+    int total = 0;
+    for (const auto& i : c.indicators) total += i.max_score;
+    CHECK(total == 350);
+    CHECK(c.indicators.front().code == "M01");
+    CHECK(c.indicators[12].code == "P01");
+    CHECK(c.indicators.back().code == "D03");
+    REQUIRE(c.categories.categories.size() == 4);
+    CHECK(c.categories.categories[0].name == "Sangat Baik");
+    CHECK(c.categories.categories[0].min == 301);
+    CHECK(c.categories.categories[3].max == 199);
+}
+
+TEST_CASE("indicator files with bad fields are all reported", "[content]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "content/indikator/M02.md",
+                     "---\nkode: M09\nkelompok: masukan\njudul: X\nskor_maks: 10\n---\n");
+    test::write_file(dir / "content/indikator/Q01.md", "---\nkode: Q01\nkelompok: lainnya\njudul: X\nskor_maks: 10\n---\n");
+    test::write_file(dir / "content/indikator/K01.md", "---\nkode: K01\nkelompok: keluaran\njudul: X\nskor_maks: -3\n---\n");
+    test::write_file(dir / "content/indikator/H01.md", "---\nkode: H01\nkelompok: masukan\njudul: X\nskor_maks: 5\n---\n");
+    test::write_file(dir / "content/indikator/H02.md", "---\nkode: [H02\n---\n");
+    Diagnostics d;
+    load_content(dir.path(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("content/indikator/M02.md:2: galat: kode 'M09' tidak sama dengan nama berkas"));
+    CHECK_THAT(text, Contains("content/indikator/Q01.md:2: galat: kelompok 'lainnya' tidak dikenal"));
+    CHECK_THAT(text, Contains("content/indikator/K01.md:2: galat: skor_maks -3 harus antara 1 dan 1000"));
+    CHECK_THAT(text, Contains("content/indikator/H01.md:2: galat: kode 'H01' tidak sesuai kelompok 'masukan'"));
+    CHECK_THAT(text, Contains("content/indikator/H02.md:"));
+    CHECK(d.error_count() == 5);
+}
+
+TEST_CASE("a missing category table is an error", "[content]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    std::filesystem::remove(dir / "content/panduan/indeks.md");
+    Diagnostics d;
+    load_content(dir.path(), d);
+    CHECK_THAT(test::all_messages(d), Contains("tabel kategori tidak ditemukan"));
+}
+
+TEST_CASE("invalid UTF-8 in content is an error naming the file", "[content]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "content/panduan/dasar.md", "---\njudul: \xFF\xFE\n---\n");
+    Diagnostics d;
+    load_content(dir.path(), d);
+    CHECK_THAT(test::all_messages(d), Contains("content/panduan/dasar.md: galat: berkas bukan teks UTF-8 yang sah"));
+}

@@ -1,0 +1,39 @@
+#include <catch2/catch.hpp>
+
+#include "render/format_id.h"
+
+using namespace pepgen;
+
+TEST_CASE("integers use a dot between thousands", "[format]") {
+    CHECK(format_int(0) == "0");
+    CHECK(format_int(999) == "999");
+    CHECK(format_int(1821) == "1.821");
+    CHECK(format_int(51101) == "51.101");
+    CHECK(format_int(-1234567) == "-1.234.567");
+    CHECK(format_int(INT64_MIN) == "-9.223.372.036.854.775.808");
+}
+
+TEST_CASE("decimals use a comma and round half away from zero", "[format]") {
+    CHECK(format_decimal(98.96, 2) == "98,96");
+    CHECK(format_decimal(98.955, 2) == "98,96");
+    CHECK(format_decimal(0.5, 0) == "1");
+    CHECK(format_decimal(1234.5, 1) == "1.234,5");
+    CHECK(format_decimal(72.0, 1) == "72,0");
+    CHECK(format_decimal(-2.25, 1) == "-2,3");
+    CHECK(format_decimal(0.004, 2) == "0,00");
+}
+
+TEST_CASE("percentages, rupiah and signed changes", "[format]") {
+    CHECK(format_percent(98.96, 2) == "98,96%");
+    CHECK(format_rupiah(86911383000) == "Rp86.911.383.000");
+    CHECK(format_signed(5) == "+5");
+    CHECK(format_signed(-3) == "\u22123");
+    CHECK(format_signed(0) == "0");
+}
+
+TEST_CASE("dates are written with the Indonesian month name", "[format]") {
+    CHECK(format_date("2026-11-21") == "21 November 2026");
+    CHECK(format_date("2025-01-05") == "5 Januari 2025");
+    CHECK(format_date("2025-08-17") == "17 Agustus 2025");
+    CHECK(format_date("bukan tanggal") == "bukan tanggal");
+}

@@ -1,0 +1,189 @@
+#include <catch2/catch.hpp>
+
+#include "scoring/scoring.h"
+
+using namespace pepgen;
+
+namespace {
+
+// The circular's table and the 27 default maxima (350 in all), built in code
+// so scoring is tested without any file.
+CategoryTable circular_table() {
+    CategoryTable t;
+    t.index_max = 350;
+    t.categories = {{"sangat-baik", "Sangat Baik", 301, 350, ""},
+                    {"baik", "Baik", 251, 300, ""},
+                    {"cukup-baik", "Cukup Baik", 200, 250, ""},
+                    {"kurang-baik", "Kurang Baik", 0, 199, ""}};
+    return t;
+}
+
+std::vector<Indicator> circular_catalogue() {
+    std::vector<Indicator> out;
+    auto add = [&](Group g, const char* prefix, int count, int max) {
+        for (int i = 1; i <= count; ++i) {
+            Indicator ind;
+            ind.code = std::string(prefix) + (i < 10 ? "0" : "") + std::to_string(i);
+            ind.group = g;
+            ind.max_score = max;
+            out.push_back(ind);
+        }
+    };
+    add(Group::masukan, "M", 12, 10);
+    add(Group::proses, "P", 5, 20);
+    add(Group::keluaran, "K", 5, 14);
+    add(Group::hasil, "H", 2, 15);
+    add(Group::dampak, "D", 3, 10);
+    return out;
+}
+
+/// A complete sheet whose scores add up to `total`, filling indicators in order.
+ScoreSheet sheet_with_total(const std::vector<Indicator>& cat, const std::string& id, int total) {
+    ScoreSheet s;
+    s.lsp_id = id;
+    for (const auto& ind : cat) {
+        const int v = std::min(ind.max_score, total);
+        s.scores[ind.code] = v;
+        total -= v;
+    }
+    REQUIRE(total == 0);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("IK is the sum of the scores and falls in the circular's category", "[scoring]") {
+    const auto cat = circular_catalogue();
+    const auto table = circular_table();
+    const std::vector<std::pair<int, std::string>> cases = {
+        {0, "Kurang Baik"},  {199, "Kurang Baik"}, {200, "Cukup Baik"}, {250, "Cukup Baik"},
+        {251, "Baik"},       {300, "Baik"},        {301, "Sangat Baik"}, {350, "Sangat Baik"}};
+    for (const auto& [total, name] : cases) {
+        const auto r = score_sheet(cat, table, sheet_with_total(cat, "lsp-x", total));
+        INFO("IK " << total);
+        REQUIRE(r.complete);
+        CHECK(r.ik == total);
+        REQUIRE(r.category);
+        CHECK(table.categories[*r.category].name == name);
+    }
+}
+
+TEST_CASE("group subtotals and percentages", "[scoring]") {
+    const auto cat = circular_catalogue();
+    auto sheet = sheet_with_total(cat, "lsp-x", 0);
+    sheet.scores["M01"] = 10;
+    sheet.scores["M02"] = 5;
+    sheet.scores["P01"] = 20;
+    sheet.scores["D03"] = 3;
+    const auto r = score_sheet(cat, circular_table(), sheet);
+    CHECK(r.ik == 38);
+    CHECK(r.groups[0].score == 15);
+    CHECK(r.groups[0].max == 120);
+    CHECK(r.groups[0].percent == Approx(12.5));
+    CHECK(r.groups[1].score == 20);
+    CHECK(r.groups[1].max == 100);
+    CHECK(r.groups[2].max == 70);
+    CHECK(r.groups[3].max == 30);
+    CHECK(r.groups[4].score == 3);
+    // Below half: everything but M01 and P01 (M02 = 5 is exactly half, not below).
+    CHECK(std::find(r.weak.begin(), r.weak.end(), "M02") == r.weak.end());
+    CHECK(std::find(r.weak.begin(), r.weak.end(), "M01") == r.weak.end());
+    CHECK(std::find(r.weak.begin(), r.weak.end(), "M03") != r.weak.end());
+    CHECK(r.weak.size() == 24);
+}
+
+TEST_CASE("an incomplete sheet gets no IK, no category and no rank", "[scoring]") {
+    const auto cat = circular_catalogue();
+    auto sheet = sheet_with_total(cat, "lsp-x", 300);
+    sheet.scores["H02"] = std::nullopt;
+    sheet.scores.erase("D01");
+    std::vector<SheetResult> rs = {score_sheet(cat, circular_table(), sheet)};
+    assign_ranks(rs);
+    CHECK_FALSE(rs[0].complete);
+    CHECK_FALSE(rs[0].ik);
+    CHECK_FALSE(rs[0].category);
+    CHECK_FALSE(rs[0].rank);
+    CHECK(rs[0].missing == std::vector<std::string>{"H02", "D01"});
+    CHECK_FALSE(rs[0].groups[3].complete);
+    CHECK(rs[0].groups[0].complete);
+}
+
+TEST_CASE("ties share a rank and the next rank skips: 1, 2, 2, 4", "[scoring]") {
+    std::vector<SheetResult> rs(5);
+    rs[0].ik = 280;
+    rs[1].ik = 300;
+    rs[2].ik = 280;
+    rs[3].ik = 250;
+    // rs[4] incomplete
+    assign_ranks(rs);
+    CHECK(rs[1].rank == 1);
+    CHECK(rs[0].rank == 2);
+    CHECK(rs[2].rank == 2);
+    CHECK(rs[3].rank == 4);
+    CHECK_FALSE(rs[4].rank);
+}
+
+TEST_CASE("changes compare with the previous periodic round; incidental rounds do not replace it", "[scoring]") {
+    Content content;
+    content.indicators = circular_catalogue();
+    content.categories = circular_table();
+    Data data;
+    auto round = [&](const std::string& period, RoundKind kind, const std::string& date,
+                     std::vector<std::pair<std::string, int>> totals) {
+        Round r;
+        r.period = period;
+        r.kind = kind;
+        r.date = date;
+        for (const auto& [id, total] : totals)
+            r.sheets.push_back(sheet_with_total(content.indicators, id, total));
+        data.rounds.push_back(r);
+    };
+    round("2025-1", RoundKind::rutin, "2025-06-01", {{"a", 260}, {"b", 240}});
+    round("2025-i1", RoundKind::insidental, "2025-08-01", {{"a", 150}});
+    round("2025-2", RoundKind::rutin, "2025-11-01", {{"a", 305}, {"b", 230}, {"c", 100}});
+    // b's sheet in 2026-1 is incomplete: the next change for b compares with 2025-2.
+    round("2026-1", RoundKind::rutin, "2026-05-01", {{"a", 305}, {"b", 200}});
+    data.rounds[3].sheets[1].scores["K01"] = std::nullopt;
+    round("2026-2", RoundKind::rutin, "2026-11-01", {{"b", 255}});
+
+    const auto res = compute(content, data);
+    const auto& inc = *res.rounds[1].find("a");
+    CHECK(inc.delta == -110);  // incidental vs 2025-1
+    CHECK(inc.previous_round == 0u);
+    CHECK(inc.move == Move::down);
+
+    const auto& a2 = *res.rounds[2].find("a");
+    CHECK(a2.previous_round == 0u);  // not the incidental round
+    CHECK(a2.delta == 45);
+    CHECK(a2.move == Move::up);
+    const auto& c2 = *res.rounds[2].find("c");
+    CHECK_FALSE(c2.delta);
+    CHECK(c2.move == Move::none);
+    const auto& a3 = *res.rounds[3].find("a");
+    CHECK(a3.delta == 0);
+    CHECK(a3.move == Move::same);
+    const auto& b4 = *res.rounds[4].find("b");
+    CHECK(b4.previous_round == 2u);
+    CHECK(b4.delta == 25);
+    CHECK(b4.move == Move::up);
+
+    CHECK(res.latest_periodic == 4u);
+    CHECK(current_periodic(res, data, "a") == 3u);  // the incidental round never counts
+    CHECK(res.history.at("a") == std::vector<std::size_t>{0, 1, 2, 3});
+
+    const auto& r3 = res.rounds[3];
+    CHECK(r3.complete_count == 1);
+    CHECK(r3.incomplete_count == 1);
+    CHECK(r3.category_counts == std::vector<int>{1, 0, 0, 0});
+    REQUIRE(r3.mean_ik);
+    CHECK(*r3.mean_ik == Approx(305));
+    const auto& r2 = res.rounds[2];
+    CHECK(*r2.mean_ik == Approx((305 + 230 + 100) / 3.0));
+    CHECK(r2.category_counts == std::vector<int>{1, 0, 1, 1});
+}
+
+TEST_CASE("an IK outside every category gets none", "[scoring]") {
+    CHECK_FALSE(category_of(circular_table(), 351));
+    CHECK_FALSE(category_of(circular_table(), -1));
+    CHECK(category_of(circular_table(), 300) == 1u);
+}

@@ -1,0 +1,252 @@
+// End-to-end: the real binary builds fixture and example projects; the
+// assertions read the HTML and JSON it wrote.
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+
+#include <boost/json.hpp>
+
+#include "test_support.h"
+
+using namespace pepgen;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
+
+/// Every href/src in every HTML file that is not external must resolve to a file.
+std::vector<std::string> broken_links(const fs::path& site) {
+    std::vector<std::string> broken;
+    const std::regex attr(R"RE((?:href|src)="([^"]*)")RE");
+    for (const auto& e : fs::recursive_directory_iterator(site)) {
+        if (e.path().extension() != ".html") continue;
+        const auto html = test::read_file(e.path());
+        for (std::sregex_iterator it(html.begin(), html.end(), attr), end; it != end; ++it) {
+            std::string url = (*it)[1];
+            if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0 || url.rfind("mailto:", 0) == 0) continue;
+            if (url.empty() || url[0] == '/') {
+                broken.push_back(e.path().string() + ": absolute or empty link '" + url + "'");
+                continue;
+            }
+            const auto hash = url.find('#');
+            const auto path = url.substr(0, hash);
+            if (path.empty()) continue;
+            if (!fs::is_regular_file(e.path().parent_path() / path))
+                broken.push_back(fs::relative(e.path(), site).string() + " -> " + url);
+        }
+    }
+    return broken;
+}
+
+json::value read_json(const fs::path& p) { return json::parse(test::read_file(p)); }
+
+}  // namespace
+
+TEST_CASE("the fixture builds into a complete, relative-linked site", "[e2e]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto out = dir / "keluaran";
+    const auto r = test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(out));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.output, Contains("lsp-c: lembar skor belum lengkap"));
+
+    for (const char* page : {"index.html", "panduan/index.html", "panduan/dasar/index.html", "panduan/indeks/index.html",
+                             "indikator/index.html", "indikator/m01/index.html", "indikator/p01/index.html",
+                             "lsp/index.html", "lsp/lsp-a/index.html", "lsp/lsp-b/index.html", "lsp/lsp-c/index.html",
+                             "penilaian/index.html", "penilaian/2025-1/index.html", "penilaian/2025-i1/index.html",
+                             "penilaian/2025-2/index.html", "kategori/index.html", "kategori/2025-1/index.html",
+                             "kategori/2025-2/index.html", "data/indeks-2025-1.json", "data/indeks-2025-2.json",
+                             "data/indeks-2025-i1.json", "assets/style.css"})
+        CHECK(fs::is_regular_file(out / page));
+    CHECK(broken_links(out).empty());
+
+    const auto home = test::read_file(out / "index.html");
+    CHECK_THAT(home, Contains("<title>Situs Uji</title>"));
+    CHECK_THAT(home, Contains("Data contoh."));
+    CHECK_THAT(home, Contains("href=\"kategori/index.html\""));
+    CHECK_THAT(home, Contains("<desc id=\"beranda-kategori-d\">"));
+
+    // lsp-a, 2025-2: 9 + 18 + 9 = 36 (Atas), 2025-1: 8 + 15 + 7 = 30.
+    const auto a = test::read_file(out / "lsp/lsp-a/index.html");
+    CHECK_THAT(a, Contains("<span class=\"ik-value\">36</span>"));
+    CHECK_THAT(a, Contains("<span class=\"badge cat-0\">Atas</span>"));
+    CHECK_THAT(a, Contains("1 dari 2"));
+    CHECK_THAT(a, Contains("+6 dibanding 2025-1, kategori tetap"));
+    CHECK_THAT(a, Contains("Pertahankan <strong>mutu</strong>."));
+    CHECK_THAT(a, Contains("href=\"../../assets/style.css\""));
+
+    // lsp-b: periodic 2025-2 = 24 (Tengah) stays its category after the incidental 6 (Bawah).
+    const auto b = test::read_file(out / "lsp/lsp-b/index.html");
+    CHECK_THAT(b, Contains("<span class=\"ik-value\">24</span>"));
+    CHECK_THAT(b, Contains("<span class=\"badge cat-1\">Tengah</span>"));
+    CHECK_THAT(b, Contains("2025-i1"));
+    CHECK_THAT(b, Contains("Insidental"));
+    // Every indicator below half of its maximum is listed with a link to its guidance.
+    const auto c = test::read_file(out / "lsp/lsp-c/index.html");
+    CHECK_THAT(c, Contains("belum lengkap"));
+    CHECK_THAT(c, Contains("Indikator yang belum dinilai: <strong>P01</strong>"));
+    CHECK_THAT(c, Contains("<a href=\"../../indikator/m01/index.html\">M01 Visi</a>: skor 3 dari 10"));
+
+    const auto cats = test::read_file(out / "kategori/index.html");
+    CHECK_THAT(cats, Contains("Penilaian Rutin 2025-2"));
+    CHECK_THAT(cats, Contains("id=\"belum-lengkap\""));
+
+    const auto guide = test::read_file(out / "panduan/dasar/index.html");
+    CHECK_THAT(guide, Contains("href=\"../../indikator/m01/index.html\""));
+
+    const auto doc = read_json(out / "data/indeks-2025-2.json");
+    CHECK(doc.at("periode") == "2025-2");
+    CHECK(doc.at("data_contoh") == true);
+    const auto& hasil = doc.at("hasil").as_array();
+    REQUIRE(hasil.size() == 3);
+    CHECK(hasil[0].at("lsp") == "lsp-a");
+    CHECK(hasil[0].at("ik") == 36);
+    CHECK(hasil[0].at("kategori") == "Atas");
+    CHECK(hasil[0].at("peringkat") == 1);
+    CHECK(hasil[0].at("lengkap") == true);
+    CHECK(hasil[0].at("skor").at("P01") == 18);
+    CHECK(hasil[2].at("lsp") == "lsp-c");
+    CHECK(hasil[2].at("ik").is_null());
+    CHECK(hasil[2].at("kategori").is_null());
+    CHECK(hasil[2].at("peringkat").is_null());
+    CHECK(hasil[2].at("lengkap") == false);
+    CHECK(hasil[2].at("skor").at("P01").is_null());
+}
+
+TEST_CASE("strings from data are escaped and Markdown from data has no raw HTML", "[e2e]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "data/lsp.json", R"J({"lsp": [
+  {"id": "lsp-a", "nama": "<script>alert('nama')</script>", "jenis": "P1", "provinsi": "\"><img src=x onerror=alert(1)>", "nomor_lisensi": "A-1", "lisensi_berlaku_sampai": "2030-01-01", "situs_web": "https://contoh.example/\"onmouseover=\"alert(1)"},
+  {"id": "lsp-b", "nama": "LSP Uji B", "jenis": "P2", "provinsi": "Aceh", "nomor_lisensi": "B-1", "lisensi_berlaku_sampai": "2030-01-01"},
+  {"id": "lsp-c", "nama": "LSP Uji C", "jenis": "P3", "provinsi": "Papua", "nomor_lisensi": "C-1", "lisensi_berlaku_sampai": "2030-01-01"}
+]})J");
+    test::write_file(dir / "data/penilaian/2025-2.json", R"J({"periode": "2025-2", "jenis": "rutin", "tanggal": "2025-11-01",
+  "tim": [{"nama": "<b>Tim</b>", "instansi": "BNSP"}],
+  "hasil": [
+    {"lsp": "lsp-a", "skor": {"M01": 9, "P01": 18, "D01": 9}, "catatan": "<script>alert('catatan')</script> <iframe src=x></iframe>",
+     "rekomendasi": ["[klik](javascript:alert(1))", "<img src=x onerror=alert(2)>"]}
+  ]})J");
+    const auto out = dir / "site";
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    for (const auto& e : fs::recursive_directory_iterator(out)) {
+        if (!e.is_regular_file()) continue;
+        const auto text = test::read_file(e.path());
+        INFO(e.path().string());
+        CHECK_FALSE(Catch::contains(text, "<script"));
+        CHECK_FALSE(Catch::contains(text, "<img"));
+        CHECK_FALSE(Catch::contains(text, "<iframe"));
+        CHECK_FALSE(Catch::contains(text, "javascript:"));
+        CHECK_FALSE(Catch::contains(text, "\"onmouseover"));
+        CHECK_FALSE(Catch::contains(text, "<b>Tim"));
+    }
+    const auto a = test::read_file(out / "lsp/lsp-a/index.html");
+    CHECK_THAT(a, Contains("&lt;script&gt;alert(&#39;nama&#39;)&lt;/script&gt;"));
+    CHECK_THAT(a, Contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+TEST_CASE("broken data is reported in full and leaves the published site byte-identical", "[e2e]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    REQUIRE(test::run_pepgen("build --root " + q(dir.path())).exit_code == 0);
+    const auto before = test::snapshot(dir / "site");
+    test::write_file(dir / "data/penilaian/2025-2.json", R"J({"periode": "2025-2", "jenis": "rutin", "tanggal": "2025-11-01",
+  "hasil": [
+    {"lsp": "lsp-a", "skor": {"M01": 12, "P01": 18, "D01": 9}},
+    {"lsp": "lsp-x", "skor": {"M01": 1, "P01": 1, "D01": 1, "Z01": 1}}
+  ]})J");
+    test::write_file(dir / "data/penilaian/2025-1.json", "{\"periode\": \"2025-1\",}");
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("data/penilaian/2025-2.json:3: galat: lsp-a: M01 = 12 melebihi skor_maks 10"));
+    CHECK_THAT(r.output, Contains("data/penilaian/2025-2.json:4: galat: lsp-x: LSP tidak terdaftar di data/lsp.json"));
+    CHECK_THAT(r.output, Contains("lsp-x: kode indikator Z01 tidak dikenal"));
+    CHECK_THAT(r.output, Contains("data/penilaian/2025-1.json:1: galat: JSON tidak valid"));
+    CHECK_THAT(r.output, Contains("4 galat"));
+    CHECK_THAT(r.output, Contains("tidak diubah"));
+    CHECK(test::snapshot(dir / "site") == before);
+    const auto check = test::run_pepgen("check --root " + q(dir.path()));
+    CHECK(check.exit_code == 1);
+    CHECK_THAT(check.output, Contains("4 galat"));
+}
+
+TEST_CASE("two builds of the same input are byte-identical", "[e2e]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "a")).exit_code == 0);
+    REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "b")).exit_code == 0);
+    CHECK(test::snapshot(dir / "a") == test::snapshot(dir / "b"));
+}
+
+TEST_CASE("the example project builds every page and its figures match data/", "[e2e][example]") {
+    test::TempDir dir;
+    test::copy_example_project(dir.path());
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto out = dir / "site";
+    CHECK(broken_links(out).empty());
+
+    const auto registry = read_json(dir / "data/lsp.json").at("lsp").as_array();
+    CHECK(registry.size() >= 24);
+    for (const auto& lsp : registry)
+        CHECK(fs::is_regular_file(out / "lsp" / std::string(lsp.at("id").as_string()) / "index.html"));
+    int indicators = 0;
+    for (const auto& e : fs::directory_iterator(out / "indikator"))
+        if (e.is_directory()) ++indicators;
+    CHECK(indicators == 27);
+
+    // Recompute every IK from the round files and compare with the exports.
+    std::set<int> totals;
+    std::set<std::string> categories;
+    int incomplete = 0, incidental = 0;
+    for (const auto& e : fs::directory_iterator(dir / "data/penilaian")) {
+        const auto round = read_json(e.path());
+        const std::string period(round.at("periode").as_string());
+        if (round.at("jenis") == "insidental") ++incidental;
+        const auto exported = read_json(out / ("data/indeks-" + period + ".json"));
+        const auto& rows = exported.at("hasil").as_array();
+        for (const auto& sheet : round.at("hasil").as_array()) {
+            int sum = 0;
+            bool complete = true;
+            for (const auto& [code, v] : sheet.at("skor").as_object()) {
+                if (v.is_null()) complete = false;
+                else sum += static_cast<int>(v.as_int64());
+            }
+            const auto id = sheet.at("lsp").as_string();
+            const json::value* row = nullptr;
+            for (const auto& x : rows)
+                if (x.at("lsp") == id) row = &x;
+            REQUIRE(row);
+            INFO(period << " " << id);
+            if (complete) {
+                CHECK(row->at("ik") == sum);
+                totals.insert(sum);
+                categories.insert(std::string(row->at("kategori").as_string()));
+                const int ik = sum;
+                const std::string expected = ik >= 301 ? "Sangat Baik" : ik >= 251 ? "Baik" : ik >= 200 ? "Cukup Baik" : "Kurang Baik";
+                CHECK(std::string(row->at("kategori").as_string()) == expected);
+            } else {
+                ++incomplete;
+                CHECK(row->at("ik").is_null());
+            }
+        }
+    }
+    for (int t : {200, 250, 251, 300, 301}) CHECK(totals.count(t) == 1);
+    CHECK(categories.size() == 4);
+    CHECK(incomplete >= 1);
+    CHECK(incidental >= 1);
+
+    const auto home = test::read_file(out / "index.html");
+    CHECK_THAT(home, Contains("Data contoh."));
+    const auto guide = test::read_file(out / "panduan/indeks-kinerja/index.html");
+    CHECK_THAT(guide, Contains("301–350"));
+    CHECK_THAT(guide, Contains("LSP dinyatakan sehat, mandiri dan memiliki potensi keberlanjutan."));
+}

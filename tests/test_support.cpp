@@ -1,0 +1,129 @@
+#include "test_support.h"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace pepgen::test {
+
+TempDir::TempDir() {
+    std::random_device rd;
+    std::mt19937_64 gen(rd());
+    path_ = fs::temp_directory_path() / ("pepgen-test-" + std::to_string(gen()));
+    fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+namespace {
+
+std::string indicator(const std::string& code, const std::string& group, const std::string& title, int max) {
+    const int mid = max / 2;
+    return "---\nkode: " + code + "\nkelompok: " + group + "\njudul: \"" + title + "\"\nskor_maks: " +
+           std::to_string(max) + "\nringkasan: \"Ringkasan " + code + "\"\nrubrik:\n  - dari: 0\n    sampai: " +
+           std::to_string(mid) + "\n    label: Kurang\n    kriteria: \"Belum ada bukti.\"\n  - dari: " +
+           std::to_string(mid + 1) + "\n    sampai: " + std::to_string(max) +
+           "\n    label: Baik\n    kriteria: \"Bukti **lengkap**.\"\nbukti:\n  - \"Dokumen " + code +
+           "\"\n---\n## Apa yang dinilai\n\nIndikator " + code + " menilai sesuatu.\n";
+}
+
+}  // namespace
+
+void write_fixture_project(const fs::path& root) {
+    write_file(root / "pepgen.yaml", "judul: Situs Uji\npenerbit: Tim Uji\n");
+    write_file(root / "content/beranda.md", "---\njudul: Beranda Uji\nringkasan: Ringkasan beranda.\n---\nHalo.\n");
+    write_file(root / "content/panduan/dasar.md", "---\njudul: Dasar\nurutan: 1\n---\nLihat [indikator](../../indikator/m01/).\n");
+    write_file(root / "content/panduan/indeks.md",
+               "---\njudul: Indeks\nurutan: 2\nik_maks: 40\nskor_bawaan: true\ncatatan_skor: Bawaan uji.\n"
+               "kategori:\n"
+               "  - {kode: atas, nama: Atas, min: 30, maks: 40, kondisi: Sehat.}\n"
+               "  - {kode: tengah, nama: Tengah, min: 20, maks: 29, kondisi: Cukup.}\n"
+               "  - {kode: bawah, nama: Bawah, min: 0, maks: 19, kondisi: Kurang.}\n"
+               "---\nIK adalah jumlah skor.\n");
+    write_file(root / "content/indikator/M01.md", indicator("M01", "masukan", "Visi", 10));
+    write_file(root / "content/indikator/P01.md", indicator("P01", "proses", "Proses", 20));
+    write_file(root / "content/indikator/D01.md", indicator("D01", "dampak", "Dampak", 10));
+    write_file(root / "data/meta.json", R"J({"data_contoh": true, "keterangan": "Data uji."})J");
+    write_file(root / "data/lsp.json", R"J({"lsp": [
+  {"id": "lsp-a", "nama": "LSP Uji A", "jenis": "P1", "provinsi": "Bali", "nomor_lisensi": "A-1", "lisensi_berlaku_sampai": "2030-01-01"},
+  {"id": "lsp-b", "nama": "LSP Uji B", "jenis": "P2", "provinsi": "Aceh", "nomor_lisensi": "B-1", "lisensi_berlaku_sampai": "2030-01-01"},
+  {"id": "lsp-c", "nama": "LSP Uji C", "jenis": "P3", "provinsi": "Papua", "nomor_lisensi": "C-1", "lisensi_berlaku_sampai": "2030-01-01"}
+]})J");
+    write_file(root / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
+  "tim": [{"nama": "Penilai Satu", "instansi": "BNSP"}],
+  "hasil": [
+    {"lsp": "lsp-a", "skor": {"M01": 8, "P01": 15, "D01": 7}},
+    {"lsp": "lsp-b", "skor": {"M01": 5, "P01": 10, "D01": 5}},
+    {"lsp": "lsp-c", "skor": {"M01": 2, "P01": 5, "D01": 3}}
+  ]})J");
+    write_file(root / "data/penilaian/2025-i1.json", R"J({"periode": "2025-i1", "jenis": "insidental", "tanggal": "2025-08-01",
+  "hasil": [{"lsp": "lsp-b", "skor": {"M01": 1, "P01": 2, "D01": 3}, "catatan": "Pengaduan."}]})J");
+    write_file(root / "data/penilaian/2025-2.json", R"J({"periode": "2025-2", "jenis": "rutin", "tanggal": "2025-11-01",
+  "hasil": [
+    {"lsp": "lsp-a", "skor": {"M01": 9, "P01": 18, "D01": 9}, "rekomendasi": ["Pertahankan **mutu**."]},
+    {"lsp": "lsp-b", "skor": {"M01": 6, "P01": 12, "D01": 6}, "catatan": "Naik."},
+    {"lsp": "lsp-c", "skor": {"M01": 3, "P01": null, "D01": 4}}
+  ]})J");
+    fs::copy(fs::path(PEPGEN_SOURCE_DIR) / "themes", root / "themes", fs::copy_options::recursive);
+}
+
+void copy_example_project(const fs::path& root) {
+    for (const char* dir : {"content", "data", "themes"})
+        fs::copy(fs::path(PEPGEN_SOURCE_DIR) / dir, root / dir, fs::copy_options::recursive);
+    if (fs::exists(fs::path(PEPGEN_SOURCE_DIR) / "pepgen.yaml"))
+        fs::copy_file(fs::path(PEPGEN_SOURCE_DIR) / "pepgen.yaml", root / "pepgen.yaml");
+}
+
+std::string all_messages(const Diagnostics& diags) {
+    std::string out;
+    for (const auto& d : diags.items()) out += Diagnostics::format(d) + "\n";
+    return out;
+}
+
+CommandResult run_pepgen(const std::string& args) {
+    CommandResult result;
+    const std::string cmd = std::string("\"") + PEPGEN_BINARY + "\" " + args + " 2>&1";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    if (!pipe) return result;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) result.output.append(buf.data(), n);
+    const int status = ::pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+std::string snapshot(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    if (fs::exists(dir))
+        for (const auto& e : fs::recursive_directory_iterator(dir))
+            if (e.is_regular_file()) files[fs::relative(e.path(), dir).generic_string()] = read_file(e.path());
+    std::string out;
+    for (const auto& [k, v] : files) out += "== " + k + " (" + std::to_string(v.size()) + ")\n" + v + "\n";
+    return out;
+}
+
+}  // namespace pepgen::test

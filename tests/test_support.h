@@ -1,0 +1,52 @@
+/// Test helpers: temporary directories, file writing, a tiny fixture
+/// project (three indicators, three categories) and running the binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "model/diagnostic.h"
+
+namespace pepgen::test {
+
+/// A fresh directory under the system temp dir, removed on destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& rel) const { return path_ / rel; }
+
+private:
+    std::filesystem::path path_;
+};
+
+void write_file(const std::filesystem::path& path, const std::string& text);
+std::string read_file(const std::filesystem::path& path);
+
+/// Writes a minimal valid project into root: indicators M01 (max 10),
+/// P01 (max 20), D01 (max 10); categories Atas 30–40, Tengah 20–29,
+/// Bawah 0–19; LSPs lsp-a, lsp-b, lsp-c; rounds 2025-1 and 2025-2 (rutin)
+/// and 2025-i1 (insidental). Uses the repository's default theme.
+void write_fixture_project(const std::filesystem::path& root);
+
+/// Copies the repository's content/, data/ and themes/ into root.
+void copy_example_project(const std::filesystem::path& root);
+
+/// All diagnostics as text, one per line, for REQUIRE_THAT(..., Contains(...)).
+std::string all_messages(const Diagnostics& diags);
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string output;  ///< stdout and stderr together
+};
+
+/// Runs the built pepgen binary with the given argument string.
+CommandResult run_pepgen(const std::string& args);
+
+/// Every file under dir (relative path -> bytes), for byte-for-byte comparison.
+std::string snapshot(const std::filesystem::path& dir);
+
+}  // namespace pepgen::test

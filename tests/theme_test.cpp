@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include "render/theme.h"
+#include "test_support.h"
+
+using namespace pepgen;
+using Catch::Matchers::Contains;
+
+TEST_CASE("a theme renders a page inside its layout, with partials and escaping", "[theme]") {
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}</html>");
+    test::write_file(dir / "themes/t/templates/page.mustache", "<h1>{{title}}</h1>{{> foot}}");
+    test::write_file(dir / "themes/t/templates/partials/foot.mustache", "<p>{{note}}</p>");
+    test::write_file(dir / "themes/t/assets/css/a.css", "body{}");
+    Diagnostics d;
+    auto theme = Theme::load(dir.path(), "t", d);
+    REQUIRE(theme);
+    mustache::data ctx;
+    ctx.set("title", "<script>alert(1)</script>");
+    ctx.set("note", "A & B");
+    CHECK(theme->render_page("page", ctx) == "<html><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><p>A &amp; B</p></html>");
+    CHECK(theme->assets().count("css/a.css") == 1);
+}
+
+TEST_CASE("broken templates and a missing layout are reported by file", "[theme]") {
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/page.mustache", "{{#open}} never closed");
+    Diagnostics d;
+    CHECK_FALSE(Theme::load(dir.path(), "t", d));
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("themes/t/templates/page.mustache: galat: templat Mustache tidak valid"));
+    CHECK_THAT(text, Contains("templat layout.mustache tidak ditemukan"));
+    Diagnostics d2;
+    CHECK_FALSE(Theme::load(dir.path(), "tidak-ada", d2));
+    CHECK_THAT(test::all_messages(d2), Contains("themes/tidak-ada: galat: direktori tema tidak ditemukan"));
+}
+
+TEST_CASE("the default theme has every template the site needs", "[theme]") {
+    Diagnostics d;
+    auto theme = Theme::load(PEPGEN_SOURCE_DIR, "default", d);
+    INFO(test::all_messages(d));
+    REQUIRE(theme);
+    for (const char* name : {"layout", "home", "guides", "guide", "indicators", "indicator", "lsps", "scorecard",
+                             "rounds", "round", "categories"})
+        CHECK(theme->has_template(name));
+}

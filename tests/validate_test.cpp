@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include "content/content_loader.h"
+#include "data/data_loader.h"
+#include "test_support.h"
+#include "validate/validate.h"
+
+using namespace pepgen;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::string validate_dir(const std::filesystem::path& root, Diagnostics& d) {
+    const auto c = load_content(root, d);
+    const auto data = load_data(root, d);
+    validate_content(c, d);
+    validate_data(c, data, d);
+    return test::all_messages(d);
+}
+
+}  // namespace
+
+TEST_CASE("the fixture validates with one warning for its incomplete sheet", "[validate]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    Diagnostics d;
+    const auto text = validate_dir(dir.path(), d);
+    CHECK(d.error_count() == 0);
+    CHECK(d.warning_count() == 1);
+    CHECK_THAT(text, Contains("data/penilaian/2025-2.json:5: peringatan: lsp-c: lembar skor belum lengkap (belum dinilai: P01)"));
+}
+
+TEST_CASE("maxima that do not add up to the index maximum are refused", "[validate]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    auto text = test::read_file(dir / "content/indikator/D01.md");
+    text.replace(text.find("skor_maks: 10"), 13, "skor_maks: 11");
+    text.replace(text.find("sampai: 10"), 10, "sampai: 11");
+    test::write_file(dir / "content/indikator/D01.md", text);
+    Diagnostics d;
+    CHECK_THAT(validate_dir(dir.path(), d),
+               Contains("content/panduan/indeks.md: galat: jumlah skor_maks seluruh indikator (41) tidak sama dengan ik_maks (40)"));
+}
+
+TEST_CASE("category tables with gaps, overlaps or overflow are refused", "[validate]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "content/panduan/indeks.md",
+                     "---\njudul: Indeks\nik_maks: 40\nkategori:\n"
+                     "  - {kode: atas, nama: Atas, min: 31, maks: 41, kondisi: x}\n"
+                     "  - {kode: tengah, nama: Tengah, min: 15, maks: 29, kondisi: x}\n"
+                     "  - {kode: bawah, nama: Bawah, min: 0, maks: 19, kondisi: x}\n---\n");
+    Diagnostics d;
+    const auto text = validate_dir(dir.path(), d);
+    CHECK_THAT(text, Contains("tabel kategori tumpang tindih: IK 15–19"));
+    CHECK_THAT(text, Contains("tabel kategori berlubang: IK 30–30"));
+    CHECK_THAT(text, Contains("tabel kategori melampaui ik_maks 40"));
+}
+
+TEST_CASE("a rubric must cover 0..skor_maks", "[validate]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    auto text = test::read_file(dir / "content/indikator/M01.md");
+    text.replace(text.find("dari: 6"), 7, "dari: 7");
+    test::write_file(dir / "content/indikator/M01.md", text);
+    Diagnostics d;
+    CHECK_THAT(validate_dir(dir.path(), d),
+               Contains("content/indikator/M01.md: galat: M01: rubrik berlubang: skor 6–6 tidak tercakup"));
+}
+
+TEST_CASE("bad scores are all reported, naming file, LSP and indicator", "[validate]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
+  "hasil": [
+    {"lsp": "lsp-a", "skor": {"M01": 12, "P01": 15, "D01": 7, "X99": 1}},
+    {"lsp": "lsp-zz", "skor": {"M01": 5, "P01": 10, "D01": 5}},
+    {"lsp": "lsp-a", "skor": {"M01": 5, "P01": 10, "D01": 5}}
+  ]})J");
+    Diagnostics d;
+    const auto text = validate_dir(dir.path(), d);
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:3: galat: lsp-a: M01 = 12 melebihi skor_maks 10"));
+    CHECK_THAT(text, Contains("lsp-a: kode indikator X99 tidak dikenal"));
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:4: galat: lsp-zz: LSP tidak terdaftar di data/lsp.json"));
+    CHECK_THAT(text, Contains("lsp-a: LSP dinilai lebih dari sekali dalam penilaian ini"));
+    CHECK(d.error_count() == 4);
+}
