@@ -185,16 +185,26 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
             }
             const auto& obj = item.get_object();
             int line = 0;
+            std::size_t sheet_offset = std::string::npos;
             if (const auto* id = obj.if_contains("lsp"); id && id->is_string()) {
                 context = std::string(id->get_string());
-                line = doc->line_of("\"lsp\": \"" + context + "\"");
-                if (line == 0) line = doc->line_of("\"" + context + "\"");
+                sheet_offset = doc->offset_of("\"lsp\": \"" + context + "\"");
+                if (sheet_offset == std::string::npos) sheet_offset = doc->offset_of("\"" + context + "\"");
+                if (sheet_offset != std::string::npos) line = line_of_offset(doc->text, sheet_offset);
             }
             JsonFields sf(obj, *doc, diags, context, line);
             ScoreSheet sheet;
             sheet.lsp_id = sf.text("lsp", true).value_or("");
             sheet.source_line = line;
-            if (const auto* skor = sf.object("skor", true)) read_scores(*skor, sf, sheet);
+            if (const auto* skor = sf.object("skor", true)) {
+                read_scores(*skor, sf, sheet);
+                // Point evaluators at the score itself, not just at the sheet.
+                if (sheet_offset != std::string::npos)
+                    for (const auto& [code, value] : sheet.scores) {
+                        const auto at = doc->offset_of("\"" + code + "\"", sheet_offset);
+                        if (at != std::string::npos) sheet.score_lines[code] = line_of_offset(doc->text, at);
+                    }
+            }
             sheet.notes_markdown = sf.text("catatan", false).value_or("");
             sheet.recommendations_markdown = sf.text_list("rekomendasi", false);
             if (!sheet.lsp_id.empty()) round.sheets.push_back(std::move(sheet));

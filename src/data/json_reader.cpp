@@ -13,6 +13,10 @@ int JsonDoc::line_of(const std::string& needle) const {
     return pos == std::string::npos ? 0 : line_of_offset(text, pos);
 }
 
+std::size_t JsonDoc::offset_of(const std::string& needle, std::size_t from) const {
+    return text.find(needle, from);
+}
+
 std::optional<JsonDoc> read_json_file(const fs::path& root, const fs::path& path, Diagnostics& diags) {
     JsonDoc doc;
     doc.file = display_path(root, path);

@@ -22,6 +22,8 @@ struct JsonDoc {
     /// 1-based line of the first occurrence of needle, 0 when absent; used
     /// to point evaluators at the entry of an LSP or field.
     int line_of(const std::string& needle) const;
+    /// Byte offset of the first occurrence of needle at or after `from`.
+    std::size_t offset_of(const std::string& needle, std::size_t from = 0) const;
 };
 
 /// Reads and parses a file; reports unreadable, non-UTF-8 or malformed JSON

@@ -117,6 +117,7 @@ struct ScoreSheet {
     std::string notes_markdown;
     std::vector<std::string> recommendations_markdown;
     int source_line = 0;  ///< where the sheet starts in its round file
+    std::map<std::string, int> score_lines;  ///< code -> line of its score, when found
 };
 
 struct Round {

@@ -104,15 +104,17 @@ void validate_data(const Content& content, const Data& data, Diagnostics& diags)
                 diags.error(file, id + ": LSP dinilai lebih dari sekali dalam penilaian ini", sheet.source_line);
             std::vector<std::string> missing;
             for (const auto& [code, score] : sheet.scores) {
+                const auto line_it = sheet.score_lines.find(code);
+                const int line = line_it == sheet.score_lines.end() ? sheet.source_line : line_it->second;
                 auto it = catalogue.find(code);
                 if (it == catalogue.end()) {
-                    diags.error(file, id + ": kode indikator " + code + " tidak dikenal", sheet.source_line);
+                    diags.error(file, id + ": kode indikator " + code + " tidak dikenal", line);
                     continue;
                 }
                 if (score && *score > it->second->max_score)
                     diags.error(file, id + ": " + code + " = " + std::to_string(*score) + " melebihi skor_maks " +
                                           std::to_string(it->second->max_score),
-                                sheet.source_line);
+                                line);
             }
             for (const auto& ind : content.indicators) {
                 auto it = sheet.scores.find(ind.code);
