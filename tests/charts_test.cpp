@@ -29,3 +29,46 @@ TEST_CASE("bar lengths are proportional to values", "[charts]") {
     CHECK_THAT(svg, Contains("width=\"85.0\" height=\"22.0\""));
     CHECK_THAT(svg, Contains("width=\"0.0\" height=\"22.0\""));
 }
+
+TEST_CASE("stacked bars have a legend, a segment per value and totals", "[charts]") {
+    StackedBarChart c{"tumpuk", "Per bulan", "Januari 11; Februari 13.", {"Januari", "Februari"},
+                      {{"LSP P1", {8, 13}}, {"LSP P2", {std::nullopt, std::nullopt}}, {"LSP P3", {3, std::nullopt}}},
+                      {"11", "13"}};
+    const auto svg = render_stacked_bar_chart(c);
+    CHECK_THAT(svg, Contains("<desc id=\"tumpuk-d\">Januari 11; Februari 13.</desc>"));
+    CHECK_THAT(svg, Contains(">LSP P2</text>"));
+    CHECK_THAT(svg, Contains(">Februari</text>"));
+    CHECK_THAT(svg, Contains(">13</text>"));
+    // Januari: P1 and P3 segments; Februari: P1 only; blanks draw nothing.
+    std::size_t segments = 0;
+    for (auto pos = svg.find("<rect class=\"series-"); pos != std::string::npos; pos = svg.find("<rect class=\"series-", pos + 1))
+        ++segments;
+    CHECK(segments == 3 + 3);  // 3 legend swatches + 3 segments
+}
+
+TEST_CASE("line charts draw one path per series with distinct markers", "[charts]") {
+    LineChart c{"garis", "Anggaran", "Turun.", {"2019", "2020", "2021"},
+                {{"Pagu", {189.0, 152.0, 86.0}}, {"Realisasi", {180.0, 148.0, 86.0}}}, {}};
+    c.format_tick = [](double v) { return "Rp" + std::to_string(static_cast<int>(v)); };
+    const auto svg = render_line_chart(c);
+    CHECK_THAT(svg, Contains("<path class=\"line series-0\" d=\"M"));
+    CHECK_THAT(svg, Contains("<path class=\"line series-1\" d=\"M"));
+    CHECK_THAT(svg, Contains("<circle class=\"marker series-0\""));
+    CHECK_THAT(svg, Contains("<rect class=\"marker series-1\""));
+    CHECK_THAT(svg, Contains(">Rp200</text>"));
+    CHECK_THAT(svg, Contains(">2021</text>"));
+}
+
+TEST_CASE("long labels are shortened in charts", "[charts]") {
+    BarChart c;
+    c.id = "panjang";
+    c.items = {{"Pengembangan Sistem dan Pelaksanaan Sertifikasi Kompetensi Profesi", 1, "1", ""}};
+    const auto svg = render_bar_chart(c);
+    CHECK_THAT(svg, Contains(">Pengembangan Sistem dan P\u2026</text>"));
+}
+
+TEST_CASE("nice axis steps", "[charts]") {
+    CHECK(nice_step(189.6, 4) == 50);
+    CHECK(nice_step(10, 4) == 5);
+    CHECK(nice_step(0, 4) == 1);
+}

@@ -250,3 +250,45 @@ TEST_CASE("the example project builds every page and its figures match data/", "
     CHECK_THAT(guide, Contains("301–350"));
     CHECK_THAT(guide, Contains("LSP dinyatakan sehat, mandiri dan memiliki potensi keberlanjutan."));
 }
+
+TEST_CASE("statistics pages embed tables and charts from data, and say where figures disagree", "[e2e][stats]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_fixture_stats(dir.path());
+    // A second dataset with no page of its own still gets a table page.
+    test::write_file(dir / "data/statistik/baru-2022.json", R"J({"judul": "Data Baru", "tahun": 2022,
+  "sumber": {"dokumen": "Laporan 2022"}, "kolom": [{"kunci": "a", "judul": "A", "jenis": "teks"}, {"kunci": "n", "judul": "N", "jenis": "bilangan"}],
+  "baris": [{"a": "x", "n": 1500}]})J");
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.output, Contains("data/statistik/lsp-uji.json: peringatan: Tabel 9. Uji: total tertulis kolom 'jumlah' 100, dihitung dari baris 60"));
+    const auto out = dir / "site";
+    CHECK(broken_links(out).empty());
+    const auto page = test::read_file(out / "statistik/laporan/index.html");
+    CHECK_THAT(page, Contains("<svg class=\"chart tile-map\""));
+    CHECK_THAT(page, Contains("<title>DKI Jakarta: 24</title>"));
+    CHECK_THAT(page, Contains("<svg class=\"chart chart-stacked\""));
+    CHECK_THAT(page, Contains("<figcaption>LSP per jenis</figcaption>"));
+    CHECK_THAT(page, Contains("Angka sumber tidak saling cocok."));
+    CHECK_THAT(page, Contains("Dihitung dari baris"));
+    CHECK_FALSE(Catch::contains(page, "language-statistik"));
+    CHECK(test::read_file(out / "data/statistik/lsp-uji.json") == test::read_file(dir / "data/statistik/lsp-uji.json"));
+    const auto index = test::read_file(out / "statistik/index.html");
+    CHECK_THAT(index, Contains("href=\"../statistik/tabel/baru-2022/index.html\""));
+    CHECK_THAT(index, Contains("2 selisih"));
+    CHECK_THAT(test::read_file(out / "statistik/tabel/baru-2022/index.html"), Contains(">1.500</td>"));
+    CHECK_THAT(test::read_file(out / "index.html"), Contains("href=\"statistik/index.html\""));
+}
+
+TEST_CASE("an embed naming a missing dataset or column stops the build", "[e2e][stats]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_fixture_stats(dir.path());
+    test::write_file(dir / "content/statistik/salah.md",
+                     "---\njudul: Salah\n---\n\n```statistik\ndata: tidak-ada\n```\n\n```statistik\ndata: lsp-uji\nnilai: [p9]\n```\n");
+    const auto r = test::run_pepgen("check --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("content/statistik/salah.md:5: galat: blok statistik: data 'tidak-ada' tidak ada di data/statistik/"));
+    CHECK_THAT(r.output, Contains("content/statistik/salah.md:9: galat: blok statistik: kolom nilai 'p9' tidak ada"));
+}

@@ -90,6 +90,38 @@ void write_fixture_project(const fs::path& root) {
     fs::copy(fs::path(PEPGEN_SOURCE_DIR) / "themes", root / "themes", fs::copy_options::recursive);
 }
 
+void write_fixture_stats(const fs::path& root) {
+    write_file(root / "data/statistik/lsp-uji.json", R"J({
+  "id": "lsp-uji",
+  "judul": "LSP per Provinsi (uji)",
+  "tahun": 2021,
+  "sumber": {"dokumen": "Laporan Uji", "bagian": "Tabel 9. Uji"},
+  "kolom": [
+    {"kunci": "provinsi", "judul": "Provinsi", "jenis": "teks"},
+    {"kunci": "p1", "judul": "P1", "jenis": "bilangan", "satuan": "LSP"},
+    {"kunci": "p3", "judul": "P3", "jenis": "bilangan", "satuan": "LSP"},
+    {"kunci": "jumlah", "judul": "Jumlah", "jenis": "bilangan", "satuan": "LSP", "rumus": {"jumlah": ["p1", "p3"]}},
+    {"kunci": "anggaran", "judul": "Anggaran", "jenis": "rupiah"},
+    {"kunci": "realisasi", "judul": "Realisasi", "jenis": "persen", "desimal": 2}
+  ],
+  "baris": [
+    {"provinsi": "DI Aceh", "p1": 10, "p3": null, "jumlah": 10, "anggaran": 1500000000, "realisasi": 98.96},
+    {"provinsi": "Sumatra Utara", "p1": 20, "p3": 5, "jumlah": 26, "anggaran": 2000000000, "realisasi": 95.5},
+    {"provinsi": "DKI Jakarta", "p1": 20, "p3": 4, "jumlah": 24, "anggaran": 86911383000, "realisasi": 100}
+  ],
+  "total_tertulis": {"label": "Jumlah", "nilai": {"p1": 50, "p3": 9, "jumlah": 100}},
+  "pernyataan": [
+    {"label": "Total LSP", "nilai": 60, "hitung": {"jumlah_kolom": "jumlah"}, "sumber": "Ringkasan"},
+    {"label": "Porsi P3", "nilai": 15.0, "hitung": {"persen_dari": {"pembilang": {"jumlah_kolom": "p3"}, "penyebut": 60}}}
+  ]
+})J");
+    write_file(root / "content/statistik/laporan.md",
+               "---\njudul: Laporan Uji\nurutan: 1\n---\nPengantar.\n\n"
+               "```statistik\ndata: lsp-uji\ngrafik: peta\nnilai: [jumlah]\n```\n\n"
+               "Lalu batang bertumpuk:\n\n"
+               "```statistik\ndata: lsp-uji\ngrafik: batang-bertumpuk\nnilai: [p1, p3]\ntabel: tidak\njudul: LSP per jenis\n```\n");
+}
+
 void copy_example_project(const fs::path& root) {
     for (const char* dir : {"content", "data", "themes"})
         fs::copy(fs::path(PEPGEN_SOURCE_DIR) / dir, root / dir, fs::copy_options::recursive);

@@ -32,6 +32,11 @@ std::string read_file(const std::filesystem::path& path);
 /// and 2025-i1 (insidental). Uses the repository's default theme.
 void write_fixture_project(const std::filesystem::path& root);
 
+/// Adds a statistics dataset (data/statistik/lsp-uji.json, provinces, whose
+/// printed total 100 disagrees with its rows' 60) and a report page
+/// (content/statistik/laporan.md) embedding it as a map and as bars.
+void write_fixture_stats(const std::filesystem::path& root);
+
 /// Copies the repository's content/, data/ and themes/ into root.
 void copy_example_project(const std::filesystem::path& root);
 

@@ -46,7 +46,7 @@ int run_build(const fs::path& root, const fs::path& output, std::ostream& out, s
         err << "Situs tidak dibangun; isi " << output.string() << " tidak diubah.\n";
         return 1;
     }
-    const SiteModel model(project.content, project.data, *project.results);
+    const SiteModel model(project.content, project.data, *project.results, project.stat_findings);
     const auto plan = plan_site(model);
     std::vector<OutputEntry> entries;
     entries.reserve(plan.pages.size() + plan.files.size() + theme->assets().size());
@@ -59,6 +59,7 @@ int run_build(const fs::path& root, const fs::path& output, std::ostream& out, s
         entries.push_back({page.path, theme->render_page(page.template_name, page.context), {}});
     }
     for (const auto& file : plan.files) entries.push_back({file.path, file.bytes, {}});
+    for (const auto& copy : plan.copies) entries.push_back({copy.path, {}, root / copy.source});
     for (const auto& [rel, source] : theme->assets()) entries.push_back({"assets/" + rel, {}, source});
     if (!diags.has_errors()) publish_site(output, entries, diags);
     print_diagnostics(diags, err);

@@ -3,6 +3,7 @@
 #include "content/content_loader.h"
 #include "data/data_loader.h"
 #include "validate/validate.h"
+#include "validate/validate_stats.h"
 
 namespace pepgen {
 
@@ -12,7 +13,11 @@ Project load_project(const std::filesystem::path& root, Diagnostics& diags) {
     p.data = load_data(root, diags);
     validate_content(p.content, diags);
     validate_data(p.content, p.data, diags);
-    if (!diags.has_errors()) p.results = compute(p.content, p.data);
+    validate_stats(p.content, p.data, diags);
+    if (!diags.has_errors()) {
+        p.results = compute(p.content, p.data);
+        for (const auto& ds : p.data.datasets) p.stat_findings[ds.id] = check_consistency(ds);
+    }
     return p;
 }
 

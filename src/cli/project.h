@@ -8,6 +8,7 @@
 #include "model/diagnostic.h"
 #include "model/types.h"
 #include "scoring/scoring.h"
+#include "stats/consistency.h"
 
 namespace pepgen {
 
@@ -15,6 +16,7 @@ struct Project {
     Content content;
     Data data;
     std::optional<Results> results;  ///< only when there were no errors
+    std::map<std::string, std::vector<Finding>> stat_findings;  ///< dataset id -> disagreements
 };
 
 Project load_project(const std::filesystem::path& root, Diagnostics& diags);

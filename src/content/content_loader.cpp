@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "content/embeds.h"
 #include "content/front_matter.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -112,9 +113,11 @@ CategoryTable read_categories(FieldReader& r) {
     return table;
 }
 
-void load_guides(const fs::path& root, Content& content, Diagnostics& diags) {
-    const auto dir = root / "content" / "panduan";
-    for (const auto& path : list_files(dir, ".md")) {
+/// Prose pages of one folder (content/panduan/, content/statistik/).
+std::vector<GuidePage> load_pages(const fs::path& root, const std::string& folder, Content& content,
+                                  Diagnostics& diags) {
+    std::vector<GuidePage> pages;
+    for (const auto& path : list_files(root / "content" / folder, ".md")) {
         const auto file = display_path(root, path);
         const auto slug = path.stem().string();
         if (!is_slug(slug)) {
@@ -132,6 +135,7 @@ void load_guides(const fs::path& root, Content& content, Diagnostics& diags) {
         page.order = r.integer("urutan", false).value_or(1000);
         page.summary = r.text("ringkasan", false).value_or("");
         page.body_markdown = doc->body;
+        page.embeds = parse_embeds(doc->body, file, doc->body_line, diags);
         const YAML::Node& meta = doc->meta;
         if (meta["kategori"].IsDefined()) {
             if (!content.categories_file.empty()) {
@@ -142,11 +146,12 @@ void load_guides(const fs::path& root, Content& content, Diagnostics& diags) {
                 content.categories_file = file;
             }
         }
-        content.guides.push_back(std::move(page));
+        pages.push_back(std::move(page));
     }
-    std::stable_sort(content.guides.begin(), content.guides.end(), [](const GuidePage& a, const GuidePage& b) {
+    std::stable_sort(pages.begin(), pages.end(), [](const GuidePage& a, const GuidePage& b) {
         return a.order != b.order ? a.order < b.order : a.slug < b.slug;
     });
+    return pages;
 }
 
 void load_indicators(const fs::path& root, Content& content, Diagnostics& diags) {
@@ -229,7 +234,8 @@ Content load_content(const fs::path& root, Diagnostics& diags) {
     Content content;
     load_config(root, content, diags);
     load_home(root, content, diags);
-    load_guides(root, content, diags);
+    content.guides = load_pages(root, "panduan", content, diags);
+    content.stats_pages = load_pages(root, "statistik", content, diags);
     load_indicators(root, content, diags);
     if (content.categories_file.empty())
         diags.error("content/panduan", "tabel kategori tidak ditemukan: satu halaman panduan harus memuat "

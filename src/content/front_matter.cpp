@@ -61,6 +61,7 @@ std::optional<FrontMatterDoc> split_front_matter(const std::string& text, const 
         return std::nullopt;
     }
     doc.body = std::string(all.substr(after_close));
+    doc.body_line = line + 1;
     return doc;
 }
 

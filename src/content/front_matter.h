@@ -16,6 +16,7 @@ struct FrontMatterDoc {
     YAML::Node meta;        ///< always a map when returned
     std::string body;       ///< the Markdown after the closing `---`
     int meta_line = 2;      ///< file line of the first YAML line
+    int body_line = 1;      ///< file line of the first body line
 };
 
 /// Reports malformed or missing front matter against `file` and returns nothing.

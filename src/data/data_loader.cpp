@@ -5,6 +5,7 @@
 #include <set>
 
 #include "data/json_reader.h"
+#include "data/stats_loader.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -229,6 +230,7 @@ Data load_data(const fs::path& root, Diagnostics& diags) {
     std::stable_sort(data.rounds.begin(), data.rounds.end(), [](const Round& a, const Round& b) {
         return a.date != b.date ? a.date < b.date : a.period < b.period;
     });
+    data.datasets = load_datasets(root, diags);
     return data;
 }
 

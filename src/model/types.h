@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/stats.h"
+
 namespace pepgen {
 
 /// The circular's five indicator groups, in its order.
@@ -59,6 +61,8 @@ struct CategoryTable {
     std::string default_scores_note;
 };
 
+/// A Markdown page of prose: guidance (content/panduan/) or a statistics
+/// report (content/statistik/), possibly embedding statistics tables.
 struct GuidePage {
     std::string slug;
     std::string title;
@@ -66,6 +70,7 @@ struct GuidePage {
     std::string summary;
     std::string body_markdown;
     std::string source_file;
+    std::vector<EmbedSpec> embeds;  ///< the ```statistik blocks, in document order
 };
 
 struct HomeText {
@@ -85,6 +90,7 @@ struct Content {
     SiteConfig config;
     HomeText home;
     std::vector<GuidePage> guides;        ///< sorted by order, then slug
+    std::vector<GuidePage> stats_pages;   ///< content/statistik/, same order
     std::vector<Indicator> indicators;    ///< sorted by group, then code
     CategoryTable categories;
     std::string categories_file;          ///< where the table was found
@@ -140,6 +146,7 @@ struct Data {
     DataMeta meta;
     std::vector<Lsp> lsps;        ///< registry order
     std::vector<Round> rounds;    ///< sorted by date, then period
+    std::vector<Dataset> datasets;  ///< data/statistik/, sorted by id
 };
 
 }  // namespace pepgen

@@ -2,6 +2,8 @@
 /// <desc> as its text alternative; pages also show the figures as a table.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,5 +26,32 @@ struct BarChart {
 
 /// Horizontal bar chart, scales to its container width.
 std::string render_bar_chart(const BarChart& chart);
+
+struct Series {
+    std::string name;
+    std::vector<std::optional<double>> values;  ///< one per category; blank = no value
+};
+
+/// Horizontal bars split into one segment per series, with a legend.
+struct StackedBarChart {
+    std::string id, title, description;
+    std::vector<std::string> categories;
+    std::vector<Series> series;
+    std::vector<std::string> total_texts;  ///< shown after each bar, formatted
+};
+std::string render_stacked_bar_chart(const StackedBarChart& chart);
+
+/// Lines over ordered categories (years, months); each series has its own
+/// colour and marker shape so it can be told apart without colour.
+struct LineChart {
+    std::string id, title, description;
+    std::vector<std::string> categories;
+    std::vector<Series> series;
+    std::function<std::string(double)> format_tick;  ///< y-axis labels
+};
+std::string render_line_chart(const LineChart& chart);
+
+/// Round axis steps: 1, 2 or 5 times a power of ten, about `ticks` of them up to max.
+double nice_step(double max, int ticks);
 
 }  // namespace pepgen

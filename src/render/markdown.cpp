@@ -1,5 +1,6 @@
 #include "render/markdown.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -38,24 +39,90 @@ void fix_links(cmark_node* root) {
     cmark_iter_free(iter);
 }
 
-}  // namespace
+constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;  // default = safe: no raw HTML
 
-std::string render_markdown(const std::string& markdown) {
+struct Parsed {
+    cmark_parser* parser;
+    cmark_node* doc;
+    ~Parsed() {
+        cmark_node_free(doc);
+        cmark_parser_free(parser);
+    }
+};
+
+std::unique_ptr<Parsed> parse(const std::string& markdown) {
     static std::once_flag once;
     std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-    const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;  // default = safe: no raw HTML
-    cmark_parser* parser = cmark_parser_new(options);
+    cmark_parser* parser = cmark_parser_new(kOptions);
     for (const char* name : {"table", "strikethrough", "autolink"})
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser, ext);
     cmark_parser_feed(parser, markdown.data(), markdown.size());
-    cmark_node* doc = cmark_parser_finish(parser);
-    fix_links(doc);
-    char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
+    return std::unique_ptr<Parsed>(new Parsed{parser, cmark_parser_finish(parser)});
+}
+
+bool is_embed(cmark_node* node) {
+    if (cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK) return false;
+    const char* info = cmark_node_get_fence_info(node);
+    if (!info) return false;
+    std::string word(info);
+    const auto end = word.find_first_of(" \t");
+    return word.substr(0, end) == kEmbedInfo;
+}
+
+std::vector<cmark_node*> embed_nodes(cmark_node* root) {
+    std::vector<cmark_node*> out;
+    cmark_iter* iter = cmark_iter_new(root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE)
+        if (ev == CMARK_EVENT_ENTER && is_embed(cmark_iter_get_node(iter))) out.push_back(cmark_iter_get_node(iter));
+    cmark_iter_free(iter);
+    return out;
+}
+
+/// A marker no author can type by accident: it depends on the whole document.
+std::string embed_marker(const std::string& markdown, std::size_t index) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : markdown) h = (h ^ c) * 1099511628211ull;
+    return "PEPGEN-SEMAT-" + std::to_string(h) + "-" + std::to_string(index);
+}
+
+}  // namespace
+
+std::vector<EmbedBlock> find_embed_blocks(const std::string& markdown) {
+    auto p = parse(markdown);
+    std::vector<EmbedBlock> out;
+    for (cmark_node* node : embed_nodes(p->doc)) {
+        const char* literal = cmark_node_get_literal(node);
+        out.push_back({literal ? literal : "", cmark_node_get_start_line(node)});
+    }
+    return out;
+}
+
+std::string render_markdown(const std::string& markdown, const EmbedRenderer& embeds) {
+    auto p = parse(markdown);
+    fix_links(p->doc);
+    std::vector<std::string> markers;
+    if (embeds) {
+        const auto nodes = embed_nodes(p->doc);
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            markers.push_back(embed_marker(markdown, i));
+            cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+            cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(text, markers.back().c_str());
+            cmark_node_append_child(para, text);
+            cmark_node_replace(nodes[i], para);
+            cmark_node_free(nodes[i]);
+        }
+    }
+    char* html = cmark_render_html(p->doc, kOptions, cmark_parser_get_syntax_extensions(p->parser));
     std::string out(html ? html : "");
     std::free(html);
-    cmark_node_free(doc);
-    cmark_parser_free(parser);
+    for (std::size_t i = 0; i < markers.size(); ++i) {
+        const auto needle = "<p>" + markers[i] + "</p>";
+        const auto pos = out.find(needle);
+        if (pos != std::string::npos) out.replace(pos, needle.size(), embeds(i));
+    }
     return out;
 }
 

@@ -3,13 +3,30 @@
 /// from data or content cannot inject markup.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace pepgen {
 
+/// Fenced code blocks with this info string embed a statistics table.
+inline constexpr const char* kEmbedInfo = "statistik";
+
+/// Returns the HTML of the index-th embed block of the document.
+using EmbedRenderer = std::function<std::string(std::size_t index)>;
+
 /// Block Markdown to HTML. Relative links ending in '/' get 'index.html'
-/// appended so that the site also works opened from disk.
-std::string render_markdown(const std::string& markdown);
+/// appended so that the site also works opened from disk. With an embed
+/// renderer, each ```statistik block is replaced by what it returns.
+std::string render_markdown(const std::string& markdown, const EmbedRenderer& embeds = {});
+
+struct EmbedBlock {
+    std::string body;   ///< the block's text (YAML)
+    int line = 0;       ///< 1-based line of the opening fence within the Markdown
+};
+
+/// The ```statistik blocks of a document, in the order render_markdown meets them.
+std::vector<EmbedBlock> find_embed_blocks(const std::string& markdown);
 
 /// A one-paragraph text (a recommendation, a rubric criterion) without the
 /// surrounding <p>; falls back to block output when it has several blocks.

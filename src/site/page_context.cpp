@@ -7,9 +7,12 @@
 
 namespace pepgen {
 
-SiteModel::SiteModel(const Content& c, const Data& d, const Results& r) : content(c), data(d), results(r) {
+SiteModel::SiteModel(const Content& c, const Data& d, const Results& r,
+                     const std::map<std::string, std::vector<Finding>>& findings)
+    : content(c), data(d), results(r), stat_findings(findings) {
     for (const auto& lsp : d.lsps) lsp_by_id[lsp.id] = &lsp;
     for (const auto& ind : c.indicators) indicator_by_code[ind.code] = &ind;
+    for (const auto& ds : d.datasets) dataset_by_id[ds.id] = &ds;
 }
 
 Links::Links(const std::string& page_path) {
@@ -33,6 +36,7 @@ mustache::data base_context(const SiteModel& model, const std::string& page_path
     static const std::vector<std::pair<std::string, std::string>> nav = {
         {"", "Beranda"},          {"panduan", "Panduan"},     {"indikator", "Indikator"},
         {"lsp", "Daftar LSP"},    {"kategori", "Kategori"},   {"penilaian", "Penilaian"},
+        {"statistik", "Statistik"},
     };
     std::vector<mustache::data> items;
     for (const auto& [dir, label] : nav) {
@@ -52,7 +56,12 @@ mustache::data base_context(const SiteModel& model, const std::string& page_path
     ctx.set("css_href", links.asset("style.css"));
     ctx.set("nav", list_of(items));
     ctx.set("example_data", model.data.meta.example_data);
-    ctx.set("example_note", model.data.meta.note);
+    // The example flag covers the LSP evaluation data; the statistics pages
+    // quote a real source, so their banner says which part is fictional.
+    ctx.set("example_note", section == "statistik"
+                                ? "Data penilaian LSP di situs ini adalah data contoh. Angka di bagian statistik "
+                                  "ini dikutip dari sumber yang disebutkan pada setiap tabel."
+                                : model.data.meta.note);
     return ctx;
 }
 

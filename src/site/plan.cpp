@@ -10,6 +10,7 @@ SitePlan plan_site(const SiteModel& model) {
     plan_lsps(model, plan);
     plan_rounds(model, plan);
     plan_exports(model, plan);
+    plan_stats(model, plan);
     return plan;
 }
 

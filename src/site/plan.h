@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 
 #include "model/types.h"
 #include "scoring/scoring.h"
+#include "stats/consistency.h"
 
 namespace pepgen {
 
@@ -27,9 +29,16 @@ struct PlannedFile {
     std::string bytes;
 };
 
+/// A project file published as it is (a dataset's JSON).
+struct PlannedCopy {
+    std::string path;         ///< in the output
+    std::string source;       ///< relative to the project root
+};
+
 struct SitePlan {
     std::vector<PlannedPage> pages;
     std::vector<PlannedFile> files;
+    std::vector<PlannedCopy> copies;
 };
 
 /// Read-only view of everything the planners need, with look-ups.
@@ -37,10 +46,13 @@ struct SiteModel {
     const Content& content;
     const Data& data;
     const Results& results;
+    const std::map<std::string, std::vector<Finding>>& stat_findings;
     std::map<std::string, const Lsp*> lsp_by_id;
     std::map<std::string, const Indicator*> indicator_by_code;
+    std::map<std::string, const Dataset*> dataset_by_id;
 
-    SiteModel(const Content& c, const Data& d, const Results& r);
+    SiteModel(const Content& c, const Data& d, const Results& r,
+              const std::map<std::string, std::vector<Finding>>& findings);
 };
 
 SitePlan plan_site(const SiteModel& model);
@@ -52,5 +64,15 @@ void plan_indicators(const SiteModel& model, SitePlan& plan);
 void plan_lsps(const SiteModel& model, SitePlan& plan);
 void plan_rounds(const SiteModel& model, SitePlan& plan);
 void plan_exports(const SiteModel& model, SitePlan& plan);
+void plan_stats(const SiteModel& model, SitePlan& plan);
+
+/// Prose pages of one folder at <dir>/<slug>/: body with embeds, table of
+/// contents, previous/next; `extra` adds page-specific context.
+void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& pages, const std::string& dir,
+                      const std::string& label, SitePlan& plan,
+                      const std::function<void(const GuidePage&, mustache::data&)>& extra);
+
+/// Renders a prose page's Markdown with its ```statistik blocks filled in.
+std::string render_page_markdown(const SiteModel& model, const GuidePage& page, const std::string& page_path);
 
 }  // namespace pepgen

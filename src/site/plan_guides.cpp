@@ -43,33 +43,38 @@ void plan_guides(const SiteModel& model, SitePlan& plan) {
         ctx.set("indicators_href", links.section("indikator"));
         plan.pages.push_back({path, "guides", ctx});
     }
-    for (std::size_t i = 0; i < guides.size(); ++i) {
-        const auto& g = guides[i];
-        const std::string path = "panduan/" + g.slug + "/index.html";
+    plan_prose_pages(model, guides, "panduan", "Panduan", plan, [&](const GuidePage& g, mustache::data& ctx) {
+        if (g.source_file != model.content.categories_file) return;
+        ctx.set("categories", category_table(model));
+        ctx.set("has_categories", true);
+        ctx.set("index_max", format_int(model.content.categories.index_max));
+        ctx.set("default_scores", model.content.categories.default_scores);
+        ctx.set("default_scores_note", model.content.categories.default_scores_note);
+    });
+}
+
+void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& pages, const std::string& dir,
+                      const std::string& label, SitePlan& plan,
+                      const std::function<void(const GuidePage&, mustache::data&)>& extra) {
+    auto href = [&](const Links& links, const GuidePage& p) { return links.root() + dir + "/" + p.slug + "/index.html"; };
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const auto& g = pages[i];
+        const std::string path = dir + "/" + g.slug + "/index.html";
         const Links links(path);
-        auto ctx = base_context(model, path, g.title, "panduan", g.summary);
+        auto ctx = base_context(model, path, g.title, dir, g.summary);
         ctx.set("title", g.title);
         ctx.set("summary", g.summary);
-        ctx.set("body_html", render_markdown(g.body_markdown));
+        ctx.set("body_html", render_page_markdown(model, g, path));
         ctx.set("source", g.source_file);
         std::vector<mustache::data> toc;
-        for (const auto& other : guides) {
-            Obj t;
-            t.set("title", other.title).set("href", links.guide(other.slug)).set("current", other.slug == g.slug);
-            toc.push_back(t);
-        }
+        for (const auto& other : pages)
+            toc.push_back(Obj().set("title", other.title).set("href", href(links, other)).set("current", other.slug == g.slug));
         ctx.set("toc", list_of(toc));
-        if (i > 0) ctx.set("prev", Obj().set("title", guides[i - 1].title).set("href", links.guide(guides[i - 1].slug)));
-        if (i + 1 < guides.size())
-            ctx.set("next", Obj().set("title", guides[i + 1].title).set("href", links.guide(guides[i + 1].slug)));
-        if (g.source_file == model.content.categories_file) {
-            ctx.set("categories", category_table(model));
-            ctx.set("has_categories", true);
-            ctx.set("index_max", format_int(model.content.categories.index_max));
-            ctx.set("default_scores", model.content.categories.default_scores);
-            ctx.set("default_scores_note", model.content.categories.default_scores_note);
-        }
-        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Panduan", links.section("panduan")}, {g.title, links.guide(g.slug)}}));
+        ctx.set("toc_title", label);
+        if (i > 0) ctx.set("prev", Obj().set("title", pages[i - 1].title).set("href", href(links, pages[i - 1])));
+        if (i + 1 < pages.size()) ctx.set("next", Obj().set("title", pages[i + 1].title).set("href", href(links, pages[i + 1])));
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {label, links.section(dir)}, {g.title, href(links, g)}}));
+        if (extra) extra(g, ctx);
         plan.pages.push_back({path, "guide", ctx});
     }
 }

@@ -1,0 +1,91 @@
+/// Plain value types for national statistics tables (data/statistik/): each
+/// figure as printed in its source, plus the totals and statements the source
+/// declares, so the generator can recompute and compare them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pepgen {
+
+enum class ColumnType { text, number, rupiah, percent };
+
+/// How a printed column derives from other columns of the same row.
+struct Formula {
+    enum class Kind { none, sum, percent, product, difference };
+    Kind kind = Kind::none;
+    std::vector<std::string> operands;  ///< column keys
+};
+
+struct StatColumn {
+    std::string key;
+    std::string title;
+    ColumnType type = ColumnType::text;
+    std::string unit;
+    int decimals = -1;   ///< printed decimals; -1 = as the value needs
+    Formula formula;
+    bool numeric() const { return type != ColumnType::text; }
+};
+
+/// One cell: a number, a text, or blank (null in the data, blank in the source).
+struct StatCell {
+    std::optional<double> number;
+    std::optional<std::string> text;
+    bool blank() const { return !number && !text; }
+};
+
+/// A value used by a statement: a constant, or the sum of a column over the rows.
+struct StatOperand {
+    std::optional<double> constant;
+    std::string column_sum;
+};
+
+/// A figure the source states elsewhere (narrative, infographic) that should
+/// equal a computation over this table.
+struct StatStatement {
+    std::string label;
+    double value = 0;
+    int decimals = 0;      ///< decimals as written in the data
+    enum class Kind { column_sum, percent_of } kind = Kind::column_sum;
+    std::string column;    ///< for column_sum
+    StatOperand numerator, denominator;  ///< for percent_of
+    std::string source;
+};
+
+struct Dataset {
+    std::string id;
+    std::string title;
+    int year = 0;
+    std::string source_document;
+    std::string source_part;
+    std::string note;
+    std::vector<StatColumn> columns;
+    std::vector<std::vector<StatCell>> rows;   ///< aligned with columns
+    std::optional<std::string> total_label;    ///< the printed totals row, if any
+    std::map<std::string, double> total_values;
+    std::map<std::string, int> total_decimals;
+    std::vector<StatStatement> statements;
+    std::string source_file;
+
+    /// Index of a column by key, or -1.
+    int column_index(const std::string& key) const;
+};
+
+/// How an embedded table is charted.
+enum class ChartKind { none, bar, stacked_bar, line, tile_map };
+
+/// A ```statistik block in a Markdown page, parsed.
+struct EmbedSpec {
+    std::string dataset;
+    ChartKind chart = ChartKind::bar;
+    std::string label_column;                ///< empty = first text column
+    std::vector<std::string> value_columns;  ///< empty = first numeric column
+    bool table = true;
+    std::string title;
+    std::string file;
+    int line = 0;
+};
+
+}  // namespace pepgen

@@ -1,0 +1,98 @@
+// National statistics: report pages from content/statistik/, a page per
+// dataset in data/statistik/ (so a new data file needs no code), and the
+// datasets themselves as downloads.
+#include "render/format_id.h"
+#include "render/markdown.h"
+#include "render/stats_table.h"
+#include "site/page_context.h"
+#include "validate/validate_stats.h"
+
+namespace pepgen {
+
+namespace {
+
+EmbedLinks dataset_links(const Dataset& ds, const Links& links, bool on_own_page) {
+    return {links.root() + "data/statistik/" + ds.id + ".json",
+            on_own_page ? std::string() : links.root() + "statistik/tabel/" + ds.id + "/index.html"};
+}
+
+const std::vector<Finding>& findings_of(const SiteModel& model, const std::string& id) {
+    static const std::vector<Finding> none;
+    auto it = model.stat_findings.find(id);
+    return it == model.stat_findings.end() ? none : it->second;
+}
+
+/// The chart a dataset gets on its own page: a map for provinces, else bars.
+EmbedSpec default_spec(const Dataset& ds) {
+    EmbedSpec spec;
+    spec.dataset = ds.id;
+    const int label = embed_label_column(ds, spec);
+    const auto values = embed_value_columns(ds, spec);
+    if (label < 0 || values.empty()) spec.chart = ChartKind::none;
+    else if (ds.columns[static_cast<std::size_t>(label)].key == "provinsi") spec.chart = ChartKind::tile_map;
+    else spec.chart = ChartKind::bar;
+    return spec;
+}
+
+}  // namespace
+
+std::string render_page_markdown(const SiteModel& model, const GuidePage& page, const std::string& page_path) {
+    const Links links(page_path);
+    return render_markdown(page.body_markdown, [&](std::size_t i) -> std::string {
+        if (i >= page.embeds.size()) return {};
+        const auto& spec = page.embeds[i];
+        auto it = model.dataset_by_id.find(spec.dataset);
+        if (it == model.dataset_by_id.end()) return {};  // validation already refused this
+        return render_embed(*it->second, spec, findings_of(model, spec.dataset), "tabel-" + std::to_string(i + 1),
+                            dataset_links(*it->second, links, false));
+    });
+}
+
+void plan_stats(const SiteModel& model, SitePlan& plan) {
+    const auto& pages = model.content.stats_pages;
+    const auto& datasets = model.data.datasets;
+    {
+        const std::string path = "statistik/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, "Statistik Nasional", "statistik",
+                                "Angka nasional sertifikasi profesi, setiap angkanya dari satu berkas data.");
+        std::vector<mustache::data> items;
+        for (const auto& p : pages)
+            items.push_back(Obj().set("title", p.title).set("summary", p.summary).set("href", links.root() + "statistik/" + p.slug + "/index.html"));
+        ctx.set("pages", list_of(items));
+        ctx.set("has_pages", !items.empty());
+        std::vector<mustache::data> rows;
+        for (const auto& ds : datasets) {
+            const auto& f = findings_of(model, ds.id);
+            Obj r;
+            r.set("title", ds.title)
+                .set("year", ds.year > 0 ? std::to_string(ds.year) : std::string("\u2013"))
+                .set("source", ds.source_part.empty() ? ds.source_document : ds.source_part)
+                .set("href", links.root() + "statistik/tabel/" + ds.id + "/index.html")
+                .set("data_href", links.root() + "data/statistik/" + ds.id + ".json")
+                .set("rows", format_int(static_cast<std::int64_t>(ds.rows.size())))
+                .set("inconsistent", !f.empty())
+                .set("finding_count", format_int(static_cast<std::int64_t>(f.size())));
+            rows.push_back(r);
+        }
+        ctx.set("datasets", list_of(rows));
+        ctx.set("has_datasets", !rows.empty());
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}}));
+        plan.pages.push_back({path, "stats", ctx});
+    }
+    plan_prose_pages(model, pages, "statistik", "Statistik", plan, {});
+    for (const auto& ds : datasets) {
+        const std::string path = "statistik/tabel/" + ds.id + "/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, ds.title, "statistik", ds.note.empty() ? ds.title : ds.note);
+        ctx.set("title", ds.title);
+        ctx.set("note", ds.note);
+        ctx.set("year", ds.year > 0 ? std::to_string(ds.year) : std::string());
+        ctx.set("embed_html", render_embed(ds, default_spec(ds), findings_of(model, ds.id), "tabel", dataset_links(ds, links, true)));
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}, {ds.title, links.root() + "statistik/tabel/" + ds.id + "/index.html"}}));
+        plan.pages.push_back({path, "dataset", ctx});
+        plan.copies.push_back({"data/statistik/" + ds.id + ".json", ds.source_file});
+    }
+}
+
+}  // namespace pepgen

@@ -1,0 +1,44 @@
+/// Recomputes what a statistics table declares (derived columns, the printed
+/// totals row, figures stated elsewhere in the source) and lists every
+/// disagreement. Pure: the data is never "fixed", only compared.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/stats.h"
+
+namespace pepgen {
+
+struct Finding {
+    enum class Scope { cell, total, statement };
+    Scope scope = Scope::cell;
+    std::size_t row = 0;         ///< for cell findings
+    std::string column;          ///< column key (cell, total, column_sum statements)
+    std::size_t statement = 0;   ///< for statement findings
+    double declared = 0;
+    double computed = 0;
+    int decimals = 0;
+};
+
+/// Sum of a numeric column over all rows; blanks count as zero.
+double column_sum(const Dataset& ds, const std::string& key);
+
+/// A derived cell recomputed from its row, or nothing when an operand is blank.
+std::optional<double> compute_cell(const Dataset& ds, std::size_t row, const StatColumn& col);
+
+/// The totals-row value recomputed from the rows, or nothing for columns
+/// whose total is not a sum (percentages without a formula, text).
+std::optional<double> compute_total(const Dataset& ds, const StatColumn& col);
+
+double compute_statement(const Dataset& ds, const StatStatement& st);
+
+/// Every place where a declared figure differs from its recomputation by more
+/// than the rounding of its printed decimals.
+std::vector<Finding> check_consistency(const Dataset& ds);
+
+/// Warning text for a finding, e.g. "total tertulis kolom 'jumlah' 356, dihitung dari baris 178".
+std::string describe(const Dataset& ds, const Finding& f);
+
+}  // namespace pepgen

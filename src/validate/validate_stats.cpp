@@ -1,0 +1,83 @@
+#include "validate/validate_stats.h"
+
+#include <map>
+
+#include "render/tile_map.h"
+#include "stats/consistency.h"
+
+namespace pepgen {
+
+int embed_label_column(const Dataset& ds, const EmbedSpec& spec) {
+    if (!spec.label_column.empty()) return ds.column_index(spec.label_column);
+    for (std::size_t i = 0; i < ds.columns.size(); ++i)
+        if (!ds.columns[i].numeric()) return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<int> embed_value_columns(const Dataset& ds, const EmbedSpec& spec) {
+    std::vector<int> out;
+    if (!spec.value_columns.empty()) {
+        for (const auto& key : spec.value_columns) out.push_back(ds.column_index(key));
+        return out;
+    }
+    for (std::size_t i = 0; i < ds.columns.size(); ++i)
+        if (ds.columns[i].numeric()) return {static_cast<int>(i)};
+    return out;
+}
+
+namespace {
+
+void validate_embed(const EmbedSpec& spec, const std::map<std::string, const Dataset*>& datasets, Diagnostics& diags) {
+    if (spec.dataset.empty()) return;  // already reported while parsing
+    auto it = datasets.find(spec.dataset);
+    if (it == datasets.end()) {
+        diags.error(spec.file, "blok statistik: data '" + spec.dataset + "' tidak ada di data/statistik/", spec.line);
+        return;
+    }
+    const auto& ds = *it->second;
+    const int label = embed_label_column(ds, spec);
+    if (!spec.label_column.empty() && label < 0)
+        diags.error(spec.file, "blok statistik: kolom label '" + spec.label_column + "' tidak ada di " + ds.source_file,
+                    spec.line);
+    if (spec.chart == ChartKind::none) return;
+    const auto values = embed_value_columns(ds, spec);
+    if (values.empty()) {
+        diags.error(spec.file, "blok statistik: " + ds.source_file + " tidak punya kolom angka untuk digrafikkan", spec.line);
+        return;
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const auto key = i < spec.value_columns.size() ? spec.value_columns[i] : std::string("?");
+        if (values[i] < 0)
+            diags.error(spec.file, "blok statistik: kolom nilai '" + key + "' tidak ada di " + ds.source_file, spec.line);
+        else if (!ds.columns[static_cast<std::size_t>(values[i])].numeric())
+            diags.error(spec.file, "blok statistik: kolom nilai '" + key + "' bukan kolom angka", spec.line);
+    }
+    if ((spec.chart == ChartKind::bar || spec.chart == ChartKind::tile_map) && values.size() > 1)
+        diags.error(spec.file, "blok statistik: grafik ini hanya menerima satu kolom nilai", spec.line);
+    if (label < 0) {
+        diags.error(spec.file, "blok statistik: " + ds.source_file + " tidak punya kolom teks untuk label", spec.line);
+        return;
+    }
+    if (spec.chart == ChartKind::tile_map) {
+        for (const auto& row : ds.rows) {
+            const auto& cell = row[static_cast<std::size_t>(label)];
+            if (cell.text && !find_province(*cell.text))
+                diags.warning(ds.source_file, "provinsi '" + *cell.text + "' tidak dikenali peta ubin; petak ini tidak digambar",
+                              0);
+        }
+    }
+}
+
+}  // namespace
+
+void validate_stats(const Content& content, const Data& data, Diagnostics& diags) {
+    std::map<std::string, const Dataset*> datasets;
+    for (const auto& ds : data.datasets) datasets[ds.id] = &ds;
+    for (const auto* pages : {&content.guides, &content.stats_pages})
+        for (const auto& page : *pages)
+            for (const auto& spec : page.embeds) validate_embed(spec, datasets, diags);
+    for (const auto& ds : data.datasets)
+        for (const auto& f : check_consistency(ds)) diags.warning(ds.source_file, describe(ds, f));
+}
+
+}  // namespace pepgen
