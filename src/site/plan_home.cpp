@@ -54,6 +54,7 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
     ctx.set("lsps_href", links.section("lsp"));
     ctx.set("categories_href", links.section("kategori"));
     ctx.set("rounds_href", links.section("penilaian"));
+    ctx.set("stats_href", links.section("statistik"));
     plan.pages.push_back({path, "home", ctx});
 }
 
