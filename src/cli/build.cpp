@@ -32,7 +32,8 @@ int run_check(const fs::path& root, std::ostream& out, std::ostream& err) {
     return 0;
 }
 
-int run_build(const fs::path& root, const fs::path& output, std::ostream& out, std::ostream& err) {
+int run_build(const fs::path& root, const BuildOptions& options, std::ostream& out, std::ostream& err) {
+    const auto& output = options.output;
     Diagnostics diags;
     if (!check_output_location(root, output, diags)) {
         print_diagnostics(diags, err);
@@ -46,6 +47,7 @@ int run_build(const fs::path& root, const fs::path& output, std::ostream& out, s
         err << "Situs tidak dibangun; isi " << output.string() << " tidak diubah.\n";
         return 1;
     }
+    if (options.base_url) project.content.config.base_url = *options.base_url;
     const SiteModel model(project.content, project.data, *project.results, project.stat_findings);
     const auto plan = plan_site(model);
     std::vector<OutputEntry> entries;

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/build.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
@@ -16,7 +17,9 @@ constexpr const char* kVersion = "0.1.0";
 
 void usage(std::ostream& os) {
     os << "Penggunaan:\n"
-          "  pepgen build [--root DIR] [--output DIR]   bangun situs (bawaan: ROOT/site)\n"
+          "  pepgen build [--root DIR] [--output DIR] [--base-url URL]\n"
+          "                                             bangun situs (bawaan: ROOT/site); URL = alamat publik\n"
+          "                                             situs untuk tautan kanonik, sitemap dan feed\n"
           "  pepgen check [--root DIR]                  periksa content/ dan data/ tanpa menulis apa pun\n"
           "  pepgen --help | --version\n"
           "\n"
@@ -46,6 +49,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     }
     fs::path root = ".";
     std::optional<fs::path> output;
+    std::optional<std::string> base_url;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const auto& a = args[i];
         auto value = [&](const std::string& name) -> std::optional<std::string> {
@@ -66,6 +70,15 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             auto v = value(a);
             if (!v) return 2;
             output = fs::path(*v);
+        } else if (a == "--base-url" && cmd == "build") {
+            auto v = value(a);
+            if (!v) return 2;
+            std::string error;
+            base_url = normalize_base_url(*v, error);
+            if (!base_url) {
+                err << "pepgen: --base-url " << error << "\n";
+                return 2;
+            }
         } else {
             err << "pepgen: opsi tidak dikenal untuk " << cmd << ": " << a << "\n\n";
             usage(err);
@@ -78,7 +91,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         return 2;
     }
     if (cmd == "check") return run_check(root, out, err);
-    return run_build(root, output.value_or(root / "site"), out, err);
+    return run_build(root, {output.value_or(root / "site"), base_url}, out, err);
 }
 
 }  // namespace pepgen

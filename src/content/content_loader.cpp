@@ -55,6 +55,12 @@ void load_config(const fs::path& root, Content& content, Diagnostics& diags) {
     FieldReader r(node, file, 1, diags);
     if (auto v = r.text("judul", false)) content.config.title = *v;
     if (auto v = r.text("penerbit", false)) content.config.publisher = *v;
+    if (auto v = r.text("alamat_situs", false)) {
+        std::string error;
+        auto url = normalize_base_url(*v, error);
+        if (url) content.config.base_url = *url;
+        else r.error(node, "alamat_situs: " + error);
+    }
     if (auto v = r.text("tema", false)) {
         if (!is_slug(*v))
             r.error(node, "nama tema '" + *v + "' hanya boleh berisi huruf kecil, angka dan tanda hubung");
@@ -236,6 +242,19 @@ Content load_content(const fs::path& root, Diagnostics& diags) {
     load_home(root, content, diags);
     content.guides = load_pages(root, "panduan", content, diags);
     content.stats_pages = load_pages(root, "statistik", content, diags);
+    if (fs::exists(root / "content" / "kamus-data.md")) {
+        const auto path = root / "content" / "kamus-data.md";
+        if (auto doc = read_doc(root, path, diags)) {
+            GuidePage page;
+            page.slug = "kamus-data";
+            page.source_file = display_path(root, path);
+            FieldReader r(doc->meta, page.source_file, doc->meta_line, diags);
+            page.title = r.text("judul", false).value_or("Kamus data");
+            page.body_markdown = doc->body;
+            page.embeds = parse_embeds(doc->body, page.source_file, doc->body_line, diags);
+            content.data_dictionary = std::move(page);
+        }
+    }
     load_indicators(root, content, diags);
     if (content.categories_file.empty())
         diags.error("content/panduan", "tabel kategori tidak ditemukan: satu halaman panduan harus memuat "

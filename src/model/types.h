@@ -83,6 +83,7 @@ struct SiteConfig {
     std::string title = "Kinerja LSP Terlisensi Bidang Jasa Konstruksi";
     std::string publisher = "BNSP dan Kementerian Pekerjaan Umum";
     std::string theme = "default";
+    std::string base_url;   ///< public address of the site, e.g. https://kinerja.example/; may be empty
 };
 
 /// Everything read from content/ (and pepgen.yaml).
@@ -91,6 +92,7 @@ struct Content {
     HomeText home;
     std::vector<GuidePage> guides;        ///< sorted by order, then slug
     std::vector<GuidePage> stats_pages;   ///< content/statistik/, same order
+    std::optional<GuidePage> data_dictionary;  ///< content/kamus-data.md
     std::vector<Indicator> indicators;    ///< sorted by group, then code
     CategoryTable categories;
     std::string categories_file;          ///< where the table was found

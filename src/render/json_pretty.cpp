@@ -67,6 +67,11 @@ std::string pretty_json(const boost::json::value& v) {
             default: out += c;
         }
     }
+    // U+2028 and U+2029 end a line in older JavaScript; keep them escaped so the
+    // same text can be embedded in a script.
+    for (const auto& [raw_sep, esc] : {std::pair<std::string, std::string>{"\u2028", "\\u2028"}, {"\u2029", "\\u2029"}})
+        for (auto pos = out.find(raw_sep); pos != std::string::npos; pos = out.find(raw_sep, pos + esc.size()))
+            out.replace(pos, raw_sep.size(), esc);
     out += "\n";
     return out;
 }

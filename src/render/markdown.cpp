@@ -89,6 +89,30 @@ std::string embed_marker(const std::string& markdown, std::size_t index) {
 
 }  // namespace
 
+std::string markdown_plain_text(const std::string& markdown) {
+    auto p = parse(markdown);
+    for (cmark_node* node : embed_nodes(p->doc)) {
+        cmark_node_unlink(node);
+        cmark_node_free(node);
+    }
+    char* text = cmark_render_plaintext(p->doc, kOptions, 0);
+    std::string out(text ? text : "");
+    std::free(text);
+    std::string folded;
+    bool space = false;
+    for (char c : out) {
+        const bool ws = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+        if (ws) {
+            space = !folded.empty();
+            continue;
+        }
+        if (space) folded += ' ';
+        space = false;
+        folded += c;
+    }
+    return folded;
+}
+
 std::vector<EmbedBlock> find_embed_blocks(const std::string& markdown) {
     auto p = parse(markdown);
     std::vector<EmbedBlock> out;

@@ -25,6 +25,9 @@ struct EmbedBlock {
     int line = 0;       ///< 1-based line of the opening fence within the Markdown
 };
 
+/// The text of a Markdown document without markup (for the search index).
+std::string markdown_plain_text(const std::string& markdown);
+
 /// The ```statistik blocks of a document, in the order render_markdown meets them.
 std::vector<EmbedBlock> find_embed_blocks(const std::string& markdown);
 

@@ -1,6 +1,7 @@
 #include "site/page_context.h"
 
 #include <algorithm>
+#include <set>
 
 #include "render/format_id.h"
 #include "util/text.h"
@@ -30,9 +31,16 @@ mustache::data list_of(const std::vector<mustache::data>& items) {
     return list;
 }
 
+std::string canonical_url(const std::string& base_url, const std::string& page_path) {
+    std::string path = page_path;
+    if (path == "index.html") path.clear();
+    else if (path.size() > 11 && path.compare(path.size() - 11, 11, "/index.html") == 0) path.resize(path.size() - 10);
+    return base_url + path;
+}
+
 mustache::data base_context(const SiteModel& model, const std::string& page_path, const std::string& title,
-                            const std::string& section, const std::string& description) {
-    const Links links(page_path);
+                            const std::string& section, const std::string& description, const Links* links_override) {
+    const Links links = links_override ? *links_override : Links(page_path);
     static const std::vector<std::pair<std::string, std::string>> nav = {
         {"", "Beranda"},          {"panduan", "Panduan"},     {"indikator", "Indikator"},
         {"lsp", "Daftar LSP"},    {"kategori", "Kategori"},   {"penilaian", "Penilaian"},
@@ -42,7 +50,7 @@ mustache::data base_context(const SiteModel& model, const std::string& page_path
     for (const auto& [dir, label] : nav) {
         Obj item;
         item.set("label", label).set("href", dir.empty() ? links.home() : links.section(dir));
-        item.set("current", dir == section);
+        item.set("current", dir.empty() ? section == "beranda" : dir == section);
         items.push_back(item);
     }
     Obj ctx;
@@ -55,6 +63,9 @@ mustache::data base_context(const SiteModel& model, const std::string& page_path
     ctx.set("home_href", links.home());
     ctx.set("css_href", links.asset("style.css"));
     ctx.set("nav", list_of(items));
+    ctx.set("feed_href", links.root() + "feed.xml");
+    ctx.set("search_href", links.section("cari"));
+    ctx.set("js_href", links.asset("situs.js"));
     ctx.set("example_data", model.data.meta.example_data);
     // The example flag covers the LSP evaluation data; the statistics pages
     // quote a real source, so their banner says which part is fictional.
@@ -62,7 +73,26 @@ mustache::data base_context(const SiteModel& model, const std::string& page_path
                                 ? "Data penilaian LSP di situs ini adalah data contoh. Angka di bagian statistik "
                                   "ini dikutip dari sumber yang disebutkan pada setiap tabel."
                                 : model.data.meta.note);
+    if (!model.content.config.base_url.empty())
+        ctx.set("canonical", canonical_url(model.content.config.base_url, page_path));
     return ctx;
+}
+
+mustache::data filter_context(const SiteModel& model, bool with_category) {
+    std::set<std::string> provinces, types;
+    for (const auto& l : model.data.lsps) {
+        provinces.insert(l.province);
+        types.insert(l.type);
+    }
+    std::vector<mustache::data> p, t, c;
+    for (const auto& s : provinces) p.push_back(mustache::data(s));
+    for (const auto& s : types) t.push_back(mustache::data(s));
+    for (const auto& cat : model.content.categories.categories) c.push_back(Obj().set("key", cat.key).set("name", cat.name));
+    c.push_back(Obj().set("key", "belum-lengkap").set("name", "Belum lengkap"));
+    c.push_back(Obj().set("key", "belum-dinilai").set("name", "Belum dinilai"));
+    Obj f;
+    f.set("provinces", list_of(p)).set("types", list_of(t)).set("categories", list_of(c)).set("with_category", with_category);
+    return f;
 }
 
 mustache::data crumbs(const std::vector<std::pair<std::string, std::string>>& items) {

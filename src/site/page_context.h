@@ -16,6 +16,13 @@ namespace pepgen {
 class Links {
 public:
     explicit Links(const std::string& page_path);
+    /// Links from a page that may be served at any address (404.html): from the
+    /// base URL when there is one.
+    static Links from_root(const std::string& root) {
+        Links l("");
+        l.root_ = root;
+        return l;
+    }
     const std::string& root() const { return root_; }
     std::string home() const { return root_ + "index.html"; }
     std::string section(const std::string& dir) const { return root_ + dir + "/index.html"; }
@@ -28,6 +35,9 @@ public:
     }
     std::string export_json(const std::string& period) const { return root_ + "data/indeks-" + period + ".json"; }
     std::string asset(const std::string& rel) const { return root_ + "assets/" + rel; }
+    std::string lsp_json(const std::string& id) const { return root_ + "data/lsp/" + id + ".json"; }
+    std::string round_csv(const std::string& period) const { return root_ + "data/hasil-" + period + ".csv"; }
+    std::string print(const std::string& period) const { return root_ + "penilaian/" + period + "/cetak/index.html"; }
 
 private:
     std::string root_;
@@ -55,12 +65,20 @@ private:
 mustache::data list_of(const std::vector<mustache::data>& items);
 
 /// The context every page starts from: site title, navigation, banners.
-/// `section` is the navigation entry to mark current ("lsp", "panduan", ...).
+/// `section` is the navigation entry to mark current ("beranda", "lsp", ...;
+/// empty for pages outside the navigation).
 mustache::data base_context(const SiteModel& model, const std::string& page_path, const std::string& title,
-                            const std::string& section, const std::string& description);
+                            const std::string& section, const std::string& description, const Links* links = nullptr);
+
+/// Choices for the table filters: provinces and types from the registry,
+/// categories from the category table (plus "belum lengkap"/"belum dinilai").
+mustache::data filter_context(const SiteModel& model, bool with_category);
 
 /// Breadcrumbs: pairs of label and href; the last one is the current page.
 mustache::data crumbs(const std::vector<std::pair<std::string, std::string>>& items);
+
+/// The public address of a page: base URL + path without "index.html".
+std::string canonical_url(const std::string& base_url, const std::string& page_path);
 
 /// {name, key, css, range, condition} of a category, or "belum lengkap".
 mustache::data category_badge(const SiteModel& model, const SheetResult& s);

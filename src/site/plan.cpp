@@ -11,6 +11,8 @@ SitePlan plan_site(const SiteModel& model) {
     plan_rounds(model, plan);
     plan_exports(model, plan);
     plan_stats(model, plan);
+    plan_extra_pages(model, plan);
+    plan_discovery(model, plan);
     return plan;
 }
 

@@ -65,6 +65,9 @@ void plan_lsps(const SiteModel& model, SitePlan& plan);
 void plan_rounds(const SiteModel& model, SitePlan& plan);
 void plan_exports(const SiteModel& model, SitePlan& plan);
 void plan_stats(const SiteModel& model, SitePlan& plan);
+void plan_extra_pages(const SiteModel& model, SitePlan& plan);  ///< 404, search, downloads
+/// Runs last: lists the pages planned so far.
+void plan_discovery(const SiteModel& model, SitePlan& plan);
 
 /// Prose pages of one folder at <dir>/<slug>/: body with embeds, table of
 /// contents, previous/next; `extra` adds page-specific context.

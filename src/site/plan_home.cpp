@@ -28,7 +28,7 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
     const std::string path = "index.html";
     const Links links(path);
     const auto& home = model.content.home;
-    auto ctx = base_context(model, path, home.title, "", home.summary);
+    auto ctx = base_context(model, path, home.title, "beranda", home.summary);
     ctx.set("intro_html", render_markdown(home.body_markdown));
     ctx.set("summary", home.summary);
     const auto latest = model.results.latest_periodic;

@@ -11,6 +11,13 @@ namespace pepgen {
 
 namespace {
 
+std::size_t indicator_index(const SiteModel& model, const std::string& code) {
+    const auto& inds = model.content.indicators;
+    for (std::size_t i = 0; i < inds.size(); ++i)
+        if (inds[i].code == code) return i;
+    return 0;
+}
+
 mustache::data history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
     std::vector<mustache::data> rows;
     auto it = model.results.history.find(lsp.id);
@@ -46,7 +53,9 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
         if (sh.lsp_id == lsp.id) sheet = &sh;
 
     Obj card;
-    card.set("period", round.period)
+    card.set("lsp_id", lsp.id)
+        .set("lsp_name", lsp.name)
+        .set("period", round.period)
         .set("round_title", round.title)
         .set("round_href", links.round(round.period))
         .set("categories_href", links.categories(round.period))
@@ -83,6 +92,8 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
                 .set("href", links.indicator(ind.code))
                 .set("max", format_int(ind.max_score))
                 .set("scored", scored);
+            const auto& mean = rr.indicator_means[indicator_index(model, ind.code)].mean;
+            r.set("round_mean", mean ? format_decimal(*mean, 1) : std::string("\u2013"));
             if (scored) {
                 const int v = *it->second;
                 r.set("score", format_int(v))
@@ -97,8 +108,11 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
         chart.items.push_back({g.label, gs.complete ? gs.percent : 0, pct, "bar-group"});
         desc += (desc.empty() ? "" : "; ") + std::string(g.label) + " " + format_int(gs.score) + " dari " +
                 format_int(gs.max) + " (" + pct + ")";
+        const auto& group_mean = rr.group_mean_percent[static_cast<std::size_t>(gs.group)];
         Obj grp;
-        grp.set("label", g.label)
+        grp.set("round_mean", group_mean ? format_decimal(*group_mean * gs.max / 100.0, 1) : std::string("\u2013"))
+            .set("round_mean_percent", group_mean ? format_percent(*group_mean, 1) : std::string("\u2013"))
+            .set("label", g.label)
             .set("gloss", g.gloss)
             .set("score", format_int(gs.score))
             .set("max", format_int(gs.max))
@@ -108,6 +122,7 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
         groups.push_back(grp);
     }
     chart.description = "Skor per kelompok terhadap skor maksimumnya: " + desc + ".";
+    card.set("round_title_short", round.period);
     card.set("groups", list_of(groups));
     card.set("group_chart", render_bar_chart(chart));
 
@@ -138,6 +153,8 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
 
 }  // namespace
 
+void plan_print_pages(const SiteModel& model, SitePlan& plan);
+
 void plan_lsps(const SiteModel& model, SitePlan& plan) {
     std::vector<const Lsp*> sorted;
     for (const auto& lsp : model.data.lsps) sorted.push_back(&lsp);
@@ -159,13 +176,17 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
                 .set("province", lsp->province);
             const auto current = current_periodic(model.results, model.data, lsp->id);
             r.set("evaluated", current.has_value());
+            r.set("category_key", "belum-dinilai");
             if (current) {
                 const auto& s = *model.results.rounds[*current].find(lsp->id);
-                r.set("ik", ik_text(s)).set("category", category_badge(model, s)).set("period", model.data.rounds[*current].period);
+                const auto badge = category_badge(model, s);
+                r.set("ik", ik_text(s)).set("category", badge).set("period", model.data.rounds[*current].period);
+                r.set("category_key", badge.get("key")->string_value());
             }
             rows.push_back(r);
         }
         ctx.set("lsps", list_of(rows));
+        ctx.set("filter", filter_context(model, true));
         ctx.set("count", format_int(static_cast<std::int64_t>(rows.size())));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
         plan.pages.push_back({path, "lsps", ctx});
@@ -210,12 +231,57 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         ctx.set("later_incidental", list_of(later));
         ctx.set("has_later_incidental", !later.empty());
         ctx.set("history", history_rows(model, *lsp, links));
+        ctx.set("history_json_href", links.lsp_json(lsp->id));
         ctx.set("default_scores", model.content.categories.default_scores);
         ctx.set("default_scores_note", model.content.categories.default_scores_note);
         for (const auto& g : model.content.guides)
             if (g.source_file == model.content.categories_file) ctx.set("guide_index_href", links.guide(g.slug));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}, {lsp->name, links.lsp(lsp->id)}}));
         plan.pages.push_back({path, "scorecard", ctx});
+    }
+    plan_print_pages(model, plan);
+}
+
+void plan_print_pages(const SiteModel& model, SitePlan& plan) {
+    for (std::size_t i = 0; i < model.data.rounds.size(); ++i) {
+        const auto& round = model.data.rounds[i];
+        const std::string path = "penilaian/" + round.period + "/cetak/index.html";
+        const Links links(path);
+        auto ctx = base_context(model, path, "Kartu skor " + round.title, "penilaian",
+                                "Semua kartu skor " + round.title + " untuk dicetak dan diarsipkan.");
+        // Rank order, incomplete sheets last, as on the round page.
+        std::vector<const SheetResult*> sheets;
+        for (const auto& s : model.results.rounds[i].sheets) sheets.push_back(&s);
+        std::stable_sort(sheets.begin(), sheets.end(), [&](const SheetResult* a, const SheetResult* b) {
+            if (a->rank.has_value() != b->rank.has_value()) return a->rank.has_value();
+            if (a->rank && *a->rank != *b->rank) return *a->rank < *b->rank;
+            return model.lsp_by_id.at(a->lsp_id)->name < model.lsp_by_id.at(b->lsp_id)->name;
+        });
+        std::vector<mustache::data> cards;
+        for (const auto* s : sheets) {
+            const auto& lsp = *model.lsp_by_id.at(s->lsp_id);
+            auto card = scorecard(model, lsp, i, links);
+            card.set("type", lsp.type);
+            card.set("province", lsp.province);
+            card.set("licence_number", lsp.licence_number);
+            card.set("licence_valid_until", format_date(lsp.licence_valid_until));
+            card.set("href", links.lsp(lsp.id));
+            cards.push_back(card);
+        }
+        ctx.set("cards", list_of(cards));
+        ctx.set("round_title", round.title);
+        ctx.set("round_date", format_date(round.date));
+        ctx.set("round_kind", kind_label(round.kind));
+        ctx.set("source", round.source_file);
+        ctx.set("count", format_int(static_cast<std::int64_t>(cards.size())));
+        ctx.set("round_href", links.round(round.period));
+        ctx.set("default_scores", model.content.categories.default_scores);
+        ctx.set("default_scores_note", model.content.categories.default_scores_note);
+        for (const auto& g : model.content.guides)
+            if (g.source_file == model.content.categories_file) ctx.set("guide_index_href", links.guide(g.slug));
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")},
+                                  {round.title, links.round(round.period)}, {"Cetak", links.print(round.period)}}));
+        plan.pages.push_back({path, "print_round", ctx});
     }
 }
 

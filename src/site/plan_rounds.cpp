@@ -41,7 +41,8 @@ mustache::data result_row(const SiteModel& model, const RoundResult& rr, const S
         .set("change", change_text(model, s))
         .set("up", s.move == Move::up)
         .set("down", s.move == Move::down)
-        .set("complete", s.complete);
+        .set("complete", s.complete)
+        .set("delta", s.delta ? std::to_string(*s.delta) : std::string());
     std::string missing;
     for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
     r.set("missing", missing);
@@ -78,6 +79,8 @@ mustache::data round_header(const SiteModel& model, std::size_t index, const Lin
     h.set("href", links.round(round.period));
     h.set("categories_href", links.categories(round.period));
     h.set("export_href", links.export_json(round.period));
+    h.set("csv_href", links.round_csv(round.period));
+    h.set("print_href", links.print(round.period));
     std::vector<mustache::data> team;
     for (const auto& m : round.team)
         team.push_back(Obj().set("name", m.name).set("agency", m.agency).set("has_agency", !m.agency.empty()));
@@ -118,6 +121,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
     ctx.set("incomplete", list_of(incomplete));
     ctx.set("has_incomplete", !incomplete.empty());
     ctx.set("rounds", round_selector(model, index, links, true));
+    ctx.set("filter", filter_context(model, false));
     ctx.set("is_latest", model.results.latest_periodic == index);
     ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}, {round.title, links.categories(round.period)}}));
     plan.pages.push_back({path, "categories", ctx});
@@ -163,6 +167,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         for (const auto& g : all_groups()) group_heads.push_back(Obj().set("label", g.label));
         ctx.set("group_heads", list_of(group_heads));
         ctx.set("rounds", round_selector(model, i, links, false));
+        ctx.set("filter", filter_context(model, true));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));
         plan.pages.push_back({path, "round", ctx});
         plan_category_page(model, i, "kategori/" + round.period + "/index.html", plan);

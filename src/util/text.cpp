@@ -110,6 +110,28 @@ bool is_iso_date(std::string_view s) {
     return d <= dim;
 }
 
+std::optional<std::string> normalize_base_url(const std::string& url, std::string& error) {
+    const bool https = url.rfind("https://", 0) == 0, http = url.rfind("http://", 0) == 0;
+    if (!https && !http) {
+        error = "'" + url + "' harus diawali https:// atau http://";
+        return std::nullopt;
+    }
+    const auto host_start = url.find("://") + 3;
+    if (host_start >= url.size() || url[host_start] == '/') {
+        error = "'" + url + "' tidak memuat nama host";
+        return std::nullopt;
+    }
+    for (char c : url) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`' ||
+            c == '?' || c == '#') {
+            error = "'" + url + "' memuat karakter yang tidak boleh ada di alamat dasar (spasi, kutip, <, >, ?, #)";
+            return std::nullopt;
+        }
+    }
+    return url.back() == '/' ? url : url + "/";
+}
+
 int line_of_offset(std::string_view text, std::size_t offset) {
     int line = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i)

@@ -1,6 +1,7 @@
 /// Small text helpers used across stages: UTF-8 checks, slugs, escaping.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,9 @@ std::string trim(std::string_view s);
 
 /// True for a real calendar date written YYYY-MM-DD.
 bool is_iso_date(std::string_view s);
+
+/// An absolute http(s) address ending in '/', or nothing with `error` set.
+std::optional<std::string> normalize_base_url(const std::string& url, std::string& error);
 
 /// 1-based line number of a byte offset in text.
 int line_of_offset(std::string_view text, std::size_t offset);

@@ -1,0 +1,283 @@
+#!/usr/bin/env bash
+# pepgen benchmark: pepgen vs Hugo vs cp -r on the same synthetic data, plus rebuild behaviour.
+# Usage: bench/run.sh [--lsps N] [--rounds R] [--incidental K] [--scale] [--keep] [options]
+# See bench/README.md. Needs build/pepgen (run `bash scripts/setup.sh` first).
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+bench/run.sh [options]
+  --lsps N          LSPs in the synthetic data (default 2000)
+  --rounds R        routine rounds: 2021-1, 2021-2, 2022-1, ... (default 10)
+  --incidental K    extra incidental rounds covering ~2% of the LSPs (default 2; 0 = none)
+  --scale           also run with --scale-lsps LSPs (default 10000) and print the time ratio
+  --scale-lsps M    the second size for --scale (default 10000)
+  --scale-rebuilds  in --scale mode, also measure the rebuild steps (4, 5) at the second size
+  --skip-rebuilds   skip steps (4) and (5)
+  --sample K        scorecards compared in the equivalence check (default 0 = all)
+  --seed S          generator seed (default 20240601)
+  --timeout SECS    kill any single timed command after SECS (default 0 = no limit)
+  --pepgen PATH     pepgen binary (default: build/pepgen of this repository)
+  --keep            keep the generated projects and outputs (printed at the end)
+  -h, --help        this text
+EOF
+}
+
+LSPS=2000 ROUNDS=10 INCIDENTAL=2 SCALE=0 SCALE_LSPS=10000 SCALE_REBUILDS=0 SKIP_REBUILDS=0
+SAMPLE=0 SEED=20240601 TIMEOUT=0 KEEP=0 PEPGEN_SRC=""
+CMDLINE="$(printf '%q ' "$0" "$@")"
+CMDLINE="${CMDLINE% }"
+while (($#)); do
+  case "$1" in
+    --lsps) LSPS="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --incidental) INCIDENTAL="$2"; shift 2 ;;
+    --scale) SCALE=1; shift ;;
+    --scale-lsps) SCALE_LSPS="$2"; shift 2 ;;
+    --scale-rebuilds) SCALE_REBUILDS=1; shift ;;
+    --skip-rebuilds) SKIP_REBUILDS=1; shift ;;
+    --sample) SAMPLE="$2"; shift 2 ;;
+    --seed) SEED="$2"; shift 2 ;;
+    --timeout) TIMEOUT="$2"; shift 2 ;;
+    --pepgen) PEPGEN_SRC="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+for v in LSPS ROUNDS INCIDENTAL SCALE_LSPS SAMPLE SEED TIMEOUT; do
+  [[ "${!v}" =~ ^[0-9]+$ ]] || { echo "run.sh: ${v,,} must be a non-negative integer" >&2; exit 2; }
+done
+((LSPS >= 1 && ROUNDS >= 1)) || { echo "run.sh: --lsps and --rounds must be >= 1" >&2; exit 2; }
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$REPO/bench"
+PEPGEN_SRC="${PEPGEN_SRC:-$REPO/build/pepgen}"
+
+# --- dependencies (Debian packages, only the missing ones) ---------------------------------
+missing=()
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v hugo >/dev/null 2>&1 || missing+=(hugo)
+[ -x /usr/bin/time ] || missing+=(time)
+if ((${#missing[@]})); then
+  echo "run.sh: installing missing packages: ${missing[*]}"
+  [ "$(id -u)" -eq 0 ] || { echo "run.sh: need root for apt-get" >&2; exit 1; }
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [ ! -x "$PEPGEN_SRC" ]; then
+  echo "run.sh: $PEPGEN_SRC not found; build it first: bash scripts/setup.sh" >&2
+  exit 1
+fi
+
+WORK="$(mktemp -d /tmp/pepgen-bench.XXXXXX)"
+cleanup() {
+  if ((KEEP)); then echo "run.sh: kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+# Snapshot the binary so a concurrent rebuild of build/pepgen cannot change it mid-run.
+PEPGEN="$WORK/pepgen"
+cp "$PEPGEN_SRC" "$PEPGEN"
+PEPGEN_SHA="$(sha256sum "$PEPGEN" | cut -c1-16)"
+PEPGEN_VER="$("$PEPGEN" --version 2>&1 | head -1)"
+HUGO_VER="$(hugo version 2>&1 | head -1)"
+
+declare -A WALL RSS USR SYS CPU RC INFO
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# run_timed KEY cmd... : run under /usr/bin/time -v, record wall s, peak RSS KiB, user, sys, CPU%.
+run_timed() {
+  local key="$1"; shift
+  local tf="$WORK/time.${key//[:\/ ]/_}" rc=0
+  if ((TIMEOUT > 0)); then set -- timeout "$TIMEOUT" "$@"; fi
+  sync
+  /usr/bin/time -v -o "$tf" "$@" >"$tf.stdout" 2>"$tf.stderr" || rc=$?
+  WALL[$key]="$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$tf" |
+    awk -F: '{ if (NF == 3) printf "%.2f", $1 * 3600 + $2 * 60 + $3; else printf "%.2f", $1 * 60 + $2 }')"
+  RSS[$key]="$(awk -F': ' '/Maximum resident set size/{print $2}' "$tf")"
+  USR[$key]="$(awk -F': ' '/User time/{print $2}' "$tf")"
+  SYS[$key]="$(awk -F': ' '/System time/{print $2}' "$tf")"
+  CPU[$key]="$(awk -F': ' '/Percent of CPU/{print $2}' "$tf")"
+  RC[$key]=$rc
+  if ((rc != 0)); then
+    log "FAILED ($rc): $*"
+    tail -5 "$tf.stderr" | sed 's/^/    /'
+  fi
+  return 0
+}
+
+# snapshot DIR PREFIX : mtimes (as the issue asks) and content hashes of every file
+snapshot() {
+  find "$1" -type f -printf '%p %T@\n' | LC_ALL=C sort >"$2.mtime"
+  (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha1sum | awk '{print $2, $1}') >"$2.sum"
+}
+# compare_snap A B : "changed added removed" between two snapshot files
+compare_snap() {
+  local c a r
+  c=$(LC_ALL=C join "$1" "$2" | awk '$2 != $3' | wc -l)
+  a=$(LC_ALL=C join -v2 "$1" "$2" | wc -l)
+  r=$(LC_ALL=C join -v1 "$1" "$2" | wc -l)
+  echo "$c $a $r"
+}
+
+EQUIV_FAIL=0
+
+bench_size() {
+  local n="$1" rebuilds="$2"
+  local D="$WORK/n$n" P H OP OH OC
+  P="$D/project" H="$D/hugo" OP="$D/out-pepgen" OH="$D/out-hugo" OC="$D/out-cp"
+  mkdir -p "$D"
+  log "N=$n: generating synthetic data ($n LSP x $ROUNDS rounds + $INCIDENTAL incidental)"
+  INFO[$n:gen]="$(python3 "$BENCH/gen_data.py" --repo "$REPO" --out "$P" --lsps "$n" --rounds "$ROUNDS" \
+    --incidental "$INCIDENTAL" --seed "$SEED")"
+  python3 "$BENCH/gen_hugo.py" --project "$P" --skeleton "$BENCH/hugo" --out "$H" >/dev/null
+  INFO[$n:data]="$(du -sb "$P/data/penilaian" | cut -f1) bytes in data/penilaian, $(du -sb "$P/data/lsp.json" | cut -f1) bytes lsp.json"
+
+  log "N=$n: (1) pepgen build"
+  run_timed "$n:pepgen" "$PEPGEN" build --root "$P" --output "$OP"
+  ((RC[$n:pepgen] == 0)) || { echo "run.sh: pepgen build failed; see above" >&2; exit 1; }
+  INFO[$n:pepgen_warn]="$(grep -c 'peringatan' "$WORK/time.${n}_pepgen.stderr" || true)"
+
+  log "N=$n: (2) hugo build"
+  run_timed "$n:hugo" hugo --quiet --minify=false -s "$H" -d "$OH" --cacheDir "$D/hugo-cache"
+  ((RC[$n:hugo] == 0)) || { echo "run.sh: hugo build failed; see above" >&2; exit 1; }
+
+  log "N=$n: (3) cp -r of pepgen's output"
+  run_timed "$n:cp" cp -r "$OP" "$OC"
+
+  INFO[$n:files_pepgen]="$(find "$OP" -type f | wc -l) files, $(du -sb "$OP" | cut -f1) bytes"
+  INFO[$n:files_hugo]="$(find "$OH" -type f | wc -l) files, $(du -sb "$OH" | cut -f1) bytes"
+
+  log "N=$n: equivalence check (Hugo vs pepgen)"
+  if python3 "$BENCH/compare.py" --project "$P" --pepgen "$OP" --hugo "$OH" --sample "$SAMPLE" >"$D/compare.txt"; then
+    INFO[$n:equiv]="OK"
+  else
+    INFO[$n:equiv]="FAILED"; EQUIV_FAIL=1
+  fi
+  cat "$D/compare.txt"
+
+  ((rebuilds)) || return 0
+
+  local total
+  total=$(find "$OP" -type f | wc -l)
+  INFO[$n:total]=$total
+
+  log "N=$n: (4) pepgen rebuild, nothing changed"
+  snapshot "$OP" "$D/s0"
+  run_timed "$n:noop" "$PEPGEN" build --root "$P" --output "$OP"
+  snapshot "$OP" "$D/s1"
+  INFO[$n:noop_mtime]="$(compare_snap "$D/s0.mtime" "$D/s1.mtime")"
+  INFO[$n:noop_bytes]="$(compare_snap "$D/s0.sum" "$D/s1.sum")"
+
+  # The round file to touch/change: the middle routine round.
+  local round
+  round="$(ls "$P/data/penilaian" | grep -v -- '-i' | LC_ALL=C sort -t- -k1,1n -k2,2n | sed -n "$(( (ROUNDS + 1) / 2 ))p")"
+  INFO[$n:round]="$round"
+
+  log "N=$n: (5a) pepgen rebuild after touching data/penilaian/$round (mtime only)"
+  touch "$P/data/penilaian/$round"
+  run_timed "$n:touch" "$PEPGEN" build --root "$P" --output "$OP"
+  snapshot "$OP" "$D/s2"
+  INFO[$n:touch_mtime]="$(compare_snap "$D/s1.mtime" "$D/s2.mtime")"
+  INFO[$n:touch_bytes]="$(compare_snap "$D/s1.sum" "$D/s2.sum")"
+
+  log "N=$n: (5b) pepgen rebuild after changing one score in data/penilaian/$round"
+  INFO[$n:change]="$(python3 - "$P/data/penilaian/$round" "$P" <<'PY'
+import json, os, re, sys
+path, project = sys.argv[1], sys.argv[2]
+r = json.load(open(path, encoding="utf-8"))
+fm = open(os.path.join(project, "content", "indikator", "M01.md"), encoding="utf-8").read()
+mx = int(re.search(r"^skor_maks:\s*(\d+)", fm, re.M).group(1))
+for h in r["hasil"]:
+    v = h["skor"].get("M01")
+    if v is not None and len(h["skor"]) >= 27 and None not in h["skor"].values():
+        h["skor"]["M01"] = v + 1 if v < mx else v - 1
+        print(f'{h["lsp"]} M01 {v} -> {h["skor"]["M01"]}')
+        break
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(r, f, ensure_ascii=False, indent=2)
+    f.write("\n")
+PY
+)"
+  run_timed "$n:change" "$PEPGEN" build --root "$P" --output "$OP"
+  snapshot "$OP" "$D/s3"
+  INFO[$n:change_mtime]="$(compare_snap "$D/s2.mtime" "$D/s3.mtime")"
+  INFO[$n:change_bytes]="$(compare_snap "$D/s2.sum" "$D/s3.sum")"
+}
+
+SIZES=("$LSPS")
+((SCALE)) && SIZES+=("$SCALE_LSPS")
+for n in "${SIZES[@]}"; do
+  rb=1
+  ((SKIP_REBUILDS)) && rb=0
+  if ((SCALE)) && [ "$n" = "$SCALE_LSPS" ] && [ "$n" != "$LSPS" ] && ((SCALE_REBUILDS == 0)); then rb=0; fi
+  bench_size "$n" "$rb"
+done
+LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- summary --------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+row() { # label key
+  local k="$2"
+  printf '  %-40s %9s %11s %9s %8s %6s %5s\n' "$1" "${WALL[$k]}" "$(mib "${RSS[$k]}")" "${USR[$k]}" "${SYS[$k]}" "${CPU[$k]}" "${RC[$k]}"
+}
+fmt_snap() { # "changed added removed" total
+  set -- $1 "$2"
+  printf '%s of %s' "$1" "$4"
+  (($2 || $3)) && printf ' (+%s new, -%s gone)' "$2" "$3"
+  return 0
+}
+
+CPU_MODEL="$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)"
+MEM_TOTAL="$(awk '/^MemTotal/{printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+echo
+echo "=================================== pepgen benchmark ==================================="
+echo "  date       $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+echo "  command    $CMDLINE"
+echo "  machine    nproc $(nproc) · $MEM_TOTAL RAM · ${CPU_MODEL:-unknown CPU} · Linux $(uname -r)"
+echo "  load avg   start $LOAD_START · end $LOAD_END   (1/5/15 min; other work on the machine skews wall times)"
+echo "  pepgen     $PEPGEN_VER · binary sha256 $PEPGEN_SHA… (copy of $PEPGEN_SRC taken at start)"
+echo "  hugo       $HUGO_VER"
+echo "  timing     /usr/bin/time -v; wall = elapsed; peak RSS = maximum resident set size; page cache warm"
+for n in "${SIZES[@]}"; do
+  echo
+  echo "  --- N = $n LSP ---"
+  echo "  data       ${INFO[$n:gen]#gen_data: }"
+  echo "             ${INFO[$n:data]}; pepgen printed ${INFO[$n:pepgen_warn]} warnings"
+  printf '  %-40s %9s %11s %9s %8s %6s %5s\n' "step" "wall s" "peakRSS MiB" "user s" "sys s" "CPU" "exit"
+  row "(1) pepgen build" "$n:pepgen"
+  row "(2) hugo build (same data, same pages)" "$n:hugo"
+  row "(3) cp -r pepgen site (I/O floor)" "$n:cp"
+  if [ -n "${INFO[$n:total]:-}" ]; then
+    row "(4) pepgen rebuild, nothing changed" "$n:noop"
+    row "(5a) pepgen rebuild, 1 round touched" "$n:touch"
+    row "(5b) pepgen rebuild, 1 score changed" "$n:change"
+  fi
+  echo "  outputs    pepgen ${INFO[$n:files_pepgen]}; hugo ${INFO[$n:files_hugo]}"
+  echo "  ratios     wall: pepgen/hugo $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:hugo]}") · pepgen/cp $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:cp]}")" \
+       "   peak RSS: pepgen/hugo $(ratio "${RSS[$n:pepgen]}" "${RSS[$n:hugo]}") · pepgen/cp $(ratio "${RSS[$n:pepgen]}" "${RSS[$n:cp]}")"
+  echo "             CPU time (user+sys): pepgen/hugo $(ratio "$(awk -v u="${USR[$n:pepgen]}" -v s="${SYS[$n:pepgen]}" 'BEGIN{print u+s}')" "$(awk -v u="${USR[$n:hugo]}" -v s="${SYS[$n:hugo]}" 'BEGIN{print u+s}')")"
+  if [ -n "${INFO[$n:total]:-}" ]; then
+    echo "  (4) no-op rebuild: files with changed mtime $(fmt_snap "${INFO[$n:noop_mtime]}" "${INFO[$n:total]}"); with changed bytes $(fmt_snap "${INFO[$n:noop_bytes]}" "${INFO[$n:total]}")"
+    echo "  (5a) touch ${INFO[$n:round]}: changed mtime $(fmt_snap "${INFO[$n:touch_mtime]}" "${INFO[$n:total]}"); changed bytes $(fmt_snap "${INFO[$n:touch_bytes]}" "${INFO[$n:total]}")"
+    echo "  (5b) ${INFO[$n:round]}: ${INFO[$n:change]}: files with changed bytes $(fmt_snap "${INFO[$n:change_bytes]}" "${INFO[$n:total]}"); changed mtime $(fmt_snap "${INFO[$n:change_mtime]}" "${INFO[$n:total]}")"
+  fi
+  echo "  equivalence: ${INFO[$n:equiv]} (IK, category, rank, change: Hugo = pepgen = independent check)"
+done
+if ((SCALE)); then
+  a="$LSPS" b="$SCALE_LSPS"
+  echo
+  echo "  scale $b/$a LSP (x$(ratio "$b" "$a") data): wall time ratio pepgen $(ratio "${WALL[$b:pepgen]}" "${WALL[$a:pepgen]}")" \
+       "· hugo $(ratio "${WALL[$b:hugo]}" "${WALL[$a:hugo]}") · cp $(ratio "${WALL[$b:cp]}" "${WALL[$a:cp]}")" \
+       "   peak RSS ratio pepgen $(ratio "${RSS[$b:pepgen]}" "${RSS[$a:pepgen]}")"
+fi
+echo "========================================================================================"
+if ((EQUIV_FAIL)); then
+  echo "equivalence: FAILED — Hugo and pepgen disagree (details above)" >&2
+  exit 1
+fi

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import { execFileSync } from 'node:child_process';
+const srv = await startServer(process.env.PEPGEN_SITE || 'site');
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage();
+await p.goto(srv.url + (process.argv[2] || 'lsp/lsp-contoh-01/index.html'));
+if (process.argv[3]) await p.addStyleTag({ content: `@media print { ${process.argv[3]} }` });
+await p.pdf({ path: '/tmp/try.pdf', format: 'A4', printBackground: true });
+console.log(execFileSync('pdfinfo', ['/tmp/try.pdf'], { encoding: 'utf8' }).match(/Pages:.*/)[0]);
+await b.close(); await srv.close();

@@ -1,0 +1,204 @@
+// The open-data and discovery outputs of a built fixture: CSV, JSON, feed,
+// sitemap, search index, base-URL handling, data dictionary coverage.
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <boost/json.hpp>
+#include <boost/property_tree/ptree.hpp>
+#include <boost/property_tree/xml_parser.hpp>
+
+#include "test_support.h"
+
+using namespace pepgen;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+namespace json = boost::json;
+namespace pt = boost::property_tree;
+
+namespace {
+
+std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
+
+/// Builds the fixture (with a hostile LSP name) and returns the site folder.
+fs::path build_fixture(const test::TempDir& dir, const std::string& extra_args = "") {
+    test::write_fixture_project(dir.path());
+    auto registry = test::read_file(dir / "data/lsp.json");
+    registry.replace(registry.find("\"LSP Uji C\""), 11, "\"=HYPERLINK(\\\"http://jahat.example\\\";\\\"klik\\\")\"");
+    test::write_file(dir / "data/lsp.json", registry);
+    const auto r = test::run_pepgen("build --root " + q(dir.path()) + " " + extra_args);
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    return dir / "site";
+}
+
+pt::ptree parse_xml(const fs::path& p) {
+    pt::ptree tree;
+    std::istringstream in(test::read_file(p));
+    pt::read_xml(in, tree);  // throws on malformed XML
+    return tree;
+}
+
+}  // namespace
+
+TEST_CASE("round CSV opens in an Indonesian spreadsheet and neutralises formulas", "[exports]") {
+    test::TempDir dir;
+    const auto site = build_fixture(dir);
+    const auto csv = test::read_file(site / "data/hasil-2025-2.csv");
+    REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK_THAT(csv, Contains("lsp;nama;jenis;provinsi;lengkap;ik;kategori;peringkat;perubahan_ik;dibanding_periode;perubahan_kategori;M01;P01;D01\r\n"));
+    CHECK_THAT(csv, Contains("lsp-a;LSP Uji A;P1;Bali;ya;36;Atas;1;6;2025-1;tetap;9;18;9\r\n"));
+    CHECK_THAT(csv, Contains("lsp-c;\"'=HYPERLINK(\"\"http://jahat.example\"\";\"\"klik\"\")\";P3;Papua;tidak;;;;;;;3;;4\r\n"));
+    std::istringstream lines(csv);
+    std::string line;
+    int rows = 0;
+    while (std::getline(lines, line)) ++rows;
+    CHECK(rows == 4);
+}
+
+TEST_CASE("per-LSP history and whole-dataset JSON", "[exports]") {
+    test::TempDir dir;
+    const auto site = build_fixture(dir);
+    const auto b = json::parse(test::read_file(site / "data/lsp/lsp-b.json"));
+    CHECK(b.at("lsp").at("id") == "lsp-b");
+    const auto& hist = b.at("riwayat").as_array();
+    REQUIRE(hist.size() == 3);
+    CHECK(hist[0].at("periode") == "2025-1");
+    CHECK(hist[1].at("periode") == "2025-i1");
+    CHECK(hist[1].at("jenis") == "insidental");
+    CHECK(hist[1].at("ik") == 6);
+    CHECK(hist[1].at("catatan") == "Pengaduan.");
+    CHECK(hist[2].at("ik") == 24);
+    CHECK(hist[2].at("perubahan_ik") == 4);
+    CHECK(hist[2].at("perubahan_kategori") == "tetap");
+    const auto all = json::parse(test::read_file(site / "data/semua.json"));
+    CHECK(all.at("indikator").as_array().size() == 3);
+    CHECK(all.at("lsp").as_array().size() == 3);
+    CHECK(all.at("penilaian").as_array().size() == 3);
+    CHECK(all.at("penilaian").at(2).at("hasil").at(0).at("ik") == 36);
+    CHECK(all.at("penilaian").at(0).at("tim").at(0).at("instansi") == "BNSP");
+}
+
+TEST_CASE("feed and sitemap parse; without a base URL their addresses are relative", "[exports]") {
+    test::TempDir dir;
+    const auto site = build_fixture(dir);
+    const auto feed = parse_xml(site / "feed.xml");
+    int entries = 0;
+    std::vector<std::string> hrefs;
+    for (const auto& [name, node] : feed.get_child("feed"))
+        if (name == "entry") {
+            ++entries;
+            hrefs.push_back(node.get<std::string>("link.<xmlattr>.href"));
+        }
+    CHECK(entries == 3);
+    CHECK(hrefs.front() == "penilaian/2025-2/index.html");  // newest first
+    CHECK(feed.get<std::string>("feed.updated") == "2025-11-01T00:00:00Z");
+    const auto sitemap = parse_xml(site / "sitemap.xml");
+    std::set<std::string> locs;
+    for (const auto& [name, node] : sitemap.get_child("urlset"))
+        if (name == "url") locs.insert(node.get<std::string>("loc"));
+    CHECK(locs.count("lsp/lsp-a/") == 1);
+    CHECK(locs.count("") == 1);  // the home page
+    CHECK(locs.count("404.html") == 0);
+    int html_pages = 0;
+    for (const auto& e : fs::recursive_directory_iterator(site))
+        if (e.path().extension() == ".html" && e.path().filename() != "404.html" &&
+            e.path().string().find("/cetak/") == std::string::npos)
+            ++html_pages;
+    CHECK(static_cast<int>(locs.size()) == html_pages);
+    CHECK_FALSE(Catch::contains(test::read_file(site / "lsp/lsp-a/index.html"), "rel=\"canonical\""));
+}
+
+TEST_CASE("with --base-url, canonical links, sitemap and feed are absolute; internal links stay relative", "[exports]") {
+    test::TempDir dir;
+    const auto site = build_fixture(dir, "--base-url https://kinerja.contoh.example/pep");
+    const auto page = test::read_file(site / "lsp/lsp-a/index.html");
+    CHECK_THAT(page, Contains("<link rel=\"canonical\" href=\"https://kinerja.contoh.example/pep/lsp/lsp-a/\">"));
+    CHECK_THAT(page, Contains("href=\"../../assets/style.css\""));
+    const auto sitemap = parse_xml(site / "sitemap.xml");
+    for (const auto& [name, node] : sitemap.get_child("urlset"))
+        if (name == "url") CHECK(node.get<std::string>("loc").rfind("https://kinerja.contoh.example/pep/", 0) == 0);
+    const auto feed = parse_xml(site / "feed.xml");
+    CHECK(feed.get<std::string>("feed.id") == "https://kinerja.contoh.example/pep/");
+    CHECK(feed.get_child("feed").get_child("entry").get<std::string>("id") == "https://kinerja.contoh.example/pep/penilaian/2025-2/");
+    CHECK_THAT(test::read_file(site / "robots.txt"), Contains("Sitemap: https://kinerja.contoh.example/pep/sitemap.xml"));
+    // The 404 page is served at any address, so its links are absolute.
+    const auto missing = test::read_file(site / "404.html");
+    CHECK_THAT(missing, Contains("href=\"https://kinerja.contoh.example/pep/assets/style.css\""));
+    CHECK_FALSE(Catch::contains(missing, "rel=\"canonical\""));
+    const auto bad = test::run_pepgen("build --root " + q(dir.path()) + " --base-url 'javascript:alert(1)'");
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.output, Contains("harus diawali https:// atau http://"));
+}
+
+TEST_CASE("the search index covers LSPs, indicators, guidance and rounds", "[exports]") {
+    test::TempDir dir;
+    const auto site = build_fixture(dir);
+    auto js = test::read_file(site / "cari/indeks.js");
+    const std::string prefix = "window.PEPGEN_CARI = ";
+    REQUIRE(js.rfind(prefix, 0) == 0);
+    const auto items = json::parse(js.substr(prefix.size())).as_array();
+    std::set<std::string> urls;
+    for (const auto& it : items) urls.insert(std::string(it.at("u").as_string()));
+    for (const char* u : {"lsp/lsp-a/index.html", "lsp/lsp-b/index.html", "lsp/lsp-c/index.html", "indikator/m01/index.html",
+                          "panduan/dasar/index.html", "panduan/indeks/index.html", "penilaian/2025-i1/index.html"})
+        CHECK(urls.count(u) == 1);
+    for (const auto& u : urls) CHECK(fs::is_regular_file(site / u));
+    CHECK(js.find('<') == std::string::npos);  // the hostile name is escaped
+    CHECK_THAT(test::read_file(site / "cari/index.html"), Contains("data-search-results"));
+}
+
+TEST_CASE("every exported field is explained in the data dictionary", "[exports]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    fs::copy_file(fs::path(PEPGEN_SOURCE_DIR) / "content/kamus-data.md", dir / "content/kamus-data.md");
+    REQUIRE(test::run_pepgen("build --root " + q(dir.path())).exit_code == 0);
+    const auto site = dir / "site";
+    const auto page = test::read_file(site / "unduh/index.html");
+    std::set<std::string> fields;
+    auto csv = test::read_file(site / "data/hasil-2025-1.csv").substr(3);
+    std::istringstream header(csv.substr(0, csv.find('\r')));
+    for (std::string f; std::getline(header, f, ';');)
+        if (f.size() != 3) fields.insert(f);  // indicator codes are covered as M01 … D03
+    std::function<void(const json::value&)> keys = [&](const json::value& v) {
+        if (v.is_object())
+            for (const auto& [k, val] : v.get_object()) {
+                const std::string key(k);
+                if (!std::regex_match(key, std::regex("[A-Z][0-9]{2}"))) fields.insert(key);
+                keys(val);
+            }
+        else if (v.is_array())
+            for (const auto& x : v.get_array()) keys(x);
+    };
+    keys(json::parse(test::read_file(site / "data/indeks-2025-1.json")));
+    keys(json::parse(test::read_file(site / "data/lsp/lsp-a.json")));
+    keys(json::parse(test::read_file(site / "data/semua.json")));
+    for (const auto& f : fields) {
+        INFO(f);
+        CHECK_THAT(page, Contains("<code>" + f + "</code>"));
+    }
+    CHECK_THAT(page, Contains("href=\"../data/hasil-2025-2.csv\""));
+    CHECK_THAT(page, Contains("href=\"../data/lsp/lsp-a.json\""));
+    CHECK_THAT(page, Contains("href=\"../data/semua.json\""));
+}
+
+TEST_CASE("scorecards show the round's averages, and a round prints every scorecard", "[exports]") {
+    test::TempDir dir;
+    const auto site = build_fixture(dir);
+    const auto a = test::read_file(site / "lsp/lsp-a/index.html");
+    // 2025-2 averages: M01 over (9, 6, 3) = 6,0; masukan over complete sheets (9, 6) = 7,5 of 10.
+    CHECK_THAT(a, Contains("<td class=\"num\">9</td><td class=\"num\">10</td><td class=\"num\">90,0%</td><td class=\"num\">6,0</td>"));
+    CHECK_THAT(a, Contains("<td class=\"num\">7,5 <span class=\"muted\">(75,0%)</span></td>"));
+    CHECK_THAT(a, Contains("href=\"../../data/lsp/lsp-a.json\""));
+    const auto print = test::read_file(site / "penilaian/2025-2/cetak/index.html");
+    std::size_t cards = 0;
+    for (auto pos = print.find("<article class=\"print-card\""); pos != std::string::npos;
+         pos = print.find("<article class=\"print-card\"", pos + 1))
+        ++cards;
+    CHECK(cards == 3);
+    CHECK_THAT(print, Contains("id=\"hasil-lsp-a\""));
+    CHECK_THAT(print, Contains("id=\"hasil-lsp-c\""));
+    CHECK_THAT(test::read_file(site / "penilaian/2025-2/index.html"), Contains("href=\"../../penilaian/2025-2/cetak/index.html\""));
+}
