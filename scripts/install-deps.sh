@@ -10,6 +10,8 @@ packages=(
   libkainjow-mustache-dev
   libyaml-cpp-dev
   catch2
+  libcsv-dev
+  libcpp-httplib-dev
 )
 
 missing=()

@@ -39,7 +39,7 @@ TEST_CASE("--help and --version exit 0", "[cli]") {
     CHECK(run({"--help"}, out, err) == 0);
     CHECK_THAT(out, Contains("pepgen build"));
     CHECK(run({"--version"}, out, err) == 0);
-    CHECK_THAT(out, Contains("pepgen 0.1.0"));
+    CHECK_THAT(out, Contains("pepgen 0.2.0"));
 }
 
 TEST_CASE("check validates without writing", "[cli]") {

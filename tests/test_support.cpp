@@ -1,6 +1,11 @@
 #include "test_support.h"
 
+#include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 
 #include <array>
 #include <cstdio>
@@ -146,6 +151,57 @@ CommandResult run_pepgen(const std::string& args) {
     const int status = ::pclose(pipe);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
+}
+
+Child spawn_pepgen(const std::vector<std::string>& args) {
+    Child child;
+    int pipefd[2];
+    if (::pipe(pipefd) != 0) return child;
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(pipefd[1], 1);
+        ::dup2(pipefd[1], 2);
+        ::close(pipefd[0]);
+        ::close(pipefd[1]);
+        std::vector<char*> argv;
+        argv.push_back(const_cast<char*>(PEPGEN_BINARY));
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(PEPGEN_BINARY, argv.data());
+        ::_exit(127);
+    }
+    ::close(pipefd[1]);
+    child.pid = pid;
+    child.fd = pipefd[0];
+    return child;
+}
+
+bool wait_for_output(Child& child, const std::string& needle, int timeout_ms) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (child.output.find(needle) == std::string::npos) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        if (left <= 0) return false;
+        pollfd p{child.fd, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(left)) <= 0) continue;
+        char buf[4096];
+        const auto n = ::read(child.fd, buf, sizeof buf);
+        if (n <= 0) return child.output.find(needle) != std::string::npos;
+        child.output.append(buf, static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+int stop_child(Child& child) {
+    if (child.pid <= 0) return -1;
+    ::kill(child.pid, SIGTERM);
+    int status = 0;
+    ::waitpid(child.pid, &status, 0);
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(child.fd, buf, sizeof buf)) > 0) child.output.append(buf, static_cast<std::size_t>(n));
+    ::close(child.fd);
+    child.pid = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 std::string snapshot(const fs::path& dir) {

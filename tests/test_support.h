@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "model/diagnostic.h"
 
@@ -50,6 +51,18 @@ struct CommandResult {
 
 /// Runs the built pepgen binary with the given argument string.
 CommandResult run_pepgen(const std::string& args);
+
+/// A pepgen process running in the background (serve), its output readable.
+struct Child {
+    int pid = -1;
+    int fd = -1;          ///< stdout and stderr together
+    std::string output;   ///< everything read so far
+};
+Child spawn_pepgen(const std::vector<std::string>& args);
+/// Reads until the output contains needle or timeout_ms passes; true if found.
+bool wait_for_output(Child& child, const std::string& needle, int timeout_ms);
+/// Sends SIGTERM and waits; returns the exit code (-1 if killed by a signal).
+int stop_child(Child& child);
 
 /// Every file under dir (relative path -> bytes), for byte-for-byte comparison.
 std::string snapshot(const std::filesystem::path& dir);

@@ -1,4 +1,5 @@
-/// `pepgen build` and `pepgen check`.
+/// `pepgen build` and `pepgen check`, and the whole build as one call for
+/// the commands that rebuild (serve).
 #pragma once
 
 #include <filesystem>
@@ -6,12 +7,24 @@
 #include <optional>
 #include <string>
 
+#include "model/diagnostic.h"
+
 namespace pepgen {
 
 struct BuildOptions {
     std::filesystem::path output;
     std::optional<std::string> base_url;  ///< --base-url; overrides pepgen.yaml's alamat_situs
+    bool progress = true;                 ///< show progress when stderr is a terminal
 };
+
+struct BuildSummary {
+    std::size_t pages = 0, files = 0, assets = 0;
+};
+
+/// Load, validate, compute, plan, render and publish. All problems go to
+/// diags; on failure the output is left exactly as it was.
+bool build_site(const std::filesystem::path& root, const BuildOptions& options, Diagnostics& diags,
+                BuildSummary* summary = nullptr);
 
 int run_build(const std::filesystem::path& root, const BuildOptions& options, std::ostream& out, std::ostream& err);
 int run_check(const std::filesystem::path& root, std::ostream& out, std::ostream& err);

@@ -1,10 +1,14 @@
 #include "cli/commands.h"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <ostream>
+#include <set>
 
 #include "cli/build.h"
+#include "cli/serve.h"
+#include "cli/workflow.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -13,17 +17,60 @@ namespace pepgen {
 
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
+constexpr const char* kVersion = "0.2.0";
 
 void usage(std::ostream& os) {
     os << "Penggunaan:\n"
           "  pepgen build [--root DIR] [--output DIR] [--base-url URL]\n"
-          "                                             bangun situs (bawaan: ROOT/site); URL = alamat publik\n"
-          "                                             situs untuk tautan kanonik, sitemap dan feed\n"
-          "  pepgen check [--root DIR]                  periksa content/ dan data/ tanpa menulis apa pun\n"
+          "        bangun situs (bawaan: ROOT/site); URL = alamat publik situs untuk tautan kanonik,\n"
+          "        sitemap dan feed\n"
+          "  pepgen check [--root DIR]\n"
+          "        periksa content/ dan data/ tanpa menulis apa pun\n"
+          "  pepgen new penilaian PERIODE [--jenis rutin|insidental] [--tanggal YYYY-MM-DD] [--root DIR]\n"
+          "        buat data/penilaian/PERIODE.json untuk semua LSP terdaftar dan lembar kerja\n"
+          "        lembar-kerja/PERIODE.csv\n"
+          "  pepgen import LEMBAR_KERJA.csv --periode PERIODE [--jenis ...] [--tanggal ...] [--root DIR]\n"
+          "        baca lembar kerja yang sudah diisi ke data/penilaian/PERIODE.json\n"
+          "  pepgen serve [--root DIR] [--port N]\n"
+          "        pratinjau di http://127.0.0.1:N/ (bawaan 8080), dibangun ulang otomatis saat berkas berubah\n"
           "  pepgen --help | --version\n"
           "\n"
           "Kode keluar: 0 berhasil (peringatan boleh), 1 galat isi atau data, 2 penggunaan salah.\n";
+}
+
+struct Parsed {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;
+};
+
+/// Splits arguments into positionals and --options (each taking one value).
+std::optional<Parsed> parse(const std::vector<std::string>& args, const std::string& cmd,
+                            const std::set<std::string>& allowed, std::ostream& err) {
+    Parsed p;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const auto& a = args[i];
+        if (a.rfind("--", 0) != 0) {
+            p.positional.push_back(a);
+            continue;
+        }
+        if (!allowed.count(a)) {
+            err << "pepgen: opsi tidak dikenal untuk " << cmd << ": " << a << "\n\n";
+            usage(err);
+            return std::nullopt;
+        }
+        if (i + 1 >= args.size() || args[i + 1].empty()) {
+            err << "pepgen: " << a << " memerlukan nilai\n";
+            return std::nullopt;
+        }
+        p.options[a] = args[++i];
+    }
+    return p;
+}
+
+std::optional<std::string> opt(const Parsed& p, const std::string& key) {
+    auto it = p.options.find(key);
+    if (it == p.options.end()) return std::nullopt;
+    return it->second;
 }
 
 }  // namespace
@@ -42,56 +89,92 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         out << "pepgen " << kVersion << "\n";
         return 0;
     }
-    if (cmd != "build" && cmd != "check") {
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h") {
+            usage(out);
+            return 0;
+        }
+    static const std::map<std::string, std::set<std::string>> allowed = {
+        {"build", {"--root", "--output", "--base-url"}},
+        {"check", {"--root"}},
+        {"new", {"--root", "--jenis", "--tanggal"}},
+        {"import", {"--root", "--periode", "--jenis", "--tanggal"}},
+        {"serve", {"--root", "--port"}},
+    };
+    auto known = allowed.find(cmd);
+    if (known == allowed.end()) {
         err << "pepgen: perintah tidak dikenal: " << cmd << "\n\n";
         usage(err);
         return 2;
     }
-    fs::path root = ".";
-    std::optional<fs::path> output;
-    std::optional<std::string> base_url;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const auto& a = args[i];
-        auto value = [&](const std::string& name) -> std::optional<std::string> {
-            if (i + 1 >= args.size() || args[i + 1].empty()) {
-                err << "pepgen: " << name << " memerlukan nilai\n";
-                return std::nullopt;
-            }
-            return args[++i];
-        };
-        if (a == "--help" || a == "-h") {
-            usage(out);
-            return 0;
-        } else if (a == "--root") {
-            auto v = value(a);
-            if (!v) return 2;
-            root = *v;
-        } else if (a == "--output" && cmd == "build") {
-            auto v = value(a);
-            if (!v) return 2;
-            output = fs::path(*v);
-        } else if (a == "--base-url" && cmd == "build") {
-            auto v = value(a);
-            if (!v) return 2;
-            std::string error;
-            base_url = normalize_base_url(*v, error);
-            if (!base_url) {
-                err << "pepgen: --base-url " << error << "\n";
-                return 2;
-            }
-        } else {
-            err << "pepgen: opsi tidak dikenal untuk " << cmd << ": " << a << "\n\n";
-            usage(err);
-            return 2;
-        }
-    }
+    auto parsed = parse(args, cmd, known->second, err);
+    if (!parsed) return 2;
+    const fs::path root = opt(*parsed, "--root").value_or(".");
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
         err << "pepgen: direktori proyek tidak ditemukan: " << root.string() << "\n";
         return 2;
     }
-    if (cmd == "check") return run_check(root, out, err);
-    return run_build(root, {output.value_or(root / "site"), base_url}, out, err);
+    const auto& pos = parsed->positional;
+    auto expect_positionals = [&](std::size_t n, const char* what) {
+        if (pos.size() == n) return true;
+        err << "pepgen: " << cmd << " memerlukan " << what << "\n\n";
+        usage(err);
+        return false;
+    };
+
+    if (cmd == "check") {
+        if (!expect_positionals(0, "tidak ada argumen lain")) return 2;
+        return run_check(root, out, err);
+    }
+    if (cmd == "build") {
+        if (!expect_positionals(0, "tidak ada argumen lain")) return 2;
+        BuildOptions options;
+        options.output = opt(*parsed, "--output").value_or((root / "site").string());
+        if (auto url = opt(*parsed, "--base-url")) {
+            std::string error;
+            options.base_url = normalize_base_url(*url, error);
+            if (!options.base_url) {
+                err << "pepgen: --base-url " << error << "\n";
+                return 2;
+            }
+        }
+        return run_build(root, options, out, err);
+    }
+    if (cmd == "new") {
+        if (pos.size() != 2 || pos[0] != "penilaian") {
+            err << "pepgen: gunakan: pepgen new penilaian PERIODE\n";
+            return 2;
+        }
+        NewRoundOptions options;
+        options.period = pos[1];
+        options.kind = opt(*parsed, "--jenis").value_or("rutin");
+        options.date = opt(*parsed, "--tanggal");
+        return run_new_round(root, options, out, err);
+    }
+    if (cmd == "import") {
+        if (!expect_positionals(1, "satu berkas lembar kerja (CSV)")) return 2;
+        auto period = opt(*parsed, "--periode");
+        if (!period) {
+            err << "pepgen: import memerlukan --periode PERIODE\n";
+            return 2;
+        }
+        return run_import(root, {pos[0], *period, opt(*parsed, "--jenis"), opt(*parsed, "--tanggal")}, out, err);
+    }
+    // serve
+    if (!expect_positionals(0, "tidak ada argumen lain")) return 2;
+    int port = 8080;
+    if (auto p = opt(*parsed, "--port")) {
+        try {
+            std::size_t used = 0;
+            port = std::stoi(*p, &used);
+            if (used != p->size() || port < 0 || port > 65535) throw std::out_of_range("port");
+        } catch (...) {
+            err << "pepgen: --port harus bilangan 0..65535 (0 = pilih sendiri)\n";
+            return 2;
+        }
+    }
+    return run_serve(root, port, out, err);
 }
 
 }  // namespace pepgen

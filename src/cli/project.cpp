@@ -14,6 +14,7 @@ Project load_project(const std::filesystem::path& root, Diagnostics& diags) {
     validate_content(p.content, diags);
     validate_data(p.content, p.data, diags);
     validate_stats(p.content, p.data, diags);
+    validate_schedule(p.data, diags);
     if (!diags.has_errors()) {
         p.results = compute(p.content, p.data);
         for (const auto& ds : p.data.datasets) p.stat_findings[ds.id] = check_consistency(ds);

@@ -37,7 +37,7 @@ void load_meta(const fs::path& root, Data& data, Diagnostics& diags) {
     data.meta.note = f.text("keterangan", false).value_or("");
 }
 
-void load_registry(const fs::path& root, Data& data, Diagnostics& diags) {
+void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
     const auto path = root / "data" / "lsp.json";
     if (!fs::exists(path)) {
         diags.error("data/lsp.json", "daftar LSP tidak ditemukan; buat berkas ini berisi {\"lsp\": [...]}");
@@ -120,6 +120,8 @@ void read_scores(const json::object& skor, JsonFields& f, ScoreSheet& sheet) {
         }
     }
 }
+
+}  // namespace
 
 std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diagnostics& diags) {
     auto doc = read_json_file(root, path, diags);
@@ -218,12 +220,16 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
     return round;
 }
 
-}  // namespace
+std::vector<Lsp> load_registry(const fs::path& root, Diagnostics& diags) {
+    Data data;
+    load_registry_into(root, data, diags);
+    return data.lsps;
+}
 
 Data load_data(const fs::path& root, Diagnostics& diags) {
     Data data;
     load_meta(root, data, diags);
-    load_registry(root, data, diags);
+    load_registry_into(root, data, diags);
     const auto dir = root / "data" / "penilaian";
     for (const auto& path : list_files(dir, ".json"))
         if (auto round = load_round(root, path, diags)) data.rounds.push_back(std::move(*round));

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <vector>
 
 #include "model/diagnostic.h"
 #include "model/types.h"
@@ -10,6 +12,13 @@
 namespace pepgen {
 
 Data load_data(const std::filesystem::path& root, Diagnostics& diags);
+
+/// The registry alone (data/lsp.json), for commands that need no rounds.
+std::vector<Lsp> load_registry(const std::filesystem::path& root, Diagnostics& diags);
+
+/// One round file.
+std::optional<Round> load_round(const std::filesystem::path& root, const std::filesystem::path& path,
+                                Diagnostics& diags);
 
 /// A round's period: four-digit year, a hyphen, then a slug ("2026-1", "2026-i1").
 bool is_period(const std::string& s);

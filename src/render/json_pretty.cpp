@@ -52,9 +52,10 @@ void write(const boost::json::value& v, std::string& out, int indent) {
 
 }  // namespace
 
-std::string pretty_json(const boost::json::value& v) {
+std::string pretty_json(const boost::json::value& v, bool escape_html) {
     std::string raw;
     write(v, raw, 0);
+    if (!escape_html) return raw + "\n";
     // <, > and & only occur inside strings in JSON; escaping them keeps a
     // file that is sniffed or embedded as HTML inert (as Go's encoder does).
     std::string out;

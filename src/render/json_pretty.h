@@ -8,6 +8,8 @@
 
 namespace pepgen {
 
-std::string pretty_json(const boost::json::value& v);
+/// Published files escape < > & (see above); files people edit by hand
+/// (data/penilaian/*.json written by `import`) keep them as they are.
+std::string pretty_json(const boost::json::value& v, bool escape_html = true);
 
 }  // namespace pepgen

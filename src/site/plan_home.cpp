@@ -2,6 +2,7 @@
 #include "render/format_id.h"
 #include "render/markdown.h"
 #include "site/page_context.h"
+#include "scoring/schedule.h"
 #include "site/round_charts.h"
 
 namespace pepgen {
@@ -46,6 +47,32 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
         rounds.push_back(round_link(model, i, links));
     ctx.set("rounds", list_of(rounds));
     ctx.set("has_rounds", !rounds.empty());
+    const auto years = schedule_by_year(model.data);
+    std::vector<mustache::data> year_rows;
+    for (std::size_t i = years.size(); i-- > 0;) {
+        const auto& y = years[i];
+        std::vector<mustache::data> periodic;
+        for (auto r : y.periodic)
+            periodic.push_back(Obj().set("title", model.data.rounds[r].period).set("href", links.round(model.data.rounds[r].period)));
+        const bool last = i + 1 == years.size();
+        Obj row;
+        row.set("year", std::to_string(y.year))
+            .set("count", format_int(static_cast<std::int64_t>(y.periodic.size())))
+            .set("incidental", format_int(static_cast<std::int64_t>(y.incidental.size())))
+            .set("rounds", list_of(periodic))
+            .set("meets", y.meets_minimum())
+            .set("status", y.meets_minimum() ? std::string("memenuhi")
+                                             : last ? std::string("belum memenuhi (tahun berjalan)") : std::string("kurang dari dua"));
+        year_rows.push_back(row);
+    }
+    ctx.set("schedule", list_of(year_rows));
+    ctx.set("has_schedule", !year_rows.empty());
+    if (latest) {
+        const auto missing = missing_from_round(model.data, model.data.rounds[*latest]);
+        ctx.set("latest_missing_count", format_int(static_cast<std::int64_t>(missing.size())));
+        ctx.set("has_latest_missing", !missing.empty());
+        ctx.set("latest_missing_href", links.round(model.data.rounds[*latest].period) + "#tidak-dinilai");
+    }
     ctx.set("lsp_count", format_int(static_cast<std::int64_t>(model.data.lsps.size())));
     ctx.set("indicator_count", format_int(static_cast<std::int64_t>(model.content.indicators.size())));
     ctx.set("index_max", format_int(model.content.categories.index_max));

@@ -5,6 +5,7 @@
 #include "render/charts.h"
 #include "render/format_id.h"
 #include "render/markdown.h"
+#include "scoring/schedule.h"
 #include "site/page_context.h"
 
 namespace pepgen {
@@ -38,6 +39,7 @@ mustache::data history_rows(const SiteModel& model, const Lsp& lsp, const Links&
             .set("category", category_badge(model, *s))
             .set("rank", rank_text(*s, rr))
             .set("change", change_text(model, *s))
+            .set("licence_expired", licence_expired_on(lsp, round.date))
             .set("source", round.source_file);
         rows.push_back(row);
     }
@@ -53,7 +55,9 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
         if (sh.lsp_id == lsp.id) sheet = &sh;
 
     Obj card;
-    card.set("lsp_id", lsp.id)
+    card.set("licence_expired", licence_expired_on(lsp, round.date))
+        .set("licence_valid_until", format_date(lsp.licence_valid_until))
+        .set("lsp_id", lsp.id)
         .set("lsp_name", lsp.name)
         .set("period", round.period)
         .set("round_title", round.title)

@@ -4,6 +4,7 @@
 
 #include "render/format_id.h"
 #include "site/page_context.h"
+#include "scoring/schedule.h"
 #include "site/round_charts.h"
 
 namespace pepgen {
@@ -163,6 +164,14 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         std::vector<mustache::data> rows;
         for (const auto* s : ranked(model, rr)) rows.push_back(result_row(model, rr, *s, links));
         ctx.set("rows", list_of(rows));
+        std::vector<mustache::data> missing;
+        if (round.kind == RoundKind::rutin)
+            for (const auto* l : missing_from_round(model.data, round))
+                missing.push_back(Obj().set("name", l->name).set("href", links.lsp(l->id))
+                                      .set("expired", licence_expired_on(*l, round.date))
+                                      .set("valid_until", format_date(l->licence_valid_until)));
+        ctx.set("missing", list_of(missing));
+        ctx.set("has_missing", !missing.empty());
         std::vector<mustache::data> group_heads;
         for (const auto& g : all_groups()) group_heads.push_back(Obj().set("label", g.label));
         ctx.set("group_heads", list_of(group_heads));

@@ -1,5 +1,8 @@
 #include "validate/validate.h"
 
+#include "render/format_id.h"
+#include "scoring/schedule.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -127,6 +130,38 @@ void validate_data(const Content& content, const Data& data, Diagnostics& diags)
                                         "); IK dan kategorinya tidak dihitung",
                               sheet.source_line);
             }
+        }
+    }
+}
+
+void validate_schedule(const Data& data, Diagnostics& diags) {
+    const auto years = schedule_by_year(data);
+    for (std::size_t i = 0; i < years.size(); ++i) {
+        const auto& y = years[i];
+        if (y.meets_minimum()) continue;
+        const bool last = i + 1 == years.size();
+        diags.warning("data/penilaian", "tahun " + std::to_string(y.year) + (last ? " sejauh ini" : "") + " baru " +
+                                            std::to_string(y.periodic.size()) +
+                                            " penilaian rutin; Surat Edaran meminta sekurang-kurangnya dua kali setahun");
+    }
+    std::map<std::string, const Lsp*> registry;
+    for (const auto& lsp : data.lsps) registry[lsp.id] = &lsp;
+    for (const auto& round : data.rounds) {
+        if (round.kind == RoundKind::rutin) {
+            const auto missing = missing_from_round(data, round);
+            if (!missing.empty()) {
+                std::string list;
+                for (const auto* l : missing) list += (list.empty() ? "" : ", ") + l->id;
+                diags.warning(round.source_file, "LSP terdaftar yang tidak dinilai pada putaran ini: " + list);
+            }
+        }
+        for (const auto& sheet : round.sheets) {
+            auto it = registry.find(sheet.lsp_id);
+            if (it == registry.end() || !licence_expired_on(*it->second, round.date)) continue;
+            diags.warning(round.source_file, sheet.lsp_id + ": lisensi berakhir " +
+                                                 format_date(it->second->licence_valid_until) +
+                                                 ", sebelum tanggal penilaian " + format_date(round.date),
+                          sheet.source_line);
         }
     }
 }

@@ -1,0 +1,40 @@
+#include "data/round_writer.h"
+
+#include <boost/json.hpp>
+
+#include "render/json_pretty.h"
+
+namespace json = boost::json;
+
+namespace pepgen {
+
+std::string round_json(const Round& round, const std::vector<Indicator>& catalogue) {
+    json::object doc;
+    doc["periode"] = round.period;
+    doc["jenis"] = round.kind == RoundKind::rutin ? "rutin" : "insidental";
+    doc["tanggal"] = round.date;
+    doc["judul"] = round.title;
+    json::array team;
+    for (const auto& m : round.team) team.push_back(json::object{{"nama", m.name}, {"instansi", m.agency}});
+    doc["tim"] = std::move(team);
+    json::array results;
+    for (const auto& sheet : round.sheets) {
+        json::object r;
+        r["lsp"] = sheet.lsp_id;
+        json::object scores;
+        for (const auto& ind : catalogue) {
+            auto it = sheet.scores.find(ind.code);
+            scores[ind.code] = it != sheet.scores.end() && it->second ? json::value(*it->second) : json::value(nullptr);
+        }
+        r["skor"] = std::move(scores);
+        r["catatan"] = sheet.notes_markdown;
+        json::array recs;
+        for (const auto& rec : sheet.recommendations_markdown) recs.emplace_back(rec);
+        r["rekomendasi"] = std::move(recs);
+        results.emplace_back(std::move(r));
+    }
+    doc["hasil"] = std::move(results);
+    return pretty_json(doc, false);
+}
+
+}  // namespace pepgen
