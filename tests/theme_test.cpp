@@ -9,27 +9,34 @@ using Catch::Matchers::Contains;
 TEST_CASE("a theme renders a page inside its layout, with partials and escaping", "[theme]") {
     test::TempDir dir;
     test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}</html>");
-    test::write_file(dir / "themes/t/templates/page.mustache", "<h1>{{title}}</h1>{{> foot}}");
+    test::write_file(dir / "themes/t/templates/page.mustache", "<h1>{{title}}</h1>{{> foot}}{{#items}}[{{name}}{{#on}}!{{/on}}{{x.y}}]{{/items}}");
     test::write_file(dir / "themes/t/templates/partials/foot.mustache", "<p>{{note}}</p>");
     test::write_file(dir / "themes/t/assets/css/a.css", "body{}");
     Diagnostics d;
     auto theme = Theme::load(dir.path(), "t", d);
     REQUIRE(theme);
-    mustache::data ctx;
+    Value ctx;
     ctx.set("title", "<script>alert(1)</script>");
     ctx.set("note", "A & B");
-    CHECK(theme->render_page("page", ctx) == "<html><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><p>A &amp; B</p></html>");
+    Value items = Value::list();
+    items.push_back(Value().set("name", "a").set("on", true).set("x", Value().set("y", "1")));
+    items.push_back(Value().set("name", "b").set("on", false));
+    ctx.set("items", items);
+    CHECK(theme->render_page("page", ctx) ==
+          "<html><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><p>A &amp; B</p>[a!1][b]</html>");
     CHECK(theme->assets().count("css/a.css") == 1);
 }
 
 TEST_CASE("broken templates and a missing layout are reported by file", "[theme]") {
     test::TempDir dir;
     test::write_file(dir / "themes/t/templates/page.mustache", "{{#open}} never closed");
+    test::write_file(dir / "themes/t/templates/other.mustache", "{{> tidak-ada}}");
     Diagnostics d;
     CHECK_FALSE(Theme::load(dir.path(), "t", d));
     const auto text = test::all_messages(d);
     CHECK_THAT(text, Contains("themes/t/templates/page.mustache: galat: templat Mustache tidak valid"));
     CHECK_THAT(text, Contains("templat layout.mustache tidak ditemukan"));
+    CHECK_THAT(text, Contains("themes/t/templates/other.mustache: galat: partial 'tidak-ada' tidak ditemukan"));
     Diagnostics d2;
     CHECK_FALSE(Theme::load(dir.path(), "tidak-ada", d2));
     CHECK_THAT(test::all_messages(d2), Contains("themes/tidak-ada: galat: direktori tema tidak ditemukan"));

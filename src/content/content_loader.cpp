@@ -24,7 +24,13 @@ std::optional<FrontMatterDoc> read_doc(const fs::path& root, const fs::path& pat
         diags.error(file, "berkas bukan teks UTF-8 yang sah (atau memuat karakter NUL); simpan ulang sebagai UTF-8");
         return std::nullopt;
     }
-    return split_front_matter(*read.text, file, diags);
+    auto doc = split_front_matter(*read.text, file, diags);
+    if (doc && doc->body.size() > kMaxPageBytes) {
+        diags.error(file, "isi halaman terlalu panjang (" + std::to_string(doc->body.size()) + " bita; batas " +
+                              std::to_string(kMaxPageBytes) + " bita); bagi menjadi beberapa halaman");
+        return std::nullopt;
+    }
+    return doc;
 }
 
 void load_config(const fs::path& root, Content& content, Diagnostics& diags) {

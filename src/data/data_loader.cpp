@@ -52,8 +52,14 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
     JsonFields top(doc->value.get_object(), *doc, diags, "", 1);
     const auto* list = top.array("lsp", true);
     if (!list) return;
+    if (list->size() > kMaxEntries) {
+        diags.error(doc->file, "terlalu banyak LSP (" + std::to_string(list->size()) + "; batas " +
+                                   std::to_string(kMaxEntries) + ")");
+        return;
+    }
     std::set<std::string> seen;
     std::size_t n = 0;
+    std::size_t cursor = 0;  // entries appear in file order: search onward, never from the top
     for (const auto& item : *list) {
         ++n;
         std::string context = "LSP ke-" + std::to_string(n);
@@ -65,7 +71,11 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
         int line = 0;
         if (const auto* id = obj.if_contains("id"); id && id->is_string()) {
             context = std::string(id->get_string());
-            line = doc->line_of("\"" + context + "\"");
+            const auto at = doc->offset_of("\"" + context + "\"", cursor);
+            if (at != std::string::npos) {
+                line = doc->line_at(at);
+                cursor = at + 1;
+            }
         }
         JsonFields f(obj, *doc, diags, context, line);
         Lsp lsp;
@@ -176,8 +186,15 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
         }
     }
     const auto* results = f.array("hasil", true);
+    if (results && results->size() > kMaxEntries) {
+        f.error("terlalu banyak lembar skor (" + std::to_string(results->size()) + "; batas " +
+                std::to_string(kMaxEntries) + ")");
+        results = nullptr;
+        ok = false;
+    }
     if (results) {
         std::size_t n = 0;
+        std::size_t cursor = 0;  // sheets appear in file order
         for (const auto& item : *results) {
             ++n;
             std::string context = "hasil ke-" + std::to_string(n);
@@ -191,9 +208,12 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
             std::size_t sheet_offset = std::string::npos;
             if (const auto* id = obj.if_contains("lsp"); id && id->is_string()) {
                 context = std::string(id->get_string());
-                sheet_offset = doc->offset_of("\"lsp\": \"" + context + "\"");
-                if (sheet_offset == std::string::npos) sheet_offset = doc->offset_of("\"" + context + "\"");
-                if (sheet_offset != std::string::npos) line = line_of_offset(doc->text, sheet_offset);
+                sheet_offset = doc->offset_of("\"lsp\": \"" + context + "\"", cursor);
+                if (sheet_offset == std::string::npos) sheet_offset = doc->offset_of("\"" + context + "\"", cursor);
+                if (sheet_offset != std::string::npos) {
+                    line = doc->line_at(sheet_offset);
+                    cursor = sheet_offset + 1;
+                }
             }
             JsonFields sf(obj, *doc, diags, context, line);
             ScoreSheet sheet;
@@ -205,7 +225,7 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
                 if (sheet_offset != std::string::npos)
                     for (const auto& [code, value] : sheet.scores) {
                         const auto at = doc->offset_of("\"" + code + "\"", sheet_offset);
-                        if (at != std::string::npos) sheet.score_lines[code] = line_of_offset(doc->text, at);
+                        if (at != std::string::npos) sheet.score_lines[code] = doc->line_at(at);
                     }
             }
             sheet.notes_markdown = sf.text("catatan", false).value_or("");

@@ -1,5 +1,7 @@
 #include "data/json_reader.h"
 
+#include <algorithm>
+
 #include "util/files.h"
 #include "util/text.h"
 
@@ -10,7 +12,12 @@ namespace pepgen {
 
 int JsonDoc::line_of(const std::string& needle) const {
     const auto pos = text.find(needle);
-    return pos == std::string::npos ? 0 : line_of_offset(text, pos);
+    return pos == std::string::npos ? 0 : line_at(pos);
+}
+
+int JsonDoc::line_at(std::size_t offset) const {
+    if (line_starts.empty()) return line_of_offset(text, offset);
+    return static_cast<int>(std::upper_bound(line_starts.begin(), line_starts.end(), offset) - line_starts.begin());
 }
 
 std::size_t JsonDoc::offset_of(const std::string& needle, std::size_t from) const {
@@ -53,6 +60,9 @@ std::optional<JsonDoc> read_json_file(const fs::path& root, const fs::path& path
         return std::nullopt;
     }
     doc.value = p.release();
+    doc.line_starts.push_back(0);
+    for (std::size_t i = 0; i < doc.text.size(); ++i)
+        if (doc.text[i] == '\n') doc.line_starts.push_back(i + 1);
     return doc;
 }
 
@@ -107,6 +117,11 @@ std::optional<std::string> JsonFields::text(const std::string& key, bool require
     std::string s(v->get_string());
     if (!is_clean_text(s)) {
         error("kolom '" + key + "' memuat karakter kendali (misalnya NUL) yang tidak diperbolehkan");
+        return std::nullopt;
+    }
+    if (s.size() > kMaxTextFieldBytes) {
+        error("kolom '" + key + "' terlalu panjang (" + std::to_string(s.size()) + " bita; batas " +
+              std::to_string(kMaxTextFieldBytes) + " bita)");
         return std::nullopt;
     }
     if (required && trim(s).empty()) {
@@ -166,6 +181,11 @@ std::vector<std::string> JsonFields::text_list(const std::string& key, bool requ
             continue;
         }
         std::string s(item.get_string());
+        if (s.size() > kMaxTextFieldBytes) {
+            error("butir ke-" + std::to_string(n) + " pada '" + key + "' terlalu panjang (batas " +
+                  std::to_string(kMaxTextFieldBytes) + " bita)");
+            continue;
+        }
         if (!is_clean_text(s)) {
             error("butir ke-" + std::to_string(n) + " pada '" + key + "' memuat karakter kendali yang tidak diperbolehkan");
             continue;

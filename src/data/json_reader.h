@@ -18,10 +18,13 @@ struct JsonDoc {
     std::string file;   ///< display path
     std::string text;
     boost::json::value value;
+    std::vector<std::size_t> line_starts;  ///< offsets where each line begins (filled on load)
 
     /// 1-based line of the first occurrence of needle, 0 when absent; used
     /// to point evaluators at the entry of an LSP or field.
     int line_of(const std::string& needle) const;
+    /// 1-based line of a byte offset, by binary search over line starts.
+    int line_at(std::size_t offset) const;
     /// Byte offset of the first occurrence of needle at or after `from`.
     std::size_t offset_of(const std::string& needle, std::size_t from = 0) const;
 };

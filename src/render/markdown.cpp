@@ -87,6 +87,24 @@ std::string embed_marker(const std::string& markdown, std::size_t index) {
     return "PEPGEN-SEMAT-" + std::to_string(h) + "-" + std::to_string(index);
 }
 
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+}
+
+/// GFM tables as the theme wants them: column alignment as classes (the
+/// align attribute is obsolete HTML) and each table in a scroll container
+/// that a keyboard can reach.
+void tidy_tables(std::string& html) {
+    if (html.find("<table") == std::string::npos) return;
+    for (const char* cell : {"<th", "<td"}) {
+        replace_all(html, std::string(cell) + " align=\"right\"", std::string(cell) + " class=\"num\"");
+        replace_all(html, std::string(cell) + " align=\"center\"", std::string(cell) + " class=\"tengah\"");
+        replace_all(html, std::string(cell) + " align=\"left\"", cell);
+    }
+    replace_all(html, "<table>", "<div class=\"table-wrap\" tabindex=\"0\"><table>");
+    replace_all(html, "</table>", "</table></div>");
+}
+
 }  // namespace
 
 std::string markdown_plain_text(const std::string& markdown) {
@@ -142,6 +160,7 @@ std::string render_markdown(const std::string& markdown, const EmbedRenderer& em
     char* html = cmark_render_html(p->doc, kOptions, cmark_parser_get_syntax_extensions(p->parser));
     std::string out(html ? html : "");
     std::free(html);
+    tidy_tables(out);
     for (std::size_t i = 0; i < markers.size(); ++i) {
         const auto needle = "<p>" + markers[i] + "</p>";
         const auto pos = out.find(needle);

@@ -154,11 +154,11 @@ std::string render_embed(const Dataset& ds, const EmbedSpec& spec, const std::ve
                     "</figcaption>\n";
     if (!ds.note.empty() && spec.title.empty()) h += "<p class=\"small muted\">" + html_escape(ds.note) + "</p>\n";
     const auto chart = render_chart(ds, spec, id);
-    if (!chart.empty()) h += "<div class=\"chart-scroll\">" + chart + "</div>\n";
+    if (!chart.empty()) h += "<div class=\"chart-scroll\" tabindex=\"0\">" + chart + "</div>\n";
 
     if (spec.table) {
         const int label = embed_label_column(ds, spec);
-        h += "<div class=\"table-wrap\"><table class=\"stat-table\">\n<caption class=\"visually-hidden\">" +
+        h += "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"stat-table\">\n<caption class=\"visually-hidden\">" +
              html_escape(ds.title) + "</caption>\n<thead><tr>";
         for (const auto& col : ds.columns)
             h += std::string("<th scope=\"col\"") + (col.numeric() ? " class=\"num\"" : "") + ">" + html_escape(col.title) +

@@ -1,78 +1,134 @@
 #include "render/theme.h"
 
+#include <atomic>
+#include <deque>
+#include <regex>
+#include <unordered_map>
+
+#include <kainjow/mustache.hpp>
+
 #include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
+namespace mustache = kainjow::mustache;
 
 namespace pepgen {
 
 namespace {
 
-/// Looks names up in the data stack first, then among the theme's partials,
-/// so templates can use {{> name}} without partials living in page data.
-class ThemeContext : public mustache::basic_context<std::string> {
+/// Feeds kainjow from our Value tree. Only what a template looks up is turned
+/// into kainjow data: texts and flags as they are, objects as stand-ins whose
+/// own lookups come back here. Nothing is deep-copied.
+class ValueContext : public mustache::basic_context<std::string> {
 public:
-    ThemeContext(const mustache::data* data, const std::map<std::string, mustache::data>& partials)
-        : partials_(partials) {
-        push(data);
+    explicit ValueContext(const Value& root) { items_.push_back(wrap(&root)); }
+
+    void push(const mustache::data* data) override { items_.push_back(data); }
+    void pop() override { items_.pop_back(); }
+
+    const mustache::data* get(const std::string& name) const override {
+        if (name == ".") return items_.back();
+        const bool dotted = name.find('.') != std::string::npos;
+        for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+            auto node = nodes_.find(*it);
+            if (node != nodes_.end()) {
+                const Value* v = dotted ? node->second->find_path(name) : node->second->get(name);
+                if (v) return wrap(v);
+            } else if (!dotted) {
+                if (const auto* d = (*it)->get(name)) return d;
+            }
+        }
+        return nullptr;
     }
-    void push(const mustache::data* data) override { items_.insert(items_.begin(), data); }
-    void pop() override { items_.erase(items_.begin()); }
-    const mustache::data* get(const std::string& name) const override { return inner_get(name); }
-    const mustache::data* get_partial(const std::string& name) const override {
-        auto it = partials_.find(name);
-        return it == partials_.end() ? nullptr : &it->second;
-    }
+    const mustache::data* get_partial(const std::string&) const override { return nullptr; }  // inlined at load
 
 private:
-    const mustache::data* inner_get(const std::string& name) const {
-        if (name == ".") return items_.front();
-        const bool dotted = name.find('.') != std::string::npos;
-        std::vector<std::string> parts;
-        if (dotted) {
-            std::size_t start = 0, pos;
-            while ((pos = name.find('.', start)) != std::string::npos) {
-                parts.push_back(name.substr(start, pos - start));
-                start = pos + 1;
+    const mustache::data* wrap(const Value* v) const {
+        switch (v->kind()) {
+            case Value::Kind::text: return &arena_.emplace_back(v->text());
+            case Value::Kind::flag: return &arena_.emplace_back(v->flag());
+            case Value::Kind::object: {
+                // Any non-empty, truthy stand-in will do; lookups inside it come back to get().
+                const auto* d = &arena_.emplace_back(std::string("\x01"));
+                nodes_[d] = v;
+                return d;
             }
-            parts.push_back(name.substr(start));
-        }
-        for (const auto* item : items_) {
-            if (!dotted) {
-                if (const auto* v = item->get(name)) return v;
-                continue;
+            case Value::Kind::list: {
+                mustache::data list{mustache::data::type::list};
+                for (const auto& item : v->items()) {
+                    if (item.kind() == Value::Kind::text) list.push_back(mustache::data(item.text()));
+                    else if (item.kind() == Value::Kind::flag) list.push_back(mustache::data(item.flag()));
+                    else list.push_back(mustache::data(std::string("\x01")));
+                }
+                const auto* d = &arena_.emplace_back(std::move(list));
+                // List elements keep their addresses from here on: map each to its Value.
+                const auto& elements = d->list_value();
+                for (std::size_t i = 0; i < elements.size(); ++i)
+                    if (v->items()[i].kind() == Value::Kind::object || v->items()[i].kind() == Value::Kind::list)
+                        nodes_[&elements[i]] = &v->items()[i];
+                return d;
             }
-            const mustache::data* v = item;
-            for (const auto& p : parts) {
-                v = v->get(p);
-                if (!v) break;
-            }
-            if (v) return v;
         }
         return nullptr;
     }
 
     std::vector<const mustache::data*> items_;
-    const std::map<std::string, mustache::data>& partials_;
+    mutable std::deque<mustache::data> arena_;  // stable addresses
+    mutable std::unordered_map<const mustache::data*, const Value*> nodes_;
 };
 
-void load_dir(const fs::path& root, const fs::path& dir, std::map<std::string, std::string>& out,
-              Diagnostics& diags) {
+std::atomic<std::size_t> next_theme_id{1};
+
+bool read_dir(const fs::path& root, const fs::path& dir, std::map<std::string, std::string>& out, Diagnostics& diags) {
+    bool ok = true;
     for (const auto& path : list_files(dir, ".mustache")) {
         const auto file = display_path(root, path);
         auto read = read_text_file(path);
         if (!read.text) {
             diags.error(file, read.error);
+            ok = false;
             continue;
         }
-        mustache::mustache tmpl(*read.text);
-        if (!tmpl.is_valid()) {
-            diags.error(file, "templat Mustache tidak valid: " + tmpl.error_message());
+        if (!is_valid_utf8(*read.text)) {
+            diags.error(file, "templat bukan teks UTF-8 yang sah");
+            ok = false;
             continue;
         }
         out[path.stem().string()] = std::move(*read.text);
     }
+    return ok;
+}
+
+/// Replaces every {{> name}} with the partial's text (partials may use partials).
+bool inline_partials(std::string& text, const std::map<std::string, std::string>& partials, const std::string& file,
+                     Diagnostics& diags, int depth = 0) {
+    static const std::regex tag(R"(\{\{>\s*([A-Za-z0-9_\-]+)\s*\}\})");
+    if (depth > 10) {
+        diags.error(file, "partial saling memanggil terlalu dalam (melingkar?)");
+        return false;
+    }
+    std::string out;
+    auto begin = text.cbegin();
+    bool ok = true;
+    for (std::sregex_iterator it(text.begin(), text.end(), tag), end; it != end; ++it) {
+        out.append(begin, text.cbegin() + it->position());
+        const auto name = (*it)[1].str();
+        auto p = partials.find(name);
+        if (p == partials.end()) {
+            diags.error(file, "partial '" + name + "' tidak ditemukan di templates/partials/");
+            ok = false;
+        } else {
+            std::string inner = p->second;
+            if (!inner.empty() && inner.back() == '\n') inner.pop_back();
+            ok = inline_partials(inner, partials, file, diags, depth + 1) && ok;
+            out += inner;
+        }
+        begin = text.cbegin() + it->position() + it->length();
+    }
+    out.append(begin, text.cend());
+    text = std::move(out);
+    return ok;
 }
 
 }  // namespace
@@ -84,9 +140,22 @@ std::unique_ptr<Theme> Theme::load(const fs::path& root, const std::string& name
         return nullptr;
     }
     auto theme = std::unique_ptr<Theme>(new Theme());
+    theme->id_ = next_theme_id++;
     const auto errors_before = diags.error_count();
-    load_dir(root, dir / "templates", theme->templates_, diags);
-    load_dir(root, dir / "templates" / "partials", theme->partials_, diags);
+    std::map<std::string, std::string> partials, templates;
+    read_dir(root, dir / "templates", templates, diags);
+    read_dir(root, dir / "templates" / "partials", partials, diags);
+    for (auto& [tname, text] : templates) {
+        const auto file = display_path(root, dir / "templates" / (tname + ".mustache"));
+        if (!inline_partials(text, partials, file, diags)) continue;
+        mustache::mustache compiled(text);
+        if (!compiled.is_valid()) {
+            diags.error(file, "templat Mustache tidak valid: " + compiled.error_message());
+            continue;
+        }
+        theme->fingerprint_ += tname + "\n" + text + "\n";
+        theme->templates_[tname] = text;
+    }
     if (!theme->has_template("layout"))
         diags.error(display_path(root, dir / "templates"), "templat layout.mustache tidak ditemukan");
     const auto assets = dir / "assets";
@@ -101,23 +170,27 @@ std::unique_ptr<Theme> Theme::load(const fs::path& root, const std::string& name
             theme->assets_[rel] = it->path();
         }
     }
-    // Partials are handed to kainjow as strings; it compiles them where used.
-    for (const auto& [pname, text] : theme->partials_) theme->partial_data_.emplace(pname, mustache::data(text));
     if (diags.error_count() > errors_before) return nullptr;
     return theme;
 }
 
-std::string Theme::render(const std::string& source, const mustache::data& context) const {
-    mustache::mustache tmpl(source);
-    ThemeContext ctx(&context, partial_data_);
-    return tmpl.render(ctx);
+std::string Theme::render(const std::string& name, const Value& context, const std::string* content) const {
+    // kainjow's render is not const, so each thread keeps its own compiled copy.
+    thread_local std::map<std::pair<std::size_t, std::string>, std::unique_ptr<mustache::mustache>> compiled;
+    auto& tmpl = compiled[{id_, name}];
+    if (!tmpl) tmpl = std::make_unique<mustache::mustache>(templates_.at(name));
+    ValueContext ctx(context);
+    mustache::data extra;
+    if (content) {
+        extra.set("content", *content);
+        ctx.push(&extra);
+    }
+    return tmpl->render(ctx);
 }
 
-std::string Theme::render_page(const std::string& name, const mustache::data& context) const {
-    const auto content = render(templates_.at(name), context);
-    mustache::data wrapped = context;
-    wrapped.set("content", content);
-    return render(templates_.at("layout"), wrapped);
+std::string Theme::render_page(const std::string& name, const Value& context) const {
+    const auto content = render(name, context, nullptr);
+    return render("layout", context, &content);
 }
 
 }  // namespace pepgen

@@ -25,11 +25,7 @@ std::string Links::indicator(const std::string& code) const {
     return root_ + "indikator/" + to_lower_ascii(code) + "/index.html";
 }
 
-mustache::data list_of(const std::vector<mustache::data>& items) {
-    mustache::data list{mustache::data::type::list};
-    for (const auto& item : items) list.push_back(item);
-    return list;
-}
+Value list_of(std::vector<Value> items) { return Value::list(std::move(items)); }
 
 std::string canonical_url(const std::string& base_url, const std::string& page_path) {
     std::string path = page_path;
@@ -38,7 +34,7 @@ std::string canonical_url(const std::string& base_url, const std::string& page_p
     return base_url + path;
 }
 
-mustache::data base_context(const SiteModel& model, const std::string& page_path, const std::string& title,
+Value base_context(const SiteModel& model, const std::string& page_path, const std::string& title,
                             const std::string& section, const std::string& description, const Links* links_override) {
     const Links links = links_override ? *links_override : Links(page_path);
     static const std::vector<std::pair<std::string, std::string>> nav = {
@@ -46,12 +42,12 @@ mustache::data base_context(const SiteModel& model, const std::string& page_path
         {"lsp", "Daftar LSP"},    {"kategori", "Kategori"},   {"penilaian", "Penilaian"},
         {"statistik", "Statistik"},
     };
-    std::vector<mustache::data> items;
+    std::vector<Value> items;
     for (const auto& [dir, label] : nav) {
         Obj item;
         item.set("label", label).set("href", dir.empty() ? links.home() : links.section(dir));
         item.set("current", dir.empty() ? section == "beranda" : dir == section);
-        items.push_back(item);
+        items.push_back(std::move(item));
     }
     Obj ctx;
     ctx.set("site_title", model.content.config.title);
@@ -78,15 +74,15 @@ mustache::data base_context(const SiteModel& model, const std::string& page_path
     return ctx;
 }
 
-mustache::data filter_context(const SiteModel& model, bool with_category) {
+Value filter_context(const SiteModel& model, bool with_category) {
     std::set<std::string> provinces, types;
     for (const auto& l : model.data.lsps) {
         provinces.insert(l.province);
         types.insert(l.type);
     }
-    std::vector<mustache::data> p, t, c;
-    for (const auto& s : provinces) p.push_back(mustache::data(s));
-    for (const auto& s : types) t.push_back(mustache::data(s));
+    std::vector<Value> p, t, c;
+    for (const auto& s : provinces) p.push_back(Value(s));
+    for (const auto& s : types) t.push_back(Value(s));
     for (const auto& cat : model.content.categories.categories) c.push_back(Obj().set("key", cat.key).set("name", cat.name));
     c.push_back(Obj().set("key", "belum-lengkap").set("name", "Belum lengkap"));
     c.push_back(Obj().set("key", "belum-dinilai").set("name", "Belum dinilai"));
@@ -95,19 +91,19 @@ mustache::data filter_context(const SiteModel& model, bool with_category) {
     return f;
 }
 
-mustache::data crumbs(const std::vector<std::pair<std::string, std::string>>& items) {
-    std::vector<mustache::data> out;
+Value crumbs(const std::vector<std::pair<std::string, std::string>>& items) {
+    std::vector<Value> out;
     for (std::size_t i = 0; i < items.size(); ++i) {
         Obj c;
         c.set("label", items[i].first).set("href", items[i].second).set("last", i + 1 == items.size());
-        out.push_back(c);
+        out.push_back(std::move(c));
     }
     return list_of(out);
 }
 
 std::string range_text(int from, int to) { return std::to_string(from) + "\u2013" + std::to_string(to); }
 
-mustache::data category_badge(const SiteModel& model, const SheetResult& s) {
+Value category_badge(const SiteModel& model, const SheetResult& s) {
     Obj b;
     if (!s.complete) {
         b.set("name", "Belum lengkap").set("key", "belum-lengkap").set("css", "cat-none").set("complete", false);

@@ -44,44 +44,28 @@ private:
 };
 
 /// Object builder: Obj().set("a", "x").set("b", true).
-class Obj {
-public:
-    Obj() = default;
-    Obj& set(const std::string& key, const mustache::data& value) {
-        data_.set(key, value);
-        return *this;
-    }
-    Obj& set(const std::string& key, const std::string& value) { return set(key, mustache::data(value)); }
-    Obj& set(const std::string& key, const char* value) { return set(key, mustache::data(std::string(value))); }
-    Obj& set(const std::string& key, bool value) { return set(key, mustache::data(value)); }
-    Obj& set(const std::string& key, int value) = delete;  // format numbers explicitly
-    operator mustache::data() const { return data_; }
-    const mustache::data& data() const { return data_; }
+using Obj = Value;
 
-private:
-    mustache::data data_{mustache::data::type::object};
-};
-
-mustache::data list_of(const std::vector<mustache::data>& items);
+Value list_of(std::vector<Value> items);
 
 /// The context every page starts from: site title, navigation, banners.
 /// `section` is the navigation entry to mark current ("beranda", "lsp", ...;
 /// empty for pages outside the navigation).
-mustache::data base_context(const SiteModel& model, const std::string& page_path, const std::string& title,
+Value base_context(const SiteModel& model, const std::string& page_path, const std::string& title,
                             const std::string& section, const std::string& description, const Links* links = nullptr);
 
 /// Choices for the table filters: provinces and types from the registry,
 /// categories from the category table (plus "belum lengkap"/"belum dinilai").
-mustache::data filter_context(const SiteModel& model, bool with_category);
+Value filter_context(const SiteModel& model, bool with_category);
 
 /// Breadcrumbs: pairs of label and href; the last one is the current page.
-mustache::data crumbs(const std::vector<std::pair<std::string, std::string>>& items);
+Value crumbs(const std::vector<std::pair<std::string, std::string>>& items);
 
 /// The public address of a page: base URL + path without "index.html".
 std::string canonical_url(const std::string& base_url, const std::string& page_path);
 
 /// {name, key, css, range, condition} of a category, or "belum lengkap".
-mustache::data category_badge(const SiteModel& model, const SheetResult& s);
+Value category_badge(const SiteModel& model, const SheetResult& s);
 
 /// "+5 · naik kategori", or an explanation when there is nothing to compare.
 std::string change_text(const SiteModel& model, const SheetResult& s);

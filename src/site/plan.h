@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <kainjow/mustache.hpp>
+#include "render/value.h"
 
 #include "model/types.h"
 #include "scoring/scoring.h"
@@ -16,12 +16,10 @@
 
 namespace pepgen {
 
-namespace mustache = kainjow::mustache;
-
 struct PlannedPage {
     std::string path;            ///< relative to the output root, e.g. "lsp/lsp-contoh-01/index.html"
     std::string template_name;   ///< theme template, e.g. "scorecard"
-    mustache::data context;
+    Value context;
 };
 
 struct PlannedFile {
@@ -73,7 +71,7 @@ void plan_discovery(const SiteModel& model, SitePlan& plan);
 /// contents, previous/next; `extra` adds page-specific context.
 void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& pages, const std::string& dir,
                       const std::string& label, SitePlan& plan,
-                      const std::function<void(const GuidePage&, mustache::data&)>& extra);
+                      const std::function<void(const GuidePage&, Value&)>& extra);
 
 /// Renders a prose page's Markdown with its ```statistik blocks filled in.
 std::string render_page_markdown(const SiteModel& model, const GuidePage& page, const std::string& page_path);

@@ -90,7 +90,7 @@ void plan_extra_pages(const SiteModel& model, SitePlan& plan) {
         auto ctx = base_context(model, path, "Unduh Data dan Kamus Data", "",
                                 "Semua angka di situs ini dalam format terbuka, beserta arti setiap kolomnya.");
         ctx.set("all_href", links.root() + "data/semua.json");
-        std::vector<mustache::data> rounds;
+        std::vector<Value> rounds;
         for (std::size_t i = model.data.rounds.size(); i-- > 0;) {
             const auto& r = model.data.rounds[i];
             rounds.push_back(Obj()
@@ -101,11 +101,11 @@ void plan_extra_pages(const SiteModel& model, SitePlan& plan) {
                                  .set("count", format_int(static_cast<std::int64_t>(model.results.rounds[i].sheets.size()))));
         }
         ctx.set("rounds", list_of(rounds));
-        std::vector<mustache::data> lsps;
+        std::vector<Value> lsps;
         for (const auto& l : model.data.lsps)
             lsps.push_back(Obj().set("name", l.name).set("href", links.lsp(l.id)).set("json_href", links.lsp_json(l.id)));
         ctx.set("lsps", list_of(lsps));
-        std::vector<mustache::data> sets;
+        std::vector<Value> sets;
         for (const auto& ds : model.data.datasets)
             sets.push_back(Obj().set("title", ds.title).set("href", links.root() + "statistik/tabel/" + ds.id + "/index.html")
                                .set("json_href", links.root() + "data/statistik/" + ds.id + ".json"));

@@ -8,8 +8,8 @@ namespace pepgen {
 
 namespace {
 
-mustache::data category_table(const SiteModel& model) {
-    std::vector<mustache::data> rows;
+Value category_table(const SiteModel& model) {
+    std::vector<Value> rows;
     const auto& cats = model.content.categories.categories;
     for (std::size_t i = 0; i < cats.size(); ++i) {
         Obj r;
@@ -18,7 +18,7 @@ mustache::data category_table(const SiteModel& model) {
             .set("css", "cat-" + std::to_string(i))
             .set("range", range_text(cats[i].min, cats[i].max))
             .set("condition", cats[i].condition);
-        rows.push_back(r);
+        rows.push_back(std::move(r));
     }
     return list_of(rows);
 }
@@ -32,18 +32,18 @@ void plan_guides(const SiteModel& model, SitePlan& plan) {
         const Links links(path);
         auto ctx = base_context(model, path, "Panduan PEP Bersama", "panduan",
                                 "Ketentuan pemantauan, evaluasi dan penilaian kinerja LSP terlisensi bidang jasa konstruksi.");
-        std::vector<mustache::data> items;
+        std::vector<Value> items;
         for (const auto& g : guides) {
             Obj item;
             item.set("title", g.title).set("summary", g.summary).set("href", links.guide(g.slug));
-            items.push_back(item);
+            items.push_back(std::move(item));
         }
         ctx.set("guides", list_of(items));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Panduan", links.section("panduan")}}));
         ctx.set("indicators_href", links.section("indikator"));
         plan.pages.push_back({path, "guides", ctx});
     }
-    plan_prose_pages(model, guides, "panduan", "Panduan", plan, [&](const GuidePage& g, mustache::data& ctx) {
+    plan_prose_pages(model, guides, "panduan", "Panduan", plan, [&](const GuidePage& g, Value& ctx) {
         if (g.source_file != model.content.categories_file) return;
         ctx.set("categories", category_table(model));
         ctx.set("has_categories", true);
@@ -55,7 +55,7 @@ void plan_guides(const SiteModel& model, SitePlan& plan) {
 
 void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& pages, const std::string& dir,
                       const std::string& label, SitePlan& plan,
-                      const std::function<void(const GuidePage&, mustache::data&)>& extra) {
+                      const std::function<void(const GuidePage&, Value&)>& extra) {
     auto href = [&](const Links& links, const GuidePage& p) { return links.root() + dir + "/" + p.slug + "/index.html"; };
     for (std::size_t i = 0; i < pages.size(); ++i) {
         const auto& g = pages[i];
@@ -66,7 +66,7 @@ void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& page
         ctx.set("summary", g.summary);
         ctx.set("body_html", render_page_markdown(model, g, path));
         ctx.set("source", g.source_file);
-        std::vector<mustache::data> toc;
+        std::vector<Value> toc;
         for (const auto& other : pages)
             toc.push_back(Obj().set("title", other.title).set("href", href(links, other)).set("current", other.slug == g.slug));
         ctx.set("toc", list_of(toc));

@@ -9,7 +9,7 @@ namespace pepgen {
 
 namespace {
 
-mustache::data round_link(const SiteModel& model, std::size_t index, const Links& links) {
+Value round_link(const SiteModel& model, std::size_t index, const Links& links) {
     const auto& round = model.data.rounds[index];
     const auto& rr = model.results.rounds[index];
     Obj r;
@@ -36,22 +36,22 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
     ctx.set("has_latest", latest.has_value());
     if (latest) {
         const auto& rr = model.results.rounds[*latest];
-        mustache::data latest_ctx = round_link(model, *latest, links);
+        Value latest_ctx = round_link(model, *latest, links);
         add_round_summary(model, rr, path, "beranda", latest_ctx);
         latest_ctx.set("source", model.data.rounds[*latest].source_file);
         latest_ctx.set("export_href", links.export_json(model.data.rounds[*latest].period));
         ctx.set("latest", latest_ctx);
     }
-    std::vector<mustache::data> rounds;
+    std::vector<Value> rounds;
     for (std::size_t i = model.data.rounds.size(); i-- > 0 && rounds.size() < 6;)
         rounds.push_back(round_link(model, i, links));
     ctx.set("rounds", list_of(rounds));
     ctx.set("has_rounds", !rounds.empty());
     const auto years = schedule_by_year(model.data);
-    std::vector<mustache::data> year_rows;
+    std::vector<Value> year_rows;
     for (std::size_t i = years.size(); i-- > 0;) {
         const auto& y = years[i];
-        std::vector<mustache::data> periodic;
+        std::vector<Value> periodic;
         for (auto r : y.periodic)
             periodic.push_back(Obj().set("title", model.data.rounds[r].period).set("href", links.round(model.data.rounds[r].period)));
         const bool last = i + 1 == years.size();
@@ -63,7 +63,7 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
             .set("meets", y.meets_minimum())
             .set("status", y.meets_minimum() ? std::string("memenuhi")
                                              : last ? std::string("belum memenuhi (tahun berjalan)") : std::string("kurang dari dua"));
-        year_rows.push_back(row);
+        year_rows.push_back(std::move(row));
     }
     ctx.set("schedule", list_of(year_rows));
     ctx.set("has_schedule", !year_rows.empty());

@@ -18,7 +18,7 @@ std::optional<double> latest_mean(const SiteModel& model, const std::string& cod
     return std::nullopt;
 }
 
-void add_score_note(const SiteModel& model, mustache::data& ctx) {
+void add_score_note(const SiteModel& model, Value& ctx) {
     ctx.set("default_scores", model.content.categories.default_scores);
     ctx.set("default_scores_note", model.content.categories.default_scores_note);
 }
@@ -33,9 +33,9 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         const Links links(path);
         auto ctx = base_context(model, path, "Katalog Indikator", "indikator",
                                 "Indikator PEP Bersama per kelompok, dengan skor maksimum dan rubriknya.");
-        std::vector<mustache::data> groups;
+        std::vector<Value> groups;
         for (const auto& g : all_groups()) {
-            std::vector<mustache::data> rows;
+            std::vector<Value> rows;
             int max_sum = 0;
             for (const auto& ind : inds) {
                 if (ind.group != g.group) continue;
@@ -48,7 +48,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                     .set("max", format_int(ind.max_score))
                     .set("mean", mean ? format_decimal(*mean, 1) : std::string("\u2013"))
                     .set("href", links.indicator(ind.code));
-                rows.push_back(r);
+                rows.push_back(std::move(r));
             }
             if (rows.empty()) continue;
             Obj grp;
@@ -58,7 +58,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 .set("count", format_int(static_cast<std::int64_t>(rows.size())))
                 .set("max", format_int(max_sum))
                 .set("indicators", list_of(rows));
-            groups.push_back(grp);
+            groups.push_back(std::move(grp));
         }
         ctx.set("groups", list_of(groups));
         ctx.set("index_max", format_int(model.content.categories.index_max));
@@ -103,7 +103,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                     if (*it->second >= ind.rubric[l].from && *it->second <= ind.rubric[l].to) ++level_counts[l];
             }
         }
-        std::vector<mustache::data> levels;
+        std::vector<Value> levels;
         for (std::size_t l = ind.rubric.size(); l-- > 0;) {
             const auto& lv = ind.rubric[l];
             Obj r;
@@ -111,11 +111,11 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 .set("label", lv.label)
                 .set("criteria_html", render_markdown_inline(lv.criteria))
                 .set("count", format_int(level_counts[l]));
-            levels.push_back(r);
+            levels.push_back(std::move(r));
         }
         ctx.set("rubric", list_of(levels));
         ctx.set("has_rubric", !levels.empty());
-        std::vector<mustache::data> evidence;
+        std::vector<Value> evidence;
         for (const auto& e : ind.evidence) evidence.push_back(Obj().set("html", render_markdown_inline(e)));
         ctx.set("evidence", list_of(evidence));
         ctx.set("has_evidence", !evidence.empty());
@@ -126,7 +126,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
             std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
                 return a.first != b.first ? a.first > b.first : a.second->name < b.second->name;
             });
-            std::vector<mustache::data> rows;
+            std::vector<Value> rows;
             long sum = 0;
             int below_half = 0;
             for (const auto& [score, lsp] : scored) {
@@ -139,7 +139,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                     .set("score", format_int(score))
                     .set("percent", format_percent(100.0 * score / ind.max_score, 1))
                     .set("weak", weak);
-                rows.push_back(r);
+                rows.push_back(std::move(r));
             }
             Obj lr;
             lr.set("title", round.title)

@@ -19,8 +19,8 @@ std::size_t indicator_index(const SiteModel& model, const std::string& code) {
     return 0;
 }
 
-mustache::data history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
-    std::vector<mustache::data> rows;
+Value history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
+    std::vector<Value> rows;
     auto it = model.results.history.find(lsp.id);
     if (it == model.results.history.end()) return list_of(rows);
     for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) {
@@ -41,12 +41,12 @@ mustache::data history_rows(const SiteModel& model, const Lsp& lsp, const Links&
             .set("change", change_text(model, *s))
             .set("licence_expired", licence_expired_on(lsp, round.date))
             .set("source", round.source_file);
-        rows.push_back(row);
+        rows.push_back(std::move(row));
     }
     return list_of(rows);
 }
 
-mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
+Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
     const auto& round = model.data.rounds[round_index];
     const auto& rr = model.results.rounds[round_index];
     const auto& s = *rr.find(lsp.id);
@@ -82,10 +82,10 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
     chart.title = "Capaian per kelompok indikator, " + lsp.name + ", " + round.title;
     chart.max_value = 100;
     std::string desc;
-    std::vector<mustache::data> groups;
+    std::vector<Value> groups;
     for (const auto& gs : s.groups) {
         const auto& g = group_info(gs.group);
-        std::vector<mustache::data> rows;
+        std::vector<Value> rows;
         for (const auto& ind : model.content.indicators) {
             if (ind.group != gs.group) continue;
             auto it = sheet->scores.find(ind.code);
@@ -106,7 +106,7 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
             } else {
                 r.set("score", "belum dinilai").set("percent", "\u2013").set("weak", false);
             }
-            rows.push_back(r);
+            rows.push_back(std::move(r));
         }
         const auto pct = gs.complete ? format_percent(gs.percent, 1) : std::string("belum lengkap");
         chart.items.push_back({g.label, gs.complete ? gs.percent : 0, pct, "bar-group"});
@@ -123,7 +123,7 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
             .set("percent", pct)
             .set("complete", gs.complete)
             .set("indicators", list_of(rows));
-        groups.push_back(grp);
+        groups.push_back(std::move(grp));
     }
     chart.description = "Skor per kelompok terhadap skor maksimumnya: " + desc + ".";
     card.set("round_title_short", round.period);
@@ -131,13 +131,13 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
     card.set("group_chart", render_bar_chart(chart));
 
     // The team's recommendations first, then every indicator below half its maximum.
-    std::vector<mustache::data> team;
+    std::vector<Value> team;
     for (const auto& r : sheet->recommendations_markdown) team.push_back(Obj().set("html", render_markdown_inline(r)));
     card.set("team_recommendations", list_of(team));
     card.set("has_team_recommendations", !team.empty());
     card.set("notes_html", render_markdown(sheet->notes_markdown));
     card.set("has_notes", !sheet->notes_markdown.empty());
-    std::vector<mustache::data> weak;
+    std::vector<Value> weak;
     for (const auto& code : s.weak) {
         const auto* ind = model.indicator_by_code.at(code);
         const int v = *sheet->scores.at(code);
@@ -147,7 +147,7 @@ mustache::data scorecard(const SiteModel& model, const Lsp& lsp, std::size_t rou
             .set("href", links.indicator(code))
             .set("score", format_int(v))
             .set("max", format_int(ind->max_score));
-        weak.push_back(w);
+        weak.push_back(std::move(w));
     }
     card.set("weak", list_of(weak));
     card.set("has_weak", !weak.empty());
@@ -170,7 +170,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         const Links links(path);
         auto ctx = base_context(model, path, "Daftar LSP", "lsp",
                                 "LSP terlisensi bidang jasa konstruksi beserta hasil penilaian kinerja terakhirnya.");
-        std::vector<mustache::data> rows;
+        std::vector<Value> rows;
         for (const auto* lsp : sorted) {
             Obj r;
             r.set("name", lsp->name)
@@ -185,9 +185,9 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
                 const auto& s = *model.results.rounds[*current].find(lsp->id);
                 const auto badge = category_badge(model, s);
                 r.set("ik", ik_text(s)).set("category", badge).set("period", model.data.rounds[*current].period);
-                r.set("category_key", badge.get("key")->string_value());
+                r.set("category_key", badge.get("key")->text());
             }
-            rows.push_back(r);
+            rows.push_back(std::move(r));
         }
         ctx.set("lsps", list_of(rows));
         ctx.set("filter", filter_context(model, true));
@@ -218,7 +218,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         ctx.set("evaluated", current.has_value());
         if (current) ctx.set("card", scorecard(model, *lsp, *current, links));
         // Incidental rounds newer than the periodic result are shown beside it.
-        std::vector<mustache::data> later;
+        std::vector<Value> later;
         auto hist = model.results.history.find(lsp->id);
         if (hist != model.results.history.end())
             for (auto r : hist->second)
@@ -230,7 +230,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
                         .set("date", format_date(model.data.rounds[r].date))
                         .set("ik", ik_text(s))
                         .set("category", category_badge(model, s));
-                    later.push_back(inc);
+                    later.push_back(std::move(inc));
                 }
         ctx.set("later_incidental", list_of(later));
         ctx.set("has_later_incidental", !later.empty());
@@ -261,7 +261,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
             if (a->rank && *a->rank != *b->rank) return *a->rank < *b->rank;
             return model.lsp_by_id.at(a->lsp_id)->name < model.lsp_by_id.at(b->lsp_id)->name;
         });
-        std::vector<mustache::data> cards;
+        std::vector<Value> cards;
         for (const auto* s : sheets) {
             const auto& lsp = *model.lsp_by_id.at(s->lsp_id);
             auto card = scorecard(model, lsp, i, links);
@@ -270,7 +270,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
             card.set("licence_number", lsp.licence_number);
             card.set("licence_valid_until", format_date(lsp.licence_valid_until));
             card.set("href", links.lsp(lsp.id));
-            cards.push_back(card);
+            cards.push_back(std::move(card));
         }
         ctx.set("cards", list_of(cards));
         ctx.set("round_title", round.title);

@@ -27,7 +27,7 @@ std::vector<const SheetResult*> ranked(const SiteModel& model, const RoundResult
     return out;
 }
 
-mustache::data result_row(const SiteModel& model, const RoundResult& rr, const SheetResult& s, const Links& links) {
+Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResult& s, const Links& links) {
     const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
     Obj r;
     r.set("name", lsp.name)
@@ -47,15 +47,15 @@ mustache::data result_row(const SiteModel& model, const RoundResult& rr, const S
     std::string missing;
     for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
     r.set("missing", missing);
-    std::vector<mustache::data> groups;
+    std::vector<Value> groups;
     for (const auto& gs : s.groups)
         groups.push_back(Obj().set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("\u2013")));
     r.set("groups", list_of(groups));
     return r;
 }
 
-mustache::data round_selector(const SiteModel& model, std::size_t current, const Links& links, bool categories) {
-    std::vector<mustache::data> items;
+Value round_selector(const SiteModel& model, std::size_t current, const Links& links, bool categories) {
+    std::vector<Value> items;
     for (std::size_t i = model.data.rounds.size(); i-- > 0;) {
         const auto& round = model.data.rounds[i];
         Obj it;
@@ -63,12 +63,12 @@ mustache::data round_selector(const SiteModel& model, std::size_t current, const
             .set("period", round.period)
             .set("href", categories ? links.categories(round.period) : links.round(round.period))
             .set("current", i == current);
-        items.push_back(it);
+        items.push_back(std::move(it));
     }
     return list_of(items);
 }
 
-mustache::data round_header(const SiteModel& model, std::size_t index, const Links& links) {
+Value round_header(const SiteModel& model, std::size_t index, const Links& links) {
     const auto& round = model.data.rounds[index];
     Obj h;
     h.set("title", round.title);
@@ -82,7 +82,7 @@ mustache::data round_header(const SiteModel& model, std::size_t index, const Lin
     h.set("export_href", links.export_json(round.period));
     h.set("csv_href", links.round_csv(round.period));
     h.set("print_href", links.print(round.period));
-    std::vector<mustache::data> team;
+    std::vector<Value> team;
     for (const auto& m : round.team)
         team.push_back(Obj().set("name", m.name).set("agency", m.agency).set("has_agency", !m.agency.empty()));
     h.set("team", list_of(team));
@@ -98,10 +98,10 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
                             "LSP per kategori kinerja pada " + round.title + ".");
     ctx.set("round", round_header(model, index, links));
     const auto rows = ranked(model, rr);
-    std::vector<mustache::data> sections;
+    std::vector<Value> sections;
     const auto& cats = model.content.categories.categories;
     for (std::size_t c = 0; c < cats.size(); ++c) {
-        std::vector<mustache::data> members;
+        std::vector<Value> members;
         for (const auto* s : rows)
             if (s->category && *s->category == c) members.push_back(result_row(model, rr, *s, links));
         Obj sec;
@@ -113,9 +113,9 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
             .set("count", format_int(static_cast<std::int64_t>(members.size())))
             .set("rows", list_of(members))
             .set("empty", members.empty());
-        sections.push_back(sec);
+        sections.push_back(std::move(sec));
     }
-    std::vector<mustache::data> incomplete;
+    std::vector<Value> incomplete;
     for (const auto* s : rows)
         if (!s->complete) incomplete.push_back(result_row(model, rr, *s, links));
     ctx.set("sections", list_of(sections));
@@ -137,14 +137,14 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         const Links links(path);
         auto ctx = base_context(model, path, "Penilaian", "penilaian",
                                 "Seluruh putaran penilaian PEP Bersama, rutin maupun insidental.");
-        std::vector<mustache::data> rows;
+        std::vector<Value> rows;
         for (std::size_t i = rounds.size(); i-- > 0;) {
             const auto& rr = model.results.rounds[i];
             auto h = round_header(model, i, links);
             h.set("count", format_int(static_cast<std::int64_t>(rr.sheets.size())));
             h.set("mean_ik", rr.mean_ik ? format_decimal(*rr.mean_ik, 1) : std::string("\u2013"));
             h.set("incomplete_count", format_int(rr.incomplete_count));
-            rows.push_back(h);
+            rows.push_back(std::move(h));
         }
         ctx.set("rounds", list_of(rows));
         ctx.set("has_rounds", !rows.empty());
@@ -161,10 +161,10 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         ctx.set("round", round_header(model, i, links));
         add_round_summary(model, rr, path, "putaran", ctx);
         if (rr.mean_ik) ctx.set("mean_ik", format_decimal(*rr.mean_ik, 1));
-        std::vector<mustache::data> rows;
+        std::vector<Value> rows;
         for (const auto* s : ranked(model, rr)) rows.push_back(result_row(model, rr, *s, links));
         ctx.set("rows", list_of(rows));
-        std::vector<mustache::data> missing;
+        std::vector<Value> missing;
         if (round.kind == RoundKind::rutin)
             for (const auto* l : missing_from_round(model.data, round))
                 missing.push_back(Obj().set("name", l->name).set("href", links.lsp(l->id))
@@ -172,7 +172,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
                                       .set("valid_until", format_date(l->licence_valid_until)));
         ctx.set("missing", list_of(missing));
         ctx.set("has_missing", !missing.empty());
-        std::vector<mustache::data> group_heads;
+        std::vector<Value> group_heads;
         for (const auto& g : all_groups()) group_heads.push_back(Obj().set("label", g.label));
         ctx.set("group_heads", list_of(group_heads));
         ctx.set("rounds", round_selector(model, i, links, false));
@@ -188,7 +188,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         const Links links(path);
         auto ctx = base_context(model, path, "Kategori LSP", "kategori", "Belum ada penilaian rutin.");
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}}));
-        ctx.set("sections", list_of({}));
+        ctx.set("sections", Value::list());
         plan.pages.push_back({path, "categories", ctx});
     }
 }

@@ -56,12 +56,12 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
         const Links links(path);
         auto ctx = base_context(model, path, "Statistik Nasional", "statistik",
                                 "Angka nasional sertifikasi profesi, setiap angkanya dari satu berkas data.");
-        std::vector<mustache::data> items;
+        std::vector<Value> items;
         for (const auto& p : pages)
             items.push_back(Obj().set("title", p.title).set("summary", p.summary).set("href", links.root() + "statistik/" + p.slug + "/index.html"));
         ctx.set("pages", list_of(items));
         ctx.set("has_pages", !items.empty());
-        std::vector<mustache::data> rows;
+        std::vector<Value> rows;
         for (const auto& ds : datasets) {
             const auto& f = findings_of(model, ds.id);
             Obj r;
@@ -73,7 +73,7 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
                 .set("rows", format_int(static_cast<std::int64_t>(ds.rows.size())))
                 .set("inconsistent", !f.empty())
                 .set("finding_count", format_int(static_cast<std::int64_t>(f.size())));
-            rows.push_back(r);
+            rows.push_back(std::move(r));
         }
         ctx.set("datasets", list_of(rows));
         ctx.set("has_datasets", !rows.empty());

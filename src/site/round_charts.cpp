@@ -34,7 +34,7 @@ std::vector<IkBin> ik_bins(const CategoryTable& table, const std::vector<int>& i
 }
 
 void add_round_summary(const SiteModel& model, const RoundResult& rr, const std::string& page_path,
-                       const std::string& id, mustache::data& ctx) {
+                       const std::string& id, Value& ctx) {
     const auto& table = model.content.categories;
     const Links links(page_path);
     const auto& round = model.data.rounds[rr.round];
@@ -43,7 +43,7 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
     cats.id = id + "-kategori";
     cats.title = "Jumlah LSP per kategori, " + round.title;
     std::string desc;
-    std::vector<mustache::data> cat_rows;
+    std::vector<Value> cat_rows;
     for (std::size_t i = 0; i < table.categories.size(); ++i) {
         const auto& c = table.categories[i];
         const int n = rr.category_counts[i];
@@ -57,7 +57,7 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
             .set("count", format_int(n))
             .set("share", format_percent(share, 1))
             .set("href", links.categories(round.period) + "#" + c.key);
-        cat_rows.push_back(row);
+        cat_rows.push_back(std::move(row));
     }
     if (rr.incomplete_count > 0) {
         cats.items.push_back({"Belum lengkap", static_cast<double>(rr.incomplete_count),
@@ -95,7 +95,7 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
     groups.title = "Rata-rata capaian per kelompok indikator, " + round.title;
     groups.max_value = 100;
     std::string gdesc;
-    std::vector<mustache::data> group_rows;
+    std::vector<Value> group_rows;
     for (const auto& g : all_groups()) {
         const auto& mean = rr.group_mean_percent[static_cast<std::size_t>(g.group)];
         const auto text = mean ? format_percent(*mean, 1) : std::string("\u2013");
@@ -103,7 +103,7 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
         gdesc += (gdesc.empty() ? "" : "; ") + std::string(g.label) + " " + text;
         Obj row;
         row.set("label", g.label).set("gloss", g.gloss).set("mean", text);
-        group_rows.push_back(row);
+        group_rows.push_back(std::move(row));
     }
     groups.description = "Rata-rata persentase skor terhadap skor maksimum kelompok, atas LSP dengan lembar skor "
                          "lengkap: " + gdesc + ".";

@@ -9,7 +9,7 @@ namespace pepgen {
 /// Adds category_chart, distribution_chart, group_chart (SVG strings) and
 /// category_rows, group_rows (table rows) to ctx. `id` keeps SVG ids unique.
 void add_round_summary(const SiteModel& model, const RoundResult& rr, const std::string& page_path,
-                       const std::string& id, mustache::data& ctx);
+                       const std::string& id, Value& ctx);
 
 /// IK bins aligned to the category table: each category split into bins of
 /// about 25 points, so no bin straddles a category boundary.

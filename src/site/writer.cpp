@@ -1,6 +1,8 @@
 #include "site/writer.h"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <cerrno>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -90,6 +92,20 @@ bool carry_user_files(const fs::path& output, const fs::path& staging, const std
     return ok;
 }
 
+/// Staging folders left by builds that were killed: same output, dead process.
+void remove_abandoned_staging(const fs::path& parent, const std::string& out_name) {
+    const std::string prefix = "." + out_name + ".pepgen-baru-";
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(parent, ec)) {
+        const auto name = e.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const auto digits = name.substr(prefix.size(), name.find('-', prefix.size()) - prefix.size());
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+        const auto pid = static_cast<pid_t>(std::stol(digits));
+        if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) fs::remove_all(e.path(), ec);
+    }
+}
+
 bool swap_in(const fs::path& staging, const fs::path& output, std::string& error) {
     std::error_code ec;
     if (!fs::exists(output, ec)) {
@@ -151,7 +167,7 @@ bool publish_site(const fs::path& output, const std::vector<OutputEntry>& entrie
         return false;
     }
     const auto staging = parent / ("." + out.filename().string() + ".pepgen-baru-" + std::to_string(::getpid()));
-    fs::remove_all(staging, ec);
+    remove_abandoned_staging(parent, out.filename().string());
     if (!fs::create_directory(staging, ec)) {
         diags.error(output.string(), "direktori sementara tidak dapat dibuat di " + parent.string() + ": " + ec.message());
         return false;

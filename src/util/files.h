@@ -12,6 +12,14 @@ namespace pepgen {
 
 /// Inputs larger than this are refused rather than read (absurd input guard).
 constexpr std::uintmax_t kMaxInputBytes = 64ull * 1024 * 1024;
+/// A Markdown page body; far above any real page, and it keeps cmark-gfm's
+/// slow cases (very wide tables) from turning into a hang.
+constexpr std::size_t kMaxPageBytes = 1024 * 1024;
+/// One text field in data/ (a name, a note, a recommendation).
+constexpr std::size_t kMaxTextFieldBytes = 64 * 1024;
+/// LSPs in the registry or sheets in one round: BNSP licenses about 1,821
+/// LSPs in all sectors, so this only stops absurd input.
+constexpr std::size_t kMaxEntries = 50000;
 
 struct ReadResult {
     std::optional<std::string> text;

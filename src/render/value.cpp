@@ -1,0 +1,34 @@
+#include "render/value.h"
+
+namespace pepgen {
+
+Value& Value::set(const std::string& key, Value v) {
+    for (auto& [k, existing] : fields_)
+        if (k == key) {
+            existing = std::move(v);
+            return *this;
+        }
+    fields_.emplace_back(key, std::move(v));
+    return *this;
+}
+
+const Value* Value::get(const std::string& key) const {
+    if (kind_ != Kind::object) return nullptr;
+    for (const auto& [k, v] : fields_)
+        if (k == key) return &v;
+    return nullptr;
+}
+
+const Value* Value::find_path(const std::string& path) const {
+    const Value* v = this;
+    std::size_t start = 0;
+    while (v) {
+        const auto dot = path.find('.', start);
+        v = v->get(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+        if (dot == std::string::npos) return v;
+        start = dot + 1;
+    }
+    return nullptr;
+}
+
+}  // namespace pepgen

@@ -1,0 +1,56 @@
+/// A page's data for its template: text, flag, list or object. Our own plain
+/// type rather than kainjow's, so pages are built by moving values instead of
+/// deep-copying trees, and can be built on any thread.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pepgen {
+
+class Value {
+public:
+    enum class Kind { text, flag, list, object };
+
+    Value() : kind_(Kind::object) {}
+    Value(std::string s) : kind_(Kind::text), text_(std::move(s)) {}
+    Value(const char* s) : kind_(Kind::text), text_(s) {}
+    Value(bool b) : kind_(Kind::flag), flag_(b) {}
+    Value(int) = delete;  // format numbers explicitly (format_id.h)
+
+    static Value list() {
+        Value v;
+        v.kind_ = Kind::list;
+        return v;
+    }
+    static Value list(std::vector<Value> items) {
+        Value v = list();
+        v.items_ = std::move(items);
+        return v;
+    }
+
+    Kind kind() const { return kind_; }
+    bool is_object() const { return kind_ == Kind::object; }
+    const std::string& text() const { return text_; }
+    bool flag() const { return flag_; }
+    const std::vector<Value>& items() const { return items_; }
+    const std::vector<std::pair<std::string, Value>>& fields() const { return fields_; }
+
+    /// Sets (or replaces) a field of an object; returns *this for chaining.
+    Value& set(const std::string& key, Value v);
+    void push_back(Value v) { items_.push_back(std::move(v)); }
+    /// A field of an object, or nullptr.
+    const Value* get(const std::string& key) const;
+    /// A dotted path ("category.css"), or nullptr.
+    const Value* find_path(const std::string& path) const;
+
+private:
+    Kind kind_;
+    std::string text_;
+    bool flag_ = false;
+    std::vector<Value> items_;
+    std::vector<std::pair<std::string, Value>> fields_;  // few per object: a vector beats a map
+};
+
+}  // namespace pepgen
