@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <chrono>
+#include <thread>
+
 #include "site/writer.h"
 #include "test_support.h"
 
@@ -7,25 +12,40 @@ using namespace pepgen;
 using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
 
+namespace {
+
+/// One whole build's worth of writing.
+bool publish_site(const fs::path& out, const std::vector<std::pair<std::string, std::string>>& files, Diagnostics& d) {
+    auto w = SiteWriter::begin(out, d);
+    if (!w) return false;
+    for (const auto& [path, bytes] : files) w->write(path, bytes);
+    return w->commit("uji", d);
+}
+
+}  // namespace
+
 TEST_CASE("publishing writes every entry and a manifest", "[writer]") {
     test::TempDir dir;
     const auto out = dir / "site";
     Diagnostics d;
-    REQUIRE(publish_site(out, {{"index.html", "beranda", {}}, {"lsp/a/index.html", "a", {}}}, d));
+    REQUIRE(publish_site(out, {{"index.html", "beranda"}, {"lsp/a/index.html", "a"}}, d));
     CHECK(test::read_file(out / "index.html") == "beranda");
     CHECK(test::read_file(out / "lsp/a/index.html") == "a");
-    CHECK(test::read_file(out / kManifestName) == "index.html\nlsp/a/index.html\n");
+    const auto manifest = test::read_file(out / kManifestName);
+    CHECK_THAT(manifest, Contains("# masukan uji\n"));
+    CHECK_THAT(manifest, Contains("index.html\t"));
+    CHECK_THAT(manifest, Contains("lsp/a/index.html\t"));
 }
 
 TEST_CASE("a rebuild removes stale pages but keeps the user's own files", "[writer]") {
     test::TempDir dir;
     const auto out = dir / "site";
     Diagnostics d;
-    REQUIRE(publish_site(out, {{"index.html", "v1", {}}, {"lsp/lama/index.html", "lama", {}}}, d));
+    REQUIRE(publish_site(out, {{"index.html", "v1"}, {"lsp/lama/index.html", "lama"}}, d));
     test::write_file(out / "CNAME", "kinerja.contoh.example\n");
     test::write_file(out / ".git/HEAD", "ref: refs/heads/main\n");
     test::write_file(out / "lsp/catatan.txt", "milik pengguna");
-    REQUIRE(publish_site(out, {{"index.html", "v2", {}}}, d));
+    REQUIRE(publish_site(out, {{"index.html", "v2"}}, d));
     CHECK(test::read_file(out / "index.html") == "v2");
     CHECK_FALSE(fs::exists(out / "lsp/lama/index.html"));
     CHECK(test::read_file(out / "CNAME") == "kinerja.contoh.example\n");
@@ -40,7 +60,7 @@ TEST_CASE("a user file in the way of a page stops the publish and changes nothin
     test::write_file(out / "index.html", "halaman buatan tangan");
     const auto before = test::snapshot(out);
     Diagnostics d;
-    CHECK_FALSE(publish_site(out, {{"index.html", "baru", {}}}, d));
+    CHECK_FALSE(publish_site(out, {{"index.html", "baru"}}, d));
     CHECK_THAT(test::all_messages(d), Contains("bukan buatan pepgen"));
     CHECK(test::snapshot(out) == before);
     for (const auto& e : fs::directory_iterator(dir.path()))
@@ -50,10 +70,11 @@ TEST_CASE("a user file in the way of a page stops the publish and changes nothin
 TEST_CASE("unsafe output paths are refused before anything is written", "[writer]") {
     test::TempDir dir;
     Diagnostics d;
-    CHECK_FALSE(publish_site(dir / "site", {{"../luar.html", "x", {}}}, d));
-    CHECK_FALSE(publish_site(dir / "site", {{"/etc/x", "x", {}}}, d));
+    CHECK_FALSE(publish_site(dir / "site", {{"../luar.html", "x"}}, d));
+    CHECK_FALSE(publish_site(dir / "site", {{"/etc/x", "x"}}, d));
     CHECK_FALSE(fs::exists(dir / "luar.html"));
     CHECK_FALSE(fs::exists(dir / "site"));
+    CHECK_THAT(test::all_messages(d), Contains("jalur keluaran tidak aman ditolak"));
 }
 
 TEST_CASE("output locations that would destroy the project are refused", "[writer]") {
@@ -67,4 +88,48 @@ TEST_CASE("output locations that would destroy the project are refused", "[write
     CHECK(check_output_location(dir.path(), dir / "site", d));
     CHECK(check_output_location(dir.path(), dir / "../elsewhere", d));
     CHECK(d.error_count() == 4);
+}
+
+TEST_CASE("unchanged files keep their inode and mtime; changed ones are rewritten", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    REQUIRE(publish_site(out, {{"a.html", "sama"}, {"b.html", "lama"}}, d));
+    const auto a_time = fs::last_write_time(out / "a.html");
+    const auto b_time = fs::last_write_time(out / "b.html");
+    struct stat before{};
+    ::stat((out / "a.html").c_str(), &before);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    auto w = SiteWriter::begin(out, d);
+    REQUIRE(w);
+    w->write("a.html", "sama");
+    w->write("b.html", "baru");
+    REQUIRE(w->commit("uji", d));
+    CHECK(w->written() == 1);
+    CHECK(w->linked() == 1);
+    struct stat after{};
+    ::stat((out / "a.html").c_str(), &after);
+    CHECK(after.st_ino == before.st_ino);
+    CHECK(fs::last_write_time(out / "a.html") == a_time);
+    CHECK(fs::last_write_time(out / "b.html") != b_time);
+    CHECK(test::read_file(out / "b.html") == "baru");
+}
+
+TEST_CASE("a page whose inputs did not change is reused without rendering", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    {
+        auto w = SiteWriter::begin(out, d);
+        w->write("p.html", "isi", "kunci-1");
+        REQUIRE(w->commit("m1", d));
+    }
+    auto w = SiteWriter::begin(out, d);
+    CHECK(w->previous_inputs() == "m1");
+    CHECK(w->previous_intact());
+    CHECK_FALSE(w->reuse("p.html", "kunci-2"));
+    CHECK(w->reuse("p.html", "kunci-1"));
+    REQUIRE(w->commit("m2", d));
+    CHECK(test::read_file(out / "p.html") == "isi");
+    CHECK_THAT(test::read_file(out / kManifestName), Contains("p.html\t"));
 }

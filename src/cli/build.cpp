@@ -2,13 +2,20 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <mutex>
 #include <ostream>
+#include <thread>
 
 #include "cli/project.h"
 #include "render/theme.h"
 #include "site/plan.h"
 #include "site/writer.h"
+#include "util/files.h"
 
 namespace fs = std::filesystem;
 
@@ -27,9 +34,12 @@ class Progress {
 public:
     Progress(bool enabled, const char* what, std::size_t total)
         : enabled_(enabled && ::isatty(STDERR_FILENO)), what_(what), total_(total) {}
+    /// Thread-safe: only the counter is shared, and output is rare.
     void step(std::size_t done) {
-        if (!enabled_ || (done % 50 != 0 && done != total_)) return;
-        std::fprintf(stderr, "\r%s %zu/%zu", what_, done, total_);
+        if (!enabled_ || done % 50 != 0) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (total_) std::fprintf(stderr, "\r%s %zu/%zu", what_, done, total_);
+        else std::fprintf(stderr, "\r%s: %zu", what_, done);
         std::fflush(stderr);
     }
     ~Progress() {
@@ -40,7 +50,88 @@ private:
     bool enabled_;
     const char* what_;
     std::size_t total_;
+    std::mutex mutex_;
 };
+
+}  // namespace
+
+namespace {
+
+/// Renders pages on worker threads while the planner keeps producing them.
+/// The queue is bounded, so at most a few pages' data exist at once.
+class RenderPool {
+public:
+    RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress)
+        : theme_(theme), writer_(writer), progress_(progress) {
+        for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
+    }
+    ~RenderPool() { finish(); }
+
+    void submit(PlannedPage&& page) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        space_.wait(lock, [this] { return queue_.size() < 2 * workers_.size() + 2; });
+        queue_.push_back(std::move(page));
+        ready_.notify_one();
+    }
+
+    void finish() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+        }
+        ready_.notify_all();
+        for (auto& w : workers_)
+            if (w.joinable()) w.join();
+    }
+
+    std::vector<std::string> errors() const { return errors_; }
+
+private:
+    void run() {
+        for (;;) {
+            PlannedPage page;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                ready_.wait(lock, [this] { return done_ || !queue_.empty(); });
+                if (queue_.empty()) return;
+                page = std::move(queue_.front());
+                queue_.pop_front();
+                space_.notify_one();
+            }
+            try {
+                if (!theme_.has_template(page.template_name)) {
+                    std::lock_guard<std::mutex> lock(mutex_);
+                    errors_.push_back("templat " + page.template_name + ".mustache tidak ditemukan");
+                    continue;
+                }
+                writer_.write(page.path, theme_.render_page(page.template_name, page.context));
+            } catch (const std::exception& e) {
+                std::lock_guard<std::mutex> lock(mutex_);
+                errors_.push_back(page.path + ": " + e.what());
+            }
+            progress_.step(++rendered_);
+        }
+    }
+
+    const Theme& theme_;
+    SiteWriter& writer_;
+    Progress& progress_;
+    std::vector<std::thread> workers_;
+    std::mutex mutex_;
+    std::condition_variable ready_, space_;
+    std::deque<PlannedPage> queue_;
+    bool done_ = false;
+    std::atomic<std::size_t> rendered_{0};
+    std::vector<std::string> errors_;
+};
+
+std::size_t thread_count() {
+    if (const char* env = std::getenv("PEPGEN_THREADS")) {
+        const long n = std::strtol(env, nullptr, 10);
+        if (n >= 1 && n <= 256) return static_cast<std::size_t>(n);
+    }
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 }  // namespace
 
@@ -51,28 +142,42 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     if (!diags.has_errors()) theme = Theme::load(root, project.content.config.theme, diags);
     if (diags.has_errors() || !theme) return false;
     if (options.base_url) project.content.config.base_url = *options.base_url;
+    auto writer = SiteWriter::begin(options.output, diags);
+    if (!writer) return false;
     const SiteModel model(project.content, project.data, *project.results, project.stat_findings);
-    const auto plan = plan_site(model);
-    std::vector<OutputEntry> entries;
-    entries.reserve(plan.pages.size() + plan.files.size() + plan.copies.size() + theme->assets().size());
-    Progress progress(options.progress, "Merender halaman", plan.pages.size());
-    for (const auto& page : plan.pages) {
-        if (!theme->has_template(page.template_name)) {
-            diags.error("themes/" + project.content.config.theme + "/templates",
-                        "templat " + page.template_name + ".mustache tidak ditemukan");
-            continue;
-        }
-        entries.push_back({page.path, theme->render_page(page.template_name, page.context), {}});
-        progress.step(entries.size());
+
+    Progress progress(options.progress, "Merender halaman", 0);
+    std::size_t files = 0;
+    SitePlan plan;
+    {
+        RenderPool pool(*theme, *writer, thread_count(), progress);
+        plan.page_sink = [&](PlannedPage&& page) { pool.submit(std::move(page)); };
+        plan.file_sink = [&](PlannedFile&& file) {
+            writer->write(file.path, file.bytes);
+            ++files;
+        };
+        plan_site_into(model, plan);
+        pool.finish();
+        for (const auto& e : pool.errors()) diags.error("themes/" + project.content.config.theme, e);
     }
-    for (const auto& file : plan.files) entries.push_back({file.path, file.bytes, {}});
-    for (const auto& copy : plan.copies) entries.push_back({copy.path, {}, root / copy.source});
-    for (const auto& [rel, source] : theme->assets()) entries.push_back({"assets/" + rel, {}, source});
-    if (diags.has_errors() || !publish_site(options.output, entries, diags)) return false;
+    for (const auto& copy : plan.copies) {
+        auto read = read_text_file(root / copy.source);
+        if (!read.text) diags.error(copy.source, read.error);
+        else writer->write(copy.path, *read.text);
+        ++files;
+    }
+    for (const auto& [rel, source] : theme->assets()) {
+        auto read = read_text_file(source);
+        if (!read.text) diags.error(display_path(root, source), read.error);
+        else writer->write("assets/" + rel, *read.text);
+    }
+    if (diags.has_errors() || !writer->commit("", diags)) return false;
     if (summary) {
-        summary->pages = plan.pages.size();
-        summary->files = plan.files.size() + plan.copies.size();
+        summary->pages = plan.page_paths.size();
+        summary->files = files;
         summary->assets = theme->assets().size();
+        summary->written = writer->written();
+        summary->unchanged = writer->linked();
     }
     return true;
 }
@@ -99,7 +204,8 @@ int run_build(const fs::path& root, const BuildOptions& options, std::ostream& o
         return 1;
     }
     out << "Situs dibangun di " << options.output.string() << ": " << summary.pages << " halaman, " << summary.files
-        << " berkas data, " << summary.assets << " aset.\n";
+        << " berkas data, " << summary.assets << " aset (" << summary.written << " berkas ditulis, " << summary.unchanged
+        << " tidak berubah).\n";
     return 0;
 }
 

@@ -19,6 +19,8 @@ struct BuildOptions {
 
 struct BuildSummary {
     std::size_t pages = 0, files = 0, assets = 0;
+    std::size_t written = 0;    ///< files whose bytes changed
+    std::size_t unchanged = 0;  ///< files kept from the previous build as they were
 };
 
 /// Load, validate, compute, plan, render and publish. All problems go to

@@ -2,8 +2,20 @@
 
 namespace pepgen {
 
-SitePlan plan_site(const SiteModel& model) {
-    SitePlan plan;
+void SitePlan::page(std::string path, std::string template_name, Value context) {
+    page_paths.push_back(path);
+    PlannedPage p{std::move(path), std::move(template_name), std::move(context)};
+    if (page_sink) page_sink(std::move(p));
+    else pages.push_back(std::move(p));
+}
+
+void SitePlan::file(std::string path, std::string bytes) {
+    PlannedFile f{std::move(path), std::move(bytes)};
+    if (file_sink) file_sink(std::move(f));
+    else files.push_back(std::move(f));
+}
+
+void plan_site_into(const SiteModel& model, SitePlan& plan) {
     plan_home(model, plan);
     plan_guides(model, plan);
     plan_indicators(model, plan);
@@ -13,6 +25,11 @@ SitePlan plan_site(const SiteModel& model) {
     plan_stats(model, plan);
     plan_extra_pages(model, plan);
     plan_discovery(model, plan);
+}
+
+SitePlan plan_site(const SiteModel& model) {
+    SitePlan plan;
+    plan_site_into(model, plan);
     return plan;
 }
 

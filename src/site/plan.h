@@ -1,5 +1,7 @@
 /// The page plan: every output file of the site, as a template name plus the
-/// context it is rendered with (or finished bytes, for data exports).
+/// data it is rendered with, or finished bytes for data files. Pages are
+/// handed to a sink as soon as they are planned, so a build renders them on
+/// other threads meanwhile and never holds every page's data at once.
 #pragma once
 
 #include <filesystem>
@@ -33,10 +35,19 @@ struct PlannedCopy {
     std::string source;       ///< relative to the project root
 };
 
-struct SitePlan {
+class SitePlan {
+public:
+    /// Without sinks, pages and files are kept in `pages` and `files`.
+    std::function<void(PlannedPage&&)> page_sink;
+    std::function<void(PlannedFile&&)> file_sink;
+
+    void page(std::string path, std::string template_name, Value context);
+    void file(std::string path, std::string bytes);
+
     std::vector<PlannedPage> pages;
     std::vector<PlannedFile> files;
     std::vector<PlannedCopy> copies;
+    std::vector<std::string> page_paths;  ///< every page planned, in order (for the sitemap)
 };
 
 /// Read-only view of everything the planners need, with look-ups.
@@ -54,6 +65,8 @@ struct SiteModel {
 };
 
 SitePlan plan_site(const SiteModel& model);
+/// The same, with pages and files going to the plan's sinks.
+void plan_site_into(const SiteModel& model, SitePlan& plan);
 
 // One planner per page family; each appends to the plan.
 void plan_home(const SiteModel& model, SitePlan& plan);

@@ -32,19 +32,19 @@ std::string feed_summary(const SiteModel& model, std::size_t index) {
 void plan_discovery(const SiteModel& model, SitePlan& plan) {
     const auto& base = model.content.config.base_url;
     std::vector<std::string> paths;
-    for (const auto& p : plan.pages)
-        if (listed(p.path)) paths.push_back(p.path);
+    for (const auto& p : plan.page_paths)
+        if (listed(p)) paths.push_back(p);
     std::sort(paths.begin(), paths.end());
 
     std::string sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     for (const auto& p : paths) sitemap += "  <url><loc>" + xml_escape(canonical_url(base, p)) + "</loc></url>\n";
     sitemap += "</urlset>\n";
-    plan.files.push_back({"sitemap.xml", sitemap});
+    plan.file("sitemap.xml", sitemap);
 
     std::string robots = "User-agent: *\nAllow: /\n";
     robots += "Sitemap: " + (base.empty() ? std::string("sitemap.xml") : base + "sitemap.xml") + "\n";
-    plan.files.push_back({"robots.txt", robots});
+    plan.file("robots.txt", robots);
 
     // Atom: newest round first; 'updated' is the newest round's date, never the build time.
     const auto& rounds = model.data.rounds;
@@ -72,7 +72,7 @@ void plan_discovery(const SiteModel& model, SitePlan& plan) {
         feed += "  </entry>\n";
     }
     feed += "</feed>\n";
-    plan.files.push_back({"feed.xml", feed});
+    plan.file("feed.xml", feed);
 }
 
 }  // namespace pepgen

@@ -160,15 +160,15 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
         json::array results;
         for (const auto& s : rr.sheets) results.emplace_back(result_json(model, i, s, true));
         doc["hasil"] = results;
-        plan.files.push_back({"data/indeks-" + round.period + ".json", pretty_json(doc)});
-        plan.files.push_back({"data/hasil-" + round.period + ".csv", round_csv(model, i)});
+        plan.file("data/indeks-" + round.period + ".json", pretty_json(doc));
+        plan.file("data/hasil-" + round.period + ".csv", round_csv(model, i));
         json::array team;
         for (const auto& m : round.team) team.push_back(json::object{{"nama", m.name}, {"instansi", m.agency}});
         doc["tim"] = std::move(team);
         rounds.emplace_back(std::move(doc));
     }
     everything["penilaian"] = std::move(rounds);
-    plan.files.push_back({"data/semua.json", pretty_json(everything)});
+    plan.file("data/semua.json", pretty_json(everything));
 
     for (const auto& lsp : model.data.lsps) {
         json::object doc;
@@ -197,7 +197,7 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
                 history.emplace_back(std::move(entry));
             }
         doc["riwayat"] = std::move(history);
-        plan.files.push_back({"data/lsp/" + lsp.id + ".json", pretty_json(doc)});
+        plan.file("data/lsp/" + lsp.id + ".json", pretty_json(doc));
     }
 }
 

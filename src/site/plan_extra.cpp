@@ -69,7 +69,7 @@ void plan_extra_pages(const SiteModel& model, SitePlan& plan) {
         ctx.set("canonical", false);  // served at many addresses; none is canonical
         ctx.set("lsps_href", links.section("lsp"));
         ctx.set("search_action", links.section("cari"));
-        plan.pages.push_back({path, "404", ctx});
+        plan.page(path, "404", std::move(ctx));
     }
     {
         const std::string path = "cari/index.html";
@@ -81,8 +81,8 @@ void plan_extra_pages(const SiteModel& model, SitePlan& plan) {
         ctx.set("indicators_href", links.section("indikator"));
         ctx.set("guides_href", links.section("panduan"));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Cari", links.section("cari")}}));
-        plan.pages.push_back({path, "search", ctx});
-        plan.files.push_back({"cari/indeks.js", search_index(model)});
+        plan.page(path, "search", std::move(ctx));
+        plan.file("cari/indeks.js", search_index(model));
     }
     {
         const std::string path = "unduh/index.html";
@@ -118,7 +118,7 @@ void plan_extra_pages(const SiteModel& model, SitePlan& plan) {
             ctx.set("dictionary_source", dict->source_file);
         }
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Unduh data", links.section("unduh")}}));
-        plan.pages.push_back({path, "downloads", ctx});
+        plan.page(path, "downloads", std::move(ctx));
     }
 }
 

@@ -41,7 +41,7 @@ void plan_guides(const SiteModel& model, SitePlan& plan) {
         ctx.set("guides", list_of(items));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Panduan", links.section("panduan")}}));
         ctx.set("indicators_href", links.section("indikator"));
-        plan.pages.push_back({path, "guides", ctx});
+        plan.page(path, "guides", std::move(ctx));
     }
     plan_prose_pages(model, guides, "panduan", "Panduan", plan, [&](const GuidePage& g, Value& ctx) {
         if (g.source_file != model.content.categories_file) return;
@@ -75,7 +75,7 @@ void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& page
         if (i + 1 < pages.size()) ctx.set("next", Obj().set("title", pages[i + 1].title).set("href", href(links, pages[i + 1])));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {label, links.section(dir)}, {g.title, href(links, g)}}));
         if (extra) extra(g, ctx);
-        plan.pages.push_back({path, "guide", ctx});
+        plan.page(path, "guide", std::move(ctx));
     }
 }
 

@@ -82,7 +82,7 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
     ctx.set("categories_href", links.section("kategori"));
     ctx.set("rounds_href", links.section("penilaian"));
     ctx.set("stats_href", links.section("statistik"));
-    plan.pages.push_back({path, "home", ctx});
+    plan.page(path, "home", std::move(ctx));
 }
 
 }  // namespace pepgen

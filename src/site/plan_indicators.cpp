@@ -67,7 +67,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         ctx.set("has_latest", latest.has_value());
         add_score_note(model, ctx);
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Indikator", links.section("indikator")}}));
-        plan.pages.push_back({path, "indicators", ctx});
+        plan.page(path, "indicators", std::move(ctx));
     }
     for (std::size_t i = 0; i < inds.size(); ++i) {
         const auto& ind = inds[i];
@@ -162,7 +162,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         ctx.set("crumbs", crumbs({{"Beranda", links.home()},
                                   {"Indikator", links.section("indikator")},
                                   {ind.code, links.indicator(ind.code)}}));
-        plan.pages.push_back({path, "indicator", ctx});
+        plan.page(path, "indicator", std::move(ctx));
     }
 }
 

@@ -193,7 +193,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         ctx.set("filter", filter_context(model, true));
         ctx.set("count", format_int(static_cast<std::int64_t>(rows.size())));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
-        plan.pages.push_back({path, "lsps", ctx});
+        plan.page(path, "lsps", std::move(ctx));
     }
     for (const auto* lsp : sorted) {
         const std::string path = "lsp/" + lsp->id + "/index.html";
@@ -241,7 +241,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         for (const auto& g : model.content.guides)
             if (g.source_file == model.content.categories_file) ctx.set("guide_index_href", links.guide(g.slug));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}, {lsp->name, links.lsp(lsp->id)}}));
-        plan.pages.push_back({path, "scorecard", ctx});
+        plan.page(path, "scorecard", std::move(ctx));
     }
     plan_print_pages(model, plan);
 }
@@ -285,7 +285,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
             if (g.source_file == model.content.categories_file) ctx.set("guide_index_href", links.guide(g.slug));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")},
                                   {round.title, links.round(round.period)}, {"Cetak", links.print(round.period)}}));
-        plan.pages.push_back({path, "print_round", ctx});
+        plan.page(path, "print_round", std::move(ctx));
     }
 }
 

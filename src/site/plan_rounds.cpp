@@ -125,7 +125,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
     ctx.set("filter", filter_context(model, false));
     ctx.set("is_latest", model.results.latest_periodic == index);
     ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}, {round.title, links.categories(round.period)}}));
-    plan.pages.push_back({path, "categories", ctx});
+    plan.page(path, "categories", std::move(ctx));
 }
 
 }  // namespace
@@ -149,7 +149,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         ctx.set("rounds", list_of(rows));
         ctx.set("has_rounds", !rows.empty());
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}}));
-        plan.pages.push_back({path, "rounds", ctx});
+        plan.page(path, "rounds", std::move(ctx));
     }
     for (std::size_t i = 0; i < rounds.size(); ++i) {
         const auto& round = rounds[i];
@@ -178,7 +178,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         ctx.set("rounds", round_selector(model, i, links, false));
         ctx.set("filter", filter_context(model, true));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));
-        plan.pages.push_back({path, "round", ctx});
+        plan.page(path, "round", std::move(ctx));
         plan_category_page(model, i, "kategori/" + round.period + "/index.html", plan);
     }
     if (model.results.latest_periodic) {
@@ -189,7 +189,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         auto ctx = base_context(model, path, "Kategori LSP", "kategori", "Belum ada penilaian rutin.");
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}}));
         ctx.set("sections", Value::list());
-        plan.pages.push_back({path, "categories", ctx});
+        plan.page(path, "categories", std::move(ctx));
     }
 }
 

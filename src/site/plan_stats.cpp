@@ -78,7 +78,7 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
         ctx.set("datasets", list_of(rows));
         ctx.set("has_datasets", !rows.empty());
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}}));
-        plan.pages.push_back({path, "stats", ctx});
+        plan.page(path, "stats", std::move(ctx));
     }
     plan_prose_pages(model, pages, "statistik", "Statistik", plan, {});
     for (const auto& ds : datasets) {
@@ -90,7 +90,7 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
         ctx.set("year", ds.year > 0 ? std::to_string(ds.year) : std::string());
         ctx.set("embed_html", render_embed(ds, default_spec(ds), findings_of(model, ds.id), "tabel", dataset_links(ds, links, true)));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}, {ds.title, links.root() + "statistik/tabel/" + ds.id + "/index.html"}}));
-        plan.pages.push_back({path, "dataset", ctx});
+        plan.page(path, "dataset", std::move(ctx));
         plan.copies.push_back({"data/statistik/" + ds.id + ".json", ds.source_file});
     }
 }

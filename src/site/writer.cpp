@@ -2,11 +2,11 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <cerrno>
 #include <stdio.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -17,9 +17,13 @@ namespace fs = std::filesystem;
 
 namespace pepgen {
 
-namespace {
+std::uint64_t fingerprint(std::string_view bytes, std::uint64_t seed) {
+    std::uint64_t h = seed;
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
 
-bool is_safe_relative(const std::string& p) {
+bool is_safe_relative_path(const std::string& p) {
     if (p.empty() || p[0] == '/' || p.find('\\') != std::string::npos || p.find('\0') != std::string::npos)
         return false;
     std::stringstream ss(p);
@@ -27,6 +31,14 @@ bool is_safe_relative(const std::string& p) {
     while (std::getline(ss, part, '/'))
         if (part.empty() || part == "." || part == "..") return false;
     return true;
+}
+
+namespace {
+
+std::string hex(std::uint64_t v) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
 }
 
 bool write_file(const fs::path& path, const std::string& bytes, std::string& error) {
@@ -46,52 +58,6 @@ bool write_file(const fs::path& path, const std::string& bytes, std::string& err
     return true;
 }
 
-std::set<std::string> read_manifest(const fs::path& output) {
-    std::set<std::string> out;
-    std::ifstream in(output / kManifestName);
-    std::string line;
-    while (std::getline(in, line))
-        if (!line.empty()) out.insert(line);
-    return out;
-}
-
-/// Hard-links (or copies) every user file of the old output into staging.
-bool carry_user_files(const fs::path& output, const fs::path& staging, const std::set<std::string>& ours_old,
-                      const std::set<std::string>& ours_new, Diagnostics& diags) {
-    std::error_code ec;
-    bool ok = true;
-    for (auto it = fs::recursive_directory_iterator(output, fs::directory_options::none, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        const auto rel = fs::relative(it->path(), output).generic_string();
-        if (rel == kManifestName) continue;
-        if (it->is_symlink() || !it->is_directory()) {
-            if (ours_old.count(rel)) continue;
-            if (ours_new.count(rel)) {
-                diags.error(display_path(fs::current_path(), it->path()),
-                            "berkas ini bukan buatan pepgen tetapi akan tertimpa halaman baru; pindahkan atau hapus "
-                            "berkas itu lebih dulu");
-                ok = false;
-                continue;
-            }
-            const auto target = staging / rel;
-            fs::create_directories(target.parent_path(), ec);
-            if (it->is_symlink()) {
-                fs::copy_symlink(it->path(), target, ec);
-            } else {
-                fs::create_hard_link(it->path(), target, ec);
-                if (ec) fs::copy_file(it->path(), target, ec);
-            }
-            if (ec) {
-                diags.error(display_path(fs::current_path(), it->path()),
-                            "berkas milik pengguna tidak dapat dipertahankan: " + ec.message());
-                ok = false;
-            }
-        }
-    }
-    return ok;
-}
-
 /// Staging folders left by builds that were killed: same output, dead process.
 void remove_abandoned_staging(const fs::path& parent, const std::string& out_name) {
     const std::string prefix = "." + out_name + ".pepgen-baru-";
@@ -100,7 +66,7 @@ void remove_abandoned_staging(const fs::path& parent, const std::string& out_nam
         const auto name = e.path().filename().string();
         if (name.rfind(prefix, 0) != 0) continue;
         const auto digits = name.substr(prefix.size(), name.find('-', prefix.size()) - prefix.size());
-        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
         const auto pid = static_cast<pid_t>(std::stol(digits));
         if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) fs::remove_all(e.path(), ec);
     }
@@ -133,6 +99,169 @@ bool swap_in(const fs::path& staging, const fs::path& output, std::string& error
 
 }  // namespace
 
+std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostics& diags) {
+    std::error_code ec;
+    auto w = std::unique_ptr<SiteWriter>(new SiteWriter());
+    w->output_ = fs::absolute(output).lexically_normal();
+    const auto parent = w->output_.parent_path();
+    fs::create_directories(parent, ec);
+    if (fs::exists(w->output_, ec) && !fs::is_directory(w->output_, ec)) {
+        diags.error(output.string(), "keluaran sudah ada tetapi bukan direktori");
+        return nullptr;
+    }
+    remove_abandoned_staging(parent, w->output_.filename().string());
+    w->staging_ = parent / ("." + w->output_.filename().string() + ".pepgen-baru-" + std::to_string(::getpid()));
+    fs::remove_all(w->staging_, ec);
+    if (!fs::create_directory(w->staging_, ec)) {
+        diags.error(output.string(), "direktori sementara tidak dapat dibuat di " + parent.string() + ": " + ec.message());
+        return nullptr;
+    }
+    // Manifest: "# masukan <fingerprint>" then "path<TAB>hash<TAB>key" per file
+    // (older manifests hold bare paths, which still mark the files as ours).
+    std::ifstream in(w->output_ / kManifestName);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("# masukan ", 0) == 0) {
+            w->previous_inputs_ = line.substr(10);
+            continue;
+        }
+        if (line.empty() || line[0] == '#') continue;
+        const auto t1 = line.find('\t');
+        Entry e;
+        std::string path = line.substr(0, t1);
+        if (t1 != std::string::npos) {
+            const auto t2 = line.find('\t', t1 + 1);
+            e.hash = std::strtoull(line.substr(t1 + 1, t2 - t1 - 1).c_str(), nullptr, 16);
+            if (t2 != std::string::npos) e.key = line.substr(t2 + 1);
+        }
+        w->previous_.emplace(std::move(path), std::move(e));
+    }
+    return w;
+}
+
+SiteWriter::~SiteWriter() {
+    if (!committed_) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+bool SiteWriter::previous_intact() const {
+    std::error_code ec;
+    if (previous_.empty()) return false;
+    for (const auto& [path, e] : previous_)
+        if (!fs::is_regular_file(output_ / path, ec)) return false;
+    return true;
+}
+
+void SiteWriter::fail(const std::string& path, const std::string& message) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    errors_.emplace_back(path, message);
+}
+
+bool SiteWriter::link_previous(const std::string& path) {
+    std::error_code ec;
+    const auto target = staging_ / path;
+    fs::create_directories(target.parent_path(), ec);
+    fs::create_hard_link(output_ / path, target, ec);
+    return !ec;
+}
+
+bool SiteWriter::reuse(const std::string& path, const std::string& key) {
+    if (key.empty()) return false;
+    auto it = previous_.find(path);
+    if (it == previous_.end() || it->second.key != key || !is_safe_relative_path(path)) return false;
+    if (!link_previous(path)) return false;
+    std::lock_guard<std::mutex> lock(mutex_);
+    entries_[path] = it->second;
+    ++linked_;
+    return true;
+}
+
+bool SiteWriter::write(const std::string& path, const std::string& bytes, const std::string& key) {
+    if (!is_safe_relative_path(path) || path == kManifestName) {
+        fail(path, "jalur keluaran tidak aman ditolak");
+        return false;
+    }
+    const Entry entry{fingerprint(bytes), key};
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!entries_.emplace(path, entry).second) {
+            errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
+            return false;
+        }
+    }
+    // Same bytes as last time: link the old file so its mtime stays.
+    auto it = previous_.find(path);
+    std::error_code ec;
+    if (it != previous_.end() && it->second.hash == entry.hash && fs::file_size(output_ / path, ec) == bytes.size() &&
+        !ec && link_previous(path)) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        ++linked_;
+        return true;
+    }
+    std::string error;
+    if (!write_file(staging_ / path, bytes, error)) {
+        fail(path, error);
+        return false;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++written_;
+    return true;
+}
+
+bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
+    for (const auto& [path, message] : errors_) diags.error(output_.string() + "/" + path, message);
+    if (!errors_.empty()) return false;
+    std::error_code ec;
+    // The user's own files (CNAME, .git, ...) are linked into the new site.
+    if (fs::is_directory(output_, ec)) {
+        std::vector<std::string> in_the_way;
+        for (auto it = fs::recursive_directory_iterator(output_, fs::directory_options::none, ec);
+             it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (ec) break;
+            if (!it->is_symlink() && it->is_directory()) continue;
+            const auto rel = fs::relative(it->path(), output_).generic_string();
+            if (rel == kManifestName || previous_.count(rel)) continue;
+            if (entries_.count(rel)) {
+                in_the_way.push_back(rel);
+                continue;
+            }
+            const auto target = staging_ / rel;
+            fs::create_directories(target.parent_path(), ec);
+            if (it->is_symlink()) {
+                fs::copy_symlink(it->path(), target, ec);
+            } else {
+                fs::create_hard_link(it->path(), target, ec);
+                if (ec) fs::copy_file(it->path(), target, ec);
+            }
+            if (ec) {
+                diags.error(display_path(fs::current_path(), it->path()),
+                            "berkas milik pengguna tidak dapat dipertahankan: " + ec.message());
+                return false;
+            }
+        }
+        if (!in_the_way.empty()) {
+            std::sort(in_the_way.begin(), in_the_way.end());
+            diags.error(output_.string(),
+                        std::to_string(in_the_way.size()) + " berkas di folder keluaran bukan buatan pepgen tetapi akan "
+                        "tertimpa (misalnya " + in_the_way.front() + "). Pindahkan berkas itu, atau bila folder ini "
+                        "memang dibuat pepgen tetapi " + kManifestName + " terhapus, hapus folder keluaran lalu bangun ulang.");
+            return false;
+        }
+    }
+    std::string manifest = "# masukan " + inputs + "\n";
+    for (const auto& [path, e] : entries_) manifest += path + "\t" + hex(e.hash) + "\t" + e.key + "\n";
+    std::string error;
+    if (!write_file(staging_ / kManifestName, manifest, error) || !swap_in(staging_, output_, error)) {
+        diags.error(output_.string(), error);
+        return false;
+    }
+    committed_ = true;
+    fs::remove_all(staging_, ec);  // now holds the previous site
+    return true;
+}
+
 bool check_output_location(const fs::path& root, const fs::path& output, Diagnostics& diags) {
     std::error_code ec;
     const auto out = fs::weakly_canonical(fs::absolute(output), ec);
@@ -154,70 +283,6 @@ bool check_output_location(const fs::path& root, const fs::path& output, Diagnos
             return false;
         }
     }
-    return true;
-}
-
-bool publish_site(const fs::path& output, const std::vector<OutputEntry>& entries, Diagnostics& diags) {
-    std::error_code ec;
-    const auto out = fs::absolute(output).lexically_normal();
-    const auto parent = out.parent_path();
-    fs::create_directories(parent, ec);
-    if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
-        diags.error(output.string(), "keluaran sudah ada tetapi bukan direktori");
-        return false;
-    }
-    const auto staging = parent / ("." + out.filename().string() + ".pepgen-baru-" + std::to_string(::getpid()));
-    remove_abandoned_staging(parent, out.filename().string());
-    if (!fs::create_directory(staging, ec)) {
-        diags.error(output.string(), "direktori sementara tidak dapat dibuat di " + parent.string() + ": " + ec.message());
-        return false;
-    }
-    auto fail = [&]() {
-        std::error_code ignore;
-        fs::remove_all(staging, ignore);
-        return false;
-    };
-    std::set<std::string> ours;
-    for (const auto& e : entries) {
-        if (!is_safe_relative(e.path) || e.path == kManifestName) {
-            diags.error(output.string(), "jalur keluaran tidak aman ditolak: " + e.path);
-            return fail();
-        }
-        if (!ours.insert(e.path).second) {
-            diags.error(output.string(), "dua halaman memakai jalur yang sama: " + e.path);
-            return fail();
-        }
-    }
-    for (const auto& e : entries) {
-        const auto target = staging / e.path;
-        std::string error;
-        if (!e.source.empty()) {
-            fs::create_directories(target.parent_path(), ec);
-            fs::copy_file(e.source, target, fs::copy_options::overwrite_existing, ec);
-            if (ec) error = ec.message();
-        } else {
-            write_file(target, e.bytes, error);
-        }
-        if (!error.empty()) {
-            diags.error(output.string() + "/" + e.path, error);
-            return fail();
-        }
-    }
-    if (fs::is_directory(out, ec)) {
-        if (!carry_user_files(out, staging, read_manifest(out), ours, diags)) return fail();
-    }
-    std::string manifest;
-    for (const auto& p : ours) manifest += p + "\n";
-    std::string error;
-    if (!write_file(staging / kManifestName, manifest, error)) {
-        diags.error(output.string(), error);
-        return fail();
-    }
-    if (!swap_in(staging, out, error)) {
-        diags.error(output.string(), error);
-        return fail();
-    }
-    fs::remove_all(staging, ec);  // now holds the previous site
     return true;
 }
 

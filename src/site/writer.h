@@ -1,9 +1,14 @@
 /// The only code that touches the output directory. A build is written to a
 /// staging directory beside the output and swapped in with one atomic
-/// rename, so readers and a failed build only ever see a whole site.
+/// rename, so readers and a failed build only ever see a whole site. A file
+/// whose bytes did not change is hard-linked from the previous build rather
+/// than written, so it keeps its modification time and uploads skip it.
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -11,25 +16,63 @@
 
 namespace pepgen {
 
-struct OutputEntry {
-    std::string path;                 ///< relative, forward slashes
-    std::string bytes;                ///< content, when source is empty
-    std::filesystem::path source;     ///< file to copy as it is (theme assets)
-};
-
 /// Name of the list of files pepgen wrote, kept in the output directory so
 /// the next build knows which files are its own and which belong to the user.
 inline constexpr const char* kManifestName = ".pepgen-manifest";
 
-/// Publishes entries as the new content of `output`. Files in the old output
-/// that pepgen did not write (CNAME, .git, ...) are carried over untouched;
-/// a new file that would replace one of them is an error. On any error the
-/// old output is left exactly as it was and false is returned.
-bool publish_site(const std::filesystem::path& output, const std::vector<OutputEntry>& entries, Diagnostics& diags);
+/// 64-bit FNV-1a: a content fingerprint for change detection (not security).
+std::uint64_t fingerprint(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
+
+class SiteWriter {
+public:
+    /// Prepares the staging directory and reads the previous build's manifest.
+    static std::unique_ptr<SiteWriter> begin(const std::filesystem::path& output, Diagnostics& diags);
+    ~SiteWriter();
+
+    /// The input fingerprint recorded by the previous build ("" if none).
+    const std::string& previous_inputs() const { return previous_inputs_; }
+    /// True when the previous build's files are all still in place.
+    bool previous_intact() const;
+
+    /// If the previous build wrote `path` from inputs with this key, links it
+    /// into the new site and returns true: the caller need not render it.
+    /// Thread-safe.
+    bool reuse(const std::string& path, const std::string& key);
+    /// Writes (or links, when the bytes are unchanged) one file. Thread-safe.
+    bool write(const std::string& path, const std::string& bytes, const std::string& key = {});
+
+    /// Carries over the user's own files, writes the manifest and swaps the
+    /// new site in. On failure the old output is untouched.
+    bool commit(const std::string& inputs, Diagnostics& diags);
+
+    std::size_t written() const { return written_; }
+    std::size_t linked() const { return linked_; }
+
+private:
+    struct Entry {
+        std::uint64_t hash = 0;
+        std::string key;
+    };
+    SiteWriter() = default;
+    bool link_previous(const std::string& path);
+    void fail(const std::string& path, const std::string& message);
+
+    std::filesystem::path output_, staging_;
+    std::map<std::string, Entry> previous_;
+    std::string previous_inputs_;
+    std::mutex mutex_;
+    std::map<std::string, Entry> entries_;
+    std::vector<std::pair<std::string, std::string>> errors_;
+    std::size_t written_ = 0, linked_ = 0;
+    bool committed_ = false;
+};
 
 /// Refuses output directories that would destroy the project: the root
 /// itself, content/, data/, themes/, anything containing them, or "/".
 bool check_output_location(const std::filesystem::path& root, const std::filesystem::path& output,
                            Diagnostics& diags);
+
+/// Relative, no "..", no absolute or empty parts: safe to join to the output.
+bool is_safe_relative_path(const std::string& p);
 
 }  // namespace pepgen
