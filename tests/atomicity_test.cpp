@@ -92,3 +92,43 @@ TEST_CASE("output does not depend on locale or time zone", "[atomicity][determin
     REQUIRE(std::system(cmd.c_str()) == 0);
     CHECK(test::snapshot(dir / "a") == test::snapshot(dir / "b"));
 }
+
+TEST_CASE("an incremental build equals a full build, whatever input changed", "[atomicity][incremental]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_fixture_stats(dir.path());
+    REQUIRE(test::run_pepgen("build --root " + q(dir.path())).exit_code == 0);
+    const auto again = test::run_pepgen("build --root " + q(dir.path()));
+    CHECK_THAT(again.output, Catch::Matchers::Contains("Tidak ada perubahan sejak build terakhir"));
+    struct Change {
+        const char* file;
+        const char* from;
+        const char* to;
+    };
+    const std::vector<Change> changes = {
+        {"data/penilaian/2025-2.json", "\"M01\": 9", "\"M01\": 2"},       // newest round
+        {"data/penilaian/2025-1.json", "\"M01\": 8", "\"M01\": 1"},       // oldest round: every later change
+        {"data/penilaian/2025-i1.json", "\"D01\": 3", "\"D01\": 9"},      // incidental round
+        {"data/statistik/lsp-uji.json", "\"p1\": 10", "\"p1\": 12"},      // a statistics table
+        {"data/lsp.json", "LSP Uji B", "LSP Uji Beta"},                     // the registry
+        {"content/indikator/P01.md", "judul: \"Proses\"", "judul: \"Proses Sertifikasi\""},
+        {"themes/default/templates/partials/badge.mustache", "badge {{css}}", "badge {{css}} lencana"},
+    };
+    for (const auto& c : changes) {
+        INFO(c.file);
+        auto text = test::read_file(dir / c.file);
+        REQUIRE(text.find(c.from) != std::string::npos);
+        text.replace(text.find(c.from), std::string(c.from).size(), c.to);
+        test::write_file(dir / c.file, text);
+        const auto inc = test::run_pepgen("build --root " + q(dir.path()));
+        REQUIRE(inc.exit_code == 0);
+        fs::remove_all(dir / "full");
+        REQUIRE(test::run_pepgen("build --penuh --root " + q(dir.path()) + " --output " + q(dir / "full")).exit_code == 0);
+        auto strip = [](std::string snap) {  // the manifests differ only in the keys they record
+            const auto at = snap.find("== .pepgen-manifest");
+            const auto end = snap.find("\n== ", at + 1);
+            return snap.erase(at, end == std::string::npos ? std::string::npos : end - at);
+        };
+        CHECK(strip(test::snapshot(dir / "site")) == strip(test::snapshot(dir / "full")));
+    }
+}

@@ -14,6 +14,7 @@
 #include "cli/project.h"
 #include "render/theme.h"
 #include "site/plan.h"
+#include "site/input_keys.h"
 #include "site/writer.h"
 #include "util/files.h"
 
@@ -104,7 +105,7 @@ private:
                     errors_.push_back("templat " + page.template_name + ".mustache tidak ditemukan");
                     continue;
                 }
-                writer_.write(page.path, theme_.render_page(page.template_name, page.context));
+                writer_.write(page.path, theme_.render_page(page.template_name, page.context), page.key);
             } catch (const std::exception& e) {
                 std::lock_guard<std::mutex> lock(mutex_);
                 errors_.push_back(page.path + ": " + e.what());
@@ -137,6 +138,21 @@ std::size_t thread_count() {
 
 bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& diags, BuildSummary* summary) {
     if (!check_output_location(root, options.output, diags)) return false;
+    // Nothing changed since the last build (same inputs, same program, same
+    // options, every file still there): the site is already right.
+    const auto extra = program_identity() + "|" + options.base_url.value_or("-") + "|" + (options.incremental ? "i" : "f");
+    const auto inputs = scan_inputs(root, extra);
+    if (options.incremental) {
+        Diagnostics probe;
+        if (auto previous = SiteWriter::begin(options.output, probe);
+            previous && previous->previous_inputs() == inputs.all && previous->previous_intact()) {
+            if (summary) {
+                *summary = BuildSummary{};
+                summary->up_to_date = true;
+            }
+            return true;
+        }
+    }
     auto project = load_project(root, diags);
     std::unique_ptr<Theme> theme;
     if (!diags.has_errors()) theme = Theme::load(root, project.content.config.theme, diags);
@@ -144,18 +160,18 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     if (options.base_url) project.content.config.base_url = *options.base_url;
     auto writer = SiteWriter::begin(options.output, diags);
     if (!writer) return false;
-    const SiteModel model(project.content, project.data, *project.results, project.stat_findings);
+    SiteModel model(project.content, project.data, *project.results, project.stat_findings);
+    if (options.incremental) model.keys = derive_keys(inputs, project.data, extra);
 
     Progress progress(options.progress, "Merender halaman", 0);
-    std::size_t files = 0;
     SitePlan plan;
     {
         RenderPool pool(*theme, *writer, thread_count(), progress);
         plan.page_sink = [&](PlannedPage&& page) { pool.submit(std::move(page)); };
         plan.file_sink = [&](PlannedFile&& file) {
-            writer->write(file.path, file.bytes);
-            ++files;
+            writer->write(file.path, file.bytes, file.key);
         };
+        plan.reuse = [&](const std::string& path, const std::string& key) { return writer->reuse(path, key); };
         plan_site_into(model, plan);
         pool.finish();
         for (const auto& e : pool.errors()) diags.error("themes/" + project.content.config.theme, e);
@@ -164,17 +180,16 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         auto read = read_text_file(root / copy.source);
         if (!read.text) diags.error(copy.source, read.error);
         else writer->write(copy.path, *read.text);
-        ++files;
     }
     for (const auto& [rel, source] : theme->assets()) {
         auto read = read_text_file(source);
         if (!read.text) diags.error(display_path(root, source), read.error);
         else writer->write("assets/" + rel, *read.text);
     }
-    if (diags.has_errors() || !writer->commit("", diags)) return false;
+    if (diags.has_errors() || !writer->commit(inputs.all, diags)) return false;
     if (summary) {
         summary->pages = plan.page_paths.size();
-        summary->files = files;
+        summary->files = plan.file_count + plan.copies.size();
         summary->assets = theme->assets().size();
         summary->written = writer->written();
         summary->unchanged = writer->linked();
@@ -202,6 +217,10 @@ int run_build(const fs::path& root, const BuildOptions& options, std::ostream& o
     if (!ok) {
         err << "Situs tidak dibangun; isi " << options.output.string() << " tidak diubah.\n";
         return 1;
+    }
+    if (summary.up_to_date) {
+        out << "Tidak ada perubahan sejak build terakhir; " << options.output.string() << " sudah mutakhir.\n";
+        return 0;
     }
     out << "Situs dibangun di " << options.output.string() << ": " << summary.pages << " halaman, " << summary.files
         << " berkas data, " << summary.assets << " aset (" << summary.written << " berkas ditulis, " << summary.unchanged

@@ -15,12 +15,14 @@ struct BuildOptions {
     std::filesystem::path output;
     std::optional<std::string> base_url;  ///< --base-url; overrides pepgen.yaml's alamat_situs
     bool progress = true;                 ///< show progress when stderr is a terminal
+    bool incremental = true;              ///< reuse what the previous build made from unchanged inputs
 };
 
 struct BuildSummary {
     std::size_t pages = 0, files = 0, assets = 0;
     std::size_t written = 0;    ///< files whose bytes changed
     std::size_t unchanged = 0;  ///< files kept from the previous build as they were
+    bool up_to_date = false;    ///< nothing to do: inputs unchanged since the last build
 };
 
 /// Load, validate, compute, plan, render and publish. All problems go to

@@ -21,9 +21,10 @@ constexpr const char* kVersion = "0.2.0";
 
 void usage(std::ostream& os) {
     os << "Penggunaan:\n"
-          "  pepgen build [--root DIR] [--output DIR] [--base-url URL]\n"
+          "  pepgen build [--root DIR] [--output DIR] [--base-url URL] [--penuh]\n"
           "        bangun situs (bawaan: ROOT/site); URL = alamat publik situs untuk tautan kanonik,\n"
-          "        sitemap dan feed\n"
+          "        sitemap dan feed; halaman yang masukannya tidak berubah dipertahankan, kecuali\n"
+          "        dengan --penuh (bangun ulang semuanya)\n"
           "  pepgen check [--root DIR]\n"
           "        periksa content/ dan data/ tanpa menulis apa pun\n"
           "  pepgen new penilaian PERIODE [--jenis rutin|insidental] [--tanggal YYYY-MM-DD] [--root DIR]\n"
@@ -57,6 +58,10 @@ std::optional<Parsed> parse(const std::vector<std::string>& args, const std::str
             err << "pepgen: opsi tidak dikenal untuk " << cmd << ": " << a << "\n\n";
             usage(err);
             return std::nullopt;
+        }
+        if (a == "--penuh") {  // a switch, takes no value
+            p.options[a] = "ya";
+            continue;
         }
         if (i + 1 >= args.size() || args[i + 1].empty()) {
             err << "pepgen: " << a << " memerlukan nilai\n";
@@ -95,7 +100,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             return 0;
         }
     static const std::map<std::string, std::set<std::string>> allowed = {
-        {"build", {"--root", "--output", "--base-url"}},
+        {"build", {"--root", "--output", "--base-url", "--penuh"}},
         {"check", {"--root"}},
         {"new", {"--root", "--jenis", "--tanggal"}},
         {"import", {"--root", "--periode", "--jenis", "--tanggal"}},
@@ -131,6 +136,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         if (!expect_positionals(0, "tidak ada argumen lain")) return 2;
         BuildOptions options;
         options.output = opt(*parsed, "--output").value_or((root / "site").string());
+        options.incremental = !opt(*parsed, "--penuh");
         if (auto url = opt(*parsed, "--base-url")) {
             std::string error;
             options.base_url = normalize_base_url(*url, error);

@@ -2,15 +2,23 @@
 
 namespace pepgen {
 
-void SitePlan::page(std::string path, std::string template_name, Value context) {
+bool SitePlan::unchanged(const std::string& path, const std::string& key, bool is_page) {
+    if (!reuse || key.empty() || !reuse(path, key)) return false;
+    if (is_page) page_paths.push_back(path);
+    else ++file_count;
+    return true;
+}
+
+void SitePlan::page(std::string path, std::string template_name, Value context, std::string key) {
     page_paths.push_back(path);
-    PlannedPage p{std::move(path), std::move(template_name), std::move(context)};
+    PlannedPage p{std::move(path), std::move(template_name), std::move(context), std::move(key)};
     if (page_sink) page_sink(std::move(p));
     else pages.push_back(std::move(p));
 }
 
-void SitePlan::file(std::string path, std::string bytes) {
-    PlannedFile f{std::move(path), std::move(bytes)};
+void SitePlan::file(std::string path, std::string bytes, std::string key) {
+    ++file_count;
+    PlannedFile f{std::move(path), std::move(bytes), std::move(key)};
     if (file_sink) file_sink(std::move(f));
     else files.push_back(std::move(f));
 }

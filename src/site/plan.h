@@ -14,6 +14,7 @@
 
 #include "model/types.h"
 #include "scoring/scoring.h"
+#include "site/input_keys.h"
 #include "stats/consistency.h"
 
 namespace pepgen {
@@ -22,11 +23,13 @@ struct PlannedPage {
     std::string path;            ///< relative to the output root, e.g. "lsp/lsp-contoh-01/index.html"
     std::string template_name;   ///< theme template, e.g. "scorecard"
     Value context;
+    std::string key;             ///< the inputs it depends on (empty: always rebuilt)
 };
 
 struct PlannedFile {
     std::string path;
     std::string bytes;
+    std::string key;
 };
 
 /// A project file published as it is (a dataset's JSON).
@@ -41,13 +44,20 @@ public:
     std::function<void(PlannedPage&&)> page_sink;
     std::function<void(PlannedFile&&)> file_sink;
 
-    void page(std::string path, std::string template_name, Value context);
-    void file(std::string path, std::string bytes);
+    /// Asked before building a page or file: true when the previous build's
+    /// copy can be kept because its inputs (key) are unchanged.
+    std::function<bool(const std::string& path, const std::string& key)> reuse;
+
+    void page(std::string path, std::string template_name, Value context, std::string key = {});
+    void file(std::string path, std::string bytes, std::string key = {});
+    /// Call before building: true when the page need not be built at all.
+    bool unchanged(const std::string& path, const std::string& key, bool is_page = true);
 
     std::vector<PlannedPage> pages;
     std::vector<PlannedFile> files;
     std::vector<PlannedCopy> copies;
     std::vector<std::string> page_paths;  ///< every page planned, in order (for the sitemap)
+    std::size_t file_count = 0;           ///< data files planned, kept or made
 };
 
 /// Read-only view of everything the planners need, with look-ups.
@@ -59,6 +69,7 @@ struct SiteModel {
     std::map<std::string, const Lsp*> lsp_by_id;
     std::map<std::string, const Indicator*> indicator_by_code;
     std::map<std::string, const Dataset*> dataset_by_id;
+    InputKeys keys;  ///< empty keys: every page is built
 
     SiteModel(const Content& c, const Data& d, const Results& r,
               const std::map<std::string, std::vector<Finding>>& findings);

@@ -170,7 +170,12 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
     everything["penilaian"] = std::move(rounds);
     plan.file("data/semua.json", pretty_json(everything));
 
+    static const std::vector<std::size_t> no_history;
     for (const auto& lsp : model.data.lsps) {
+        const auto path = "data/lsp/" + lsp.id + ".json";
+        auto hist_it = model.results.history.find(lsp.id);
+        const auto key = model.keys.for_lsp(hist_it == model.results.history.end() ? no_history : hist_it->second);
+        if (plan.unchanged(path, key, false)) continue;
         json::object doc;
         doc["lsp"] = lsp_json(lsp);
         doc["data_contoh"] = model.data.meta.example_data;
@@ -197,7 +202,7 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
                 history.emplace_back(std::move(entry));
             }
         doc["riwayat"] = std::move(history);
-        plan.file("data/lsp/" + lsp.id + ".json", pretty_json(doc));
+        plan.file(path, pretty_json(doc), key);
     }
 }
 

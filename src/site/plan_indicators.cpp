@@ -72,6 +72,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
     for (std::size_t i = 0; i < inds.size(); ++i) {
         const auto& ind = inds[i];
         const std::string path = "indikator/" + to_lower_ascii(ind.code) + "/index.html";
+        if (plan.unchanged(path, model.keys.rounds)) continue;
         const Links links(path);
         const auto& g = group_info(ind.group);
         auto ctx = base_context(model, path, ind.code + " " + ind.title, "indikator", ind.summary);
@@ -162,7 +163,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         ctx.set("crumbs", crumbs({{"Beranda", links.home()},
                                   {"Indikator", links.section("indikator")},
                                   {ind.code, links.indicator(ind.code)}}));
-        plan.page(path, "indicator", std::move(ctx));
+        plan.page(path, "indicator", std::move(ctx), model.keys.rounds);
     }
 }
 

@@ -195,8 +195,12 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
         plan.page(path, "lsps", std::move(ctx));
     }
+    static const std::vector<std::size_t> no_history;
     for (const auto* lsp : sorted) {
         const std::string path = "lsp/" + lsp->id + "/index.html";
+        auto hist_it = model.results.history.find(lsp->id);
+        const auto key = model.keys.for_lsp(hist_it == model.results.history.end() ? no_history : hist_it->second);
+        if (plan.unchanged(path, key)) continue;
         const Links links(path);
         auto ctx = base_context(model, path, lsp->name, "lsp",
                                 "Kartu skor kinerja " + lsp->name + " dalam PEP Bersama.");
@@ -241,7 +245,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         for (const auto& g : model.content.guides)
             if (g.source_file == model.content.categories_file) ctx.set("guide_index_href", links.guide(g.slug));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}, {lsp->name, links.lsp(lsp->id)}}));
-        plan.page(path, "scorecard", std::move(ctx));
+        plan.page(path, "scorecard", std::move(ctx), key);
     }
     plan_print_pages(model, plan);
 }
@@ -250,6 +254,8 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
     for (std::size_t i = 0; i < model.data.rounds.size(); ++i) {
         const auto& round = model.data.rounds[i];
         const std::string path = "penilaian/" + round.period + "/cetak/index.html";
+        const auto key = i < model.keys.round_prefix.size() ? model.keys.round_prefix[i] : std::string();
+        if (plan.unchanged(path, key)) continue;
         const Links links(path);
         auto ctx = base_context(model, path, "Kartu skor " + round.title, "penilaian",
                                 "Semua kartu skor " + round.title + " untuk dicetak dan diarsipkan.");
@@ -285,7 +291,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
             if (g.source_file == model.content.categories_file) ctx.set("guide_index_href", links.guide(g.slug));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")},
                                   {round.title, links.round(round.period)}, {"Cetak", links.print(round.period)}}));
-        plan.page(path, "print_round", std::move(ctx));
+        plan.page(path, "print_round", std::move(ctx), key);
     }
 }
 

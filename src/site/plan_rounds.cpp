@@ -91,6 +91,7 @@ Value round_header(const SiteModel& model, std::size_t index, const Links& links
 }
 
 void plan_category_page(const SiteModel& model, std::size_t index, const std::string& path, SitePlan& plan) {
+    if (plan.unchanged(path, model.keys.rounds)) return;
     const Links links(path);
     const auto& round = model.data.rounds[index];
     const auto& rr = model.results.rounds[index];
@@ -125,7 +126,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
     ctx.set("filter", filter_context(model, false));
     ctx.set("is_latest", model.results.latest_periodic == index);
     ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}, {round.title, links.categories(round.period)}}));
-    plan.page(path, "categories", std::move(ctx));
+    plan.page(path, "categories", std::move(ctx), model.keys.rounds);
 }
 
 }  // namespace
@@ -155,6 +156,8 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         const auto& round = rounds[i];
         const auto& rr = model.results.rounds[i];
         const std::string path = "penilaian/" + round.period + "/index.html";
+        plan_category_page(model, i, "kategori/" + round.period + "/index.html", plan);
+        if (plan.unchanged(path, model.keys.rounds)) continue;
         const Links links(path);
         auto ctx = base_context(model, path, round.title, "penilaian",
                                 "Hasil " + round.title + " untuk setiap LSP yang dinilai.");
@@ -178,8 +181,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         ctx.set("rounds", round_selector(model, i, links, false));
         ctx.set("filter", filter_context(model, true));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));
-        plan.page(path, "round", std::move(ctx));
-        plan_category_page(model, i, "kategori/" + round.period + "/index.html", plan);
+        plan.page(path, "round", std::move(ctx), model.keys.rounds);
     }
     if (model.results.latest_periodic) {
         plan_category_page(model, *model.results.latest_periodic, "kategori/index.html", plan);

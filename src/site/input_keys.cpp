@@ -1,0 +1,88 @@
+#include "site/input_keys.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "site/writer.h"
+#include "util/files.h"
+
+namespace fs = std::filesystem;
+
+namespace pepgen {
+
+namespace {
+
+std::string hex(std::uint64_t v) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+std::uint64_t mix(std::uint64_t seed, const std::string& s) { return fingerprint(s, seed ^ 0x9e3779b97f4a7c15ull); }
+
+}  // namespace
+
+std::string InputKeys::for_lsp(const std::vector<std::size_t>& history) const {
+    if (history.empty()) return global;
+    return history.back() < round_prefix.size() ? round_prefix[history.back()] : std::string();
+}
+
+std::string program_identity() {
+    struct stat st {};
+    std::string id = "pepgen-0.2";
+    if (::stat("/proc/self/exe", &st) == 0)
+        id += "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtim.tv_sec) + "." +
+              std::to_string(st.st_mtim.tv_nsec);
+    return id;
+}
+
+InputFiles scan_inputs(const fs::path& root, const std::string& extra) {
+    InputFiles in;
+    std::error_code ec;
+    for (const char* dir : {"content", "data", "themes"}) {
+        for (auto it = fs::recursive_directory_iterator(root / dir, ec); !ec && it != fs::recursive_directory_iterator();
+             it.increment(ec)) {
+            if (!it->is_regular_file(ec)) continue;
+            auto read = read_text_file(it->path());
+            in.files[display_path(root, it->path())] = read.text ? fingerprint(*read.text) : 0;
+        }
+        ec.clear();
+    }
+    if (auto read = read_text_file(root / "pepgen.yaml"); read.text) in.files["pepgen.yaml"] = fingerprint(*read.text);
+    std::uint64_t all = mix(1469598103934665603ull, extra);
+    for (const auto& [path, hash] : in.files) all = mix(all, path + "=" + hex(hash));
+    in.all = hex(all);
+    return in;
+}
+
+InputKeys derive_keys(const InputFiles& inputs, const Data& data, const std::string& extra) {
+    const auto& files = inputs.files;
+    auto is_round = [](const std::string& p) { return p.rfind("data/penilaian/", 0) == 0; };
+    auto is_dataset = [](const std::string& p) { return p.rfind("data/statistik/", 0) == 0; };
+    std::uint64_t global = mix(1469598103934665603ull, extra);
+    for (const auto& [path, hash] : files)
+        if (!is_round(path) && !is_dataset(path)) global = mix(global, path + "=" + hex(hash));
+    std::uint64_t datasets = global;
+    for (const auto& [path, hash] : files)
+        if (is_dataset(path)) datasets = mix(datasets, path + "=" + hex(hash));
+    InputKeys keys;
+    keys.all = inputs.all;
+    keys.global = "g" + hex(global);
+    keys.datasets = "s" + hex(datasets);
+    std::uint64_t prefix = global;
+    for (const auto& round : data.rounds) {
+        auto it = files.find(round.source_file);
+        prefix = mix(prefix, round.source_file + "=" + hex(it == files.end() ? 0 : it->second));
+        keys.round_prefix.push_back("r" + hex(prefix));
+    }
+    // Files in data/penilaian/ that are not rounds (a backup, a note) still count.
+    std::uint64_t rounds = prefix;
+    for (const auto& [path, hash] : files)
+        if (is_round(path)) rounds = mix(rounds, path + "=" + hex(hash));
+    keys.rounds = "a" + hex(rounds);
+    return keys;
+}
+
+}  // namespace pepgen
