@@ -198,7 +198,9 @@ TEST_CASE("scorecards show the round's averages, and a round prints every scorec
          pos = print.find("<article class=\"print-card\"", pos + 1))
         ++cards;
     CHECK(cards == 3);
-    CHECK_THAT(print, Contains("id=\"hasil-lsp-a\""));
-    CHECK_THAT(print, Contains("id=\"hasil-lsp-c\""));
+    CHECK_THAT(print, Contains("id=\"kartu-lsp-a\""));
+    CHECK_THAT(print, Contains("id=\"kartu-lsp-c\""));
+    CHECK_THAT(print, Contains("M01&nbsp;3/10*"));  // lsp-c's M01 is below half
+    CHECK_THAT(print, Contains("Belum dinilai: <strong>P01</strong>"));
     CHECK_THAT(test::read_file(site / "penilaian/2025-2/index.html"), Contains("href=\"../../penilaian/2025-2/cetak/index.html\""));
 }

@@ -58,7 +58,7 @@ TEST_CASE("a worksheet saved by an Indonesian spreadsheet imports, twice to the 
     CHECK_THAT(r.output, Contains("Diimpor 3 LSP (2 lembar lengkap, 1 belum lengkap)"));
     const auto first = test::read_file(dir / "data/penilaian/2026-1.json");
     CHECK_THAT(first, Contains("\"tanggal\": \"2026-05-04\""));  // header kept from the scaffold
-    CHECK_THAT(first, Contains("\"rekomendasi\": [\"Pertahankan.\",\"Bagikan praktik baik.\"]"));
+    CHECK_THAT(first, Contains("\"rekomendasi\": [\"Pertahankan.\", \"Bagikan praktik baik.\"]"));
     CHECK_THAT(first, Contains("\"catatan\": \"Rapi; lengkap\""));
     REQUIRE(test::run_pepgen("import " + q(dir / "isi.csv") + " --periode 2026-1 --root " + q(dir.path())).exit_code == 0);
     CHECK(test::read_file(dir / "data/penilaian/2026-1.json") == first);

@@ -10,6 +10,7 @@ namespace pepgen {
 
 /// Published files escape < > & (see above); files people edit by hand
 /// (data/penilaian/*.json written by `import`) keep them as they are.
-std::string pretty_json(const boost::json::value& v, bool escape_html = true);
+/// `indent` starts the output at that depth (for pieces of a larger file).
+std::string pretty_json(const boost::json::value& v, bool escape_html = true, int indent = 0);
 
 }  // namespace pepgen

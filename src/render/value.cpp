@@ -2,7 +2,7 @@
 
 namespace pepgen {
 
-Value& Value::set(const std::string& key, Value v) {
+Value& Value::set(const std::string& key, Value v) & {
     for (auto& [k, existing] : fields_)
         if (k == key) {
             existing = std::move(v);

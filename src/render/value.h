@@ -37,8 +37,10 @@ public:
     const std::vector<Value>& items() const { return items_; }
     const std::vector<std::pair<std::string, Value>>& fields() const { return fields_; }
 
-    /// Sets (or replaces) a field of an object; returns *this for chaining.
-    Value& set(const std::string& key, Value v);
+    /// Sets (or replaces) a field of an object; returns *this for chaining
+    /// (moved out again when called on a temporary, so chains never copy).
+    Value& set(const std::string& key, Value v) &;
+    Value&& set(const std::string& key, Value v) && { return std::move(set(key, std::move(v))); }
     void push_back(Value v) { items_.push_back(std::move(v)); }
     /// A field of an object, or nullptr.
     const Value* get(const std::string& key) const;

@@ -151,7 +151,9 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
     json::array lsps;
     for (const auto& l : model.data.lsps) lsps.push_back(lsp_json(l));
     everything["lsp"] = std::move(lsps);
-    json::array rounds;
+    // semua.json holds every round; it is written piece by piece, one round
+    // at a time, so the whole dataset never exists as one JSON tree.
+    std::vector<std::string> round_pieces;
 
     for (std::size_t i = 0; i < model.data.rounds.size(); ++i) {
         const auto& round = model.data.rounds[i];
@@ -159,16 +161,22 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
         auto doc = round_header(model, round);
         json::array results;
         for (const auto& s : rr.sheets) results.emplace_back(result_json(model, i, s, true));
-        doc["hasil"] = results;
+        doc["hasil"] = std::move(results);
         plan.file("data/indeks-" + round.period + ".json", pretty_json(doc));
         plan.file("data/hasil-" + round.period + ".csv", round_csv(model, i));
         json::array team;
         for (const auto& m : round.team) team.push_back(json::object{{"nama", m.name}, {"instansi", m.agency}});
         doc["tim"] = std::move(team);
-        rounds.emplace_back(std::move(doc));
+        auto piece = pretty_json(doc, true, 4);
+        piece.pop_back();  // its final newline
+        round_pieces.push_back("    " + std::move(piece));
     }
-    everything["penilaian"] = std::move(rounds);
-    plan.file("data/semua.json", pretty_json(everything));
+    auto all = pretty_json(everything);
+    all.resize(all.size() - 3);  // reopen the object: drop "\n}\n"
+    all += ",\n  \"penilaian\": [";
+    for (std::size_t i = 0; i < round_pieces.size(); ++i) all += (i ? ",\n" : "\n") + round_pieces[i];
+    all += round_pieces.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    plan.file("data/semua.json", std::move(all));
 
     static const std::vector<std::size_t> no_history;
     for (const auto& lsp : model.data.lsps) {
@@ -193,7 +201,8 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
                 entry["judul"] = round.title;
                 entry["sumber"] = round.source_file;
                 entry["jumlah_lsp_lengkap"] = model.results.rounds[r].complete_count;
-                for (auto& [k, v] : result_json(model, r, *s, false)) entry[k] = v;
+                auto result = result_json(model, r, *s, false);
+                for (auto& kv : result) entry[kv.key()] = std::move(kv.value());
                 const auto& sheet = sheet_of(round, lsp.id);
                 entry["catatan"] = sheet.notes_markdown;
                 json::array recs;
