@@ -81,8 +81,11 @@ void rebuild(const fs::path& root, const fs::path& output, State& state, std::os
         ++state.version;
         state.errors = ok ? std::string() : text;
     }
-    if (ok) out << "Dibangun ulang (" << ms << " ms)" << (diags.warning_count() ? ", dengan peringatan" : "") << ".\n";
-    else out << "Build gagal (" << diags.error_count() << " galat); lihat peramban atau jalankan pepgen check.\n";
+    if (ok)
+        out << "Situs dibangun (" << ms << " ms)"
+            << (diags.warning_count() ? ", " + std::to_string(diags.warning_count()) + " peringatan (lihat pepgen check)" : "")
+            << ".\n";
+    else out << "Situs gagal dibangun (" << diags.error_count() << " galat); lihat peramban atau jalankan pepgen check.\n";
     out.flush();
 }
 
@@ -165,6 +168,12 @@ int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& e
         res.set_content(html ? inject(std::move(*read.text)) : std::move(*read.text), content_type(file));
     });
 
+    // Only SO_REUSEADDR: the default also sets SO_REUSEPORT, which would let a
+    // second preview start on the same port and split the requests between them.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     int bound = port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
     if (bound <= 0) {
         err << "pepgen: port " << port << " di 127.0.0.1 tidak dapat dipakai (mungkin sudah dipakai program lain); "

@@ -6,6 +6,7 @@
 #include "content/content_loader.h"
 #include "data/data_loader.h"
 #include "data/round_writer.h"
+#include "scoring/schedule.h"
 #include "util/atomic_file.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -82,13 +83,17 @@ int run_new_round(const fs::path& root, const NewRoundOptions& options, std::ost
     round.kind = options.kind == "rutin" ? RoundKind::rutin : RoundKind::insidental;
     round.date = date;
     round.title = default_title(round.kind, round.period);
+    std::vector<Lsp> listed;
     for (const auto& lsp : lsps) {
+        // Only LSPs licensed on the round's date are expected to be evaluated.
+        if (licence_expired_on(lsp, date) || (!lsp.licence_issued.empty() && lsp.licence_issued > date)) continue;
+        listed.push_back(lsp);
         ScoreSheet sheet;
         sheet.lsp_id = lsp.id;
         round.sheets.push_back(std::move(sheet));
     }
     // The round file is written last: if the worksheet cannot be written, no half-made round appears.
-    if (auto e = write_file_atomically(sheet_file, worksheet_csv(content, lsps)); !e.empty()) {
+    if (auto e = write_file_atomically(sheet_file, worksheet_csv(content, listed)); !e.empty()) {
         err << display_path(root, sheet_file) << ": galat: " << e << "\n";
         return 1;
     }
@@ -97,7 +102,7 @@ int run_new_round(const fs::path& root, const NewRoundOptions& options, std::ost
         err << display_path(root, round_file) << ": galat: " << e << "\n";
         return 1;
     }
-    out << "Penilaian " << round.period << " (" << options.kind << ", " << date << ") dibuat untuk " << lsps.size()
+    out << "Penilaian " << round.period << " (" << options.kind << ", " << date << ") dibuat untuk " << listed.size()
         << " LSP:\n  " << display_path(root, round_file) << "  (skor masih kosong)\n  " << display_path(root, sheet_file)
         << "  (lembar kerja: isi di program lembar kerja, lalu jalankan pepgen import)\n";
     return 0;
@@ -132,7 +137,6 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
             return 1;
         }
         round = std::move(*existing);
-        round.sheets.clear();
     } else {
         round.period = options.period;
         const auto kind = options.kind.value_or("rutin");
@@ -150,13 +154,13 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         if (!check_kind_and_date(round.kind == RoundKind::rutin ? "rutin" : "insidental", *options.date, err)) return 2;
         round.date = *options.date;
     }
-    auto sheets = import_worksheet(*text.text, file, content, lsps, diags);
-    if (!sheets) {
+    auto imported = import_worksheet(*text.text, file, content, lsps, diags);
+    if (!imported) {
         print(diags, err);
         err << "Impor dibatalkan; " << display_path(root, round_file) << " tidak diubah.\n";
         return 1;
     }
-    round.sheets = std::move(*sheets);
+    const auto kept = merge_worksheet(round.sheets, *imported, lsps);
     if (auto e = write_file_atomically(round_file, round_json(round, content.indicators)); !e.empty()) {
         err << display_path(root, round_file) << ": galat: " << e << "\n";
         return 1;
@@ -171,9 +175,12 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         }
         complete += all ? 1 : 0;
     }
-    out << "Diimpor " << round.sheets.size() << " LSP (" << complete << " lembar lengkap, "
-        << round.sheets.size() - static_cast<std::size_t>(complete) << " belum lengkap) ke "
-        << display_path(root, round_file) << ".\nLanjutkan dengan: pepgen check, lalu pepgen build.\n";
+    out << "Diimpor " << imported->sheets.size() << " LSP ke " << display_path(root, round_file) << "; putaran ini kini "
+        << round.sheets.size() << " LSP (" << complete << " lembar lengkap, "
+        << round.sheets.size() - static_cast<std::size_t>(complete) << " belum lengkap).\n";
+    if (kept > 0)
+        out << kept << " LSP di berkas penilaian tidak ada di lembar kerja; hasil mereka dibiarkan seperti semula.\n";
+    out << "Lanjutkan dengan: pepgen check, lalu pepgen build.\n";
     return 0;
 }
 

@@ -52,6 +52,7 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
     JsonFields top(doc->value.get_object(), *doc, diags, "", 1);
     const auto* list = top.array("lsp", true);
     if (!list) return;
+    data.registry_loaded = true;
     if (list->size() > kMaxEntries) {
         diags.error(doc->file, "terlalu banyak LSP (" + std::to_string(list->size()) + "; batas " +
                                    std::to_string(kMaxEntries) + ")");
@@ -100,6 +101,9 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
             f.error("lisensi_berlaku_sampai '" + lsp.licence_valid_until + "' bukan tanggal YYYY-MM-DD yang sah");
         if (!lsp.licence_issued.empty() && !is_iso_date(lsp.licence_issued))
             f.error("lisensi_terbit '" + lsp.licence_issued + "' bukan tanggal YYYY-MM-DD yang sah");
+        if (is_iso_date(lsp.licence_issued) && is_iso_date(lsp.licence_valid_until) &&
+            lsp.licence_issued > lsp.licence_valid_until)
+            f.error("lisensi_terbit " + lsp.licence_issued + " sesudah lisensi_berlaku_sampai " + lsp.licence_valid_until);
         if (!lsp.website.empty() && lsp.website.rfind("https://", 0) != 0 && lsp.website.rfind("http://", 0) != 0)
             f.error("situs_web '" + lsp.website + "' harus diawali http:// atau https://");
         if (ok && !seen.insert(lsp.id).second) {
@@ -113,20 +117,23 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
 void read_scores(const json::object& skor, JsonFields& f, ScoreSheet& sheet) {
     for (const auto& [key, value] : skor) {
         const std::string code(key);
+        const auto line_it = sheet.score_lines.find(code);
+        const int line = line_it == sheet.score_lines.end() ? 0 : line_it->second;
+        auto error = [&](const std::string& m) { f.error_at(line, m); };
         if (value.is_null()) {
             sheet.scores[code] = std::nullopt;
         } else if (value.is_int64()) {
             const auto v = value.get_int64();
-            if (v < 0 || v > 100000) f.error(code + " = " + std::to_string(v) + " di luar rentang skor yang mungkin");
+            if (v < 0 || v > 100000) error(code + " = " + std::to_string(v) + " di luar rentang skor yang mungkin");
             else sheet.scores[code] = static_cast<int>(v);
         } else if (value.is_uint64()) {
-            f.error(code + " = " + std::to_string(value.get_uint64()) + " di luar rentang skor yang mungkin");
+            error(code + " = " + std::to_string(value.get_uint64()) + " di luar rentang skor yang mungkin");
         } else if (value.is_double()) {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%g", value.get_double());
-            f.error(code + " = " + buf + " harus bilangan bulat (tanpa desimal)");
+            error(code + " = " + buf + " harus bilangan bulat (tanpa desimal)");
         } else {
-            f.error(code + " harus berupa bilangan bulat atau null (belum dinilai), bukan " + json_kind(value));
+            error(code + " harus berupa bilangan bulat atau null (belum dinilai), bukan " + json_kind(value));
         }
     }
 }
@@ -220,13 +227,13 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
             sheet.lsp_id = sf.text("lsp", true).value_or("");
             sheet.source_line = line;
             if (const auto* skor = sf.object("skor", true)) {
-                read_scores(*skor, sf, sheet);
                 // Point evaluators at the score itself, not just at the sheet.
                 if (sheet_offset != std::string::npos)
-                    for (const auto& [code, value] : sheet.scores) {
-                        const auto at = doc->offset_of("\"" + code + "\"", sheet_offset);
-                        if (at != std::string::npos) sheet.score_lines[code] = doc->line_at(at);
+                    for (const auto& [key, value] : *skor) {
+                        const auto at = doc->offset_of("\"" + std::string(key) + "\"", sheet_offset);
+                        if (at != std::string::npos) sheet.score_lines[std::string(key)] = doc->line_at(at);
                     }
+                read_scores(*skor, sf, sheet);
             }
             sheet.notes_markdown = sf.text("catatan", false).value_or("");
             sheet.recommendations_markdown = sf.text_list("rekomendasi", false);

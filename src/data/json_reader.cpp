@@ -96,6 +96,10 @@ JsonFields::JsonFields(const json::object& obj, const JsonDoc& doc, Diagnostics&
 std::string JsonFields::prefix() const { return context_.empty() ? std::string() : context_ + ": "; }
 
 void JsonFields::error(const std::string& message) { diags_.error(doc_.file, prefix() + message, line_); }
+void JsonFields::error_at(int line, const std::string& message) {
+    diags_.error(doc_.file, prefix() + message, line > 0 ? line : line_);
+}
+
 void JsonFields::warning(const std::string& message) { diags_.warning(doc_.file, prefix() + message, line_); }
 
 const json::value* JsonFields::get(const std::string& key, bool required) {

@@ -48,6 +48,7 @@ public:
     std::vector<std::string> text_list(const std::string& key, bool required);
 
     void error(const std::string& message);
+    void error_at(int line, const std::string& message);
     void warning(const std::string& message);
     int line() const { return line_; }
 

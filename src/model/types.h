@@ -147,6 +147,7 @@ struct DataMeta {
 struct Data {
     DataMeta meta;
     std::vector<Lsp> lsps;        ///< registry order
+    bool registry_loaded = false; ///< false when data/lsp.json could not be read at all
     std::vector<Round> rounds;    ///< sorted by date, then period
     std::vector<Dataset> datasets;  ///< data/statistik/, sorted by id
 };

@@ -28,6 +28,7 @@ std::vector<const Lsp*> missing_from_round(const Data& data, const Round& round)
     for (const auto& lsp : data.lsps) {
         if (present.count(lsp.id)) continue;
         if (!lsp.licence_issued.empty() && lsp.licence_issued > round.date) continue;  // not licensed yet
+        if (licence_expired_on(lsp, round.date)) continue;                          // licence ended
         out.push_back(&lsp);
     }
     return out;

@@ -22,8 +22,8 @@ struct YearSchedule {
 /// Every year from the first round to the last, including years with none.
 std::vector<YearSchedule> schedule_by_year(const Data& data);
 
-/// Registered LSPs (licensed by the round's date, when the issue date is
-/// known) that have no sheet in the round, in registry order.
+/// Registered LSPs with a licence valid on the round's date (when the issue
+/// date is known) that have no sheet in the round, in registry order.
 std::vector<const Lsp*> missing_from_round(const Data& data, const Round& round);
 
 /// True when the LSP's licence ended before the given date (YYYY-MM-DD).

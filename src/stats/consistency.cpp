@@ -130,8 +130,9 @@ std::string describe(const Dataset& ds, const Finding& f) {
         case Finding::Scope::total:
             return where + ": total tertulis kolom '" + f.column + "' " + declared + ", dihitung dari baris " + computed;
         case Finding::Scope::statement:
-            return where + ": pernyataan \"" + ds.statements[f.statement].label + "\" tertulis " + declared +
-                   ", dihitung dari baris " + computed;
+            return where + ": pernyataan \"" + ds.statements[f.statement].label + "\"" +
+                   (ds.statements[f.statement].source.empty() ? "" : " (" + ds.statements[f.statement].source + ")") +
+                   " tertulis " + declared + ", dihitung dari baris " + computed;
     }
     return where;
 }

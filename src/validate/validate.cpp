@@ -101,7 +101,8 @@ void validate_data(const Content& content, const Data& data, Diagnostics& diags)
         if (round.sheets.empty()) diags.warning(file, "penilaian ini belum memuat hasil LSP mana pun");
         for (const auto& sheet : round.sheets) {
             const auto& id = sheet.lsp_id;
-            if (!registry.count(id))
+            // An unreadable registry is already reported; don't repeat it for every sheet.
+            if (data.registry_loaded && !registry.count(id))
                 diags.error(file, id + ": LSP tidak terdaftar di data/lsp.json", sheet.source_line);
             if (!in_round.insert(id).second)
                 diags.error(file, id + ": LSP dinilai lebih dari sekali dalam penilaian ini", sheet.source_line);
@@ -147,6 +148,9 @@ void validate_schedule(const Data& data, Diagnostics& diags) {
     std::map<std::string, const Lsp*> registry;
     for (const auto& lsp : data.lsps) registry[lsp.id] = &lsp;
     for (const auto& round : data.rounds) {
+        if (round.period.substr(0, 4) != round.date.substr(0, 4))
+            diags.warning(round.source_file, "periode " + round.period + " bertanggal " + format_date(round.date) +
+                                                 ": tahunnya berbeda; periksa 'tanggal'");
         if (round.kind == RoundKind::rutin) {
             const auto missing = missing_from_round(data, round);
             if (!missing.empty()) {

@@ -23,7 +23,7 @@ namespace {
 struct Collector {
     CsvTable* table = nullptr;
     CsvRow row;
-    int row_line = 1;   ///< line where the row being collected started
+    int records = 0;    ///< rows seen so far, blank ones included
 };
 
 void on_field(void* field, std::size_t len, void* data) {
@@ -36,7 +36,7 @@ void on_row(int, void* data) {
     bool blank = true;
     for (const auto& cell : c->row.cells)
         if (!trim(cell).empty()) blank = false;
-    c->row.line = c->row_line;
+    c->row.line = ++c->records;
     if (!blank) c->table->rows.push_back(std::move(c->row));
     c->row = CsvRow{};
 }
@@ -56,7 +56,7 @@ CsvTable read_csv(const std::string& input) {
     csv_set_delim(&parser, static_cast<unsigned char>(table.delimiter));
     Collector c;
     c.table = &table;
-    // Fed one line at a time so every row knows the line it starts on; libcsv
+    // Fed one text line at a time so a parse error can name its line; libcsv
     // carries a quoted field with line breaks across calls.
     std::size_t pos = 0;
     int line = 1;
@@ -69,7 +69,6 @@ CsvTable read_csv(const std::string& input) {
             return table;
         }
         ++line;
-        if (parser.pstate == 0) c.row_line = line;  // 0: no row begun, so the next one starts here
         pos = end;
     }
     csv_fini(&parser, on_field, on_row, &c);

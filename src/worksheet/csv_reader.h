@@ -10,7 +10,7 @@ namespace pepgen {
 
 struct CsvRow {
     std::vector<std::string> cells;
-    int line = 0;   ///< 1-based line where the row starts
+    int line = 0;   ///< 1-based row number as a spreadsheet shows it (a cell with line breaks is still one row)
 };
 
 struct CsvTable {

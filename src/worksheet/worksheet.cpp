@@ -67,9 +67,9 @@ std::optional<int> parse_score(const std::string& cell) {
 
 }  // namespace
 
-std::optional<std::vector<ScoreSheet>> import_worksheet(const std::string& csv_text_in, const std::string& file,
-                                                        const Content& content, const std::vector<Lsp>& lsps,
-                                                        Diagnostics& diags) {
+std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in, const std::string& file,
+                                                  const Content& content, const std::vector<Lsp>& lsps,
+                                                  Diagnostics& diags) {
     const auto errors_before = diags.error_count();
     if (!is_valid_utf8(csv_text_in.rfind("\xEF\xBB\xBF", 0) == 0 ? csv_text_in.substr(3) : csv_text_in)) {
         diags.error(file, "berkas bukan teks UTF-8; simpan ulang dari program lembar kerja sebagai \"CSV UTF-8\"");
@@ -151,7 +151,9 @@ std::optional<std::vector<ScoreSheet>> import_worksheet(const std::string& csv_t
                     if (trim(value).empty()) break;
                     auto score = parse_score(value);
                     if (!score)
-                        diags.error(file, id + ": kolom " + code + ": '" + trim(value) + "' bukan bilangan bulat", row.line);
+                        diags.error(file, id + ": kolom " + code + ": '" + trim(value) + "' bukan skor; isi bilangan bulat 0 sampai " +
+                                              std::to_string(max_of[code]) + ", atau kosongkan bila belum dinilai",
+                                    row.line);
                     else if (*score > max_of[code])
                         diags.error(file, id + ": kolom " + code + ": " + std::to_string(*score) + " melebihi skor maksimum " +
                                               std::to_string(max_of[code]), row.line);
@@ -179,9 +181,45 @@ std::optional<std::vector<ScoreSheet>> import_worksheet(const std::string& csv_t
         sheets.emplace(reg->second, std::move(sheet));
     }
     if (diags.error_count() > errors_before) return std::nullopt;
-    std::vector<ScoreSheet> out;
-    for (auto& [pos, sheet] : sheets) out.push_back(std::move(sheet));
+    ImportedWorksheet out;
+    for (auto& [pos, sheet] : sheets) out.sheets.push_back(std::move(sheet));
+    out.codes.assign(seen_codes.begin(), seen_codes.end());
+    for (const auto& r : roles) {
+        out.has_notes = out.has_notes || r.role == Role::notes;
+        out.has_recommendations = out.has_recommendations || r.role == Role::recommendations;
+    }
     return out;
+}
+
+std::size_t merge_worksheet(std::vector<ScoreSheet>& round_sheets, const ImportedWorksheet& imported,
+                            const std::vector<Lsp>& lsps) {
+    std::map<std::string, ScoreSheet*> existing;
+    for (auto& s : round_sheets) existing[s.lsp_id] = &s;
+    std::set<std::string> touched;
+    std::vector<ScoreSheet> added;  // appended after the loop: pointers above must stay valid
+    for (const auto& in : imported.sheets) {
+        touched.insert(in.lsp_id);
+        auto it = existing.find(in.lsp_id);
+        if (it == existing.end()) {
+            added.push_back(in);
+            continue;
+        }
+        auto& sheet = *it->second;
+        for (const auto& code : imported.codes) sheet.scores[code] = in.scores.at(code);
+        if (imported.has_notes) sheet.notes_markdown = in.notes_markdown;
+        if (imported.has_recommendations) sheet.recommendations_markdown = in.recommendations_markdown;
+    }
+    for (auto& s : added) round_sheets.push_back(std::move(s));
+    std::map<std::string, std::size_t> order;
+    for (std::size_t i = 0; i < lsps.size(); ++i) order[lsps[i].id] = i;
+    std::stable_sort(round_sheets.begin(), round_sheets.end(), [&](const ScoreSheet& a, const ScoreSheet& b) {
+        const auto ia = order.count(a.lsp_id) ? order[a.lsp_id] : lsps.size();
+        const auto ib = order.count(b.lsp_id) ? order[b.lsp_id] : lsps.size();
+        return ia != ib ? ia < ib : a.lsp_id < b.lsp_id;
+    });
+    std::size_t untouched = 0;
+    for (const auto& s : round_sheets) untouched += touched.count(s.lsp_id) ? 0 : 1;
+    return untouched;
 }
 
 }  // namespace pepgen

@@ -15,10 +15,22 @@ namespace pepgen {
 /// The empty worksheet for these LSPs, as CSV for an Indonesian spreadsheet.
 std::string worksheet_csv(const Content& content, const std::vector<Lsp>& lsps);
 
-/// Reads a filled worksheet. Every bad cell is reported with its line, LSP
-/// and column; on any error nothing is returned. Sheets come in registry order.
-std::optional<std::vector<ScoreSheet>> import_worksheet(const std::string& csv_text, const std::string& file,
-                                                        const Content& content, const std::vector<Lsp>& lsps,
-                                                        Diagnostics& diags);
+struct ImportedWorksheet {
+    std::vector<ScoreSheet> sheets;       ///< registry order
+    std::vector<std::string> codes;       ///< indicator columns present
+    bool has_notes = false, has_recommendations = false;
+};
+
+/// Reads a filled worksheet. Every bad cell is reported with its row, LSP
+/// and column; on any error nothing is returned.
+std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text, const std::string& file,
+                                                  const Content& content, const std::vector<Lsp>& lsps,
+                                                  Diagnostics& diags);
+
+/// The round after importing: rows of the worksheet update their LSP's sheet
+/// (only in the columns the worksheet has); sheets it does not mention stay.
+/// Returns how many existing sheets were left as they were.
+std::size_t merge_worksheet(std::vector<ScoreSheet>& round_sheets, const ImportedWorksheet& imported,
+                            const std::vector<Lsp>& lsps);
 
 }  // namespace pepgen
