@@ -15,6 +15,7 @@
 #include "render/theme.h"
 #include "site/plan.h"
 #include "site/input_keys.h"
+#include "site/link_check.h"
 #include "site/writer.h"
 #include "util/files.h"
 
@@ -206,6 +207,20 @@ int run_check(const fs::path& root, std::ostream& out, std::ostream& err) {
     out << "Pemeriksaan selesai: " << project.content.indicators.size() << " indikator, "
         << project.data.lsps.size() << " LSP, " << project.data.rounds.size() << " penilaian, "
         << project.data.datasets.size() << " tabel statistik; tidak ada galat.\n";
+    return 0;
+}
+
+int run_check_links(const fs::path& site, std::ostream& out, std::ostream& err) {
+    std::error_code ec;
+    if (!fs::is_directory(site, ec)) {
+        err << site.string() << ": galat: situs belum dibangun; jalankan pepgen build dulu\n";
+        return 1;
+    }
+    Diagnostics diags;
+    const auto checked = check_site_links(site, diags);
+    print_diagnostics(diags, err);
+    if (diags.has_errors()) return 1;
+    out << "Tautan diperiksa: " << checked << " tautan internal di " << site.string() << ", semuanya berfungsi.\n";
     return 0;
 }
 

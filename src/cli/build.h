@@ -32,5 +32,7 @@ bool build_site(const std::filesystem::path& root, const BuildOptions& options, 
 
 int run_build(const std::filesystem::path& root, const BuildOptions& options, std::ostream& out, std::ostream& err);
 int run_check(const std::filesystem::path& root, std::ostream& out, std::ostream& err);
+/// `pepgen check --links`: every internal link of a built site resolves.
+int run_check_links(const std::filesystem::path& site, std::ostream& out, std::ostream& err);
 
 }  // namespace pepgen

@@ -27,6 +27,8 @@ void usage(std::ostream& os) {
           "        dengan --penuh (bangun ulang semuanya)\n"
           "  pepgen check [--root DIR]\n"
           "        periksa content/ dan data/ tanpa menulis apa pun\n"
+          "  pepgen check --links [--root DIR] [--output DIR]\n"
+          "        periksa semua tautan internal dan #fragmen di situs yang sudah dibangun\n"
           "  pepgen new penilaian PERIODE [--jenis rutin|insidental] [--tanggal YYYY-MM-DD] [--root DIR]\n"
           "        buat data/penilaian/PERIODE.json untuk semua LSP terdaftar dan lembar kerja\n"
           "        lembar-kerja/PERIODE.csv\n"
@@ -59,7 +61,7 @@ std::optional<Parsed> parse(const std::vector<std::string>& args, const std::str
             usage(err);
             return std::nullopt;
         }
-        if (a == "--penuh") {  // a switch, takes no value
+        if (a == "--penuh" || a == "--links") {  // switches, take no value
             p.options[a] = "ya";
             continue;
         }
@@ -101,7 +103,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         }
     static const std::map<std::string, std::set<std::string>> allowed = {
         {"build", {"--root", "--output", "--base-url", "--penuh"}},
-        {"check", {"--root"}},
+        {"check", {"--root", "--links", "--output"}},
         {"new", {"--root", "--jenis", "--tanggal"}},
         {"import", {"--root", "--periode", "--jenis", "--tanggal"}},
         {"serve", {"--root", "--port"}},
@@ -130,6 +132,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
     if (cmd == "check") {
         if (!expect_positionals(0, "tidak ada argumen lain")) return 2;
+        if (opt(*parsed, "--output") && !opt(*parsed, "--links")) {
+            err << "pepgen: --output untuk check hanya berlaku bersama --links\n";
+            return 2;
+        }
+        if (opt(*parsed, "--links"))
+            return run_check_links(opt(*parsed, "--output").value_or((root / "site").string()), out, err);
         return run_check(root, out, err);
     }
     if (cmd == "build") {

@@ -52,12 +52,12 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
     JsonFields top(doc->value.get_object(), *doc, diags, "", 1);
     const auto* list = top.array("lsp", true);
     if (!list) return;
-    data.registry_loaded = true;
     if (list->size() > kMaxEntries) {
         diags.error(doc->file, "terlalu banyak LSP (" + std::to_string(list->size()) + "; batas " +
                                    std::to_string(kMaxEntries) + ")");
         return;
     }
+    data.registry_loaded = true;
     std::set<std::string> seen;
     std::size_t n = 0;
     std::size_t cursor = 0;  // entries appear in file order: search onward, never from the top

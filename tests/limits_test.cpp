@@ -1,0 +1,107 @@
+// Absurd and hostile input: clear errors, never a crash, a hang or markup
+// leaking into pages; and the product's own link check.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "test_support.h"
+
+using namespace pepgen;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
+
+}  // namespace
+
+TEST_CASE("absurd inputs end with clear errors", "[limits]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    // A 1 GB file (sparse: nothing is really written) is refused by its size.
+    {
+        std::ofstream big(dir / "data/penilaian/2026-1.json", std::ios::binary);
+        big.seekp(1024LL * 1024 * 1024);
+        big.put('\n');
+    }
+    // JSON nested 10,000 deep, YAML nested 10,000 deep, a 100,000-LSP registry.
+    test::write_file(dir / "data/statistik/dalam.json", "{\"a\": " + std::string(10000, '[') + std::string(10000, ']') + "}");
+    auto indicator = test::read_file(dir / "content/indikator/M01.md");
+    indicator.replace(indicator.find("ringkasan:"), 0, "dalam: " + std::string(10000, '[') + std::string(10000, ']') + "\n");
+    test::write_file(dir / "content/indikator/M01.md", indicator);
+    std::string registry = "{\"lsp\": [";
+    for (int i = 0; i < 100000; ++i)
+        registry += std::string(i ? "," : "") + "{\"id\": \"l" + std::to_string(i) +
+                    "\", \"nama\": \"x\", \"jenis\": \"P1\", \"provinsi\": \"Bali\", \"nomor_lisensi\": \"1\", "
+                    "\"lisensi_berlaku_sampai\": \"2030-01-01\"}";
+    test::write_file(dir / "data/lsp.json", registry + "]}");
+    // A 100 MB string: over the file limit on its own; a 70 KB note: over the field limit.
+    test::write_file(dir / "data/penilaian/2025-2.json", R"J({"periode": "2025-2", "jenis": "rutin", "tanggal": "2025-11-01",
+  "hasil": [{"lsp": "lsp-a", "skor": {"M01": 1, "P01": 1, "D01": 1}, "catatan": ")J" + std::string(70000, 'x') + "\"}]}");
+    const auto r = test::run_pepgen("check --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("data/penilaian/2026-1.json: galat: berkas terlalu besar"));
+    CHECK_THAT(r.output, Contains("data/statistik/dalam.json:1: galat: JSON tidak valid di kolom"));
+    CHECK_THAT(r.output, Contains("data bersarang terlalu dalam"));
+    CHECK_THAT(r.output, Contains("content/indikator/M01.md:"));
+    CHECK_THAT(r.output, Contains("data/lsp.json: galat: terlalu banyak LSP (100000; batas 50000)"));
+    CHECK_THAT(r.output, Contains("lsp-a: kolom 'catatan' terlalu panjang (70000 bita; batas 65536 bita)"));
+    // The registry could not be used, so sheets are not each reported as unknown.
+    CHECK_FALSE(Catch::contains(r.output, "LSP tidak terdaftar"));
+}
+
+TEST_CASE("an oversized page body is refused before Markdown parsing", "[limits]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "content/panduan/dasar.md", "---\njudul: Dasar\n---\n" + std::string(1100000, 'a') + "\n");
+    const auto r = test::run_pepgen("check --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("content/panduan/dasar.md: galat: isi halaman terlalu panjang"));
+}
+
+TEST_CASE("hostile text in content front matter yields no active markup", "[limits][injection]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const std::string evil = "\\\"<script>alert(1)</script><img src=x onerror=alert(2)>\\u202Eevil";
+    auto indicator = test::read_file(dir / "content/indikator/M01.md");
+    indicator.replace(indicator.find("judul: \"Visi\""), 13, "judul: \"" + evil + "\"");
+    indicator.replace(indicator.find("kriteria: \"Belum ada bukti.\""), 28, "kriteria: \"[x](javascript:alert(3)) <b onclick=alert(4)>b</b>\"");
+    test::write_file(dir / "content/indikator/M01.md", indicator);
+    test::write_file(dir / "content/panduan/dasar.md", "---\njudul: \"" + evil + "\"\nringkasan: \"</title><script>x</script>\"\n---\nTeks.\n");
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    for (const auto& e : fs::recursive_directory_iterator(dir / "site")) {
+        if (!e.is_regular_file()) continue;
+        const auto ext = e.path().extension().string();
+        if (ext != ".html" && ext != ".js" && ext != ".xml") continue;
+        const auto text = test::read_file(e.path());
+        INFO(e.path().string());
+        CHECK_FALSE(Catch::contains(text, "<script>"));
+        CHECK_FALSE(Catch::contains(text, "<img"));
+        CHECK_FALSE(Catch::contains(text, "<b onclick"));  // as escaped text it is harmless; as a tag it is not
+        CHECK_FALSE(Catch::contains(text, "javascript:"));
+    }
+    const auto guide = test::read_file(dir / "site/panduan/dasar/index.html");
+    CHECK_THAT(guide, Contains("&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;"));
+    CHECK_THAT(guide, Contains("&lt;img src=x onerror=alert(2)&gt;"));
+}
+
+TEST_CASE("check --links finds broken links and fragments in a built site", "[limits][links]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    REQUIRE(test::run_pepgen("build --root " + q(dir.path())).exit_code == 0);
+    const auto ok = test::run_pepgen("check --links --root " + q(dir.path()));
+    CHECK(ok.exit_code == 0);
+    CHECK_THAT(ok.output, Contains("semuanya berfungsi"));
+    test::write_file(dir / "site/rusak.html",
+                     "<a href=\"lsp/tidak-ada/index.html\">x</a> <a href=\"lsp/lsp-a/index.html#tidak-ada\">y</a> "
+                     "<a href=\"/mutlak/\">z</a> <a href=\"https://contoh.example/\">luar</a>");
+    const auto bad = test::run_pepgen("check --links --output " + q(dir / "site"));
+    CHECK(bad.exit_code == 1);
+    CHECK_THAT(bad.output, Contains("rusak.html: galat: tautan rusak: 'lsp/tidak-ada/index.html' tidak menunjuk ke berkas di situs"));
+    CHECK_THAT(bad.output, Contains("rusak.html: galat: tautan rusak: '#tidak-ada' tidak ada di lsp/lsp-a/index.html"));
+    CHECK_THAT(bad.output, Contains("rusak.html: galat: tautan absolut '/mutlak/'"));
+    CHECK_THAT(bad.output, Contains("3 galat"));
+}
