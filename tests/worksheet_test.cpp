@@ -91,7 +91,9 @@ TEST_CASE("a worksheet without an lsp column or in another encoding is refused",
 
 TEST_CASE("an import updates only the rows and columns the worksheet has", "[worksheet]") {
     Fixture f;
-    std::vector<ScoreSheet> round(2);
+    std::vector<ScoreSheet> round(3);
+    round[2].lsp_id = "lsp-z";  // empty scaffolding the worksheet dropped: removed
+    round[2].scores = {{"M01", std::nullopt}};
     round[0].lsp_id = "lsp-b";
     round[0].scores = {{"M01", 1}, {"P01", 2}, {"D01", 3}};
     round[0].notes_markdown = "Catatan lama.";

@@ -116,7 +116,8 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
     }
     for (const auto& code : codes)
         if (!seen_codes.count(code))
-            diags.warning(file, "kolom indikator " + code + " tidak ada; skornya dianggap belum dinilai", header.line);
+            diags.warning(file, "kolom indikator " + code + " tidak ada di lembar kerja; skor " + code +
+                                    " di berkas penilaian tidak diubah", header.line);
 
     std::map<std::string, std::size_t> registry;
     for (std::size_t i = 0; i < lsps.size(); ++i) registry[lsps[i].id] = i;
@@ -217,6 +218,16 @@ std::size_t merge_worksheet(std::vector<ScoreSheet>& round_sheets, const Importe
         const auto ib = order.count(b.lsp_id) ? order[b.lsp_id] : lsps.size();
         return ia != ib ? ia < ib : a.lsp_id < b.lsp_id;
     });
+    // Sheets the worksheet left out that are still empty scaffolding (no score,
+    // note or recommendation) go: deleting a row means "not evaluated".
+    auto empty = [](const ScoreSheet& s) {
+        for (const auto& [code, v] : s.scores)
+            if (v) return false;
+        return s.notes_markdown.empty() && s.recommendations_markdown.empty();
+    };
+    round_sheets.erase(std::remove_if(round_sheets.begin(), round_sheets.end(),
+                                      [&](const ScoreSheet& s) { return !touched.count(s.lsp_id) && empty(s); }),
+                       round_sheets.end());
     std::size_t untouched = 0;
     for (const auto& s : round_sheets) untouched += touched.count(s.lsp_id) ? 0 : 1;
     return untouched;

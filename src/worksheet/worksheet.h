@@ -28,8 +28,8 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text, c
                                                   Diagnostics& diags);
 
 /// The round after importing: rows of the worksheet update their LSP's sheet
-/// (only in the columns the worksheet has); sheets it does not mention stay.
-/// Returns how many existing sheets were left as they were.
+/// (only in the columns the worksheet has); sheets it does not mention stay,
+/// unless they are still empty scaffolding. Returns how many were left as they were.
 std::size_t merge_worksheet(std::vector<ScoreSheet>& round_sheets, const ImportedWorksheet& imported,
                             const std::vector<Lsp>& lsps);
 
