@@ -72,3 +72,14 @@ TEST_CASE("nice axis steps", "[charts]") {
     CHECK(nice_step(10, 4) == 5);
     CHECK(nice_step(0, 4) == 1);
 }
+
+TEST_CASE("line charts of extreme values finish with a bounded axis (fuzzing regression F4)", "[charts]") {
+    for (double v : {4.9e-320, 1.7e308}) {
+        LineChart c{"x", "t", "d", {"a", "b"}, {{"s", {v, v}}}, {}};
+        const auto svg = render_line_chart(c);
+        CHECK(std::count(svg.begin(), svg.end(), '\n') == 0);
+        std::size_t ticks = 0;
+        for (auto pos = svg.find("class=\"grid\""); pos != std::string::npos; pos = svg.find("class=\"grid\"", pos + 1)) ++ticks;
+        CHECK(ticks <= 13);
+    }
+}

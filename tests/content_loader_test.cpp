@@ -86,3 +86,19 @@ TEST_CASE("invalid UTF-8 in content is an error naming the file", "[content]") {
     load_content(dir.path(), d);
     CHECK_THAT(test::all_messages(d), Contains("content/panduan/dasar.md: galat: berkas bukan teks UTF-8 yang sah"));
 }
+
+TEST_CASE("category and rubric bounds far out of range are refused (fuzzing regression F1)", "[content]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    auto guide = test::read_file(dir / "content/panduan/indeks.md");
+    guide.replace(guide.find("maks: 40, kondisi"), 8, "maks: 2147483647");
+    test::write_file(dir / "content/panduan/indeks.md", guide);
+    auto ind = test::read_file(dir / "content/indikator/M01.md");
+    ind.replace(ind.find("sampai: 10"), 10, "sampai: 2147483647");
+    test::write_file(dir / "content/indikator/M01.md", ind);
+    Diagnostics d;
+    load_content(dir.path(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("min dan maks harus antara 0 dan 100000"));
+    CHECK_THAT(text, Contains("dari dan sampai harus antara 0 dan 1000"));
+}

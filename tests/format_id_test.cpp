@@ -37,3 +37,9 @@ TEST_CASE("dates are written with the Indonesian month name", "[format]") {
     CHECK(format_date("2025-08-17") == "17 Agustus 2025");
     CHECK(format_date("bukan tanggal") == "bukan tanggal");
 }
+
+TEST_CASE("extreme figures never overflow (fuzzing regressions F2, F3)", "[format]") {
+    CHECK(format_rupiah(INT64_MIN) == "-Rp9.223.372.036.854.775.808");
+    CHECK(format_decimal(1e20, 2) == "1e+20");
+    CHECK(format_decimal(-3e30, 0) == "-3e+30");
+}

@@ -90,6 +90,10 @@ void load_home(const fs::path& root, Content& content, Diagnostics& diags) {
 CategoryTable read_categories(FieldReader& r) {
     CategoryTable table;
     table.index_max = r.integer("ik_maks", true).value_or(0);
+    if (table.index_max < 1 || table.index_max > 100000) {
+        r.error(YAML::Node(), "ik_maks harus antara 1 dan 100000");
+        table.index_max = std::clamp(table.index_max, 0, 100000);
+    }
     table.default_scores = r.boolean("skor_bawaan", false).value_or(false);
     table.default_scores_note = r.text("catatan_skor", false).value_or("");
     const auto list = r.map_list("kategori", true);
@@ -111,6 +115,10 @@ CategoryTable read_categories(FieldReader& r) {
         if (!c.key.empty() && !is_slug(c.key))
             ir.error(item, "kode '" + c.key + "' hanya boleh berisi huruf kecil, angka dan tanda hubung");
         if (!min || !max) continue;
+        if (*min < 0 || *max < 0 || *min > 100000 || *max > 100000) {
+            ir.error(item, "min dan maks harus antara 0 dan 100000");
+            continue;
+        }
         c.min = *min;
         c.max = *max;
         if (c.min > c.max) {
@@ -227,6 +235,10 @@ void load_indicators(const fs::path& root, Content& content, Diagnostics& diags)
                 level.label = ir.text("label", false).value_or("");
                 level.criteria = ir.text("kriteria", true).value_or("");
                 if (!from || !to) continue;
+                if (*from < 0 || *to < 0 || *from > 1000 || *to > 1000) {
+                    ir.error(item, "dari dan sampai harus antara 0 dan 1000");
+                    continue;
+                }
                 level.from = *from;
                 level.to = *to;
                 ind.rubric.push_back(std::move(level));

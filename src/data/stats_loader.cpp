@@ -1,5 +1,6 @@
 #include "data/stats_loader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -22,11 +23,16 @@ int decimals_of(double v) {
 
 namespace {
 
+/// Figures of a report: finite and below 10^18 (a national budget in rupiah
+/// is ~10^15); anything else is refused as not a number.
 std::optional<double> as_number(const json::value& v) {
-    if (v.is_int64()) return static_cast<double>(v.get_int64());
-    if (v.is_uint64()) return static_cast<double>(v.get_uint64());
-    if (v.is_double()) return v.get_double();
-    return std::nullopt;
+    double d;
+    if (v.is_int64()) d = static_cast<double>(v.get_int64());
+    else if (v.is_uint64()) d = static_cast<double>(v.get_uint64());
+    else if (v.is_double()) d = v.get_double();
+    else return std::nullopt;
+    if (!std::isfinite(d) || std::abs(d) >= 1e18 || (d != 0 && std::abs(d) < 1e-9)) return std::nullopt;
+    return d;
 }
 
 std::optional<ColumnType> column_type(const std::string& s) {
@@ -168,6 +174,9 @@ std::optional<Dataset> load_dataset(const fs::path& root, const fs::path& path, 
                 if (!v || v->is_null()) continue;
                 if (col.numeric()) {
                     if (auto num = as_number(*v)) cells[i].number = *num;
+                    else if (v->is_number())
+                        f.error(ctx + ": '" + col.key + "' = " + json::serialize(*v) +
+                                " di luar batas angka yang dapat ditampilkan (harus di bawah 10^18)");
                     else f.error(ctx + ": '" + col.key + "' harus berupa bilangan atau null, bukan " + json_kind(*v));
                 } else if (v->is_string()) {
                     std::string s(v->get_string());

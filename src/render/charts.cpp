@@ -153,7 +153,11 @@ std::string render_line_chart(const LineChart& chart) {
     const double top_value = std::max(step, std::ceil(max / step) * step);
     auto fmt = chart.format_tick ? chart.format_tick : [](double v) { return num(v); };
     std::string s = svg_open(chart.id, "chart-line", width, height, chart.title, chart.description) + legend_svg;
-    for (double t = 0; t <= top_value + step / 2; t += step) {
+    // At most a dozen ticks whatever the values (denormals or huge numbers
+    // must never make this loop endless).
+    for (int tick = 0; tick <= 12; ++tick) {
+        const double t = tick * step;
+        if (t > top_value + step / 2) break;
         const double y = top + plot_h - t / top_value * plot_h;
         s += "<line class=\"grid\" x1=\"" + num(left) + "\" y1=\"" + num(y) + "\" x2=\"" + num(left + plot_w) +
              "\" y2=\"" + num(y) + "\"/>";

@@ -30,6 +30,11 @@ std::string format_int(std::int64_t value) {
 
 std::string format_decimal(double value, int decimals) {
     if (!std::isfinite(value)) return "–";
+    if (std::abs(value) >= 1e18) {  // beyond exact integer formatting; loaders refuse such figures anyway
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.6g", value);
+        return buf;
+    }
     if (decimals < 0) decimals = 0;
     if (decimals > 6) decimals = 6;
     const double scale = std::pow(10.0, decimals);
@@ -52,7 +57,8 @@ std::string format_decimal(double value, int decimals) {
 std::string format_percent(double value, int decimals) { return format_decimal(value, decimals) + "%"; }
 
 std::string format_rupiah(std::int64_t value) {
-    if (value < 0) return "-Rp" + format_int(-value);
+    // format_int handles INT64_MIN; negating it here would overflow.
+    if (value < 0) return "-Rp" + format_int(value).substr(1);
     return "Rp" + format_int(value);
 }
 
