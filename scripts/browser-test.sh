@@ -38,6 +38,14 @@ fi
 
 # --- Node and npm packages ------------------------------------------------------------------------
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Memasang Node.js dan npm dari apt"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+    command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "Perlu Node.js 20.19 atau lebih baru, beserta npm." >&2
   exit 1
 fi

@@ -12,6 +12,8 @@ packages=(
   catch2
   libcsv-dev
   libcpp-httplib-dev
+  clang
+  libclang-rt-14-dev
 )
 
 missing=()
