@@ -27,6 +27,14 @@ CATROW_RE = re.compile(
     r'.*?<td class="num"[^>]*>(\d+)</td><td[^>]*>(.*?)</td></tr>')
 INCOMPLETE_RE = re.compile(r'<li><a href="[^"]*lsp/([^/"]+)/index\.html">[^<]*</a>: belum dinilai ([^<]*)</li>')
 TAG_RE = re.compile(r"<[^>]+>")
+# The change cell may carry extra notes (e.g. pepgen flags an expired licence); compare the change itself.
+CHANGE_RE = re.compile(r"penilaian pertama|(?:[+−]\d[\d.]*|0) dibanding [a-z0-9-]+"
+                       r"(?:, (?:naik kategori|turun kategori|kategori tetap))?|–")
+
+
+def change_core(s):
+    m = CHANGE_RE.search(s)
+    return m.group(0) if m else s
 
 
 def norm(s):
@@ -43,7 +51,12 @@ def history(text):
     if i < 0:
         return None
     j = text.find("</section>", i)
-    return [tuple(norm(x) for x in m.groups()) for m in HIST_RE.finditer(text[i:j])]
+    rows = []
+    for m in HIST_RE.finditer(text[i:j]):
+        r = [norm(x) for x in m.groups()]
+        r[4] = change_core(r[4])
+        rows.append(tuple(r))
+    return rows
 
 
 def headline(text):
@@ -60,7 +73,7 @@ def category_page(text, keys):
         if key not in keys:
             continue
         for m in CATROW_RE.finditer(text[start:end]):
-            rows.add((key, norm(m.group(1)), m.group(2), m.group(3), norm(m.group(4))))
+            rows.add((key, norm(m.group(1)), m.group(2), m.group(3), change_core(norm(m.group(4)))))
     inc = sorted((m.group(1), norm(m.group(2))) for m in INCOMPLETE_RE.finditer(text))
     return rows, inc
 
@@ -173,10 +186,14 @@ def main():
             problem(f"{lid}: cannot find the history table in pepgen's page (template changed?)")
             continue
         if ph != hh:
-            problem(f"{lid}: history differs\n    pepgen: {ph}\n    hugo:   {hh}")
+            diff = [(x, y) for x, y in zip(ph, hh) if x != y][:2]
+            problem(f"{lid}: history differs ({len(ph)} vs {len(hh)} rows)" +
+                    "".join(f"\n    pepgen: {x}\n    hugo:   {y}" for x, y in diff))
         got = sorted((r[0], r[1], r[2], r[3]) for r in ph)
         if got != expected:
-            problem(f"{lid}: pepgen history differs from the reference computation\n    pepgen: {got}\n    ref:    {expected}")
+            diff = [(x, y) for x, y in zip(got, expected) if x != y][:2]
+            problem(f"{lid}: pepgen history differs from the reference computation ({len(got)} vs {len(expected)} rows)" +
+                    "".join(f"\n    pepgen: {x}\n    ref:    {y}" for x, y in diff))
         if headline(pt) != headline(ht):
             problem(f"{lid}: headline IK pepgen {headline(pt)} vs hugo {headline(ht)}")
         hist_rows += len(ph)

@@ -11,7 +11,8 @@ plus K optional incidental rounds (<year>-i1 ...) covering a small subset of LSP
 Score model: each LSP has a latent quality level q (roughly normal around 0.72, so all four
 categories are populated) and a fixed per-indicator bias; q drifts a little from round to round.
 Each score = round(max * (q + bias + noise)), clamped to 0..max. About 3 % of sheets are
-incomplete (1-3 indicators null or omitted); about 2 % of LSPs skip a given round.
+incomplete (1-3 indicators null or omitted); about 2 % of LSPs skip a given round; about 1 %
+let their licence lapse during the series and are not assessed after it ends.
 
 Deterministic: same arguments + seed -> same bytes. Standard library only.
 """
@@ -118,7 +119,7 @@ def clamp(x, lo, hi):
     return lo if x < lo else hi if x > hi else x
 
 
-def gen_registry(rng, n):
+def gen_registry(rng, n, first_year, last_year):
     lsps = []
     for i in range(1, n + 1):
         ident = f"lsp-sintetis-{i:05d}"
@@ -126,9 +127,17 @@ def gen_registry(rng, n):
         jenis = rng.choices(["P1", "P2", "P3"], weights=[2, 1, 7])[0]
         prefix = {"P1": "Politeknik", "P2": "Balai", "P3": ""}[jenis]
         name = " ".join(x for x in ["LSP Sintetis", prefix, rng.choice(NAME_A), rng.choice(NAME_B), f"{i:05d}"] if x)
-        y, m, d = rng.randint(2018, 2023), rng.randint(1, 12), rng.randint(1, 28)
-        issued = f"{y:04d}-{m:02d}-{d:02d}"
-        until = (datetime.date(y + 5, m, d) - datetime.timedelta(days=1)).isoformat()
+        # Licences run 5 years. Most LSPs hold a current licence (last renewed in the 4 years before
+        # the newest round, so it covers every round); ~1 % let it lapse during the series and are
+        # not assessed after it ends.
+        m, d = rng.randint(1, 12), rng.randint(1, 28)
+        if rng.random() < 0.01 and last_year > first_year:
+            end = datetime.date(rng.randint(first_year + 1, last_year), m, d)
+            start = datetime.date(end.year - 5, m, d) + datetime.timedelta(days=1)
+        else:
+            start = datetime.date(rng.randint(last_year - 4, last_year - 1), m, d)
+            end = datetime.date(start.year + 5, m, d) - datetime.timedelta(days=1)
+        issued, until = start.isoformat(), end.isoformat()
         entry = {"id": ident, "nama": name, "jenis": jenis, "provinsi": prov,
                  "kota": city, "nomor_lisensi": f"BNSP-LSP-SINTETIS-{i:05d}-ID",
                  "lisensi_terbit": issued, "lisensi_berlaku_sampai": until,
@@ -184,10 +193,11 @@ def gen_rounds(rng, lsps, indicators, rounds, incidental, start_year):
             # Drift every LSP's quality a little before each routine round (slight upward trend).
             for l in lsps:
                 quality[l["id"]] = clamp(quality[l["id"]] + rng.gauss(0.004, 0.015), 0.25, 0.99)
-            members = [l for l in lsps if rng.random() >= 0.02]
+            members = [l for l in lsps if rng.random() >= 0.02 and l["lisensi_berlaku_sampai"] >= p["tanggal"]]
         else:
             k = max(1, len(lsps) // 50)
-            members = sorted(rng.sample(lsps, k), key=lambda l: l["id"])
+            members = sorted((l for l in rng.sample(lsps, k) if l["lisensi_berlaku_sampai"] >= p["tanggal"]),
+                             key=lambda l: l["id"])
         hasil = []
         for l in members:
             q = quality[l["id"]]
@@ -233,7 +243,7 @@ def main():
         "data_contoh": True,
         "keterangan": "Data sintetis untuk uji kinerja (benchmark): seluruh LSP, nama, nomor, angka, dan orang "
                       "di dalamnya rekaan semata."})
-    lsps = gen_registry(rng, a.lsps)
+    lsps = gen_registry(rng, a.lsps, a.start_year, a.start_year + (a.rounds - 1) // 2)
     write_json(os.path.join(a.out, "data", "lsp.json"), {"lsp": lsps})
     rounds = gen_rounds(rng, lsps, indicators, a.rounds, a.incidental, a.start_year)
     sheets = incomplete = 0

@@ -267,7 +267,8 @@ for n in "${SIZES[@]}"; do
     echo "  (5a) touch ${INFO[$n:round]}: changed mtime $(fmt_snap "${INFO[$n:touch_mtime]}" "${INFO[$n:total]}"); changed bytes $(fmt_snap "${INFO[$n:touch_bytes]}" "${INFO[$n:total]}")"
     echo "  (5b) ${INFO[$n:round]}: ${INFO[$n:change]}: files with changed bytes $(fmt_snap "${INFO[$n:change_bytes]}" "${INFO[$n:total]}"); changed mtime $(fmt_snap "${INFO[$n:change_mtime]}" "${INFO[$n:total]}")"
   fi
-  echo "  equivalence: ${INFO[$n:equiv]} (IK, category, rank, change: Hugo = pepgen = independent check)"
+  echo "  equivalence: ${INFO[$n:equiv]} (Hugo vs pepgen: IK, category, rank, change on every scorecard history and"
+  echo "             category page; IK, category, rank also vs an independent computation in compare.py)"
 done
 if ((SCALE)); then
   a="$LSPS" b="$SCALE_LSPS"
