@@ -15,6 +15,12 @@ const std::vector<GroupInfo>& all_groups() {
 
 const GroupInfo& group_info(Group g) { return all_groups().at(static_cast<std::size_t>(g)); }
 
+const ScoreSheet* Round::find_sheet(const std::string& lsp_id) const {
+    for (const auto& s : sheets)
+        if (s.lsp_id == lsp_id) return &s;
+    return nullptr;
+}
+
 std::optional<Group> group_from_key(const std::string& key) {
     for (const auto& g : all_groups())
         if (key == g.key) return g.group;

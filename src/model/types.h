@@ -136,6 +136,9 @@ struct Round {
     std::vector<TeamMember> team;
     std::vector<ScoreSheet> sheets;
     std::string source_file;
+
+    /// The LSP's sheet in this round, or nullptr.
+    const ScoreSheet* find_sheet(const std::string& lsp_id) const;
 };
 
 struct DataMeta {

@@ -123,6 +123,21 @@ Value category_badge(const SiteModel& model, const SheetResult& s) {
     return b;
 }
 
+std::vector<const SheetResult*> ranked_sheets(const SiteModel& model, const RoundResult& rr) {
+    std::vector<const SheetResult*> out;
+    for (const auto& s : rr.sheets) out.push_back(&s);
+    auto name = [&](const SheetResult* s) {
+        auto it = model.lsp_by_id.find(s->lsp_id);
+        return it == model.lsp_by_id.end() ? s->lsp_id : it->second->name;
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const SheetResult* a, const SheetResult* b) {
+        if (a->rank.has_value() != b->rank.has_value()) return a->rank.has_value();
+        if (a->rank && *a->rank != *b->rank) return *a->rank < *b->rank;
+        return name(a) < name(b);
+    });
+    return out;
+}
+
 std::string ik_text(const SheetResult& s) { return s.ik ? format_int(*s.ik) : "belum lengkap"; }
 
 std::string rank_text(const SheetResult& s, const RoundResult& rr) {

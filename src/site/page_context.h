@@ -70,6 +70,9 @@ Value category_badge(const SiteModel& model, const SheetResult& s);
 /// "+5 · naik kategori", or an explanation when there is nothing to compare.
 std::string change_text(const SiteModel& model, const SheetResult& s);
 
+/// A round's sheets in rank order; incomplete sheets last, by LSP name.
+std::vector<const SheetResult*> ranked_sheets(const SiteModel& model, const RoundResult& rr);
+
 std::string ik_text(const SheetResult& s);
 std::string rank_text(const SheetResult& s, const RoundResult& rr);
 std::string kind_label(RoundKind kind);

@@ -23,9 +23,8 @@ const char* move_key(Move m) {
 }
 
 const ScoreSheet& sheet_of(const Round& round, const std::string& lsp_id) {
-    for (const auto& sh : round.sheets)
-        if (sh.lsp_id == lsp_id) return sh;
-    throw std::logic_error("sheet missing for " + lsp_id);
+    if (const auto* sheet = round.find_sheet(lsp_id)) return *sheet;
+    throw std::logic_error("sheet missing for " + lsp_id);  // results are computed from these very sheets
 }
 
 json::value opt(const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); }

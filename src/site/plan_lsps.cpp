@@ -50,9 +50,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     const auto& round = model.data.rounds[round_index];
     const auto& rr = model.results.rounds[round_index];
     const auto& s = *rr.find(lsp.id);
-    const ScoreSheet* sheet = nullptr;
-    for (const auto& sh : round.sheets)
-        if (sh.lsp_id == lsp.id) sheet = &sh;
+    const ScoreSheet* sheet = round.find_sheet(lsp.id);
 
     Obj card;
     card.set("licence_expired", licence_expired_on(lsp, round.date))
@@ -261,9 +259,7 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
     const auto& round = model.data.rounds[round_index];
     const auto& rr = model.results.rounds[round_index];
     const auto& s = *rr.find(lsp.id);
-    const ScoreSheet* sheet = nullptr;
-    for (const auto& sh : round.sheets)
-        if (sh.lsp_id == lsp.id) sheet = &sh;
+    const ScoreSheet* sheet = round.find_sheet(lsp.id);
     Value card;
     card.set("lsp_id", lsp.id)
         .set("lsp_name", lsp.name)
@@ -313,14 +309,7 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
 void plan_print_pages(const SiteModel& model, SitePlan& plan) {
     for (std::size_t i = 0; i < model.data.rounds.size(); ++i) {
         const auto& round = model.data.rounds[i];
-        // Rank order, incomplete sheets last, as on the round page.
-        std::vector<const SheetResult*> sheets;
-        for (const auto& s : model.results.rounds[i].sheets) sheets.push_back(&s);
-        std::stable_sort(sheets.begin(), sheets.end(), [&](const SheetResult* a, const SheetResult* b) {
-            if (a->rank.has_value() != b->rank.has_value()) return a->rank.has_value();
-            if (a->rank && *a->rank != *b->rank) return *a->rank < *b->rank;
-            return model.lsp_by_id.at(a->lsp_id)->name < model.lsp_by_id.at(b->lsp_id)->name;
-        });
+        const auto sheets = ranked_sheets(model, model.results.rounds[i]);  // as on the round page
         const std::size_t parts = std::max<std::size_t>(1, (sheets.size() + kPrintPageSize - 1) / kPrintPageSize);
         auto part_path = [&](std::size_t part) {
             return "penilaian/" + round.period + "/cetak/" + (part == 0 ? std::string() : std::to_string(part + 1) + "/") +

@@ -11,22 +11,6 @@ namespace pepgen {
 
 namespace {
 
-/// Sheets of a round in rank order; incomplete sheets last, by LSP name.
-std::vector<const SheetResult*> ranked(const SiteModel& model, const RoundResult& rr) {
-    std::vector<const SheetResult*> out;
-    for (const auto& s : rr.sheets) out.push_back(&s);
-    auto name = [&](const SheetResult* s) {
-        auto it = model.lsp_by_id.find(s->lsp_id);
-        return it == model.lsp_by_id.end() ? s->lsp_id : it->second->name;
-    };
-    std::stable_sort(out.begin(), out.end(), [&](const SheetResult* a, const SheetResult* b) {
-        if (a->rank.has_value() != b->rank.has_value()) return a->rank.has_value();
-        if (a->rank && *a->rank != *b->rank) return *a->rank < *b->rank;
-        return name(a) < name(b);
-    });
-    return out;
-}
-
 Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResult& s, const Links& links) {
     const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
     Obj r;
@@ -98,7 +82,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
     auto ctx = base_context(model, path, "Kategori LSP, " + round.title, "kategori",
                             "LSP per kategori kinerja pada " + round.title + ".");
     ctx.set("round", round_header(model, index, links));
-    const auto rows = ranked(model, rr);
+    const auto rows = ranked_sheets(model, rr);
     std::vector<Value> sections;
     const auto& cats = model.content.categories.categories;
     for (std::size_t c = 0; c < cats.size(); ++c) {
@@ -165,7 +149,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         add_round_summary(model, rr, path, "putaran", ctx);
         if (rr.mean_ik) ctx.set("mean_ik", format_decimal(*rr.mean_ik, 1));
         std::vector<Value> rows;
-        for (const auto* s : ranked(model, rr)) rows.push_back(result_row(model, rr, *s, links));
+        for (const auto* s : ranked_sheets(model, rr)) rows.push_back(result_row(model, rr, *s, links));
         ctx.set("rows", list_of(rows));
         std::vector<Value> missing;
         if (round.kind == RoundKind::rutin)
