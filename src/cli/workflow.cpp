@@ -161,6 +161,7 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         return 1;
     }
     const auto kept = merge_worksheet(round.sheets, *imported, lsps);
+    round.sheet_index.clear();  // the merge reordered the sheets
     if (auto e = write_file_atomically(round_file, round_json(round, content.indicators)); !e.empty()) {
         err << display_path(root, round_file) << ": galat: " << e << "\n";
         return 1;

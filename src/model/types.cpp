@@ -16,6 +16,10 @@ const std::vector<GroupInfo>& all_groups() {
 const GroupInfo& group_info(Group g) { return all_groups().at(static_cast<std::size_t>(g)); }
 
 const ScoreSheet* Round::find_sheet(const std::string& lsp_id) const {
+    if (!sheet_index.empty()) {
+        auto it = sheet_index.find(lsp_id);
+        return it == sheet_index.end() ? nullptr : &sheets[it->second];
+    }
     for (const auto& s : sheets)
         if (s.lsp_id == lsp_id) return &s;
     return nullptr;

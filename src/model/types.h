@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -139,6 +140,8 @@ struct Round {
 
     /// The LSP's sheet in this round, or nullptr.
     const ScoreSheet* find_sheet(const std::string& lsp_id) const;
+    /// lsp id -> index into sheets; filled by the loader (find_sheet scans without it).
+    std::unordered_map<std::string, std::size_t> sheet_index;
 };
 
 struct DataMeta {

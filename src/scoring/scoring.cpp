@@ -5,6 +5,11 @@
 namespace pepgen {
 
 const SheetResult* RoundResult::find(const std::string& lsp_id) const {
+    // Indexed: looked up once per LSP per round, so a scan would be quadratic.
+    if (!by_lsp.empty() || sheets.empty()) {
+        auto it = by_lsp.find(lsp_id);
+        return it == by_lsp.end() ? nullptr : &sheets[it->second];
+    }
     for (const auto& s : sheets)
         if (s.lsp_id == lsp_id) return &s;
     return nullptr;
@@ -111,6 +116,7 @@ Results compute(const Content& content, const Data& data) {
         for (const auto& sheet : round.sheets)
             rr.sheets.push_back(score_sheet(content.indicators, content.categories, sheet));
         assign_ranks(rr.sheets);
+        for (std::size_t k = 0; k < rr.sheets.size(); ++k) rr.by_lsp.emplace(rr.sheets[k].lsp_id, k);
         summarise(content, rr);
         indicator_means(content, round, rr);
         for (const auto& s : rr.sheets) results.history[s.lsp_id].push_back(i);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,7 @@ struct RoundResult {
     std::optional<double> mean_ik;
     std::vector<std::optional<double>> group_mean_percent;  ///< per group, complete sheets
     std::vector<IndicatorAverage> indicator_means;          ///< catalogue order
+    std::unordered_map<std::string, std::size_t> by_lsp;    ///< lsp id -> index into sheets
 
     const SheetResult* find(const std::string& lsp_id) const;
 };
