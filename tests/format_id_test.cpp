@@ -1,3 +1,4 @@
+#include <cmath>
 #include <catch2/catch.hpp>
 
 #include "render/format_id.h"
@@ -40,6 +41,19 @@ TEST_CASE("dates are written with the Indonesian month name", "[format]") {
 
 TEST_CASE("extreme figures never overflow (fuzzing regressions F2, F3)", "[format]") {
     CHECK(format_rupiah(INT64_MIN) == "-Rp9.223.372.036.854.775.808");
-    CHECK(format_decimal(1e20, 2) == "1e+20");
-    CHECK(format_decimal(-3e30, 0) == "-3e+30");
+    CHECK(format_decimal(1e20, 2) == "100.000.000.000.000.000.000");
+    CHECK(format_decimal(-3e30, 0) == "-3.000.000.000.000.000.000.000.000.000.000");
+}
+
+TEST_CASE("computed whole figures stay right beyond the int64 range (fuzzing regression F5)", "[format]") {
+    CHECK(format_whole(1821.4) == "1.821");
+    CHECK(format_whole(2.5) == "3");
+    CHECK(format_whole(-0.4) == "0");
+    // 9e17 squared, as a recomputed product: std::llround would give INT64_MIN here.
+    CHECK(format_whole(9e17 * 9e17) == "810.000.000.000.000.000.000.000.000.000.000.000");
+    CHECK(format_whole(1e19) == "10.000.000.000.000.000.000");
+    CHECK(format_whole(std::nan("")) == "\u2013");
+    CHECK(format_rupiah_whole(86911383000.0) == "Rp86.911.383.000");
+    CHECK(format_rupiah_whole(-2e19) == "-Rp20.000.000.000.000.000.000");
+    CHECK(format_rupiah_whole(-0.2) == "Rp0");
 }

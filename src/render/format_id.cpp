@@ -30,10 +30,18 @@ std::string format_int(std::int64_t value) {
 
 std::string format_decimal(double value, int decimals) {
     if (!std::isfinite(value)) return "–";
-    if (std::abs(value) >= 1e18) {  // beyond exact integer formatting; loaders refuse such figures anyway
+    if (std::abs(value) >= 1e18) {
+        // Beyond what the integer path below can hold (a computed sum or product, never a figure from a
+        // data file). A double carries about 15 significant digits; print those and zeros after them, so
+        // 9e17 x 9e17 reads 810.000..., not the binary noise %.0f would show.
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%.6g", value);
-        return buf;
+        std::snprintf(buf, sizeof buf, "%.14e", std::abs(value));  // d.dddddddddddddde+XX
+        const std::string text(buf);
+        const auto e = text.find('e');
+        const int exponent = std::stoi(text.substr(e + 1));
+        std::string digits = text.substr(0, 1) + text.substr(2, e - 2);
+        digits.resize(static_cast<std::size_t>(exponent) + 1, '0');
+        return (value < 0 ? "-" : "") + group_thousands(digits);
     }
     if (decimals < 0) decimals = 0;
     if (decimals > 6) decimals = 6;
@@ -52,6 +60,15 @@ std::string format_decimal(double value, int decimals) {
         out += "," + f;
     }
     return out;
+}
+
+std::string format_whole(double value) { return format_decimal(value, 0); }
+
+std::string format_rupiah_whole(double value) {
+    if (!std::isfinite(value)) return "\u2013";
+    const std::string digits = format_whole(value);
+    if (digits == "0" || digits[0] != '-') return "Rp" + digits;
+    return "-Rp" + digits.substr(1);
 }
 
 std::string format_percent(double value, int decimals) { return format_decimal(value, decimals) + "%"; }

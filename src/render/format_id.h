@@ -9,6 +9,10 @@ namespace pepgen {
 
 std::string format_int(std::int64_t value);                      ///< 1.821
 std::string format_decimal(double value, int decimals);           ///< 98,96 ; rounds half away from zero
+/// A computed figure rounded to a whole number (1.821); unlike format_int(std::llround(v)) it stays right
+/// beyond the int64 range (a recomputed sum or product can get there) and prints "–" for NaN or infinity.
+std::string format_whole(double value);
+std::string format_rupiah_whole(double value);                    ///< Rp86.911.383.000, same rounding
 std::string format_percent(double value, int decimals);           ///< 98,96%
 std::string format_rupiah(std::int64_t value);                    ///< Rp86.911.383.000
 std::string format_signed(std::int64_t value);                    ///< +5, −3, 0 (true minus sign)

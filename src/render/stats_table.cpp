@@ -15,9 +15,9 @@ namespace pepgen {
 std::string format_stat(double v, const StatColumn& col) {
     const int dec = col.decimals >= 0 ? col.decimals : decimals_of(v);
     switch (col.type) {
-        case ColumnType::rupiah: return format_rupiah(std::llround(v));
+        case ColumnType::rupiah: return format_rupiah_whole(v);
         case ColumnType::percent: return format_percent(v, dec);
-        case ColumnType::number: return dec == 0 ? format_int(std::llround(v)) : format_decimal(v, dec);
+        case ColumnType::number: return dec == 0 ? format_whole(v) : format_decimal(v, dec);
         case ColumnType::text: break;
     }
     return format_decimal(v, dec);
@@ -29,10 +29,10 @@ std::string format_stat_short(double v, const StatColumn& col) {
         if (a >= 1e12) return "Rp" + format_decimal(v / 1e12, a >= 1e13 ? 0 : 1) + " triliun";
         if (a >= 1e9) return "Rp" + format_decimal(v / 1e9, a >= 1e10 ? 0 : 1) + " miliar";
         if (a >= 1e6) return "Rp" + format_decimal(v / 1e6, a >= 1e7 ? 0 : 1) + " juta";
-        return format_rupiah(std::llround(v));
+        return format_rupiah_whole(v);
     }
     if (col.type == ColumnType::percent) return format_percent(v, std::abs(v - std::round(v)) < 1e-9 ? 0 : 1);
-    return std::abs(v - std::round(v)) < 1e-9 ? format_int(std::llround(v)) : format_decimal(v, 1);
+    return std::abs(v - std::round(v)) < 1e-9 ? format_whole(v) : format_decimal(v, 1);
 }
 
 namespace {

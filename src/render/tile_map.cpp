@@ -154,8 +154,8 @@ std::string render_tile_map(const TileMap& map) {
     double low = values.empty() ? 0 : *std::min_element(values.begin(), values.end());
     const int first = static_cast<int>(5 - breaks.size());
     for (std::size_t i = 0; i < breaks.size(); ++i) {
-        const std::string range = (i == 0 ? format_int(std::llround(low)) : format_int(std::llround(breaks[i - 1]) + 1)) +
-                                  "\u2013" + format_int(std::llround(breaks[i]));
+        const std::string range = (i == 0 ? format_whole(low) : format_whole(std::round(breaks[i - 1]) + 1)) +
+                                  "\u2013" + format_whole(breaks[i]);
         s += "<g class=\"tile tile-" + std::to_string(first + static_cast<int>(i)) + "\"><rect x=\"" + num(lx) +
              "\" y=\"" + num(ly) + "\" width=\"14\" height=\"14\"/></g>";
         s += "<text class=\"chart-label\" x=\"" + num(lx + 18) + "\" y=\"" + num(ly + 12) + "\">" + html_escape(range) +

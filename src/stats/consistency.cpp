@@ -23,7 +23,7 @@ double operand_value(const Dataset& ds, const StatOperand& op) {
     return op.constant ? *op.constant : column_sum(ds, op.column_sum);
 }
 
-std::string plain(double v, int decimals) { return decimals == 0 ? format_int(std::llround(v)) : format_decimal(v, decimals); }
+std::string plain(double v, int decimals) { return decimals == 0 ? format_whole(v) : format_decimal(v, decimals); }
 
 }  // namespace
 

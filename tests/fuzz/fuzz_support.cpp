@@ -430,16 +430,47 @@ bool allowed_script(const std::vector<std::pair<std::string, std::string>>& attr
 
 }  // namespace
 
-void check_html_safe(const std::string& page, const std::string& html) {
+namespace {
+
+bool ieq(std::string_view a, std::string_view lower_b) {
+    if (a.size() != lower_b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char c = a[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower_b[i]) return false;
+    }
+    return true;
+}
+
+bool istarts(std::string_view a, std::string_view lower_prefix) {
+    return a.size() >= lower_prefix.size() && ieq(a.substr(0, lower_prefix.size()), lower_prefix);
+}
+
+/// Case-insensitive search for a lowercase needle.
+std::size_t ifind(std::string_view hay, std::string_view lower_needle, std::size_t from) {
+    for (std::size_t i = from; i + lower_needle.size() <= hay.size(); ++i)
+        if (ieq(hay.substr(i, lower_needle.size()), lower_needle)) return i;
+    return std::string_view::npos;
+}
+
+struct Attr {
+    std::string_view name, value;
+};
+
+}  // namespace
+
+void check_html_safe(const std::string& page, const std::string& html_string) {
+    const std::string_view html(html_string);
     const std::size_t n = html.size();
+    std::vector<Attr> attrs;
     std::size_t i = 0;
     while (i < n) {
         const std::size_t lt = html.find('<', i);
-        if (lt == std::string::npos) break;
+        if (lt == std::string_view::npos) break;
         i = lt + 1;
-        if (html.compare(lt, 4, "<!--") == 0) {
+        if (html.substr(lt, 4) == "<!--") {
             const auto end = html.find("-->", lt + 4);
-            i = end == std::string::npos ? n : end + 3;
+            i = end == std::string_view::npos ? n : end + 3;
             continue;
         }
         bool closing = false;
@@ -448,30 +479,30 @@ void check_html_safe(const std::string& page, const std::string& html) {
         if (p >= n || !std::isalpha(static_cast<unsigned char>(html[p]))) {
             if (p < n && (html[p] == '!' || html[p] == '?')) {  // doctype / bogus comment
                 const auto end = html.find('>', p);
-                i = end == std::string::npos ? n : end + 1;
+                i = end == std::string_view::npos ? n : end + 1;
             }
             continue;
         }
         std::size_t q = p;
         while (q < n && !is_space(html[q]) && html[q] != '/' && html[q] != '>') ++q;
-        const std::string tag = lower(std::string_view(html).substr(p, q - p));
+        const std::string_view tag = html.substr(p, q - p);
         // Attributes, tokenised the way an HTML5 parser does.
-        std::vector<std::pair<std::string, std::string>> attrs;
+        attrs.clear();
         while (q < n && html[q] != '>') {
             if (is_space(html[q]) || html[q] == '/') { ++q; continue; }
             const std::size_t ns = q;
             ++q;  // a name may start with '='
             while (q < n && !is_space(html[q]) && html[q] != '/' && html[q] != '>' && html[q] != '=') ++q;
-            std::string name = lower(std::string_view(html).substr(ns, q - ns));
+            const std::string_view name = html.substr(ns, q - ns);
             while (q < n && is_space(html[q])) ++q;
-            std::string value;
+            std::string_view value;
             if (q < n && html[q] == '=') {
                 ++q;
                 while (q < n && is_space(html[q])) ++q;
                 if (q < n && (html[q] == '"' || html[q] == '\'')) {
                     const char quote = html[q++];
                     const auto end = html.find(quote, q);
-                    const std::size_t stop = end == std::string::npos ? n : end;
+                    const std::size_t stop = end == std::string_view::npos ? n : end;
                     value = html.substr(q, stop - q);
                     q = stop == n ? n : stop + 1;
                 } else {
@@ -480,31 +511,40 @@ void check_html_safe(const std::string& page, const std::string& html) {
                     value = html.substr(vs, q - vs);
                 }
             }
-            attrs.emplace_back(std::move(name), std::move(value));
+            attrs.push_back({name, value});
         }
         i = q < n ? q + 1 : n;
         if (closing) continue;
         for (const auto& [name, value] : attrs) {
-            if (name.size() > 2 && name.compare(0, 2, "on") == 0)
-                unsafe(page, "event-handler attribute '" + name + "' on <" + tag + ">", html, lt);
-            if (name == "href" || name == "src" || name == "action" || name == "formaction" || name == "xlink:href" ||
-                name == "poster" || name == "data") {
-                const auto scheme = url_scheme_view(value);
+            if (name.size() > 2 && istarts(name, "on"))
+                unsafe(page, "event-handler attribute '" + std::string(name) + "' on <" + std::string(tag) + ">",
+                       html_string, lt);
+            if (ieq(name, "href") || ieq(name, "src") || ieq(name, "action") || ieq(name, "formaction") ||
+                ieq(name, "xlink:href") || ieq(name, "poster") || ieq(name, "data")) {
+                // Fast path: a value without ':' or '&' cannot name a scheme.
+                if (value.find(':') == std::string_view::npos && value.find('&') == std::string_view::npos) continue;
+                const auto scheme = url_scheme_view(std::string(value));
                 if (scheme.rfind("javascript:", 0) == 0 || scheme.rfind("vbscript:", 0) == 0)
-                    unsafe(page, "script URL in " + name + "=\"" + value + "\" on <" + tag + ">", html, lt);
+                    unsafe(page, "script URL in " + std::string(name) + "=\"" + std::string(value) + "\" on <" +
+                                     std::string(tag) + ">",
+                           html_string, lt);
             }
         }
-        if (tag == "iframe" || tag == "object" || tag == "embed" || tag == "base" || tag == "frame" || tag == "frameset")
-            unsafe(page, "unexpected <" + tag + "> element", html, lt);
-        if (tag == "script") {
-            if (!allowed_script(attrs)) unsafe(page, "<script> element that is not one of the theme's own", html, lt);
+        if (ieq(tag, "iframe") || ieq(tag, "object") || ieq(tag, "embed") || ieq(tag, "base") || ieq(tag, "frame") ||
+            ieq(tag, "frameset"))
+            unsafe(page, "unexpected <" + std::string(tag) + "> element", html_string, lt);
+        if (ieq(tag, "script")) {
+            std::vector<std::pair<std::string, std::string>> named;
+            for (const auto& [name, value] : attrs) named.emplace_back(lower(name), std::string(value));
+            if (!allowed_script(named))
+                unsafe(page, "<script> element that is not one of the theme's own", html_string, lt);
             // Raw text up to </script>: the theme's scripts are empty.
-            const auto end = lower(html.substr(i, std::min<std::size_t>(n - i, 64))).find("</script");
-            if (end != 0) unsafe(page, "theme <script> element with inline content", html, lt);
+            if (!istarts(html.substr(i), "</script"))
+                unsafe(page, "theme <script> element with inline content", html_string, lt);
         }
-        if (tag == "style") {
-            const auto end = lower(html).find("</style", i);
-            i = end == std::string::npos ? n : end;
+        if (ieq(tag, "style")) {
+            const auto end = ifind(html, "</style", i);
+            i = end == std::string_view::npos ? n : end;
         }
     }
 }
