@@ -2,12 +2,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
 #include <mutex>
+#include <optional>
+#include <variant>
 #include <ostream>
 #include <thread>
 
@@ -59,8 +62,9 @@ private:
 
 namespace {
 
-/// Renders pages on worker threads while the planner keeps producing them.
-/// The queue is bounded, so at most a few pages' data exist at once.
+/// Renders pages (and makes deferred data files) on worker threads while the
+/// planner keeps producing them. The queue is bounded, so at most a few
+/// pages' data exist at once.
 class RenderPool {
 public:
     RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress)
@@ -69,12 +73,8 @@ public:
     }
     ~RenderPool() { finish(); }
 
-    void submit(PlannedPage&& page) {
-        std::unique_lock<std::mutex> lock(mutex_);
-        space_.wait(lock, [this] { return queue_.size() < 2 * workers_.size() + 2; });
-        queue_.push_back(std::move(page));
-        ready_.notify_one();
-    }
+    void submit(PlannedPage&& page) { push(Job{std::move(page)}); }
+    void submit(PlannedFile&& file) { push(Job{std::move(file)}); }
 
     void finish() {
         {
@@ -86,32 +86,81 @@ public:
             if (w.joinable()) w.join();
     }
 
-    std::vector<std::string> errors() const { return errors_; }
+    /// Sorted, so that a build's messages do not depend on thread timing.
+    std::vector<std::string> errors() const { return sorted(errors_); }
+    std::vector<std::string> file_errors() const { return sorted(file_errors_); }
 
 private:
+    static std::vector<std::string> sorted(std::vector<std::string> sorted) {
+        std::sort(sorted.begin(), sorted.end());
+        sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+        return sorted;
+    }
+
+    using Job = std::variant<PlannedPage, PlannedFile>;
+
+    /// A full queue makes the planner do the oldest job itself instead of
+    /// waiting: it is one more thread rendering, and planning resumes as soon as
+    /// there is room again.
+    void push(Job&& job) {
+        for (;;) {
+            std::optional<Job> own;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                if (queue_.size() < workers_.size()) {
+                    queue_.push_back(std::move(job));
+                    ready_.notify_one();
+                    return;
+                }
+                own.emplace(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+            execute(*own);
+        }
+    }
+
+    void execute(Job& job) {
+        if (auto* page = std::get_if<PlannedPage>(&job)) render(*page);
+        else make(std::get<PlannedFile>(job));
+        progress_.step(++rendered_);
+    }
+
     void run() {
         for (;;) {
-            PlannedPage page;
+            std::optional<Job> job;
             {
                 std::unique_lock<std::mutex> lock(mutex_);
                 ready_.wait(lock, [this] { return done_ || !queue_.empty(); });
                 if (queue_.empty()) return;
-                page = std::move(queue_.front());
+                job.emplace(std::move(queue_.front()));
                 queue_.pop_front();
-                space_.notify_one();
             }
-            try {
-                if (!theme_.has_template(page.template_name)) {
-                    std::lock_guard<std::mutex> lock(mutex_);
-                    errors_.push_back("templat " + page.template_name + ".mustache tidak ditemukan");
-                    continue;
-                }
-                writer_.write(page.path, theme_.render_page(page.template_name, page.context), page.key);
-            } catch (const std::exception& e) {
+            execute(*job);
+        }
+    }
+
+    void render(PlannedPage& page) {
+        try {
+            if (!theme_.has_template(page.template_name)) {
                 std::lock_guard<std::mutex> lock(mutex_);
-                errors_.push_back(page.path + ": " + e.what());
+                errors_.push_back("templat " + page.template_name + ".mustache tidak ditemukan");
+                return;
             }
-            progress_.step(++rendered_);
+            if (page.make_context) page.context = page.make_context();
+            writer_.write(page.path, theme_.render_page(page.template_name, page.context), page.key);
+        } catch (const std::exception& e) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            errors_.push_back(page.path + ": " + e.what());
+        }
+    }
+
+    void make(PlannedFile& file) {
+        try {
+            if (file.make_bytes) file.bytes = file.make_bytes();
+            writer_.write(file.path, file.bytes, file.key, file.more);
+        } catch (const std::exception& e) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            file_errors_.push_back(file.path + ": " + e.what());
         }
     }
 
@@ -120,11 +169,11 @@ private:
     Progress& progress_;
     std::vector<std::thread> workers_;
     std::mutex mutex_;
-    std::condition_variable ready_, space_;
-    std::deque<PlannedPage> queue_;
+    std::condition_variable ready_;
+    std::deque<Job> queue_;
     bool done_ = false;
     std::atomic<std::size_t> rendered_{0};
-    std::vector<std::string> errors_;
+    std::vector<std::string> errors_, file_errors_;
 };
 
 std::size_t thread_count() {
@@ -170,12 +219,14 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         RenderPool pool(*theme, *writer, thread_count(), progress);
         plan.page_sink = [&](PlannedPage&& page) { pool.submit(std::move(page)); };
         plan.file_sink = [&](PlannedFile&& file) {
-            writer->write(file.path, file.bytes, file.key);
+            if (file.make_bytes) pool.submit(std::move(file));
+            else writer->write(file.path, file.bytes, file.key, file.more);
         };
         plan.reuse = [&](const std::string& path, const std::string& key) { return writer->reuse(path, key); };
         plan_site_into(model, plan);
         pool.finish();
         for (const auto& e : pool.errors()) diags.error("themes/" + project.content.config.theme, e);
+        for (const auto& e : pool.file_errors()) diags.error(options.output.string(), e);
     }
     for (const auto& copy : plan.copies) {
         auto read = read_text_file(root / copy.source);

@@ -15,6 +15,10 @@ Project load_project(const std::filesystem::path& root, Diagnostics& diags) {
     validate_data(p.content, p.data, diags);
     validate_stats(p.content, p.data, diags);
     validate_schedule(p.data, diags);
+    // Where each score sits in its file only serves the messages above; at
+    // national scale it is as large as the scores, so it goes before the build.
+    for (auto& round : p.data.rounds)
+        for (auto& sheet : round.sheets) sheet.score_lines = {};
     if (!diags.has_errors()) {
         p.results = compute(p.content, p.data);
         for (const auto& ds : p.data.datasets) p.stat_findings[ds.id] = check_consistency(ds);

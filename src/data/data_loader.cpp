@@ -1,5 +1,8 @@
 #include "data/data_loader.h"
 
+#include <atomic>
+#include <thread>
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -228,6 +231,8 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
             sheet.source_line = line;
             if (const auto* skor = sf.object("skor", true)) {
                 // Point evaluators at the score itself, not just at the sheet.
+                sheet.scores.reserve(skor->size());
+                if (sheet_offset != std::string::npos) sheet.score_lines.reserve(skor->size());
                 if (sheet_offset != std::string::npos)
                     for (const auto& [key, value] : *skor) {
                         const auto at = doc->offset_of("\"" + std::string(key) + "\"", sheet_offset);
@@ -258,9 +263,25 @@ Data load_data(const fs::path& root, Diagnostics& diags) {
     Data data;
     load_meta(root, data, diags);
     load_registry_into(root, data, diags);
-    const auto dir = root / "data" / "penilaian";
-    for (const auto& path : list_files(dir, ".json"))
-        if (auto round = load_round(root, path, diags)) data.rounds.push_back(std::move(*round));
+    // Round files are independent: parse them on every core, then keep file
+    // order for the rounds and their messages, so output never depends on timing.
+    const auto paths = list_files(root / "data" / "penilaian", ".json");
+    std::vector<std::optional<Round>> loaded(paths.size());
+    std::vector<Diagnostics> found(paths.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < paths.size();) loaded[i] = load_round(root, paths[i], found[i]);
+    };
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t helpers = paths.size() > 1 ? std::min(paths.size(), cores) - 1 : 0;
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < helpers; ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        diags.append(found[i]);
+        if (loaded[i]) data.rounds.push_back(std::move(*loaded[i]));
+    }
     std::stable_sort(data.rounds.begin(), data.rounds.end(), [](const Round& a, const Round& b) {
         return a.date != b.date ? a.date < b.date : a.period < b.period;
     });

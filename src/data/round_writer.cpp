@@ -8,6 +8,19 @@ namespace json = boost::json;
 
 namespace pepgen {
 
+void add_sheet_fields(json::object& out, const ScoreSheet& sheet, const std::vector<Indicator>& catalogue) {
+    json::object scores;
+    for (const auto& ind : catalogue) {
+        auto it = sheet.scores.find(ind.code);
+        scores[ind.code] = it != sheet.scores.end() && it->second ? json::value(*it->second) : json::value(nullptr);
+    }
+    out["skor"] = std::move(scores);
+    out["catatan"] = sheet.notes_markdown;
+    json::array recs;
+    for (const auto& rec : sheet.recommendations_markdown) recs.emplace_back(rec);
+    out["rekomendasi"] = std::move(recs);
+}
+
 std::string round_json(const Round& round, const std::vector<Indicator>& catalogue) {
     json::object doc;
     doc["periode"] = round.period;
@@ -21,16 +34,7 @@ std::string round_json(const Round& round, const std::vector<Indicator>& catalog
     for (const auto& sheet : round.sheets) {
         json::object r;
         r["lsp"] = sheet.lsp_id;
-        json::object scores;
-        for (const auto& ind : catalogue) {
-            auto it = sheet.scores.find(ind.code);
-            scores[ind.code] = it != sheet.scores.end() && it->second ? json::value(*it->second) : json::value(nullptr);
-        }
-        r["skor"] = std::move(scores);
-        r["catatan"] = sheet.notes_markdown;
-        json::array recs;
-        for (const auto& rec : sheet.recommendations_markdown) recs.emplace_back(rec);
-        r["rekomendasi"] = std::move(recs);
+        add_sheet_fields(r, sheet, catalogue);
         results.emplace_back(std::move(r));
     }
     doc["hasil"] = std::move(results);

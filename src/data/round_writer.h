@@ -4,11 +4,17 @@
 
 #include <string>
 
+#include <boost/json.hpp>
+
 #include "model/types.h"
 
 namespace pepgen {
 
 /// Scores are written in catalogue order; missing ones as null.
 std::string round_json(const Round& round, const std::vector<Indicator>& catalogue);
+
+/// A sheet's "skor", "catatan" and "rekomendasi" fields, added to `out`: the
+/// same in round files and in the published downloads.
+void add_sheet_fields(boost::json::object& out, const ScoreSheet& sheet, const std::vector<Indicator>& catalogue);
 
 }  // namespace pepgen

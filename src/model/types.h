@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/stats.h"
+#include "util/flat_map.h"
 
 namespace pepgen {
 
@@ -122,11 +123,11 @@ struct TeamMember {
 /// One LSP's sheet in one round. A missing or null score means "not scored yet".
 struct ScoreSheet {
     std::string lsp_id;
-    std::map<std::string, std::optional<int>> scores;  ///< code -> score
+    FlatMap<std::string, std::optional<int>> scores;  ///< code -> score
     std::string notes_markdown;
     std::vector<std::string> recommendations_markdown;
     int source_line = 0;  ///< where the sheet starts in its round file
-    std::map<std::string, int> score_lines;  ///< code -> line of its score, when found
+    FlatMap<std::string, int> score_lines;  ///< code -> line of its score, when found; emptied once validated
 };
 
 struct Round {

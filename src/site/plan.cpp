@@ -11,16 +11,46 @@ bool SitePlan::unchanged(const std::string& path, const std::string& key, bool i
 
 void SitePlan::page(std::string path, std::string template_name, Value context, std::string key) {
     page_paths.push_back(path);
-    PlannedPage p{std::move(path), std::move(template_name), std::move(context), std::move(key)};
+    PlannedPage p{std::move(path), std::move(template_name), std::move(context), std::move(key), {}};
     if (page_sink) page_sink(std::move(p));
     else pages.push_back(std::move(p));
 }
 
 void SitePlan::file(std::string path, std::string bytes, std::string key) {
     ++file_count;
-    PlannedFile f{std::move(path), std::move(bytes), std::move(key)};
+    PlannedFile f{std::move(path), std::move(bytes), std::move(key), {}, {}};
     if (file_sink) file_sink(std::move(f));
     else files.push_back(std::move(f));
+}
+
+void SitePlan::page_later(std::string path, std::string template_name, std::function<Value()> make_context,
+                          std::string key) {
+    if (!page_sink) {
+        page(std::move(path), std::move(template_name), make_context(), std::move(key));
+        return;
+    }
+    page_paths.push_back(path);
+    page_sink(PlannedPage{std::move(path), std::move(template_name), {}, std::move(key), std::move(make_context)});
+}
+
+void SitePlan::file_later(std::string path, std::function<std::string()> make_bytes, std::string key) {
+    if (!file_sink) {
+        file(std::move(path), make_bytes(), std::move(key));
+        return;
+    }
+    ++file_count;
+    file_sink(PlannedFile{std::move(path), {}, std::move(key), {}, std::move(make_bytes)});
+}
+
+void SitePlan::file_in_parts(std::string path, std::vector<std::string> parts, std::string key) {
+    if (!file_sink) {
+        std::string bytes;
+        for (auto& part : parts) bytes += part;
+        file(std::move(path), std::move(bytes), std::move(key));
+        return;
+    }
+    ++file_count;
+    file_sink(PlannedFile{std::move(path), {}, std::move(key), std::move(parts), {}});
 }
 
 void plan_site_into(const SiteModel& model, SitePlan& plan) {

@@ -24,12 +24,17 @@ struct PlannedPage {
     std::string template_name;   ///< theme template, e.g. "scorecard"
     Value context;
     std::string key;             ///< the inputs it depends on (empty: always rebuilt)
+    /// When set, makes `context` on the thread that renders the page. It may
+    /// read the SiteModel (which outlives the build) but nothing of the planner's stack.
+    std::function<Value()> make_context;
 };
 
 struct PlannedFile {
     std::string path;
     std::string bytes;
     std::string key;
+    std::vector<std::string> more;  ///< written after bytes: a large file need not exist as one string
+    std::function<std::string()> make_bytes;  ///< when set, makes `bytes` on a worker thread (as make_context)
 };
 
 /// A project file published as it is (a dataset's JSON).
@@ -50,6 +55,13 @@ public:
 
     void page(std::string path, std::string template_name, Value context, std::string key = {});
     void file(std::string path, std::string bytes, std::string key = {});
+    /// The same, with the context or bytes made later, on the thread that writes them: the many
+    /// per-LSP pages and files are then put together in parallel. Without sinks, made at once.
+    void page_later(std::string path, std::string template_name, std::function<Value()> make_context,
+                    std::string key = {});
+    void file_later(std::string path, std::function<std::string()> make_bytes, std::string key = {});
+    /// A file made of parts, written one after another (kept whole in `files` when there is no sink).
+    void file_in_parts(std::string path, std::vector<std::string> parts, std::string key = {});
     /// Call before building: true when the page need not be built at all.
     bool unchanged(const std::string& path, const std::string& key, bool is_page = true);
 

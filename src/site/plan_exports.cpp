@@ -2,6 +2,7 @@
 // (data/hasil-<periode>.csv), per LSP history (data/lsp/<id>.json) and the
 // whole dataset in one file (data/semua.json). Field names are explained on
 // the data dictionary page.
+#include "data/round_writer.h"
 #include "render/csv.h"
 #include "render/json_pretty.h"
 #include "site/plan.h"
@@ -78,13 +79,18 @@ json::object result_json(const SiteModel& model, std::size_t round_index, const 
     return r;
 }
 
-json::object round_header(const SiteModel& model, const Round& round) {
+json::object round_identity(const Round& round) {
     json::object doc;
     doc["periode"] = round.period;
     doc["jenis"] = round.kind == RoundKind::rutin ? "rutin" : "insidental";
     doc["tanggal"] = round.date;
     doc["judul"] = round.title;
     doc["sumber"] = round.source_file;
+    return doc;
+}
+
+json::object round_header(const SiteModel& model, const Round& round) {
+    json::object doc = round_identity(round);
     doc["data_contoh"] = model.data.meta.example_data;
     doc["ik_maks"] = model.content.categories.index_max;
     return doc;
@@ -170,12 +176,19 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
         piece.pop_back();  // its final newline
         round_pieces.push_back("    " + std::move(piece));
     }
-    auto all = pretty_json(everything);
-    all.resize(all.size() - 3);  // reopen the object: drop "\n}\n"
-    all += ",\n  \"penilaian\": [";
-    for (std::size_t i = 0; i < round_pieces.size(); ++i) all += (i ? ",\n" : "\n") + round_pieces[i];
-    all += round_pieces.empty() ? "]\n}\n" : "\n  ]\n}\n";
-    plan.file("data/semua.json", std::move(all));
+    // Handed over in pieces too: the whole file is the size of every round together.
+    auto head = pretty_json(everything);
+    head.resize(head.size() - 3);  // reopen the object: drop "\n}\n"
+    head += ",\n  \"penilaian\": [";
+    std::vector<std::string> parts;
+    parts.reserve(round_pieces.size() * 2 + 2);
+    parts.push_back(std::move(head));
+    for (std::size_t i = 0; i < round_pieces.size(); ++i) {
+        parts.emplace_back(i ? ",\n" : "\n");
+        parts.push_back(std::move(round_pieces[i]));
+    }
+    parts.emplace_back(round_pieces.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    plan.file_in_parts("data/semua.json", std::move(parts));
 
     static const std::vector<std::size_t> no_history;
     for (const auto& lsp : model.data.lsps) {
@@ -183,34 +196,28 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
         auto hist_it = model.results.history.find(lsp.id);
         const auto key = model.keys.for_lsp(hist_it == model.results.history.end() ? no_history : hist_it->second);
         if (plan.unchanged(path, key, false)) continue;
-        json::object doc;
-        doc["lsp"] = lsp_json(lsp);
-        doc["data_contoh"] = model.data.meta.example_data;
-        doc["ik_maks"] = model.content.categories.index_max;
-        json::array history;
-        auto it = model.results.history.find(lsp.id);
-        if (it != model.results.history.end())
-            for (auto r : it->second) {
-                const auto& round = model.data.rounds[r];
-                const auto* s = model.results.rounds[r].find(lsp.id);
-                json::object entry;
-                entry["periode"] = round.period;
-                entry["jenis"] = round.kind == RoundKind::rutin ? "rutin" : "insidental";
-                entry["tanggal"] = round.date;
-                entry["judul"] = round.title;
-                entry["sumber"] = round.source_file;
-                entry["jumlah_lsp_lengkap"] = model.results.rounds[r].complete_count;
-                auto result = result_json(model, r, *s, false);
-                for (auto& kv : result) entry[kv.key()] = std::move(kv.value());
-                const auto& sheet = sheet_of(round, lsp.id);
-                entry["catatan"] = sheet.notes_markdown;
-                json::array recs;
-                for (const auto& rec : sheet.recommendations_markdown) recs.emplace_back(rec);
-                entry["rekomendasi"] = std::move(recs);
-                history.emplace_back(std::move(entry));
-            }
-        doc["riwayat"] = std::move(history);
-        plan.file(path, pretty_json(doc), key);
+        plan.file_later(path, [&model, &lsp]() {
+            json::object doc;
+            doc["lsp"] = lsp_json(lsp);
+            doc["data_contoh"] = model.data.meta.example_data;
+            doc["ik_maks"] = model.content.categories.index_max;
+            json::array history;
+            auto it = model.results.history.find(lsp.id);
+            if (it != model.results.history.end())
+                for (auto r : it->second) {
+                    const auto& round = model.data.rounds[r];
+                    const auto* s = model.results.rounds[r].find(lsp.id);
+                    json::object entry = round_identity(round);
+                    entry["jumlah_lsp_lengkap"] = model.results.rounds[r].complete_count;
+                    auto result = result_json(model, r, *s, false);
+                    for (auto& kv : result) entry[kv.key()] = std::move(kv.value());
+                    // Rewrites "skor" where it is, then adds the notes and recommendations.
+                    add_sheet_fields(entry, sheet_of(round, lsp.id), model.content.indicators);
+                    history.emplace_back(std::move(entry));
+                }
+            doc["riwayat"] = std::move(history);
+            return pretty_json(doc);
+        }, key);
     }
 }
 

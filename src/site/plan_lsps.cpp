@@ -1,6 +1,7 @@
 // The LSP directory and one scorecard per LSP: identity and licence, the
 // newest periodic result by group and indicator, history, recommendations.
 #include <algorithm>
+#include <memory>
 
 #include "render/charts.h"
 #include "render/format_id.h"
@@ -199,51 +200,54 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         auto hist_it = model.results.history.find(lsp->id);
         const auto key = model.keys.for_lsp(hist_it == model.results.history.end() ? no_history : hist_it->second);
         if (plan.unchanged(path, key)) continue;
-        const Links links(path);
-        auto ctx = base_context(model, path, lsp->name, "lsp",
-                                "Kartu skor kinerja " + lsp->name + " dalam PEP Bersama.");
-        Obj id;
-        id.set("name", lsp->name)
-            .set("id", lsp->id)
-            .set("type", lsp->type)
-            .set("province", lsp->province)
-            .set("city", lsp->city)
-            .set("address", lsp->address)
-            .set("licence_number", lsp->licence_number)
-            .set("licence_issued", format_date(lsp->licence_issued))
-            .set("has_licence_issued", !lsp->licence_issued.empty())
-            .set("licence_valid_until", format_date(lsp->licence_valid_until))
-            .set("website", lsp->website)
-            .set("has_website", !lsp->website.empty());
-        ctx.set("lsp", id);
-        const auto current = current_periodic(model.results, model.data, lsp->id);
-        ctx.set("evaluated", current.has_value());
-        if (current) ctx.set("card", scorecard(model, *lsp, *current, links));
-        // Incidental rounds newer than the periodic result are shown beside it.
-        std::vector<Value> later;
-        auto hist = model.results.history.find(lsp->id);
-        if (hist != model.results.history.end())
-            for (auto r : hist->second)
-                if ((!current || r > *current) && model.data.rounds[r].kind == RoundKind::insidental) {
-                    const auto& s = *model.results.rounds[r].find(lsp->id);
-                    Obj inc;
-                    inc.set("title", model.data.rounds[r].title)
-                        .set("href", links.round(model.data.rounds[r].period))
-                        .set("date", format_date(model.data.rounds[r].date))
-                        .set("ik", ik_text(s))
-                        .set("category", category_badge(model, s));
-                    later.push_back(std::move(inc));
-                }
-        ctx.set("later_incidental", list_of(later));
-        ctx.set("has_later_incidental", !later.empty());
-        ctx.set("history", history_rows(model, *lsp, links));
-        ctx.set("history_json_href", links.lsp_json(lsp->id));
-        ctx.set("default_scores", model.content.categories.default_scores);
-        ctx.set("default_scores_note", model.content.categories.default_scores_note);
-        for (const auto& g : model.content.guides)
-            if (g.source_file == model.content.categories_file) ctx.set("guide_index_href", links.guide(g.slug));
-        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}, {lsp->name, links.lsp(lsp->id)}}));
-        plan.page(path, "scorecard", std::move(ctx), key);
+        // Made on a render thread: 2,000 of these are most of a national build.
+        plan.page_later(path, "scorecard", [&model, lsp, path]() -> Value {
+            const Links links(path);
+            auto ctx = base_context(model, path, lsp->name, "lsp",
+                                    "Kartu skor kinerja " + lsp->name + " dalam PEP Bersama.");
+            Obj id;
+            id.set("name", lsp->name)
+                .set("id", lsp->id)
+                .set("type", lsp->type)
+                .set("province", lsp->province)
+                .set("city", lsp->city)
+                .set("address", lsp->address)
+                .set("licence_number", lsp->licence_number)
+                .set("licence_issued", format_date(lsp->licence_issued))
+                .set("has_licence_issued", !lsp->licence_issued.empty())
+                .set("licence_valid_until", format_date(lsp->licence_valid_until))
+                .set("website", lsp->website)
+                .set("has_website", !lsp->website.empty());
+            ctx.set("lsp", id);
+            const auto current = current_periodic(model.results, model.data, lsp->id);
+            ctx.set("evaluated", current.has_value());
+            if (current) ctx.set("card", scorecard(model, *lsp, *current, links));
+            // Incidental rounds newer than the periodic result are shown beside it.
+            std::vector<Value> later;
+            auto hist = model.results.history.find(lsp->id);
+            if (hist != model.results.history.end())
+                for (auto r : hist->second)
+                    if ((!current || r > *current) && model.data.rounds[r].kind == RoundKind::insidental) {
+                        const auto& s = *model.results.rounds[r].find(lsp->id);
+                        Obj inc;
+                        inc.set("title", model.data.rounds[r].title)
+                            .set("href", links.round(model.data.rounds[r].period))
+                            .set("date", format_date(model.data.rounds[r].date))
+                            .set("ik", ik_text(s))
+                            .set("category", category_badge(model, s));
+                        later.push_back(std::move(inc));
+                    }
+            ctx.set("later_incidental", list_of(later));
+            ctx.set("has_later_incidental", !later.empty());
+            ctx.set("history", history_rows(model, *lsp, links));
+            ctx.set("history_json_href", links.lsp_json(lsp->id));
+            ctx.set("default_scores", model.content.categories.default_scores);
+            ctx.set("default_scores_note", model.content.categories.default_scores_note);
+            for (const auto& g : model.content.guides)
+                if (g.source_file == model.content.categories_file) ctx.set("guide_index_href", links.guide(g.slug));
+            ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}, {lsp->name, links.lsp(lsp->id)}}));
+            return ctx;
+        }, key);
     }
     plan_print_pages(model, plan);
 }
@@ -253,6 +257,10 @@ namespace {
 /// Scorecards per printable page: a whole national round on one page would be
 /// tens of megabytes that no browser prints comfortably.
 constexpr std::size_t kPrintPageSize = 100;
+
+std::string print_part_path(const std::string& period, std::size_t part) {
+    return "penilaian/" + period + "/cetak/" + (part == 0 ? std::string() : std::to_string(part + 1) + "/") + "index.html";
+}
 
 /// The archive's card: what a scorecard says about one round, compactly.
 Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
@@ -308,49 +316,50 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
 
 void plan_print_pages(const SiteModel& model, SitePlan& plan) {
     for (std::size_t i = 0; i < model.data.rounds.size(); ++i) {
-        const auto& round = model.data.rounds[i];
-        const auto sheets = ranked_sheets(model, model.results.rounds[i]);  // as on the round page
-        const std::size_t parts = std::max<std::size_t>(1, (sheets.size() + kPrintPageSize - 1) / kPrintPageSize);
-        auto part_path = [&](std::size_t part) {
-            return "penilaian/" + round.period + "/cetak/" + (part == 0 ? std::string() : std::to_string(part + 1) + "/") +
-                   "index.html";
-        };
+        const auto& period = model.data.rounds[i].period;
+        // As on the round page; shared by the parts, which are made on render threads.
+        const auto sheets = std::make_shared<const std::vector<const SheetResult*>>(
+            ranked_sheets(model, model.results.rounds[i]));
+        const std::size_t parts = std::max<std::size_t>(1, (sheets->size() + kPrintPageSize - 1) / kPrintPageSize);
+        const auto key = i < model.keys.round_prefix.size() ? model.keys.round_prefix[i] : std::string();
         for (std::size_t part = 0; part < parts; ++part) {
-            const auto path = part_path(part);
-            const auto key = i < model.keys.round_prefix.size() ? model.keys.round_prefix[i] : std::string();
+            const auto path = print_part_path(period, part);
             if (plan.unchanged(path, key)) continue;
-            const Links links(path);
-            auto ctx = base_context(model, path, "Kartu skor " + round.title, "penilaian",
-                                    "Semua kartu skor " + round.title + " untuk dicetak dan diarsipkan.");
-            Value cards = Value::list();
-            const auto first = part * kPrintPageSize, last = std::min(sheets.size(), first + kPrintPageSize);
-            for (std::size_t k = first; k < last; ++k)
-                cards.push_back(print_card(model, *model.lsp_by_id.at(sheets[k]->lsp_id), i, links));
-            ctx.set("cards", std::move(cards));
-            ctx.set("round_title", round.title);
-            ctx.set("round_date", format_date(round.date));
-            ctx.set("round_kind", kind_label(round.kind));
-            ctx.set("source", round.source_file);
-            ctx.set("count", format_int(static_cast<std::int64_t>(sheets.size())));
-            ctx.set("round_href", links.round(round.period));
-            ctx.set("has_parts", parts > 1);
-            ctx.set("part_text", "Bagian " + format_int(static_cast<std::int64_t>(part + 1)) + " dari " +
-                                     format_int(static_cast<std::int64_t>(parts)) + ": LSP ke-" +
-                                     format_int(static_cast<std::int64_t>(first + 1)) + " sampai " +
-                                     format_int(static_cast<std::int64_t>(last)));
-            Value part_links = Value::list();
-            const std::string here_to_root = links.root();
-            for (std::size_t p = 0; p < parts; ++p)
-                part_links.push_back(Value()
-                                         .set("label", format_int(static_cast<std::int64_t>(p + 1)))
-                                         .set("href", here_to_root + part_path(p))
-                                         .set("current", p == part));
-            ctx.set("parts", std::move(part_links));
-            ctx.set("default_scores", model.content.categories.default_scores);
-            ctx.set("default_scores_note", model.content.categories.default_scores_note);
-            ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")},
-                                      {round.title, links.round(round.period)}, {"Cetak", links.print(round.period)}}));
-            plan.page(path, "print_round", std::move(ctx), key);
+            plan.page_later(path, "print_round", [&model, i, sheets, parts, part, path]() -> Value {
+                const auto& round = model.data.rounds[i];
+                const Links links(path);
+                auto ctx = base_context(model, path, "Kartu skor " + round.title, "penilaian",
+                                        "Semua kartu skor " + round.title + " untuk dicetak dan diarsipkan.");
+                Value cards = Value::list();
+                const auto first = part * kPrintPageSize, last = std::min(sheets->size(), first + kPrintPageSize);
+                for (std::size_t k = first; k < last; ++k)
+                    cards.push_back(print_card(model, *model.lsp_by_id.at((*sheets)[k]->lsp_id), i, links));
+                ctx.set("cards", std::move(cards));
+                ctx.set("round_title", round.title);
+                ctx.set("round_date", format_date(round.date));
+                ctx.set("round_kind", kind_label(round.kind));
+                ctx.set("source", round.source_file);
+                ctx.set("count", format_int(static_cast<std::int64_t>(sheets->size())));
+                ctx.set("round_href", links.round(round.period));
+                ctx.set("has_parts", parts > 1);
+                ctx.set("part_text", "Bagian " + format_int(static_cast<std::int64_t>(part + 1)) + " dari " +
+                                         format_int(static_cast<std::int64_t>(parts)) + ": LSP ke-" +
+                                         format_int(static_cast<std::int64_t>(first + 1)) + " sampai " +
+                                         format_int(static_cast<std::int64_t>(last)));
+                Value part_links = Value::list();
+                const std::string here_to_root = links.root();
+                for (std::size_t p = 0; p < parts; ++p)
+                    part_links.push_back(Value()
+                                             .set("label", format_int(static_cast<std::int64_t>(p + 1)))
+                                             .set("href", here_to_root + print_part_path(round.period, p))
+                                             .set("current", p == part));
+                ctx.set("parts", std::move(part_links));
+                ctx.set("default_scores", model.content.categories.default_scores);
+                ctx.set("default_scores_note", model.content.categories.default_scores_note);
+                ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")},
+                                          {round.title, links.round(round.period)}, {"Cetak", links.print(round.period)}}));
+                return ctx;
+            }, key);
         }
     }
 }

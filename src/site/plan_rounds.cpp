@@ -76,41 +76,43 @@ Value round_header(const SiteModel& model, std::size_t index, const Links& links
 
 void plan_category_page(const SiteModel& model, std::size_t index, const std::string& path, SitePlan& plan) {
     if (plan.unchanged(path, model.keys.rounds)) return;
-    const Links links(path);
-    const auto& round = model.data.rounds[index];
-    const auto& rr = model.results.rounds[index];
-    auto ctx = base_context(model, path, "Kategori LSP, " + round.title, "kategori",
-                            "LSP per kategori kinerja pada " + round.title + ".");
-    ctx.set("round", round_header(model, index, links));
-    const auto rows = ranked_sheets(model, rr);
-    std::vector<Value> sections;
-    const auto& cats = model.content.categories.categories;
-    for (std::size_t c = 0; c < cats.size(); ++c) {
-        std::vector<Value> members;
+    plan.page_later(path, "categories", [&model, index, path]() -> Value {
+        const Links links(path);
+        const auto& round = model.data.rounds[index];
+        const auto& rr = model.results.rounds[index];
+        auto ctx = base_context(model, path, "Kategori LSP, " + round.title, "kategori",
+                                "LSP per kategori kinerja pada " + round.title + ".");
+        ctx.set("round", round_header(model, index, links));
+        const auto rows = ranked_sheets(model, rr);
+        std::vector<Value> sections;
+        const auto& cats = model.content.categories.categories;
+        for (std::size_t c = 0; c < cats.size(); ++c) {
+            std::vector<Value> members;
+            for (const auto* s : rows)
+                if (s->category && *s->category == c) members.push_back(result_row(model, rr, *s, links));
+            Obj sec;
+            sec.set("name", cats[c].name)
+                .set("key", cats[c].key)
+                .set("css", "cat-" + std::to_string(c))
+                .set("range", range_text(cats[c].min, cats[c].max))
+                .set("condition", cats[c].condition)
+                .set("count", format_int(static_cast<std::int64_t>(members.size())))
+                .set("rows", list_of(members))
+                .set("empty", members.empty());
+            sections.push_back(std::move(sec));
+        }
+        std::vector<Value> incomplete;
         for (const auto* s : rows)
-            if (s->category && *s->category == c) members.push_back(result_row(model, rr, *s, links));
-        Obj sec;
-        sec.set("name", cats[c].name)
-            .set("key", cats[c].key)
-            .set("css", "cat-" + std::to_string(c))
-            .set("range", range_text(cats[c].min, cats[c].max))
-            .set("condition", cats[c].condition)
-            .set("count", format_int(static_cast<std::int64_t>(members.size())))
-            .set("rows", list_of(members))
-            .set("empty", members.empty());
-        sections.push_back(std::move(sec));
-    }
-    std::vector<Value> incomplete;
-    for (const auto* s : rows)
-        if (!s->complete) incomplete.push_back(result_row(model, rr, *s, links));
-    ctx.set("sections", list_of(sections));
-    ctx.set("incomplete", list_of(incomplete));
-    ctx.set("has_incomplete", !incomplete.empty());
-    ctx.set("rounds", round_selector(model, index, links, true));
-    ctx.set("filter", filter_context(model, false));
-    ctx.set("is_latest", model.results.latest_periodic == index);
-    ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}, {round.title, links.categories(round.period)}}));
-    plan.page(path, "categories", std::move(ctx), model.keys.rounds);
+            if (!s->complete) incomplete.push_back(result_row(model, rr, *s, links));
+        ctx.set("sections", list_of(sections));
+        ctx.set("incomplete", list_of(incomplete));
+        ctx.set("has_incomplete", !incomplete.empty());
+        ctx.set("rounds", round_selector(model, index, links, true));
+        ctx.set("filter", filter_context(model, false));
+        ctx.set("is_latest", model.results.latest_periodic == index);
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}, {round.title, links.categories(round.period)}}));
+        return ctx;
+    }, model.keys.rounds);
 }
 
 }  // namespace
@@ -137,35 +139,37 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         plan.page(path, "rounds", std::move(ctx));
     }
     for (std::size_t i = 0; i < rounds.size(); ++i) {
-        const auto& round = rounds[i];
-        const auto& rr = model.results.rounds[i];
-        const std::string path = "penilaian/" + round.period + "/index.html";
-        plan_category_page(model, i, "kategori/" + round.period + "/index.html", plan);
+        const std::string path = "penilaian/" + rounds[i].period + "/index.html";
+        plan_category_page(model, i, "kategori/" + rounds[i].period + "/index.html", plan);
         if (plan.unchanged(path, model.keys.rounds)) continue;
-        const Links links(path);
-        auto ctx = base_context(model, path, round.title, "penilaian",
-                                "Hasil " + round.title + " untuk setiap LSP yang dinilai.");
-        ctx.set("round", round_header(model, i, links));
-        add_round_summary(model, rr, path, "putaran", ctx);
-        if (rr.mean_ik) ctx.set("mean_ik", format_decimal(*rr.mean_ik, 1));
-        std::vector<Value> rows;
-        for (const auto* s : ranked_sheets(model, rr)) rows.push_back(result_row(model, rr, *s, links));
-        ctx.set("rows", list_of(rows));
-        std::vector<Value> missing;
-        if (round.kind == RoundKind::rutin)
-            for (const auto* l : missing_from_round(model.data, round))
-                missing.push_back(Obj().set("name", l->name).set("href", links.lsp(l->id))
-                                      .set("expired", licence_expired_on(*l, round.date))
-                                      .set("valid_until", format_date(l->licence_valid_until)));
-        ctx.set("missing", list_of(missing));
-        ctx.set("has_missing", !missing.empty());
-        std::vector<Value> group_heads;
-        for (const auto& g : all_groups()) group_heads.push_back(Obj().set("label", g.label));
-        ctx.set("group_heads", list_of(group_heads));
-        ctx.set("rounds", round_selector(model, i, links, false));
-        ctx.set("filter", filter_context(model, true));
-        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));
-        plan.page(path, "round", std::move(ctx), model.keys.rounds);
+        plan.page_later(path, "round", [&model, i, path]() -> Value {
+            const auto& round = model.data.rounds[i];
+            const auto& rr = model.results.rounds[i];
+            const Links links(path);
+            auto ctx = base_context(model, path, round.title, "penilaian",
+                                    "Hasil " + round.title + " untuk setiap LSP yang dinilai.");
+            ctx.set("round", round_header(model, i, links));
+            add_round_summary(model, rr, path, "putaran", ctx);
+            if (rr.mean_ik) ctx.set("mean_ik", format_decimal(*rr.mean_ik, 1));
+            std::vector<Value> rows;
+            for (const auto* s : ranked_sheets(model, rr)) rows.push_back(result_row(model, rr, *s, links));
+            ctx.set("rows", list_of(rows));
+            std::vector<Value> missing;
+            if (round.kind == RoundKind::rutin)
+                for (const auto* l : missing_from_round(model.data, round))
+                    missing.push_back(Obj().set("name", l->name).set("href", links.lsp(l->id))
+                                          .set("expired", licence_expired_on(*l, round.date))
+                                          .set("valid_until", format_date(l->licence_valid_until)));
+            ctx.set("missing", list_of(missing));
+            ctx.set("has_missing", !missing.empty());
+            std::vector<Value> group_heads;
+            for (const auto& g : all_groups()) group_heads.push_back(Obj().set("label", g.label));
+            ctx.set("group_heads", list_of(group_heads));
+            ctx.set("rounds", round_selector(model, i, links, false));
+            ctx.set("filter", filter_context(model, true));
+            ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));
+            return ctx;
+        }, model.keys.rounds);
     }
     if (model.results.latest_periodic) {
         plan_category_page(model, *model.results.latest_periodic, "kategori/index.html", plan);

@@ -20,7 +20,7 @@ namespace pepgen {
 /// the next build knows which files are its own and which belong to the user.
 inline constexpr const char* kManifestName = ".pepgen-manifest";
 
-/// 64-bit FNV-1a: a content fingerprint for change detection (not security).
+/// A fast 64-bit content fingerprint for change detection (not security).
 std::uint64_t fingerprint(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
 
 class SiteWriter {
@@ -39,7 +39,9 @@ public:
     /// Thread-safe.
     bool reuse(const std::string& path, const std::string& key);
     /// Writes (or links, when the bytes are unchanged) one file. Thread-safe.
-    bool write(const std::string& path, const std::string& bytes, const std::string& key = {});
+    /// `more` is written after `bytes`, so a large file can come in parts.
+    bool write(const std::string& path, const std::string& bytes, const std::string& key = {},
+               const std::vector<std::string>& more = {});
 
     /// Carries over the user's own files, writes the manifest and swaps the
     /// new site in. On failure the old output is untouched.
