@@ -207,6 +207,10 @@ PY
   snapshot "$OP" "$D/s3"
   INFO[$n:change_mtime]="$(compare_snap "$D/s2.mtime" "$D/s3.mtime")"
   INFO[$n:change_bytes]="$(compare_snap "$D/s2.sum" "$D/s3.sum")"
+  # pepgen's summary line: "... 2285 halaman, ... ; 57 halaman dirender)."
+  local out="$WORK/time.${n}_change.stdout"
+  INFO[$n:change_pages]="$(grep -oE '[0-9]+ halaman,' "$out" | grep -oE '[0-9]+' || echo '?')"
+  INFO[$n:change_rendered]="$(grep -oE '[0-9]+ halaman dirender' "$out" | grep -oE '[0-9]+' || echo '?')"
 }
 
 SIZES=("$LSPS")
@@ -265,7 +269,7 @@ for n in "${SIZES[@]}"; do
   if [ -n "${INFO[$n:total]:-}" ]; then
     echo "  (4) no-op rebuild: files with changed mtime $(fmt_snap "${INFO[$n:noop_mtime]}" "${INFO[$n:total]}"); with changed bytes $(fmt_snap "${INFO[$n:noop_bytes]}" "${INFO[$n:total]}")"
     echo "  (5a) touch ${INFO[$n:round]}: changed mtime $(fmt_snap "${INFO[$n:touch_mtime]}" "${INFO[$n:total]}"); changed bytes $(fmt_snap "${INFO[$n:touch_bytes]}" "${INFO[$n:total]}")"
-    echo "  (5b) ${INFO[$n:round]}: ${INFO[$n:change]}: files with changed bytes $(fmt_snap "${INFO[$n:change_bytes]}" "${INFO[$n:total]}"); changed mtime $(fmt_snap "${INFO[$n:change_mtime]}" "${INFO[$n:total]}")"
+    echo "  (5b) ${INFO[$n:round]}: ${INFO[$n:change]}: files with changed bytes $(fmt_snap "${INFO[$n:change_bytes]}" "${INFO[$n:total]}"); changed mtime $(fmt_snap "${INFO[$n:change_mtime]}" "${INFO[$n:total]}"); pages rendered ${INFO[$n:change_rendered]} of ${INFO[$n:change_pages]}"
   fi
   echo "  equivalence: ${INFO[$n:equiv]} (Hugo vs pepgen: IK, category, rank, change on every scorecard history and"
   echo "             category page; IK, category, rank also vs an independent computation in compare.py)"

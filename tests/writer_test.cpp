@@ -133,3 +133,27 @@ TEST_CASE("a page whose inputs did not change is reused without rendering", "[wr
     CHECK(test::read_file(out / "p.html") == "isi");
     CHECK_THAT(test::read_file(out / kManifestName), Contains("p.html\t"));
 }
+
+TEST_CASE("a page whose inputs changed but whose data did not is reused by its content key", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    {
+        auto w = SiteWriter::begin(out, d);
+        w->write("p.html", "isi", "kunci-1|isi-1");
+        REQUIRE(w->commit("m1", d));
+    }
+    {
+        auto w = SiteWriter::begin(out, d);
+        CHECK(w->reuse("p.html", "kunci-1"));  // the input part alone still matches
+        REQUIRE(w->commit("m2", d));
+    }
+    auto w = SiteWriter::begin(out, d);
+    CHECK_FALSE(w->reuse("p.html", "kunci-2"));
+    CHECK_FALSE(w->reuse_content("p.html", "kunci-2", "isi-2"));
+    CHECK_FALSE(w->reuse_content("p.html", "kunci-2", ""));
+    CHECK(w->reuse_content("p.html", "kunci-2", "isi-1"));
+    REQUIRE(w->commit("m3", d));
+    CHECK(test::read_file(out / "p.html") == "isi");
+    CHECK_THAT(test::read_file(out / kManifestName), Contains("p.html\t") && Contains("\tkunci-2|isi-1\n"));
+}

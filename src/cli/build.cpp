@@ -67,8 +67,9 @@ namespace {
 /// pages' data exist at once.
 class RenderPool {
 public:
-    RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress)
-        : theme_(theme), writer_(writer), progress_(progress) {
+    /// `global_key` (empty: a full build) lets pages whose data is unchanged skip rendering.
+    RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress, std::string global_key)
+        : theme_(theme), writer_(writer), progress_(progress), global_key_(std::move(global_key)) {
         for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
     }
     ~RenderPool() { finish(); }
@@ -88,6 +89,7 @@ public:
 
     /// Sorted, so that a build's messages do not depend on thread timing.
     std::vector<std::string> errors() const { return sorted(errors_); }
+    std::size_t rendered() const { return rendered_pages_; }
     std::vector<std::string> file_errors() const { return sorted(file_errors_); }
 
 private:
@@ -147,7 +149,11 @@ private:
                 return;
             }
             if (page.make_context) page.context = page.make_context();
-            writer_.write(page.path, theme_.render_page(page.template_name, page.context), page.key);
+            const auto ck = content_key(global_key_, page.template_name, page.context);
+            if (!ck.empty() && writer_.reuse_content(page.path, page.key, ck)) return;
+            ++rendered_pages_;
+            writer_.write(page.path, theme_.render_page(page.template_name, page.context),
+                          ck.empty() ? page.key : page.key + "|" + ck);
         } catch (const std::exception& e) {
             std::lock_guard<std::mutex> lock(mutex_);
             errors_.push_back(page.path + ": " + e.what());
@@ -167,12 +173,13 @@ private:
     const Theme& theme_;
     SiteWriter& writer_;
     Progress& progress_;
+    const std::string global_key_;
     std::vector<std::thread> workers_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<Job> queue_;
     bool done_ = false;
-    std::atomic<std::size_t> rendered_{0};
+    std::atomic<std::size_t> rendered_{0}, rendered_pages_{0};
     std::vector<std::string> errors_, file_errors_;
 };
 
@@ -215,8 +222,9 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
 
     Progress progress(options.progress, "Merender halaman", 0);
     SitePlan plan;
+    std::size_t rendered = 0;
     {
-        RenderPool pool(*theme, *writer, thread_count(), progress);
+        RenderPool pool(*theme, *writer, thread_count(), progress, model.keys.global);
         plan.page_sink = [&](PlannedPage&& page) { pool.submit(std::move(page)); };
         plan.file_sink = [&](PlannedFile&& file) {
             if (file.make_bytes) pool.submit(std::move(file));
@@ -225,6 +233,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         plan.reuse = [&](const std::string& path, const std::string& key) { return writer->reuse(path, key); };
         plan_site_into(model, plan);
         pool.finish();
+        rendered = pool.rendered();
         for (const auto& e : pool.errors()) diags.error("themes/" + project.content.config.theme, e);
         for (const auto& e : pool.file_errors()) diags.error(options.output.string(), e);
     }
@@ -245,6 +254,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         summary->assets = theme->assets().size();
         summary->written = writer->written();
         summary->unchanged = writer->linked();
+        summary->rendered = rendered;
     }
     return true;
 }
@@ -290,7 +300,7 @@ int run_build(const fs::path& root, const BuildOptions& options, std::ostream& o
     }
     out << "Situs dibangun di " << options.output.string() << ": " << summary.pages << " halaman, " << summary.files
         << " berkas data, " << summary.assets << " aset (" << summary.written << " berkas ditulis, " << summary.unchanged
-        << " tidak berubah).\n";
+        << " tidak berubah; " << summary.rendered << " halaman dirender).\n";
     return 0;
 }
 

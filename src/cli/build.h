@@ -22,6 +22,7 @@ struct BuildSummary {
     std::size_t pages = 0, files = 0, assets = 0;
     std::size_t written = 0;    ///< files whose bytes changed
     std::size_t unchanged = 0;  ///< files kept from the previous build as they were
+    std::size_t rendered = 0;   ///< pages put through the templates (the others' data had not changed)
     bool up_to_date = false;    ///< nothing to do: inputs unchanged since the last build
 };
 

@@ -78,6 +78,15 @@ private:
     mutable std::unordered_map<const mustache::data*, const Value*> nodes_;
 };
 
+/// What kainjow's render(ctx, stream) needs of a stream.
+struct StringSink {
+    std::string text;
+    StringSink& operator<<(const std::string& s) {
+        text += s;
+        return *this;
+    }
+};
+
 std::atomic<std::size_t> next_theme_id{1};
 
 bool read_dir(const fs::path& root, const fs::path& dir, std::map<std::string, std::string>& out, Diagnostics& diags) {
@@ -185,7 +194,11 @@ std::string Theme::render(const std::string& name, const Value& context, const s
         extra.set("content", *content);
         ctx.push(&extra);
     }
-    return tmpl->render(ctx);
+    // Straight into a string: kainjow's own render(ctx) goes through an
+    // ostringstream and copies the page out of it at the end.
+    StringSink sink;
+    tmpl->render(ctx, sink);
+    return std::move(sink.text);
 }
 
 std::string Theme::render_page(const std::string& name, const Value& context) const {

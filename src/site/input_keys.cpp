@@ -22,7 +22,37 @@ std::string hex(std::uint64_t v) {
 
 std::uint64_t mix(std::uint64_t seed, const std::string& s) { return fingerprint(s, seed ^ 0x9e3779b97f4a7c15ull); }
 
+/// Every kind, name, text and flag of the tree, with lengths, so that no two
+/// different trees feed the same byte sequence.
+std::uint64_t hash_value(std::uint64_t h, const Value& v) {
+    auto add = [&h](std::string_view s) { h = fingerprint(s, h); };  // mixes the length in too
+    switch (v.kind()) {
+        case Value::Kind::text:
+            add("t");
+            add(v.text());
+            break;
+        case Value::Kind::flag: add(v.flag() ? "1" : "0"); break;
+        case Value::Kind::list:
+            add("l" + std::to_string(v.items().size()));
+            for (const auto& item : v.items()) h = hash_value(h, item);
+            break;
+        case Value::Kind::object:
+            add("o" + std::to_string(v.fields().size()));
+            for (const auto& [name, field] : v.fields()) {
+                add(name);
+                h = hash_value(h, field);
+            }
+            break;
+    }
+    return h;
+}
+
 }  // namespace
+
+std::string content_key(const std::string& global, const std::string& template_name, const Value& context) {
+    if (global.empty()) return {};
+    return "c" + hex(hash_value(mix(mix(1469598103934665603ull, global), template_name), context));
+}
 
 std::string InputKeys::for_lsp(const std::vector<std::size_t>& history) const {
     if (history.empty()) return global;

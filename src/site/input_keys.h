@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/types.h"
+#include "render/value.h"
 
 namespace pepgen {
 
@@ -33,6 +34,11 @@ InputFiles scan_inputs(const std::filesystem::path& root, const std::string& ext
 
 /// The per-page keys, once the rounds' order is known.
 InputKeys derive_keys(const InputFiles& inputs, const Data& data, const std::string& extra);
+
+/// A page's content key: the global key (program, options, content, theme)
+/// and everything its template is given. Equal keys render to equal bytes, so
+/// a page whose input key changed but whose data did not needs no rendering.
+std::string content_key(const std::string& global, const std::string& template_name, const Value& context);
 
 /// Identifies this pepgen binary (version, size, modification time), so a
 /// new program never reuses pages an older one made.

@@ -179,13 +179,39 @@ bool SiteWriter::link_previous(const std::string& path) {
     return !ec;
 }
 
+namespace {
+
+/// Manifest keys are "<input key>" or "<input key>|<content key>".
+std::string_view input_part(std::string_view key) { return key.substr(0, key.find('|')); }
+std::string_view content_part(std::string_view key) {
+    const auto bar = key.find('|');
+    return bar == std::string_view::npos ? std::string_view() : key.substr(bar + 1);
+}
+
+}  // namespace
+
 bool SiteWriter::reuse(const std::string& path, const std::string& key) {
     if (key.empty()) return false;
     auto it = previous_.find(path);
-    if (it == previous_.end() || it->second.key != key || !is_safe_relative_path(path)) return false;
+    if (it == previous_.end() || input_part(it->second.key) != key || !is_safe_relative_path(path)) return false;
     if (!link_previous(path)) return false;
     std::lock_guard<std::mutex> lock(mutex_);
     entries_[path] = it->second;
+    ++linked_;
+    return true;
+}
+
+bool SiteWriter::reuse_content(const std::string& path, const std::string& key, const std::string& content_key) {
+    if (content_key.empty()) return false;
+    auto it = previous_.find(path);
+    if (it == previous_.end() || content_part(it->second.key) != content_key || !is_safe_relative_path(path))
+        return false;
+    if (!link_previous(path)) return false;
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!entries_.emplace(path, Entry{it->second.hash, key + "|" + content_key}).second) {
+        errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
+        return false;
+    }
     ++linked_;
     return true;
 }

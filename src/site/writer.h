@@ -38,8 +38,13 @@ public:
     /// into the new site and returns true: the caller need not render it.
     /// Thread-safe.
     bool reuse(const std::string& path, const std::string& key);
+    /// The second chance, once a page's data is made: if the previous build
+    /// rendered `path` from the same data (content_key), links it and records
+    /// it under the new input key. Thread-safe.
+    bool reuse_content(const std::string& path, const std::string& key, const std::string& content_key);
     /// Writes (or links, when the bytes are unchanged) one file. Thread-safe.
     /// `more` is written after `bytes`, so a large file can come in parts.
+    /// A page's key may be "<input key>|<content key>" (see reuse_content).
     bool write(const std::string& path, const std::string& bytes, const std::string& key = {},
                const std::vector<std::string>& more = {});
 
