@@ -1,6 +1,7 @@
 #include "render/json_pretty.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace pepgen {
 
@@ -8,116 +9,139 @@ namespace {
 
 bool is_scalar(const boost::json::value& v) { return !v.is_object() && !v.is_array(); }
 
-/// A JSON string literal, escaped as RFC 8259 requires (a hot path: no temporaries).
-void write_string(std::string_view s, std::string& out) {
-    out += '"';
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"') out += "\\\"";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else if (c == '\r') out += "\\r";
-        else if (u < 0x20) {
-            static const char* digits = "0123456789abcdef";
-            out += "\\u00";
-            out += digits[u >> 4];
-            out += digits[u & 15];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
+/// Writes one document; `escape_html` as in pretty_json.
+class Writer {
+public:
+    Writer(std::string& out, bool escape_html) : out_(out), escape_html_(escape_html) {}
 
-void write_scalar(const boost::json::value& v, std::string& out) {
-    if (v.is_string()) write_string(v.get_string(), out);
-    else if (v.is_int64()) out += std::to_string(v.get_int64());
-    else if (v.is_bool()) out += v.get_bool() ? "true" : "false";
-    else if (v.is_null()) out += "null";
-    else out += boost::json::serialize(v);
-}
-
-/// Objects and arrays whose members are all scalars stay on one line (a
-/// sheet's scores, a list of codes); the rest are indented.
-void write(const boost::json::value& v, std::string& out, int indent) {
-    if (is_scalar(v)) {
-        write_scalar(v, out);
-        return;
+    void value(const boost::json::value& v, int indent) {
+        if (v.is_object()) object(v.get_object(), indent);
+        else if (v.is_array()) array(v.get_array(), indent);
+        else scalar(v);
     }
-    if (v.is_object()) {
-        const auto& obj = v.get_object();
+
+    /// Objects and arrays whose members are all scalars stay on one line (a
+    /// sheet's scores, a list of codes); the rest are indented.
+    void object(const boost::json::object& obj, int indent) {
         if (obj.empty()) {
-            out += "{}";
+            out_ += "{}";
             return;
         }
         const bool flat = std::all_of(obj.begin(), obj.end(), [](const auto& kv) { return is_scalar(kv.value()); });
-        out += flat ? "{" : "{\n";
+        out_ += flat ? "{" : "{\n";
         bool first = true;
-        for (const auto& [key, value] : obj) {
-            if (!first) out += flat ? ", " : ",\n";
+        for (const auto& [key, member] : obj) {
+            if (!first) out_ += flat ? ", " : ",\n";
             first = false;
-            if (!flat) out.append(static_cast<std::size_t>(indent + 2), ' ');
-            write_string(key, out);
-            out += ": ";
-            write(value, out, indent + 2);
+            if (!flat) out_.append(static_cast<std::size_t>(indent + 2), ' ');
+            string(key);
+            out_ += ": ";
+            value(member, indent + 2);
         }
-        if (flat) {
-            out += "}";
+        close(flat, '}', indent);
+    }
+
+    void array(const boost::json::array& arr, int indent) {
+        if (arr.empty()) {
+            out_ += "[]";
+            return;
+        }
+        const bool flat = std::all_of(arr.begin(), arr.end(), [](const auto& x) { return is_scalar(x); });
+        out_ += flat ? "[" : "[\n";
+        bool first = true;
+        for (const auto& item : arr) {
+            if (!first) out_ += flat ? ", " : ",\n";
+            first = false;
+            if (!flat) out_.append(static_cast<std::size_t>(indent + 2), ' ');
+            value(item, indent + 2);
+        }
+        close(flat, ']', indent);
+    }
+
+private:
+    void close(bool flat, char bracket, int indent) {
+        if (!flat) {
+            out_ += '\n';
+            out_.append(static_cast<std::size_t>(indent), ' ');
+        }
+        out_ += bracket;
+    }
+
+    void scalar(const boost::json::value& v) {
+        if (v.is_string()) {
+            string(v.get_string());
+        } else if (v.is_int64()) {
+            char buf[24];
+            const auto end = std::to_chars(buf, buf + sizeof buf, v.get_int64()).ptr;
+            out_.append(buf, end);
+        } else if (v.is_bool()) {
+            out_ += v.get_bool() ? "true" : "false";
+        } else if (v.is_null()) {
+            out_ += "null";
         } else {
-            out += "\n";
-            out.append(static_cast<std::size_t>(indent), ' ');
-            out += "}";
+            out_ += boost::json::serialize(v);
         }
-        return;
     }
-    const auto& arr = v.get_array();
-    if (arr.empty()) {
-        out += "[]";
-        return;
+
+    /// A JSON string literal, escaped as RFC 8259 requires (a hot path: no temporaries).
+    /// For published files also < > & (so a file sniffed or embedded as HTML stays
+    /// inert, as Go's encoder does) and U+2028/U+2029, which end a line in older JavaScript.
+    void string(std::string_view s) {
+        static const char* digits = "0123456789abcdef";
+        out_ += '"';
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const char c = s[i];
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"') out_ += "\\\"";
+            else if (c == '\\') out_ += "\\\\";
+            else if (c == '\n') out_ += "\\n";
+            else if (c == '\t') out_ += "\\t";
+            else if (c == '\r') out_ += "\\r";
+            else if (u < 0x20) {
+                out_ += "\\u00";
+                out_ += digits[u >> 4];
+                out_ += digits[u & 15];
+            } else if (escape_html_ && c == '<') {
+                out_ += "\\u003c";
+            } else if (escape_html_ && c == '>') {
+                out_ += "\\u003e";
+            } else if (escape_html_ && c == '&') {
+                out_ += "\\u0026";
+            } else if (escape_html_ && u == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                       (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+                out_ += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+                i += 2;
+            } else {
+                out_ += c;
+            }
+        }
+        out_ += '"';
     }
-    const bool flat = std::all_of(arr.begin(), arr.end(), [](const auto& x) { return is_scalar(x); });
-    out += flat ? "[" : "[\n";
-    bool first = true;
-    for (const auto& item : arr) {
-        if (!first) out += flat ? ", " : ",\n";
-        first = false;
-        if (!flat) out.append(static_cast<std::size_t>(indent + 2), ' ');
-        write(item, out, indent + 2);
-    }
-    if (flat) {
-        out += "]";
-    } else {
-        out += "\n";
-        out.append(static_cast<std::size_t>(indent), ' ');
-        out += "]";
-    }
-}
+
+    std::string& out_;
+    bool escape_html_;
+};
 
 }  // namespace
 
 std::string pretty_json(const boost::json::value& v, bool escape_html, int indent) {
-    std::string raw;
-    write(v, raw, indent);
-    if (!escape_html) return raw + "\n";
-    // <, > and & only occur inside strings in JSON; escaping them keeps a
-    // file that is sniffed or embedded as HTML inert (as Go's encoder does).
     std::string out;
-    out.reserve(raw.size() + 16);
-    for (char c : raw) {
-        switch (c) {
-            case '<': out += "\\u003c"; break;
-            case '>': out += "\\u003e"; break;
-            case '&': out += "\\u0026"; break;
-            default: out += c;
-        }
-    }
-    // U+2028 and U+2029 end a line in older JavaScript; keep them escaped so the
-    // same text can be embedded in a script.
-    for (const auto& [raw_sep, esc] : {std::pair<std::string, std::string>{"\u2028", "\\u2028"}, {"\u2029", "\\u2029"}})
-        for (auto pos = out.find(raw_sep); pos != std::string::npos; pos = out.find(raw_sep, pos + esc.size()))
-            out.replace(pos, raw_sep.size(), esc);
-    out += "\n";
+    Writer(out, escape_html).value(v, indent);
+    out += '\n';
+    return out;
+}
+
+std::string pretty_json(const boost::json::object& v, bool escape_html, int indent) {
+    std::string out;
+    Writer(out, escape_html).object(v, indent);
+    out += '\n';
+    return out;
+}
+
+std::string pretty_json(const boost::json::array& v, bool escape_html, int indent) {
+    std::string out;
+    Writer(out, escape_html).array(v, indent);
+    out += '\n';
     return out;
 }
 
