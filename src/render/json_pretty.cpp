@@ -89,32 +89,40 @@ private:
     void string(std::string_view s) {
         static const char* digits = "0123456789abcdef";
         out_ += '"';
+        std::size_t run = 0;  // unescaped bytes are copied in runs
         for (std::size_t i = 0; i < s.size(); ++i) {
-            const char c = s[i];
-            const auto u = static_cast<unsigned char>(c);
-            if (c == '"') out_ += "\\\"";
-            else if (c == '\\') out_ += "\\\\";
-            else if (c == '\n') out_ += "\\n";
-            else if (c == '\t') out_ += "\\t";
-            else if (c == '\r') out_ += "\\r";
-            else if (u < 0x20) {
-                out_ += "\\u00";
-                out_ += digits[u >> 4];
-                out_ += digits[u & 15];
-            } else if (escape_html_ && c == '<') {
-                out_ += "\\u003c";
-            } else if (escape_html_ && c == '>') {
-                out_ += "\\u003e";
-            } else if (escape_html_ && c == '&') {
-                out_ += "\\u0026";
-            } else if (escape_html_ && u == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                       (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-                out_ += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-                i += 2;
-            } else {
-                out_ += c;
+            const auto u = static_cast<unsigned char>(s[i]);
+            const bool plain = u >= 0x20 && u != '"' && u != '\\' &&
+                               !(escape_html_ && (u == '<' || u == '>' || u == '&' || u == 0xE2));
+            if (plain) continue;
+            out_.append(s.data() + run, i - run);
+            run = i + 1;
+            switch (u) {
+                case '"': out_ += "\\\""; break;
+                case '\\': out_ += "\\\\"; break;
+                case '\n': out_ += "\\n"; break;
+                case '\t': out_ += "\\t"; break;
+                case '\r': out_ += "\\r"; break;
+                case '<': out_ += "\\u003c"; break;
+                case '>': out_ += "\\u003e"; break;
+                case '&': out_ += "\\u0026"; break;
+                case 0xE2:
+                    if (i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                        (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+                        out_ += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+                        i += 2;
+                        run = i + 1;
+                    } else {
+                        out_ += s[i];  // another character starting with E2: as it is
+                    }
+                    break;
+                default:  // other control characters
+                    out_ += "\\u00";
+                    out_ += digits[u >> 4];
+                    out_ += digits[u & 15];
             }
         }
+        out_.append(s.data() + run, s.size() - run);
         out_ += '"';
     }
 

@@ -49,8 +49,8 @@ private:
             case Value::Kind::text: return &arena_.emplace_back(v->text());
             case Value::Kind::flag: return &arena_.emplace_back(v->flag());
             case Value::Kind::object: {
-                // Any non-empty, truthy stand-in will do; lookups inside it come back to get().
-                const auto* d = &arena_.emplace_back(std::string("\x01"));
+                // Any truthy stand-in will do (a flag needs no allocation); lookups inside it come back to get().
+                const auto* d = &arena_.emplace_back(true);
                 nodes_[d] = v;
                 return d;
             }
@@ -59,7 +59,7 @@ private:
                 for (const auto& item : v->items()) {
                     if (item.kind() == Value::Kind::text) list.push_back(mustache::data(item.text()));
                     else if (item.kind() == Value::Kind::flag) list.push_back(mustache::data(item.flag()));
-                    else list.push_back(mustache::data(std::string("\x01")));
+                    else list.push_back(mustache::data(true));
                 }
                 const auto* d = &arena_.emplace_back(std::move(list));
                 // List elements keep their addresses from here on: map each to its Value.
@@ -77,6 +77,30 @@ private:
     mutable std::deque<mustache::data> arena_;  // stable addresses
     mutable std::unordered_map<const mustache::data*, const Value*> nodes_;
 };
+
+/// kainjow's html_escape, byte for byte, but copying unescaped runs whole
+/// rather than a character at a time (every variable of every page goes through it).
+std::string escape_html_like_kainjow(const std::string& s) {
+    std::string out;
+    out.reserve(s.size() + 16);
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char* rep = nullptr;
+        switch (s[i]) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            case '\'': rep = "&apos;"; break;
+            default: continue;
+        }
+        out.append(s, run, i - run);
+        out += rep;
+        run = i + 1;
+    }
+    out.append(s, run, std::string::npos);
+    return out;
+}
 
 /// What kainjow's render(ctx, stream) needs of a stream.
 struct StringSink {
@@ -187,7 +211,10 @@ std::string Theme::render(const std::string& name, const Value& context, const s
     // kainjow's render is not const, so each thread keeps its own compiled copy.
     thread_local std::map<std::pair<std::size_t, std::string>, std::unique_ptr<mustache::mustache>> compiled;
     auto& tmpl = compiled[{id_, name}];
-    if (!tmpl) tmpl = std::make_unique<mustache::mustache>(templates_.at(name));
+    if (!tmpl) {
+        tmpl = std::make_unique<mustache::mustache>(templates_.at(name));
+        tmpl->set_custom_escape(escape_html_like_kainjow);
+    }
     ValueContext ctx(context);
     mustache::data extra;
     if (content) {

@@ -2,17 +2,19 @@
 
 namespace pepgen {
 
-Value& Value::set(const std::string& key, Value v) & {
+Value& Value::set(std::string_view key, Value v) & {
     for (auto& [k, existing] : fields_)
         if (k == key) {
             existing = std::move(v);
             return *this;
         }
-    fields_.emplace_back(key, std::move(v));
+    // A page's objects mostly have a handful of fields or a dozen: skip the 1, 2 steps of growth.
+    if (fields_.empty()) fields_.reserve(4);
+    fields_.emplace_back(std::string(key), std::move(v));
     return *this;
 }
 
-const Value* Value::get(const std::string& key) const {
+const Value* Value::get(std::string_view key) const {
     if (kind_ != Kind::object) return nullptr;
     for (const auto& [k, v] : fields_)
         if (k == key) return &v;
@@ -24,7 +26,7 @@ const Value* Value::find_path(const std::string& path) const {
     std::size_t start = 0;
     while (v) {
         const auto dot = path.find('.', start);
-        v = v->get(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+        v = v->get(std::string_view(path).substr(start, dot == std::string::npos ? std::string::npos : dot - start));
         if (dot == std::string::npos) return v;
         start = dot + 1;
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -39,11 +40,11 @@ public:
 
     /// Sets (or replaces) a field of an object; returns *this for chaining
     /// (moved out again when called on a temporary, so chains never copy).
-    Value& set(const std::string& key, Value v) &;
-    Value&& set(const std::string& key, Value v) && { return std::move(set(key, std::move(v))); }
+    Value& set(std::string_view key, Value v) &;
+    Value&& set(std::string_view key, Value v) && { return std::move(set(key, std::move(v))); }
     void push_back(Value v) { items_.push_back(std::move(v)); }
     /// A field of an object, or nullptr.
-    const Value* get(const std::string& key) const;
+    const Value* get(std::string_view key) const;
     /// A dotted path ("category.css"), or nullptr.
     const Value* find_path(const std::string& path) const;
 
