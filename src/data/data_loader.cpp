@@ -233,11 +233,18 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
                 // Point evaluators at the score itself, not just at the sheet.
                 sheet.scores.reserve(skor->size());
                 if (sheet_offset != std::string::npos) sheet.score_lines.reserve(skor->size());
-                if (sheet_offset != std::string::npos)
+                if (sheet_offset != std::string::npos) {
+                    // Keys come in file order: each search starts where the last one ended.
+                    std::size_t from = sheet_offset;
                     for (const auto& [key, value] : *skor) {
-                        const auto at = doc->offset_of("\"" + std::string(key) + "\"", sheet_offset);
-                        if (at != std::string::npos) sheet.score_lines[std::string(key)] = doc->line_at(at);
+                        const auto needle = "\"" + std::string(key) + "\"";
+                        auto at = doc->offset_of(needle, from);
+                        if (at == std::string::npos) at = doc->offset_of(needle, sheet_offset);
+                        if (at == std::string::npos) continue;
+                        sheet.score_lines[std::string(key)] = doc->line_at(at);
+                        from = at + needle.size();
                     }
+                }
                 read_scores(*skor, sf, sheet);
             }
             sheet.notes_markdown = sf.text("catatan", false).value_or("");
