@@ -85,3 +85,26 @@ TEST_CASE("bad scores are all reported, naming file, LSP and indicator", "[valid
     CHECK_THAT(text, Contains("lsp-a: LSP dinilai lebih dari sekali dalam penilaian ini"));
     CHECK(d.error_count() == 4);
 }
+
+TEST_CASE("a bad score is reported at its own line, in a sheet spread over lines", "[validate]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
+  "hasil": [
+    {"lsp": "lsp-a", "skor": {
+      "M01": 5,
+      "P01": 21,
+      "D01": 5}},
+    {"lsp": "lsp-b", "skor": {
+      "M01": 11,
+      "P01": 10,
+      "D01": 5}},
+    {"lsp": "lsp-c", "catatan": "M01 dan D01 dibahas", "skor": {"D01": 11,
+      "M01": 5, "P01": 10}}
+  ]})J");
+    Diagnostics d;
+    const auto text = validate_dir(dir.path(), d);
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:5: galat: lsp-a: P01 = 21 melebihi skor_maks 20"));
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:8: galat: lsp-b: M01 = 11 melebihi skor_maks 10"));
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:11: galat: lsp-c: D01 = 11 melebihi skor_maks 10"));
+}

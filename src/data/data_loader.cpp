@@ -234,12 +234,14 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
                 sheet.scores.reserve(skor->size());
                 if (sheet_offset != std::string::npos) sheet.score_lines.reserve(skor->size());
                 if (sheet_offset != std::string::npos) {
-                    // Keys come in file order: each search starts where the last one ended.
+                    // Keys come in file order: each search starts where the last one ended, and
+                    // a match past the next sheet (a repeated key) falls back to the sheet's start.
+                    const auto next_sheet = doc->offset_of("\"lsp\"", sheet_offset + 1);
                     std::size_t from = sheet_offset;
                     for (const auto& [key, value] : *skor) {
                         const auto needle = "\"" + std::string(key) + "\"";
                         auto at = doc->offset_of(needle, from);
-                        if (at == std::string::npos) at = doc->offset_of(needle, sheet_offset);
+                        if (at == std::string::npos || at > next_sheet) at = doc->offset_of(needle, sheet_offset);
                         if (at == std::string::npos) continue;
                         sheet.score_lines[std::string(key)] = doc->line_at(at);
                         from = at + needle.size();
