@@ -14,22 +14,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 # --- Debian packages ------------------------------------------------------------------------------
-missing=()
-for p in chromium poppler-utils; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
-if ((${#missing[@]})); then
-  echo "Memasang paket yang belum ada: ${missing[*]}"
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "Perlu hak root untuk apt-get (jalankan sebagai root atau dengan sudo)." >&2
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+bash scripts/install-deps.sh chromium poppler-utils
 chromium_bin=${CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$chromium_bin" ]; then
   echo "Chromium tidak ditemukan di $chromium_bin" >&2

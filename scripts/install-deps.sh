@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages pepgen needs, only those that are missing.
 # Safe to run again: with everything present it touches nothing.
+#   bash scripts/install-deps.sh            # pepgen's build and test packages
+#   bash scripts/install-deps.sh PKG...     # these instead (scripts/browser-test.sh: chromium, ...)
 set -euo pipefail
 
 packages=(
@@ -15,6 +17,8 @@ packages=(
   clang
   libclang-rt-14-dev
 )
+
+if (($#)); then packages=("$@"); fi
 
 missing=()
 for p in "${packages[@]}"; do

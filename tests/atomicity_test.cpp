@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
+using test::q;
 
 /// Runs pepgen with PEPGEN_THREADS set (the child inherits it).
 test::CommandResult run_with_threads(const char* threads, const std::string& args) {

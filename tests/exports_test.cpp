@@ -20,7 +20,7 @@ namespace pt = boost::property_tree;
 
 namespace {
 
-std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
+using test::q;
 
 /// Builds the fixture (with a hostile LSP name) and returns the site folder.
 fs::path build_fixture(const test::TempDir& dir, const std::string& extra_args = "") {

@@ -10,11 +10,7 @@ using namespace pepgen;
 using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
-
-}  // namespace
+using test::q;
 
 TEST_CASE("absurd inputs end with clear errors", "[limits]") {
     test::TempDir dir;

@@ -16,7 +16,7 @@ namespace json = boost::json;
 
 namespace {
 
-std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
+using test::q;
 
 /// Every href/src in every HTML file that is not external must resolve to a file.
 std::vector<std::string> broken_links(const fs::path& site) {

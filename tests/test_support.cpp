@@ -140,6 +140,8 @@ std::string all_messages(const Diagnostics& diags) {
     return out;
 }
 
+std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
+
 CommandResult run_pepgen(const std::string& args) {
     CommandResult result;
     const std::string cmd = std::string("\"") + PEPGEN_BINARY + "\" " + args + " 2>&1";

@@ -51,6 +51,8 @@ struct CommandResult {
 
 /// Runs the built pepgen binary with the given argument string.
 CommandResult run_pepgen(const std::string& args);
+/// A path in double quotes, for the arguments of run_pepgen.
+std::string q(const std::filesystem::path& p);
 
 /// A pepgen process running in the background (serve), its output readable.
 struct Child {

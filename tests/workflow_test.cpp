@@ -12,11 +12,7 @@ using namespace pepgen;
 using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
-
-}  // namespace
+using test::q;
 
 TEST_CASE("new penilaian scaffolds a round and a worksheet and never overwrites", "[workflow]") {
     test::TempDir dir;

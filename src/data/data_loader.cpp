@@ -232,8 +232,8 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
             if (const auto* skor = sf.object("skor", true)) {
                 // Point evaluators at the score itself, not just at the sheet.
                 sheet.scores.reserve(skor->size());
-                if (sheet_offset != std::string::npos) sheet.score_lines.reserve(skor->size());
                 if (sheet_offset != std::string::npos) {
+                    sheet.score_lines.reserve(skor->size());
                     // Keys come in file order: each search starts where the last one ended, and
                     // a match past the next sheet (a repeated key) falls back to the sheet's start.
                     const auto next_sheet = doc->offset_of("\"lsp\"", sheet_offset + 1);

@@ -190,15 +190,22 @@ std::string_view content_part(std::string_view key) {
 
 }  // namespace
 
+bool SiteWriter::keep_previous(const std::string& path, Entry entry) {
+    if (!link_previous(path)) return false;
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!entries_.emplace(path, std::move(entry)).second) {
+        errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
+        return false;
+    }
+    ++linked_;
+    return true;
+}
+
 bool SiteWriter::reuse(const std::string& path, const std::string& key) {
     if (key.empty()) return false;
     auto it = previous_.find(path);
     if (it == previous_.end() || input_part(it->second.key) != key || !is_safe_relative_path(path)) return false;
-    if (!link_previous(path)) return false;
-    std::lock_guard<std::mutex> lock(mutex_);
-    entries_[path] = it->second;
-    ++linked_;
-    return true;
+    return keep_previous(path, it->second);
 }
 
 bool SiteWriter::reuse_content(const std::string& path, const std::string& key, const std::string& content_key) {
@@ -206,14 +213,7 @@ bool SiteWriter::reuse_content(const std::string& path, const std::string& key, 
     auto it = previous_.find(path);
     if (it == previous_.end() || content_part(it->second.key) != content_key || !is_safe_relative_path(path))
         return false;
-    if (!link_previous(path)) return false;
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!entries_.emplace(path, Entry{it->second.hash, key + "|" + content_key}).second) {
-        errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
-        return false;
-    }
-    ++linked_;
-    return true;
+    return keep_previous(path, Entry{it->second.hash, key + "|" + content_key});
 }
 
 bool SiteWriter::write(const std::string& path, const std::string& bytes, const std::string& key,

@@ -62,6 +62,8 @@ private:
     };
     SiteWriter() = default;
     bool link_previous(const std::string& path);
+    /// Links the previous build's file and records it under `entry`.
+    bool keep_previous(const std::string& path, Entry entry);
     void fail(const std::string& path, const std::string& message);
 
     std::filesystem::path output_, staging_;
