@@ -14,6 +14,7 @@ packages=(
   catch2
   libcsv-dev
   libcpp-httplib-dev
+  libmimalloc-dev
   clang
   libclang-rt-14-dev
 )

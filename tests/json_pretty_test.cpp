@@ -31,3 +31,52 @@ TEST_CASE("strings are escaped as RFC 8259 requires, and inert as HTML when publ
     // A lone E2 byte at the end, or E2 80 not followed by A8/A9, is copied as it is.
     CHECK(pretty_json(json::object{{"t", "\xE2\x80"}}) == "{\"t\": \"\xE2\x80\"}\n");
 }
+
+TEST_CASE("JsonStream writes what pretty_json writes for the same document", "[json]") {
+    json::object doc;
+    doc["periode"] = "2026-1";
+    doc["kosong"] = json::object{};
+    doc["hasil"] = json::array{
+        json::object{{"lsp", "a<b"}, {"ik", 300}, {"belum", json::array{}}, {"skor", json::object{{"M01", 8}, {"M02", nullptr}}}},
+        json::object{{"lsp", "c"}, {"ik", nullptr}, {"belum", json::array{"M01", "M02"}}, {"skor", json::object{}}}};
+    doc["tim"] = json::array{};
+    doc["meta"] = json::object{{"x", true}};
+
+    auto stream = [](int indent) {
+        std::string out;
+        JsonStream js(out, true, indent);
+        js.begin_object(false);
+        js.key("periode").string("2026-1");
+        js.key("kosong").begin_object(false);  // declared indented, but empty: "{}" all the same
+        js.end();
+        js.key("hasil").begin_array(false);
+        js.begin_object(false);
+        js.key("lsp").string("a<b");
+        js.key("ik").number(300);
+        js.key("belum").begin_array(true);
+        js.end();
+        js.key("skor").begin_object(true);
+        js.key("M01").number_or_null(8);
+        js.key("M02").number_or_null(std::nullopt);
+        js.end();
+        js.end();
+        js.begin_object(false);
+        js.key("lsp").string("c");
+        js.key("ik").null();
+        js.key("belum").begin_array(true);
+        js.string("M01");
+        js.string("M02");
+        js.end();
+        js.key("skor").value(json::object{});
+        js.end();
+        js.end();
+        js.key("tim").begin_array(false);
+        js.end();
+        js.key("meta").value(json::object{{"x", true}});
+        js.end();
+        return out + "\n";
+    };
+    CHECK(stream(0) == pretty_json(doc));
+    CHECK(stream(4) == pretty_json(doc, true, 4));
+    CHECK(stream(4).find("\n        {\n          \"lsp\": \"a\\u003cb\",") != std::string::npos);
+}

@@ -27,6 +27,23 @@ TEST_CASE("a theme renders a page inside its layout, with partials and escaping"
     CHECK(theme->assets().count("css/a.css") == 1);
 }
 
+TEST_CASE("the page body goes wherever the layout puts it, as many times, with kainjow's line rules", "[theme]") {
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/layout.mustache",
+                     "<title>{{title}}</title>\n{{#wrap}}\n{{{content}}}\n{{/wrap}}\n<p>{{{content}}}</p>\n");
+    test::write_file(dir / "themes/t/templates/page.mustache", "{{body}}");
+    Diagnostics d;
+    auto theme = Theme::load(dir.path(), "t", d);
+    REQUIRE(theme);
+    Value ctx;
+    ctx.set("title", "T").set("wrap", true).set("body", "<b>\nbaris dua");
+    CHECK(theme->render_page("page", ctx) ==
+          "<title>T</title>\n&lt;b&gt;\nbaris dua\n<p>&lt;b&gt;\nbaris dua</p>\n");
+    // An empty body: its line stays, blank, as kainjow renders it.
+    ctx.set("body", "");
+    CHECK(theme->render_page("page", ctx) == "<title>T</title>\n\n<p></p>\n");
+}
+
 TEST_CASE("broken templates and a missing layout are reported by file", "[theme]") {
     test::TempDir dir;
     test::write_file(dir / "themes/t/templates/page.mustache", "{{#open}} never closed");

@@ -115,6 +115,57 @@ TEST_CASE("unchanged files keep their inode and mtime; changed ones are rewritte
     CHECK(test::read_file(out / "b.html") == "baru");
 }
 
+TEST_CASE("a file written in parts is made part by part, and kept when its bytes are unchanged", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    std::vector<std::string> made;
+    auto parts = [&made](std::vector<std::string> texts) {
+        std::vector<std::function<std::string()>> fns;
+        for (auto& t : texts) fns.emplace_back([&made, t] { made.push_back(t); return t; });
+        return fns;
+    };
+    {
+        auto w = SiteWriter::begin(out, d);
+        REQUIRE(w);
+        REQUIRE(w->write_parts("data/semua.json", parts({"[", "1, ", "2]\n"})));
+        REQUIRE(w->write_parts("data/lain.json", parts({"a"})));
+        // A second file on the same path is refused before anything of it is made or written.
+        CHECK_FALSE(w->write_parts("data/lain.json", parts({"b"})));
+        REQUIRE_FALSE(w->commit("uji", d));
+    }
+    CHECK(made == std::vector<std::string>{"[", "1, ", "2]\n", "a"});
+    CHECK_THAT(Diagnostics::format(d.items().at(0)), Contains("data/lain.json"));
+    CHECK_FALSE(fs::exists(out / "data/semua.json"));  // nothing published from a failed build
+
+    Diagnostics ok;
+    {
+        auto w = SiteWriter::begin(out, ok);
+        REQUIRE(w->write_parts("data/semua.json", parts({"[", "1, ", "2]\n"})));
+        REQUIRE(w->commit("uji", ok));
+    }
+    CHECK(test::read_file(out / "data/semua.json") == "[1, 2]\n");
+    const auto time = fs::last_write_time(out / "data/semua.json");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    {
+        // The same parts again: the previous file is kept, mtime and all.
+        auto w = SiteWriter::begin(out, ok);
+        REQUIRE(w->write_parts("data/semua.json", parts({"[", "1, ", "2]\n"})));
+        REQUIRE(w->commit("uji", ok));
+        CHECK(w->linked() == 1);
+        CHECK(w->written() == 0);
+    }
+    CHECK(fs::last_write_time(out / "data/semua.json") == time);
+    {
+        auto w = SiteWriter::begin(out, ok);
+        REQUIRE(w->write_parts("data/semua.json", parts({"[1, 3]\n"})));
+        REQUIRE(w->commit("uji", ok));
+        CHECK(w->written() == 1);
+    }
+    CHECK(test::read_file(out / "data/semua.json") == "[1, 3]\n");
+    CHECK(ok.items().empty());
+}
+
 TEST_CASE("a page whose inputs did not change is reused without rendering", "[writer]") {
     test::TempDir dir;
     const auto out = dir / "site";

@@ -21,6 +21,7 @@
 #include "site/link_check.h"
 #include "site/writer.h"
 #include "util/files.h"
+#include "util/memory.h"
 
 namespace fs = std::filesystem;
 
@@ -101,29 +102,22 @@ private:
 
     using Job = std::variant<PlannedPage, PlannedFile>;
 
-    /// A full queue makes the planner do the oldest job itself instead of
-    /// waiting: it is one more thread rendering, and planning resumes as soon as
-    /// there is room again.
+    /// A full queue makes the planner wait: only the workers hold a page's data
+    /// at a time, which bounds memory, and they already keep every core busy.
     void push(Job&& job) {
-        for (;;) {
-            std::optional<Job> own;
-            {
-                std::unique_lock<std::mutex> lock(mutex_);
-                if (queue_.size() < workers_.size()) {
-                    queue_.push_back(std::move(job));
-                    ready_.notify_one();
-                    return;
-                }
-                own.emplace(std::move(queue_.front()));
-                queue_.pop_front();
-            }
-            execute(*own);
-        }
+        std::unique_lock<std::mutex> lock(mutex_);
+        room_.wait(lock, [this] { return queue_.size() < workers_.size(); });
+        queue_.push_back(std::move(job));
+        ready_.notify_one();
     }
 
     void execute(Job& job) {
-        if (auto* page = std::get_if<PlannedPage>(&job)) render(*page);
-        else make(std::get<PlannedFile>(job));
+        std::size_t size = 0;
+        if (auto* page = std::get_if<PlannedPage>(&job)) size = render(*page);
+        else size = make(std::get<PlannedFile>(job));
+        // A large page's data and text are gone now: let the next job on this
+        // thread reuse that memory rather than add to it.
+        if (size >= kLargeOutput) release_free_memory(false);
         progress_.step(++rendered_);
     }
 
@@ -137,37 +131,51 @@ private:
                 job.emplace(std::move(queue_.front()));
                 queue_.pop_front();
             }
+            room_.notify_one();
             execute(*job);
         }
     }
 
-    void render(PlannedPage& page) {
+    static constexpr std::size_t kLargeOutput = 512 * 1024;
+
+    /// Returns the size of the page written (0 if none).
+    std::size_t render(PlannedPage& page) {
         try {
             if (!theme_.has_template(page.template_name)) {
                 std::lock_guard<std::mutex> lock(mutex_);
                 errors_.push_back("templat " + page.template_name + ".mustache tidak ditemukan");
-                return;
+                return 0;
             }
             if (page.make_context) page.context = page.make_context();
             const auto ck = content_key(global_key_, page.template_name, page.context);
-            if (!ck.empty() && writer_.reuse_content(page.path, page.key, ck)) return;
+            if (!ck.empty() && writer_.reuse_content(page.path, page.key, ck)) return 0;
             ++rendered_pages_;
-            writer_.write(page.path, theme_.render_page(page.template_name, page.context),
-                          ck.empty() ? page.key : page.key + "|" + ck);
+            const auto html = theme_.render_page(page.template_name, page.context);
+            page.context = Value();
+            writer_.write(page.path, html, ck.empty() ? page.key : page.key + "|" + ck);
+            return html.size();
         } catch (const std::exception& e) {
             std::lock_guard<std::mutex> lock(mutex_);
             errors_.push_back(page.path + ": " + e.what());
         }
+        return 0;
     }
 
-    void make(PlannedFile& file) {
+    /// Returns the size of the file made (0 if none; a file made in parts counts as large).
+    std::size_t make(PlannedFile& file) {
         try {
+            if (!file.parts.empty()) {
+                writer_.write_parts(file.path, file.parts, file.key);
+                return kLargeOutput;
+            }
             if (file.make_bytes) file.bytes = file.make_bytes();
-            writer_.write(file.path, file.bytes, file.key, file.more);
+            writer_.write(file.path, file.bytes, file.key);
+            return file.bytes.size();
         } catch (const std::exception& e) {
             std::lock_guard<std::mutex> lock(mutex_);
             file_errors_.push_back(file.path + ": " + e.what());
         }
+        return 0;
     }
 
     const Theme& theme_;
@@ -176,7 +184,7 @@ private:
     const std::string global_key_;
     std::vector<std::thread> workers_;
     std::mutex mutex_;
-    std::condition_variable ready_;
+    std::condition_variable ready_, room_;
     std::deque<Job> queue_;
     bool done_ = false;
     std::atomic<std::size_t> rendered_{0}, rendered_pages_{0};
@@ -211,6 +219,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         }
     }
     auto project = load_project(root, diags);
+    release_free_memory(true);  // the parsed files and the score positions are gone
     std::unique_ptr<Theme> theme;
     if (!diags.has_errors()) theme = Theme::load(root, project.content.config.theme, diags);
     if (diags.has_errors() || !theme) return false;
@@ -227,8 +236,8 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         RenderPool pool(*theme, *writer, thread_count(), progress, model.keys.global);
         plan.page_sink = [&](PlannedPage&& page) { pool.submit(std::move(page)); };
         plan.file_sink = [&](PlannedFile&& file) {
-            if (file.make_bytes) pool.submit(std::move(file));
-            else writer->write(file.path, file.bytes, file.key, file.more);
+            if (file.make_bytes || !file.parts.empty()) pool.submit(std::move(file));
+            else writer->write(file.path, file.bytes, file.key);
         };
         plan.reuse = [&](const std::string& path, const std::string& key) { return writer->reuse(path, key); };
         plan_site_into(model, plan);

@@ -58,31 +58,6 @@ public:
         close(flat, ']', indent);
     }
 
-private:
-    void close(bool flat, char bracket, int indent) {
-        if (!flat) {
-            out_ += '\n';
-            out_.append(static_cast<std::size_t>(indent), ' ');
-        }
-        out_ += bracket;
-    }
-
-    void scalar(const boost::json::value& v) {
-        if (v.is_string()) {
-            string(v.get_string());
-        } else if (v.is_int64()) {
-            char buf[24];
-            const auto end = std::to_chars(buf, buf + sizeof buf, v.get_int64()).ptr;
-            out_.append(buf, end);
-        } else if (v.is_bool()) {
-            out_ += v.get_bool() ? "true" : "false";
-        } else if (v.is_null()) {
-            out_ += "null";
-        } else {
-            out_ += boost::json::serialize(v);
-        }
-    }
-
     /// A JSON string literal, escaped as RFC 8259 requires (a hot path: no temporaries).
     /// For published files also < > & (so a file sniffed or embedded as HTML stays
     /// inert, as Go's encoder does) and U+2028/U+2029, which end a line in older JavaScript.
@@ -126,11 +101,105 @@ private:
         out_ += '"';
     }
 
+private:
+    void close(bool flat, char bracket, int indent) {
+        if (!flat) {
+            out_ += '\n';
+            out_.append(static_cast<std::size_t>(indent), ' ');
+        }
+        out_ += bracket;
+    }
+
+    void scalar(const boost::json::value& v) {
+        if (v.is_string()) {
+            string(v.get_string());
+        } else if (v.is_int64()) {
+            char buf[24];
+            const auto end = std::to_chars(buf, buf + sizeof buf, v.get_int64()).ptr;
+            out_.append(buf, end);
+        } else if (v.is_bool()) {
+            out_ += v.get_bool() ? "true" : "false";
+        } else if (v.is_null()) {
+            out_ += "null";
+        } else {
+            out_ += boost::json::serialize(v);
+        }
+    }
+
     std::string& out_;
     bool escape_html_;
 };
 
 }  // namespace
+
+void JsonStream::begin(char open, char close, bool flat) {
+    member();
+    out_ += open;
+    if (!flat) out_ += '\n';
+    frames_.push_back(Frame{close, flat, false, child_indent()});
+}
+
+void JsonStream::end() {
+    const auto f = frames_.back();
+    frames_.pop_back();
+    if (!f.any) {
+        // Empty: "{}" or "[]" on one line, whatever was declared.
+        if (!f.flat) out_.pop_back();
+        out_ += f.close;
+        return;
+    }
+    if (!f.flat) {
+        out_ += '\n';
+        out_.append(static_cast<std::size_t>(f.indent), ' ');
+    }
+    out_ += f.close;
+}
+
+void JsonStream::member() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (frames_.empty()) return;
+    auto& f = frames_.back();
+    if (f.any) out_ += f.flat ? ", " : ",\n";
+    f.any = true;
+    if (!f.flat) out_.append(static_cast<std::size_t>(f.indent + 2), ' ');
+}
+
+JsonStream& JsonStream::key(std::string_view k) {
+    member();
+    Writer(out_, escape_html_).string(k);
+    out_ += ": ";
+    after_key_ = true;
+    return *this;
+}
+
+void JsonStream::string(std::string_view s) {
+    member();
+    Writer(out_, escape_html_).string(s);
+}
+
+void JsonStream::number(std::int64_t n) {
+    member();
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+}
+
+void JsonStream::boolean(bool b) {
+    member();
+    out_ += b ? "true" : "false";
+}
+
+void JsonStream::null() {
+    member();
+    out_ += "null";
+}
+
+void JsonStream::value(const boost::json::value& v) {
+    member();
+    Writer(out_, escape_html_).value(v, child_indent());
+}
 
 std::string pretty_json(const boost::json::value& v, bool escape_html, int indent) {
     std::string out;

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <deque>
+#include <cstdio>
+#include <random>
 #include <regex>
 #include <unordered_map>
 
@@ -24,7 +26,11 @@ class ValueContext : public mustache::basic_context<std::string> {
 public:
     explicit ValueContext(const Value& root) { items_.push_back(wrap(&root)); }
 
-    void push(const mustache::data* data) override { items_.push_back(data); }
+    void push(const mustache::data* data) override {
+        // A section over a text keeps it for its whole body: out of the scratch slot.
+        if (data == &scratch_) data = &arena_.emplace_back(scratch_.string_value());
+        items_.push_back(data);
+    }
     void pop() override { items_.pop_back(); }
 
     const mustache::data* get(const std::string& name) const override {
@@ -46,8 +52,14 @@ public:
 private:
     const mustache::data* wrap(const Value* v) const {
         switch (v->kind()) {
-            case Value::Kind::text: return &arena_.emplace_back(v->text());
-            case Value::Kind::flag: return &arena_.emplace_back(v->flag());
+            case Value::Kind::text:
+                // kainjow renders a variable before it looks up the next name, and a section
+                // pushes its value first (see push): one reused slot serves every text, so a
+                // page's texts are not all copied and kept until it is done. The string is
+                // the slot's own heap object, assigned to keep its capacity.
+                const_cast<std::string&>(scratch_.string_value()) = v->text();
+                return &scratch_;
+            case Value::Kind::flag: return v->flag() ? &kTrue : &kFalse;
             case Value::Kind::object: {
                 // Any truthy stand-in will do (a flag needs no allocation); lookups inside it come back to get().
                 const auto* d = &arena_.emplace_back(true);
@@ -73,7 +85,9 @@ private:
         return nullptr;
     }
 
+    static inline const mustache::data kTrue{true}, kFalse{false};
     std::vector<const mustache::data*> items_;
+    mutable mustache::data scratch_{std::string()};
     mutable std::deque<mustache::data> arena_;  // stable addresses
     mutable std::unordered_map<const mustache::data*, const Value*> nodes_;
 };
@@ -228,9 +242,40 @@ std::string Theme::render(const std::string& name, const Value& context, const s
     return std::move(sink.text);
 }
 
+namespace {
+
+/// Stands in for the page's HTML while the layout is rendered. Random per
+/// process, so no input can contain it; it never reaches the output.
+const std::string& content_mark() {
+    static const std::string mark = [] {
+        std::random_device rd;
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%c%08x%08x%08x%08x%c", '\0', rd(), rd(), rd(), rd(), '\0');
+        return std::string(buf, 34);
+    }();
+    return mark;
+}
+
+}  // namespace
+
 std::string Theme::render_page(const std::string& name, const Value& context) const {
     const auto content = render(name, context, nullptr);
-    return render("layout", context, &content);
+    // An empty page body could change how the layout's blank lines are kept:
+    // render it as it is. Otherwise the layout gets a short mark and the body
+    // is put in its place once, rather than copied through kainjow's line buffer.
+    if (content.empty()) return render("layout", context, &content);
+    const auto& mark = content_mark();
+    const auto frame = render("layout", context, &mark);
+    std::string page;
+    page.reserve(frame.size() + content.size());
+    std::size_t from = 0;
+    for (auto hit = frame.find(mark); hit != std::string::npos; hit = frame.find(mark, from)) {
+        page.append(frame, from, hit - from);
+        page += content;
+        from = hit + mark.size();
+    }
+    page.append(frame, from, std::string::npos);
+    return page;
 }
 
 }  // namespace pepgen

@@ -39,18 +39,18 @@ void SitePlan::file_later(std::string path, std::function<std::string()> make_by
         return;
     }
     ++file_count;
-    file_sink(PlannedFile{std::move(path), {}, std::move(key), {}, std::move(make_bytes)});
+    file_sink(PlannedFile{std::move(path), {}, std::move(key), std::move(make_bytes), {}});
 }
 
-void SitePlan::file_in_parts(std::string path, std::vector<std::string> parts, std::string key) {
+void SitePlan::file_in_parts(std::string path, std::vector<std::function<std::string()>> parts, std::string key) {
     if (!file_sink) {
         std::string bytes;
-        for (auto& part : parts) bytes += part;
+        for (const auto& make : parts) bytes += make();
         file(std::move(path), std::move(bytes), std::move(key));
         return;
     }
     ++file_count;
-    file_sink(PlannedFile{std::move(path), {}, std::move(key), std::move(parts), {}});
+    file_sink(PlannedFile{std::move(path), {}, std::move(key), {}, std::move(parts)});
 }
 
 void plan_site_into(const SiteModel& model, SitePlan& plan) {

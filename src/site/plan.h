@@ -33,8 +33,10 @@ struct PlannedFile {
     std::string path;
     std::string bytes;
     std::string key;
-    std::vector<std::string> more;  ///< written after bytes: a large file need not exist as one string
     std::function<std::string()> make_bytes;  ///< when set, makes `bytes` on a worker thread (as make_context)
+    /// When set, the file is these parts, made one after another on the thread
+    /// that writes it: a large file never exists as one string.
+    std::vector<std::function<std::string()>> parts;
 };
 
 /// A project file published as it is (a dataset's JSON).
@@ -60,8 +62,9 @@ public:
     void page_later(std::string path, std::string template_name, std::function<Value()> make_context,
                     std::string key = {});
     void file_later(std::string path, std::function<std::string()> make_bytes, std::string key = {});
-    /// A file made of parts, written one after another (kept whole in `files` when there is no sink).
-    void file_in_parts(std::string path, std::vector<std::string> parts, std::string key = {});
+    /// A file made of parts, each made and written in turn on a worker (made
+    /// and kept whole in `files` when there is no sink).
+    void file_in_parts(std::string path, std::vector<std::function<std::string()>> parts, std::string key = {});
     /// Call before building: true when the page need not be built at all.
     bool unchanged(const std::string& path, const std::string& key, bool is_page = true);
 

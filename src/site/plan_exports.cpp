@@ -28,55 +28,58 @@ const ScoreSheet& sheet_of(const Round& round, const std::string& lsp_id) {
     throw std::logic_error("sheet missing for " + lsp_id);  // results are computed from these very sheets
 }
 
-json::value opt(const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); }
-
-/// One LSP's computed result in one round: the record shared by every export.
-json::object result_json(const SiteModel& model, std::size_t round_index, const SheetResult& s, bool with_identity) {
+/// One LSP's computed result in one round, the record shared by every export:
+/// its fields, written into an object the caller has opened.
+void result_fields(JsonStream& js, const SiteModel& model, std::size_t round_index, const SheetResult& s,
+                   bool with_identity) {
     const auto& round = model.data.rounds[round_index];
-    json::object r;
     if (with_identity) {
         const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
-        r["lsp"] = lsp.id;
-        r["nama"] = lsp.name;
-        r["jenis"] = lsp.type;
-        r["provinsi"] = lsp.province;
+        js.key("lsp").string(lsp.id);
+        js.key("nama").string(lsp.name);
+        js.key("jenis").string(lsp.type);
+        js.key("provinsi").string(lsp.province);
     }
-    r["lengkap"] = s.complete;
-    r["ik"] = opt(s.ik);
+    js.key("lengkap").boolean(s.complete);
+    js.key("ik").number_or_null(s.ik);
     if (s.category) {
         const auto& c = model.content.categories.categories[*s.category];
-        r["kategori"] = c.name;
-        r["kode_kategori"] = c.key;
+        js.key("kategori").string(c.name);
+        js.key("kode_kategori").string(c.key);
     } else {
-        r["kategori"] = nullptr;
-        r["kode_kategori"] = nullptr;
+        js.key("kategori").null();
+        js.key("kode_kategori").null();
     }
-    r["peringkat"] = opt(s.rank);
-    r["perubahan_ik"] = opt(s.delta);
-    r["dibanding_periode"] =
-        s.previous_round ? json::value(model.data.rounds[*s.previous_round].period) : json::value(nullptr);
-    const char* mv = move_key(s.move);
-    r["perubahan_kategori"] = mv ? json::value(mv) : json::value(nullptr);
-    json::array missing;
-    for (const auto& m : s.missing) missing.emplace_back(m);
-    r["belum_dinilai"] = std::move(missing);
-    json::object groups;
+    js.key("peringkat").number_or_null(s.rank);
+    js.key("perubahan_ik").number_or_null(s.delta);
+    if (s.previous_round) js.key("dibanding_periode").string(model.data.rounds[*s.previous_round].period);
+    else js.key("dibanding_periode").null();
+    if (const char* mv = move_key(s.move)) js.key("perubahan_kategori").string(mv);
+    else js.key("perubahan_kategori").null();
+    js.key("belum_dinilai").begin_array(true);
+    for (const auto& m : s.missing) js.string(m);
+    js.end();
+    js.key("kelompok").begin_object(false);
     for (const auto& gs : s.groups) {
-        json::object g;
-        g["skor"] = gs.score;
-        g["maks"] = gs.max;
-        g["lengkap"] = gs.complete;
-        groups[group_info(gs.group).key] = std::move(g);
+        js.key(group_info(gs.group).key).begin_object(true);
+        js.key("skor").number(gs.score);
+        js.key("maks").number(gs.max);
+        js.key("lengkap").boolean(gs.complete);
+        js.end();
     }
-    r["kelompok"] = std::move(groups);
+    js.end();
     const auto& sheet = sheet_of(round, s.lsp_id);
-    json::object scores;
+    js.key("skor").begin_object(true);
     for (const auto& ind : model.content.indicators) {
         auto it = sheet.scores.find(ind.code);
-        scores[ind.code] = it != sheet.scores.end() && it->second ? json::value(*it->second) : json::value(nullptr);
+        js.key(ind.code).number_or_null(it != sheet.scores.end() ? it->second : std::nullopt);
     }
-    r["skor"] = std::move(scores);
-    return r;
+    js.end();
+}
+
+/// Every member of a small ready-made object, into an object the caller has opened.
+void members(JsonStream& js, const json::object& obj) {
+    for (const auto& kv : obj) js.key(kv.key()).value(kv.value());
 }
 
 json::object round_identity(const Round& round) {
@@ -138,9 +141,8 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
     return out;
 }
 
-}  // namespace
-
-void plan_exports(const SiteModel& model, SitePlan& plan) {
+/// The whole dataset's head: title, categories, indicators and LSPs.
+json::object dataset_head(const SiteModel& model) {
     json::object everything;
     everything["judul"] = model.content.config.title;
     everything["data_contoh"] = model.data.meta.example_data;
@@ -156,38 +158,55 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
     json::array lsps;
     for (const auto& l : model.data.lsps) lsps.push_back(lsp_json(l));
     everything["lsp"] = std::move(lsps);
-    // semua.json holds every round; it is written piece by piece, one round
-    // at a time, so the whole dataset never exists as one JSON tree.
-    std::vector<std::string> round_pieces;
+    return everything;
+}
 
-    for (std::size_t i = 0; i < model.data.rounds.size(); ++i) {
-        const auto& round = model.data.rounds[i];
-        const auto& rr = model.results.rounds[i];
-        auto doc = round_header(model, round);
-        json::array results;
-        for (const auto& s : rr.sheets) results.emplace_back(result_json(model, i, s, true));
-        doc["hasil"] = std::move(results);
-        plan.file("data/indeks-" + round.period + ".json", pretty_json(doc));
-        plan.file("data/hasil-" + round.period + ".csv", round_csv(model, i));
-        json::array team;
-        for (const auto& m : round.team) team.push_back(json::object{{"nama", m.name}, {"instansi", m.agency}});
-        doc["tim"] = std::move(team);
-        auto piece = pretty_json(doc, true, 4);
-        piece.pop_back();  // its final newline
-        round_pieces.push_back("    " + std::move(piece));
+/// One round's results (data/indeks-<periode>.json); with its team, a piece
+/// of data/semua.json at depth `indent`.
+std::string round_export(const SiteModel& model, std::size_t index, bool with_team, int indent) {
+    const auto& round = model.data.rounds[index];
+    std::string out;
+    JsonStream js(out, true, indent);
+    js.begin_object(false);
+    members(js, round_header(model, round));
+    js.key("hasil").begin_array(false);
+    for (const auto& s : model.results.rounds[index].sheets) {
+        js.begin_object(false);
+        result_fields(js, model, index, s, true);
+        js.end();
     }
-    // Handed over in pieces too: the whole file is the size of every round together.
-    auto head = pretty_json(everything);
-    head.resize(head.size() - 3);  // reopen the object: drop "\n}\n"
-    head += ",\n  \"penilaian\": [";
-    std::vector<std::string> parts;
-    parts.reserve(round_pieces.size() * 2 + 2);
-    parts.push_back(std::move(head));
-    for (std::size_t i = 0; i < round_pieces.size(); ++i) {
-        parts.emplace_back(i ? ",\n" : "\n");
-        parts.push_back(std::move(round_pieces[i]));
+    js.end();
+    if (with_team) {
+        js.key("tim").begin_array(false);
+        for (const auto& m : round.team) js.value(json::object{{"nama", m.name}, {"instansi", m.agency}});
+        js.end();
     }
-    parts.emplace_back(round_pieces.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    js.end();
+    return out;
+}
+
+}  // namespace
+
+void plan_exports(const SiteModel& model, SitePlan& plan) {
+    // Every file here is made on the worker threads: the rounds in parallel.
+    const auto rounds = model.data.rounds.size();
+    for (std::size_t i = 0; i < rounds; ++i) {
+        const auto& period = model.data.rounds[i].period;
+        plan.file_later("data/indeks-" + period + ".json", [&model, i] { return round_export(model, i, false, 0) + "\n"; });
+        plan.file_later("data/hasil-" + period + ".csv", [&model, i] { return round_csv(model, i); });
+    }
+    // semua.json holds every round: it is made and written one round at a
+    // time, so neither the whole dataset's JSON tree nor its text exists at once.
+    std::vector<std::function<std::string()>> parts;
+    parts.reserve(rounds + 2);
+    parts.emplace_back([&model] {
+        auto head = pretty_json(dataset_head(model));
+        head.resize(head.size() - 3);  // reopen the object: drop "\n}\n"
+        return head + ",\n  \"penilaian\": [";
+    });
+    for (std::size_t i = 0; i < rounds; ++i)
+        parts.emplace_back([&model, i] { return (i ? ",\n    " : "\n    ") + round_export(model, i, true, 4); });
+    parts.emplace_back([rounds] { return std::string(rounds ? "\n  ]\n}\n" : "]\n}\n"); });
     plan.file_in_parts("data/semua.json", std::move(parts));
 
     static const std::vector<std::size_t> no_history;
@@ -197,26 +216,31 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
         const auto key = model.keys.for_lsp(hist_it == model.results.history.end() ? no_history : hist_it->second);
         if (plan.unchanged(path, key, false)) continue;
         plan.file_later(path, [&model, &lsp]() {
-            json::object doc;
-            doc["lsp"] = lsp_json(lsp);
-            doc["data_contoh"] = model.data.meta.example_data;
-            doc["ik_maks"] = model.content.categories.index_max;
-            json::array history;
+            std::string out;
+            JsonStream js(out);
+            js.begin_object(false);
+            js.key("lsp").value(lsp_json(lsp));
+            js.key("data_contoh").boolean(model.data.meta.example_data);
+            js.key("ik_maks").number(model.content.categories.index_max);
+            js.key("riwayat").begin_array(false);
             auto it = model.results.history.find(lsp.id);
             if (it != model.results.history.end())
                 for (auto r : it->second) {
                     const auto& round = model.data.rounds[r];
-                    const auto* s = model.results.rounds[r].find(lsp.id);
-                    json::object entry = round_identity(round);
-                    entry["jumlah_lsp_lengkap"] = model.results.rounds[r].complete_count;
-                    auto result = result_json(model, r, *s, false);
-                    for (auto& kv : result) entry[kv.key()] = std::move(kv.value());
-                    // Rewrites "skor" where it is, then adds the notes and recommendations.
-                    add_sheet_fields(entry, sheet_of(round, lsp.id), model.content.indicators);
-                    history.emplace_back(std::move(entry));
+                    const auto& sheet = sheet_of(round, lsp.id);
+                    js.begin_object(false);
+                    members(js, round_identity(round));
+                    js.key("jumlah_lsp_lengkap").number(static_cast<std::int64_t>(model.results.rounds[r].complete_count));
+                    result_fields(js, model, r, *model.results.rounds[r].find(lsp.id), false);
+                    js.key("catatan").string(sheet.notes_markdown);
+                    js.key("rekomendasi").begin_array(true);
+                    for (const auto& rec : sheet.recommendations_markdown) js.string(rec);
+                    js.end();
+                    js.end();
                 }
-            doc["riwayat"] = std::move(history);
-            return pretty_json(doc);
+            js.end();
+            js.end();
+            return out + "\n";
         }, key);
     }
 }

@@ -51,8 +51,7 @@ std::string hex(std::uint64_t v) {
     return buf;
 }
 
-bool write_file(const fs::path& path, const std::string& bytes, const std::vector<std::string>& more,
-                std::string& error) {
+bool write_file(const fs::path& path, const std::string& bytes, std::string& error) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) {
@@ -61,7 +60,6 @@ bool write_file(const fs::path& path, const std::string& bytes, const std::vecto
     }
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    for (const auto& part : more) out.write(part.data(), static_cast<std::streamsize>(part.size()));
     out.close();
     if (!out) {
         error = "berkas tidak dapat ditulis";
@@ -216,18 +214,13 @@ bool SiteWriter::reuse_content(const std::string& path, const std::string& key, 
     return keep_previous(path, Entry{it->second.hash, key + "|" + content_key});
 }
 
-bool SiteWriter::write(const std::string& path, const std::string& bytes, const std::string& key,
-                       const std::vector<std::string>& more) {
+bool SiteWriter::write(const std::string& path, const std::string& bytes, const std::string& key) {
     if (!is_safe_relative_path(path) || path == kManifestName) {
         fail(path, "jalur keluaran tidak aman ditolak");
         return false;
     }
     Entry entry{fingerprint(bytes), key};
-    std::uintmax_t size = bytes.size();
-    for (const auto& part : more) {
-        entry.hash = fingerprint(part, entry.hash);
-        size += part.size();
-    }
+    const std::uintmax_t size = bytes.size();
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (!entries_.emplace(path, entry).second) {
@@ -245,12 +238,65 @@ bool SiteWriter::write(const std::string& path, const std::string& bytes, const 
         return true;
     }
     std::string error;
-    if (!write_file(staging_ / path, bytes, more, error)) {
+    if (!write_file(staging_ / path, bytes, error)) {
         fail(path, error);
         return false;
     }
     std::lock_guard<std::mutex> lock(mutex_);
     ++written_;
+    return true;
+}
+
+bool SiteWriter::write_parts(const std::string& path, const std::vector<std::function<std::string()>>& parts,
+                             const std::string& key) {
+    if (!is_safe_relative_path(path) || path == kManifestName) {
+        fail(path, "jalur keluaran tidak aman ditolak");
+        return false;
+    }
+    {
+        // Claimed before writing, so a second file on the same path cannot overwrite this one.
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!entries_.emplace(path, Entry{0, key}).second) {
+            errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
+            return false;
+        }
+    }
+    const auto target = staging_ / path;
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) {
+        fail(path, "direktori tidak dapat dibuat: " + ec.message());
+        return false;
+    }
+    // The bytes cannot be compared with the previous file before they exist:
+    // write them, and swap in a link to the previous file if they turn out the same.
+    std::uint64_t hash = fingerprint({});
+    std::uintmax_t size = 0;
+    {
+        std::ofstream out(target, std::ios::binary | std::ios::trunc);
+        for (const auto& make : parts) {
+            const auto part = make();
+            hash = fingerprint(part, hash);
+            size += part.size();
+            out.write(part.data(), static_cast<std::streamsize>(part.size()));
+        }
+        out.close();
+        if (!out) {
+            fail(path, "berkas tidak dapat ditulis");
+            return false;
+        }
+    }
+    auto it = previous_.find(path);
+    const bool same = it != previous_.end() && it->second.hash == hash && fs::file_size(output_ / path, ec) == size && !ec;
+    if (same) fs::remove(target, ec);
+    const bool linked = same && !ec && link_previous(path);
+    if (same && !linked) {
+        fail(path, "berkas lama tidak dapat ditautkan");
+        return false;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    entries_[path].hash = hash;
+    ++(linked ? linked_ : written_);
     return true;
 }
 
@@ -297,7 +343,7 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
     std::string manifest = "# masukan " + inputs + "\n";
     for (const auto& [path, e] : entries_) manifest += path + "\t" + hex(e.hash) + "\t" + e.key + "\n";
     std::string error;
-    if (!write_file(staging_ / kManifestName, manifest, {}, error) || !swap_in(staging_, output_, error)) {
+    if (!write_file(staging_ / kManifestName, manifest, error) || !swap_in(staging_, output_, error)) {
         diags.error(output_.string(), error);
         return false;
     }

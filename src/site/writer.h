@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -43,10 +44,13 @@ public:
     /// it under the new input key. Thread-safe.
     bool reuse_content(const std::string& path, const std::string& key, const std::string& content_key);
     /// Writes (or links, when the bytes are unchanged) one file. Thread-safe.
-    /// `more` is written after `bytes`, so a large file can come in parts.
     /// A page's key may be "<input key>|<content key>" (see reuse_content).
-    bool write(const std::string& path, const std::string& bytes, const std::string& key = {},
-               const std::vector<std::string>& more = {});
+    bool write(const std::string& path, const std::string& bytes, const std::string& key = {});
+    /// The same for a large file made of parts: each part is made and written
+    /// in turn, so the file never exists as one string. Parts are fingerprinted
+    /// one by one: the same parts (as the same data make) keep the previous file. Thread-safe.
+    bool write_parts(const std::string& path, const std::vector<std::function<std::string()>>& parts,
+                     const std::string& key = {});
 
     /// Carries over the user's own files, writes the manifest and swaps the
     /// new site in. On failure the old output is untouched.
