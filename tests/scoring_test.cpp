@@ -104,6 +104,12 @@ TEST_CASE("an incomplete sheet gets no IK, no category and no rank", "[scoring]"
     CHECK_FALSE(rs[0].category);
     CHECK_FALSE(rs[0].rank);
     CHECK(rs[0].missing == std::vector<std::string>{"H02", "D01"});
+    // Scores by catalogue position, for every page and export: blank where not scored.
+    REQUIRE(rs[0].scores.size() == cat.size());
+    CHECK(rs[0].scores[0] == sheet.scores.find("M01")->second);
+    CHECK(rs[0].scores[23] == std::nullopt);  // H02
+    CHECK(rs[0].scores[24] == std::nullopt);  // D01, not in the sheet at all
+    CHECK(rs[0].scores[22] == sheet.scores.find("H01")->second);
     CHECK_FALSE(rs[0].groups[3].complete);
     CHECK(rs[0].groups[0].complete);
 }

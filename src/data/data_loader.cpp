@@ -1,8 +1,5 @@
 #include "data/data_loader.h"
 
-#include <atomic>
-#include <thread>
-
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -10,6 +7,7 @@
 #include "data/json_reader.h"
 #include "data/stats_loader.h"
 #include "util/files.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -277,16 +275,7 @@ Data load_data(const fs::path& root, Diagnostics& diags) {
     const auto paths = list_files(root / "data" / "penilaian", ".json");
     std::vector<std::optional<Round>> loaded(paths.size());
     std::vector<Diagnostics> found(paths.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next++) < paths.size();) loaded[i] = load_round(root, paths[i], found[i]);
-    };
-    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t helpers = paths.size() > 1 ? std::min(paths.size(), cores) - 1 : 0;
-    std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < helpers; ++t) threads.emplace_back(work);
-    work();
-    for (auto& t : threads) t.join();
+    for_each_index(paths.size(), [&](std::size_t i) { loaded[i] = load_round(root, paths[i], found[i]); });
     for (std::size_t i = 0; i < paths.size(); ++i) {
         diags.append(found[i]);
         if (loaded[i]) data.rounds.push_back(std::move(*loaded[i]));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/parallel.h"
+
 namespace pepgen {
 
 const SheetResult* RoundResult::find(const std::string& lsp_id) const {
@@ -26,10 +28,12 @@ SheetResult score_sheet(const std::vector<Indicator>& catalogue, const CategoryT
     r.lsp_id = sheet.lsp_id;
     for (const auto& g : all_groups()) r.groups.push_back({g.group, 0, 0, true, 0});
     int total = 0;
+    r.scores.reserve(catalogue.size());
     for (const auto& ind : catalogue) {
         auto& gs = r.groups[static_cast<std::size_t>(ind.group)];
         gs.max += ind.max_score;
         auto it = sheet.scores.find(ind.code);
+        r.scores.push_back(it == sheet.scores.end() ? std::nullopt : it->second);
         if (it == sheet.scores.end() || !it->second) {
             r.missing.push_back(ind.code);
             gs.complete = false;
@@ -109,19 +113,24 @@ void indicator_means(const Content& content, const Round& round, RoundResult& rr
 
 Results compute(const Content& content, const Data& data) {
     Results results;
-    for (std::size_t i = 0; i < data.rounds.size(); ++i) {
+    // Each round on its own first (in parallel: nothing is shared), then what
+    // links rounds together, in round order.
+    results.rounds.resize(data.rounds.size());
+    for_each_index(data.rounds.size(), [&](std::size_t i) {
         const auto& round = data.rounds[i];
-        RoundResult rr;
+        RoundResult& rr = results.rounds[i];
         rr.round = i;
+        rr.sheets.reserve(round.sheets.size());
         for (const auto& sheet : round.sheets)
             rr.sheets.push_back(score_sheet(content.indicators, content.categories, sheet));
         assign_ranks(rr.sheets);
         for (std::size_t k = 0; k < rr.sheets.size(); ++k) rr.by_lsp.emplace(rr.sheets[k].lsp_id, k);
         summarise(content, rr);
         indicator_means(content, round, rr);
-        for (const auto& s : rr.sheets) results.history[s.lsp_id].push_back(i);
-        if (round.kind == RoundKind::rutin) results.latest_periodic = i;
-        results.rounds.push_back(std::move(rr));
+    });
+    for (std::size_t i = 0; i < data.rounds.size(); ++i) {
+        for (const auto& s : results.rounds[i].sheets) results.history[s.lsp_id].push_back(i);
+        if (data.rounds[i].kind == RoundKind::rutin) results.latest_periodic = i;
     }
     // Changes: compare each sheet with the LSP's newest earlier periodic round
     // in which its sheet was complete (an incomplete sheet has no IK to compare).

@@ -30,9 +30,7 @@ const ScoreSheet& sheet_of(const Round& round, const std::string& lsp_id) {
 
 /// One LSP's computed result in one round, the record shared by every export:
 /// its fields, written into an object the caller has opened.
-void result_fields(JsonStream& js, const SiteModel& model, std::size_t round_index, const SheetResult& s,
-                   bool with_identity) {
-    const auto& round = model.data.rounds[round_index];
+void result_fields(JsonStream& js, const SiteModel& model, const SheetResult& s, bool with_identity) {
     if (with_identity) {
         const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
         js.key("lsp").string(lsp.id);
@@ -68,12 +66,9 @@ void result_fields(JsonStream& js, const SiteModel& model, std::size_t round_ind
         js.end();
     }
     js.end();
-    const auto& sheet = sheet_of(round, s.lsp_id);
     js.key("skor").begin_object(true);
-    for (const auto& ind : model.content.indicators) {
-        auto it = sheet.scores.find(ind.code);
-        js.key(ind.code).number_or_null(it != sheet.scores.end() ? it->second : std::nullopt);
-    }
+    for (std::size_t k = 0; k < model.content.indicators.size(); ++k)
+        js.key(model.content.indicators[k].code).number_or_null(s.scores[k]);
     js.end();
 }
 
@@ -131,11 +126,7 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
             num(s.rank), num(s.delta),
             s.previous_round ? csv_text(model.data.rounds[*s.previous_round].period) : std::string(),
             mv ? mv : ""};
-        const auto& sheet = sheet_of(model.data.rounds[index], s.lsp_id);
-        for (const auto& ind : model.content.indicators) {
-            auto it = sheet.scores.find(ind.code);
-            row.push_back(it != sheet.scores.end() && it->second ? std::to_string(*it->second) : std::string());
-        }
+        for (const auto& score : s.scores) row.push_back(score ? std::to_string(*score) : std::string());
         out += csv_row(row);
     }
     return out;
@@ -172,7 +163,7 @@ std::string round_export(const SiteModel& model, std::size_t index, bool with_te
     js.key("hasil").begin_array(false);
     for (const auto& s : model.results.rounds[index].sheets) {
         js.begin_object(false);
-        result_fields(js, model, index, s, true);
+        result_fields(js, model, s, true);
         js.end();
     }
     js.end();
@@ -231,7 +222,7 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
                     js.begin_object(false);
                     members(js, round_identity(round));
                     js.key("jumlah_lsp_lengkap").number(static_cast<std::int64_t>(model.results.rounds[r].complete_count));
-                    result_fields(js, model, r, *model.results.rounds[r].find(lsp.id), false);
+                    result_fields(js, model, *model.results.rounds[r].find(lsp.id), false);
                     js.key("catatan").string(sheet.notes_markdown);
                     js.key("rekomendasi").begin_array(true);
                     for (const auto& rec : sheet.recommendations_markdown) js.string(rec);

@@ -85,10 +85,11 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     for (const auto& gs : s.groups) {
         const auto& g = group_info(gs.group);
         std::vector<Value> rows;
-        for (const auto& ind : model.content.indicators) {
+        for (std::size_t k = 0; k < model.content.indicators.size(); ++k) {
+            const auto& ind = model.content.indicators[k];
             if (ind.group != gs.group) continue;
-            auto it = sheet->scores.find(ind.code);
-            const bool scored = it != sheet->scores.end() && it->second.has_value();
+            const auto& score = s.scores[k];
+            const bool scored = score.has_value();
             Obj r;
             r.set("code", ind.code)
                 .set("title", ind.title)
@@ -98,7 +99,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
             const auto& mean = rr.indicator_means[indicator_index(model, ind.code)].mean;
             r.set("round_mean", mean ? format_decimal(*mean, 1) : std::string("\u2013"));
             if (scored) {
-                const int v = *it->second;
+                const int v = *score;
                 r.set("score", format_int(v))
                     .set("percent", format_percent(100.0 * v / ind.max_score, 1))
                     .set("weak", v * 2 < ind.max_score);
@@ -287,15 +288,15 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
     Value groups = Value::list();
     for (const auto& gs : s.groups) {
         Value scores = Value::list();
-        for (const auto& ind : model.content.indicators) {
+        for (std::size_t k = 0; k < model.content.indicators.size(); ++k) {
+            const auto& ind = model.content.indicators[k];
             if (ind.group != gs.group) continue;
-            auto it = sheet->scores.find(ind.code);
-            const bool scored = it != sheet->scores.end() && it->second.has_value();
+            const auto& score = s.scores[k];
             scores.push_back(Value()
                                  .set("code", ind.code)
-                                 .set("score", scored ? format_int(*it->second) : std::string("\u2013"))
+                                 .set("score", score ? format_int(*score) : std::string("\u2013"))
                                  .set("max", format_int(ind.max_score))
-                                 .set("weak", scored && *it->second * 2 < ind.max_score));
+                                 .set("weak", score && *score * 2 < ind.max_score));
         }
         groups.push_back(Value()
                              .set("label", group_info(gs.group).label)

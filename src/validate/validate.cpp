@@ -2,6 +2,7 @@
 
 #include "render/format_id.h"
 #include "scoring/schedule.h"
+#include "util/parallel.h"
 
 #include <algorithm>
 #include <map>
@@ -95,28 +96,33 @@ void validate_data(const Content& content, const Data& data, Diagnostics& diags)
     std::set<std::string> registry;
     for (const auto& lsp : data.lsps) registry.insert(lsp.id);
 
-    for (const auto& round : data.rounds) {
+    // Rounds are checked in parallel, each into its own list; the lists are
+    // then joined in round order, so messages never depend on timing.
+    std::vector<Diagnostics> found(data.rounds.size());
+    for_each_index(data.rounds.size(), [&](std::size_t r) {
+        const auto& round = data.rounds[r];
+        auto& out = found[r];
         const auto& file = round.source_file;
         std::set<std::string> in_round;
-        if (round.sheets.empty()) diags.warning(file, "penilaian ini belum memuat hasil LSP mana pun");
+        if (round.sheets.empty()) out.warning(file, "penilaian ini belum memuat hasil LSP mana pun");
         for (const auto& sheet : round.sheets) {
             const auto& id = sheet.lsp_id;
             // An unreadable registry is already reported; don't repeat it for every sheet.
             if (data.registry_loaded && !registry.count(id))
-                diags.error(file, id + ": LSP tidak terdaftar di data/lsp.json", sheet.source_line);
+                out.error(file, id + ": LSP tidak terdaftar di data/lsp.json", sheet.source_line);
             if (!in_round.insert(id).second)
-                diags.error(file, id + ": LSP dinilai lebih dari sekali dalam penilaian ini", sheet.source_line);
+                out.error(file, id + ": LSP dinilai lebih dari sekali dalam penilaian ini", sheet.source_line);
             std::vector<std::string> missing;
             for (const auto& [code, score] : sheet.scores) {
                 const auto line_it = sheet.score_lines.find(code);
                 const int line = line_it == sheet.score_lines.end() ? sheet.source_line : line_it->second;
                 auto it = catalogue.find(code);
                 if (it == catalogue.end()) {
-                    diags.error(file, id + ": kode indikator " + code + " tidak dikenal", line);
+                    out.error(file, id + ": kode indikator " + code + " tidak dikenal", line);
                     continue;
                 }
                 if (score && *score > it->second->max_score)
-                    diags.error(file, id + ": " + code + " = " + std::to_string(*score) + " melebihi skor_maks " +
+                    out.error(file, id + ": " + code + " = " + std::to_string(*score) + " melebihi skor_maks " +
                                           std::to_string(it->second->max_score),
                                 line);
             }
@@ -127,12 +133,13 @@ void validate_data(const Content& content, const Data& data, Diagnostics& diags)
             if (!missing.empty() && !content.indicators.empty()) {
                 std::string list;
                 for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-                diags.warning(file, id + ": lembar skor belum lengkap (belum dinilai: " + list +
+                out.warning(file, id + ": lembar skor belum lengkap (belum dinilai: " + list +
                                         "); IK dan kategorinya tidak dihitung",
                               sheet.source_line);
             }
         }
-    }
+    });
+    for (auto& d : found) diags.append(d);
 }
 
 void validate_schedule(const Data& data, Diagnostics& diags) {
