@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "render/value.h"
@@ -81,8 +82,8 @@ struct SiteModel {
     const Data& data;
     const Results& results;
     const std::map<std::string, std::vector<Finding>>& stat_findings;
-    std::map<std::string, const Lsp*> lsp_by_id;
-    std::map<std::string, const Indicator*> indicator_by_code;
+    std::unordered_map<std::string, const Lsp*> lsp_by_id;  // looked up for every row of every page
+    std::unordered_map<std::string, const Indicator*> indicator_by_code;
     std::map<std::string, const Dataset*> dataset_by_id;
     InputKeys keys;  ///< empty keys: every page is built
 

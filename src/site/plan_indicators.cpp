@@ -91,17 +91,17 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         std::vector<std::pair<int, const Lsp*>> scored;
         int unscored = 0;
         if (latest) {
-            for (const auto& sheet : model.data.rounds[*latest].sheets) {
-                auto it = sheet.scores.find(ind.code);
-                const auto lsp = model.lsp_by_id.find(sheet.lsp_id);
+            for (const auto& s : model.results.rounds[*latest].sheets) {
+                const auto& score = s.scores[i];
+                const auto lsp = model.lsp_by_id.find(s.lsp_id);
                 if (lsp == model.lsp_by_id.end()) continue;
-                if (it == sheet.scores.end() || !it->second) {
+                if (!score) {
                     ++unscored;
                     continue;
                 }
-                scored.push_back({*it->second, lsp->second});
+                scored.push_back({*score, lsp->second});
                 for (std::size_t l = 0; l < ind.rubric.size(); ++l)
-                    if (*it->second >= ind.rubric[l].from && *it->second <= ind.rubric[l].to) ++level_counts[l];
+                    if (*score >= ind.rubric[l].from && *score <= ind.rubric[l].to) ++level_counts[l];
             }
         }
         std::vector<Value> levels;

@@ -13,13 +13,6 @@ namespace pepgen {
 
 namespace {
 
-std::size_t indicator_index(const SiteModel& model, const std::string& code) {
-    const auto& inds = model.content.indicators;
-    for (std::size_t i = 0; i < inds.size(); ++i)
-        if (inds[i].code == code) return i;
-    return 0;
-}
-
 Value history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
     std::vector<Value> rows;
     auto it = model.results.history.find(lsp.id);
@@ -96,7 +89,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
                 .set("href", links.indicator(ind.code))
                 .set("max", format_int(ind.max_score))
                 .set("scored", scored);
-            const auto& mean = rr.indicator_means[indicator_index(model, ind.code)].mean;
+            const auto& mean = rr.indicator_means[k].mean;
             r.set("round_mean", mean ? format_decimal(*mean, 1) : std::string("\u2013"));
             if (scored) {
                 const int v = *score;
@@ -140,7 +133,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     std::vector<Value> weak;
     for (const auto& code : s.weak) {
         const auto* ind = model.indicator_by_code.at(code);
-        const int v = *sheet->scores.at(code);
+        const int v = *s.scores.at(static_cast<std::size_t>(ind - model.content.indicators.data()));
         Obj w;
         w.set("code", code)
             .set("title", ind->title)
