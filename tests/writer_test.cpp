@@ -208,3 +208,17 @@ TEST_CASE("a page whose inputs changed but whose data did not is reused by its c
     CHECK(test::read_file(out / "p.html") == "isi");
     CHECK_THAT(test::read_file(out / kManifestName), Contains("p.html\t") && Contains("\tkunci-2|isi-1\n"));
 }
+
+TEST_CASE("the fingerprint sees a change in any byte, and the length", "[writer]") {
+    std::string text(100, 'a');
+    const auto base = fingerprint(text);
+    CHECK(fingerprint(text) == base);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto changed = text;
+        changed[i] = 'b';
+        CHECK(fingerprint(changed) != base);
+    }
+    CHECK(fingerprint(text + '\0') != base);
+    CHECK(fingerprint("a") != fingerprint(std::string_view("a\0", 2)));
+    CHECK(fingerprint(text, 1) != fingerprint(text, 2));
+}
