@@ -1,6 +1,7 @@
 #include "render/json_pretty.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace pepgen {
@@ -63,13 +64,21 @@ public:
     /// inert, as Go's encoder does) and U+2028/U+2029, which end a line in older JavaScript.
     void string(std::string_view s) {
         static const char* digits = "0123456789abcdef";
+        const auto& plain = escape_html_ ? kPlainPublished : kPlainEdited;
+        std::size_t i = 0;
+        while (i < s.size() && plain[static_cast<unsigned char>(s[i])]) ++i;
+        if (i == s.size()) {  // most strings (every key, every code) need nothing escaped
+            out_.reserve(out_.size() + s.size() + 2);
+            out_ += '"';
+            out_.append(s.data(), s.size());
+            out_ += '"';
+            return;
+        }
         out_ += '"';
         std::size_t run = 0;  // unescaped bytes are copied in runs
-        for (std::size_t i = 0; i < s.size(); ++i) {
+        for (; i < s.size(); ++i) {
             const auto u = static_cast<unsigned char>(s[i]);
-            const bool plain = u >= 0x20 && u != '"' && u != '\\' &&
-                               !(escape_html_ && (u == '<' || u == '>' || u == '&' || u == 0xE2));
-            if (plain) continue;
+            if (plain[u]) continue;
             out_.append(s.data() + run, i - run);
             run = i + 1;
             switch (u) {
@@ -102,6 +111,18 @@ public:
     }
 
 private:
+    /// Bytes copied as they are: all but controls, " and \\, and in published
+    /// files also < > & and E2 (the first byte of U+2028/U+2029, checked below).
+    using PlainTable = std::array<bool, 256>;
+    static PlainTable plain_table(bool escape_html) {
+        PlainTable t{};
+        for (int u = 0x20; u < 256; ++u) t[static_cast<std::size_t>(u)] = u != '"' && u != '\\';
+        if (escape_html)
+            for (int u : {int('<'), int('>'), int('&'), 0xE2}) t[static_cast<std::size_t>(u)] = false;
+        return t;
+    }
+    static inline const PlainTable kPlainPublished = plain_table(true), kPlainEdited = plain_table(false);
+
     void close(bool flat, char bracket, int indent) {
         if (!flat) {
             out_ += '\n';
@@ -162,7 +183,7 @@ void JsonStream::member() {
     }
     if (frames_.empty()) return;
     auto& f = frames_.back();
-    if (f.any) out_ += f.flat ? ", " : ",\n";
+    if (f.any) out_.append(f.flat ? ", " : ",\n", 2);
     f.any = true;
     if (!f.flat) out_.append(static_cast<std::size_t>(f.indent + 2), ' ');
 }
@@ -170,7 +191,7 @@ void JsonStream::member() {
 JsonStream& JsonStream::key(std::string_view k) {
     member();
     Writer(out_, escape_html_).string(k);
-    out_ += ": ";
+    out_.append(": ", 2);
     after_key_ = true;
     return *this;
 }

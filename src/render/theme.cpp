@@ -1,11 +1,12 @@
 #include "render/theme.h"
 
 #include <atomic>
-#include <deque>
+#include <cstdint>
 #include <cstdio>
+#include <deque>
+#include <map>
 #include <random>
 #include <regex>
-#include <unordered_map>
 
 #include <kainjow/mustache.hpp>
 
@@ -24,25 +25,25 @@ namespace {
 /// own lookups come back here. Nothing is deep-copied.
 class ValueContext : public mustache::basic_context<std::string> {
 public:
-    explicit ValueContext(const Value& root) { items_.push_back(wrap(&root)); }
+    explicit ValueContext(const Value& root) { levels_.push_back({wrap(&root), &root}); }
 
     void push(const mustache::data* data) override {
         // A section over a text keeps it for its whole body: out of the scratch slot.
         if (data == &scratch_) data = &arena_.emplace_back(scratch_.string_value());
-        items_.push_back(data);
+        // Which Value a stand-in is for is found once here, not at every lookup below it.
+        levels_.push_back({data, stands_for(data)});
     }
-    void pop() override { items_.pop_back(); }
+    void pop() override { levels_.pop_back(); }
 
     const mustache::data* get(const std::string& name) const override {
-        if (name == ".") return items_.back();
+        if (name == ".") return levels_.back().data;
         const bool dotted = name.find('.') != std::string::npos;
-        for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
-            auto node = nodes_.find(*it);
-            if (node != nodes_.end()) {
-                const Value* v = dotted ? node->second->find_path(name) : node->second->get(name);
+        for (auto it = levels_.rbegin(); it != levels_.rend(); ++it) {
+            if (it->value) {
+                const Value* v = dotted ? it->value->find_path(name) : it->value->get(name);
                 if (v) return wrap(v);
             } else if (!dotted) {
-                if (const auto* d = (*it)->get(name)) return d;
+                if (const auto* d = it->data->get(name)) return d;
             }
         }
         return nullptr;
@@ -50,6 +51,16 @@ public:
     const mustache::data* get_partial(const std::string&) const override { return nullptr; }  // inlined at load
 
 private:
+    struct Level {
+        const mustache::data* data;
+        const Value* value;  ///< the object or list `data` stands in for; null for kainjow's own data
+    };
+    /// Stand-ins for consecutive Values: an object's one, or a list's elements.
+    struct Span {
+        std::size_t count;
+        const Value* first;
+    };
+
     const mustache::data* wrap(const Value* v) const {
         switch (v->kind()) {
             case Value::Kind::text:
@@ -63,7 +74,7 @@ private:
             case Value::Kind::object: {
                 // Any truthy stand-in will do (a flag needs no allocation); lookups inside it come back to get().
                 const auto* d = &arena_.emplace_back(true);
-                nodes_[d] = v;
+                spans_.emplace(d, Span{1, v});
                 return d;
             }
             case Value::Kind::list: {
@@ -74,22 +85,32 @@ private:
                     else list.push_back(mustache::data(true));
                 }
                 const auto* d = &arena_.emplace_back(std::move(list));
-                // List elements keep their addresses from here on: map each to its Value.
-                const auto& elements = d->list_value();
-                for (std::size_t i = 0; i < elements.size(); ++i)
-                    if (v->items()[i].kind() == Value::Kind::object || v->items()[i].kind() == Value::Kind::list)
-                        nodes_[&elements[i]] = &v->items()[i];
+                // The elements keep their addresses from here on: one span maps them all.
+                if (!v->items().empty()) spans_.emplace(d->list_value().data(), Span{v->items().size(), v->items().data()});
                 return d;
             }
         }
         return nullptr;
     }
 
+    /// The object or list Value that `data` stands in for, or null.
+    const Value* stands_for(const mustache::data* data) const {
+        auto it = spans_.upper_bound(data);
+        if (it == spans_.begin()) return nullptr;
+        --it;
+        // Addresses as numbers: `data` need not be in the span's array at all.
+        const auto offset = reinterpret_cast<std::uintptr_t>(data) - reinterpret_cast<std::uintptr_t>(it->first);
+        const auto index = offset / sizeof(mustache::data);
+        if (offset % sizeof(mustache::data) != 0 || index >= it->second.count) return nullptr;
+        const Value* v = it->second.first + index;
+        return v->kind() == Value::Kind::object || v->kind() == Value::Kind::list ? v : nullptr;
+    }
+
     static inline const mustache::data kTrue{true}, kFalse{false};
-    std::vector<const mustache::data*> items_;
+    std::vector<Level> levels_;
     mutable mustache::data scratch_{std::string()};
     mutable std::deque<mustache::data> arena_;  // stable addresses
-    mutable std::unordered_map<const mustache::data*, const Value*> nodes_;
+    mutable std::map<const mustache::data*, Span> spans_;  // by first stand-in's address
 };
 
 /// kainjow's html_escape, byte for byte, but copying unescaped runs whole

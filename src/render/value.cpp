@@ -2,9 +2,19 @@
 
 namespace pepgen {
 
+namespace {
+
+/// Keys are short and mostly differ in length or first letter: look at those
+/// before comparing whole keys (set() checks every field for a duplicate).
+bool same_key(const std::string& a, std::string_view b) {
+    return a.size() == b.size() && (b.empty() || (a[0] == b[0] && a == b));
+}
+
+}  // namespace
+
 Value& Value::set(std::string_view key, Value v) & {
     for (auto& [k, existing] : fields_)
-        if (k == key) {
+        if (same_key(k, key)) {
             existing = std::move(v);
             return *this;
         }
@@ -17,7 +27,7 @@ Value& Value::set(std::string_view key, Value v) & {
 const Value* Value::get(std::string_view key) const {
     if (kind_ != Kind::object) return nullptr;
     for (const auto& [k, v] : fields_)
-        if (k == key) return &v;
+        if (same_key(k, key)) return &v;
     return nullptr;
 }
 
