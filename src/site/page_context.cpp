@@ -58,7 +58,7 @@ Value base_context(const SiteModel& model, const std::string& page_path, const s
     ctx.set("root", links.root());
     ctx.set("home_href", links.home());
     ctx.set("css_href", links.asset("style.css"));
-    ctx.set("nav", list_of(items));
+    ctx.set("nav", list_of(std::move(items)));
     ctx.set("feed_href", links.root() + "feed.xml");
     ctx.set("search_href", links.section("cari"));
     ctx.set("js_href", links.asset("situs.js"));
@@ -87,7 +87,7 @@ Value filter_context(const SiteModel& model, bool with_category) {
     c.push_back(Obj().set("key", "belum-lengkap").set("name", "Belum lengkap"));
     c.push_back(Obj().set("key", "belum-dinilai").set("name", "Belum dinilai"));
     Obj f;
-    f.set("provinces", list_of(p)).set("types", list_of(t)).set("categories", list_of(c)).set("with_category", with_category);
+    f.set("provinces", list_of(std::move(p))).set("types", list_of(std::move(t))).set("categories", list_of(std::move(c))).set("with_category", with_category);
     return f;
 }
 
@@ -98,7 +98,7 @@ Value crumbs(const std::vector<std::pair<std::string, std::string>>& items) {
         c.set("label", items[i].first).set("href", items[i].second).set("last", i + 1 == items.size());
         out.push_back(std::move(c));
     }
-    return list_of(out);
+    return list_of(std::move(out));
 }
 
 std::string range_text(int from, int to) { return std::to_string(from) + "\u2013" + std::to_string(to); }

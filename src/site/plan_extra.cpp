@@ -100,11 +100,11 @@ void plan_extra_pages(const SiteModel& model, SitePlan& plan) {
                                  .set("csv_href", links.round_csv(r.period))
                                  .set("count", format_int(static_cast<std::int64_t>(model.results.rounds[i].sheets.size()))));
         }
-        ctx.set("rounds", list_of(rounds));
+        ctx.set("rounds", list_of(std::move(rounds)));
         std::vector<Value> lsps;
         for (const auto& l : model.data.lsps)
             lsps.push_back(Obj().set("name", l.name).set("href", links.lsp(l.id)).set("json_href", links.lsp_json(l.id)));
-        ctx.set("lsps", list_of(lsps));
+        ctx.set("lsps", list_of(std::move(lsps)));
         std::vector<Value> sets;
         for (const auto& ds : model.data.datasets)
             sets.push_back(Obj().set("title", ds.title).set("href", links.root() + "statistik/tabel/" + ds.id + "/index.html")

@@ -20,7 +20,7 @@ Value category_table(const SiteModel& model) {
             .set("condition", cats[i].condition);
         rows.push_back(std::move(r));
     }
-    return list_of(rows);
+    return list_of(std::move(rows));
 }
 
 }  // namespace
@@ -38,7 +38,7 @@ void plan_guides(const SiteModel& model, SitePlan& plan) {
             item.set("title", g.title).set("summary", g.summary).set("href", links.guide(g.slug));
             items.push_back(std::move(item));
         }
-        ctx.set("guides", list_of(items));
+        ctx.set("guides", list_of(std::move(items)));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Panduan", links.section("panduan")}}));
         ctx.set("indicators_href", links.section("indikator"));
         plan.page(path, "guides", std::move(ctx));
@@ -69,7 +69,7 @@ void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& page
         std::vector<Value> toc;
         for (const auto& other : pages)
             toc.push_back(Obj().set("title", other.title).set("href", href(links, other)).set("current", other.slug == g.slug));
-        ctx.set("toc", list_of(toc));
+        ctx.set("toc", list_of(std::move(toc)));
         ctx.set("toc_title", label);
         if (i > 0) ctx.set("prev", Obj().set("title", pages[i - 1].title).set("href", href(links, pages[i - 1])));
         if (i + 1 < pages.size()) ctx.set("next", Obj().set("title", pages[i + 1].title).set("href", href(links, pages[i + 1])));

@@ -59,7 +59,7 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
         row.set("year", std::to_string(y.year))
             .set("count", format_int(static_cast<std::int64_t>(y.periodic.size())))
             .set("incidental", format_int(static_cast<std::int64_t>(y.incidental.size())))
-            .set("rounds", list_of(periodic))
+            .set("rounds", list_of(std::move(periodic)))
             .set("meets", y.meets_minimum())
             .set("status", y.meets_minimum() ? std::string("memenuhi")
                                              : last ? std::string("belum memenuhi (tahun berjalan)") : std::string("kurang dari dua"));

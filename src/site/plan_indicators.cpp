@@ -57,10 +57,10 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 .set("key", g.key)
                 .set("count", format_int(static_cast<std::int64_t>(rows.size())))
                 .set("max", format_int(max_sum))
-                .set("indicators", list_of(rows));
+                .set("indicators", list_of(std::move(rows)));
             groups.push_back(std::move(grp));
         }
-        ctx.set("groups", list_of(groups));
+        ctx.set("groups", list_of(std::move(groups)));
         ctx.set("index_max", format_int(model.content.categories.index_max));
         ctx.set("indicator_count", format_int(static_cast<std::int64_t>(inds.size())));
         if (latest) ctx.set("latest_title", model.data.rounds[*latest].title);
@@ -147,7 +147,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 .set("date", format_date(round.date))
                 .set("href", links.round(round.period))
                 .set("source", round.source_file)
-                .set("rows", list_of(rows))
+                .set("rows", list_of(std::move(rows)))
                 .set("scored_count", format_int(static_cast<std::int64_t>(scored.size())))
                 .set("unscored_count", format_int(unscored))
                 .set("has_unscored", unscored > 0)

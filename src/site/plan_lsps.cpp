@@ -16,7 +16,7 @@ namespace {
 Value history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
     std::vector<Value> rows;
     auto it = model.results.history.find(lsp.id);
-    if (it == model.results.history.end()) return list_of(rows);
+    if (it == model.results.history.end()) return list_of(std::move(rows));
     for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) {
         const auto& round = model.data.rounds[*r];
         const auto& rr = model.results.rounds[*r];
@@ -37,7 +37,7 @@ Value history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
             .set("source", round.source_file);
         rows.push_back(std::move(row));
     }
-    return list_of(rows);
+    return list_of(std::move(rows));
 }
 
 Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
@@ -115,19 +115,20 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
             .set("max", format_int(gs.max))
             .set("percent", pct)
             .set("complete", gs.complete)
-            .set("indicators", list_of(rows));
+            .set("indicators", list_of(std::move(rows)));
         groups.push_back(std::move(grp));
     }
     chart.description = "Skor per kelompok terhadap skor maksimumnya: " + desc + ".";
     card.set("round_title_short", round.period);
-    card.set("groups", list_of(groups));
+    card.set("groups", list_of(std::move(groups)));
     card.set("group_chart", render_bar_chart(chart));
 
     // The team's recommendations first, then every indicator below half its maximum.
     std::vector<Value> team;
     for (const auto& r : sheet->recommendations_markdown) team.push_back(Obj().set("html", render_markdown_inline(r)));
-    card.set("team_recommendations", list_of(team));
     card.set("has_team_recommendations", !team.empty());
+    const bool any_recommendation = !team.empty();
+    card.set("team_recommendations", list_of(std::move(team)));
     card.set("notes_html", render_markdown(sheet->notes_markdown));
     card.set("has_notes", !sheet->notes_markdown.empty());
     std::vector<Value> weak;
@@ -142,9 +143,9 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
             .set("max", format_int(ind->max_score));
         weak.push_back(std::move(w));
     }
-    card.set("weak", list_of(weak));
     card.set("has_weak", !weak.empty());
-    card.set("has_recommendations", !team.empty() || !weak.empty());
+    card.set("has_recommendations", any_recommendation || !weak.empty());
+    card.set("weak", list_of(std::move(weak)));
     return card;
 }
 
@@ -182,9 +183,9 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
             }
             rows.push_back(std::move(r));
         }
-        ctx.set("lsps", list_of(rows));
-        ctx.set("filter", filter_context(model, true));
         ctx.set("count", format_int(static_cast<std::int64_t>(rows.size())));
+        ctx.set("lsps", list_of(std::move(rows)));
+        ctx.set("filter", filter_context(model, true));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
         plan.page(path, "lsps", std::move(ctx));
     }

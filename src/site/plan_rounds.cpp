@@ -34,7 +34,7 @@ Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResul
     std::vector<Value> groups;
     for (const auto& gs : s.groups)
         groups.push_back(Obj().set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("\u2013")));
-    r.set("groups", list_of(groups));
+    r.set("groups", list_of(std::move(groups)));
     return r;
 }
 
@@ -49,7 +49,7 @@ Value round_selector(const SiteModel& model, std::size_t current, const Links& l
             .set("current", i == current);
         items.push_back(std::move(it));
     }
-    return list_of(items);
+    return list_of(std::move(items));
 }
 
 Value round_header(const SiteModel& model, std::size_t index, const Links& links) {
@@ -97,16 +97,16 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
                 .set("range", range_text(cats[c].min, cats[c].max))
                 .set("condition", cats[c].condition)
                 .set("count", format_int(static_cast<std::int64_t>(members.size())))
-                .set("rows", list_of(members))
-                .set("empty", members.empty());
+                .set("empty", members.empty())
+                .set("rows", list_of(std::move(members)));
             sections.push_back(std::move(sec));
         }
         std::vector<Value> incomplete;
         for (const auto* s : rows)
             if (!s->complete) incomplete.push_back(result_row(model, rr, *s, links));
-        ctx.set("sections", list_of(sections));
-        ctx.set("incomplete", list_of(incomplete));
+        ctx.set("sections", list_of(std::move(sections)));
         ctx.set("has_incomplete", !incomplete.empty());
+        ctx.set("incomplete", list_of(std::move(incomplete)));
         ctx.set("rounds", round_selector(model, index, links, true));
         ctx.set("filter", filter_context(model, false));
         ctx.set("is_latest", model.results.latest_periodic == index);
@@ -153,7 +153,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             if (rr.mean_ik) ctx.set("mean_ik", format_decimal(*rr.mean_ik, 1));
             std::vector<Value> rows;
             for (const auto* s : ranked_sheets(model, rr)) rows.push_back(result_row(model, rr, *s, links));
-            ctx.set("rows", list_of(rows));
+            ctx.set("rows", list_of(std::move(rows)));
             std::vector<Value> missing;
             if (round.kind == RoundKind::rutin)
                 for (const auto* l : missing_from_round(model.data, round))
@@ -164,7 +164,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             ctx.set("has_missing", !missing.empty());
             std::vector<Value> group_heads;
             for (const auto& g : all_groups()) group_heads.push_back(Obj().set("label", g.label));
-            ctx.set("group_heads", list_of(group_heads));
+            ctx.set("group_heads", list_of(std::move(group_heads)));
             ctx.set("rounds", round_selector(model, i, links, false));
             ctx.set("filter", filter_context(model, true));
             ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));

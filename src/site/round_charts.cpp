@@ -66,7 +66,7 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
     }
     cats.description = "Sebaran " + format_int(rr.complete_count) + " LSP dengan lembar skor lengkap: " + desc + ".";
     ctx.set("category_chart", render_bar_chart(cats));
-    ctx.set("category_rows", list_of(cat_rows));
+    ctx.set("category_rows", list_of(std::move(cat_rows)));
 
     std::vector<int> iks;
     for (const auto& s : rr.sheets)
@@ -108,7 +108,7 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
     groups.description = "Rata-rata persentase skor terhadap skor maksimum kelompok, atas LSP dengan lembar skor "
                          "lengkap: " + gdesc + ".";
     ctx.set("group_chart", render_bar_chart(groups));
-    ctx.set("group_rows", list_of(group_rows));
+    ctx.set("group_rows", list_of(std::move(group_rows)));
     ctx.set("complete_count", format_int(rr.complete_count));
     ctx.set("incomplete_count", format_int(rr.incomplete_count));
     ctx.set("has_incomplete", rr.incomplete_count > 0);
