@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <kainjow/mustache.hpp>
+
 #include "render/theme.h"
 #include "test_support.h"
 
@@ -42,6 +44,21 @@ TEST_CASE("the page body goes wherever the layout puts it, as many times, with k
     // An empty body: its line stays, blank, as kainjow renders it.
     ctx.set("body", "");
     CHECK(theme->render_page("page", ctx) == "<title>T</title>\n\n<p></p>\n");
+}
+
+TEST_CASE("texts are escaped exactly as kainjow's own html_escape does", "[theme]") {
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/layout.mustache", "{{{content}}}");
+    test::write_file(dir / "themes/t/templates/page.mustache", "{{t}}");
+    Diagnostics d;
+    auto theme = Theme::load(dir.path(), "t", d);
+    REQUIRE(theme);
+    for (const std::string text : {"", "tanpa tanda khusus", "&", "<a href=\"x\">O'Neil & Co</a>", "'\"<>&&", "ujung&",
+                                   "Rp1.000 \u2013 50% > 20%"}) {
+        Value ctx;
+        ctx.set("t", text);
+        CHECK(theme->render_page("page", ctx) == kainjow::mustache::html_escape<std::string>(text));
+    }
 }
 
 TEST_CASE("broken templates and a missing layout are reported by file", "[theme]") {

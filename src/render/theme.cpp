@@ -1,5 +1,6 @@
 #include "render/theme.h"
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <map>
 #include <random>
 #include <regex>
+#include <string_view>
 
 #include <kainjow/mustache.hpp>
 
@@ -114,12 +116,21 @@ private:
 };
 
 /// kainjow's html_escape, byte for byte, but copying unescaped runs whole
-/// rather than a character at a time (every variable of every page goes through it).
+/// rather than a character at a time (every variable of every page goes
+/// through it), and most texts, which need nothing escaped, as they are.
 std::string escape_html_like_kainjow(const std::string& s) {
+    static const auto special = [] {
+        std::array<bool, 256> t{};
+        for (unsigned char c : std::string_view("&<>\"'")) t[c] = true;
+        return t;
+    }();
+    std::size_t i = 0;
+    while (i < s.size() && !special[static_cast<unsigned char>(s[i])]) ++i;
+    if (i == s.size()) return s;
     std::string out;
     out.reserve(s.size() + 16);
     std::size_t run = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (; i < s.size(); ++i) {
         const char* rep = nullptr;
         switch (s[i]) {
             case '&': rep = "&amp;"; break;
