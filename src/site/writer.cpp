@@ -63,13 +63,15 @@ std::string hex(std::uint64_t v) {
     return buf;
 }
 
-bool write_file(const fs::path& path, const std::string& bytes, std::string& error) {
+bool make_parent_dirs(const fs::path& path, std::string& error) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    if (ec) {
-        error = "direktori tidak dapat dibuat: " + ec.message();
-        return false;
-    }
+    if (ec) error = "direktori tidak dapat dibuat: " + ec.message();
+    return !ec;
+}
+
+bool write_file(const fs::path& path, const std::string& bytes, std::string& error) {
+    if (!make_parent_dirs(path, error)) return false;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
@@ -200,13 +202,28 @@ std::string_view content_part(std::string_view key) {
 
 }  // namespace
 
-bool SiteWriter::keep_previous(const std::string& path, Entry entry) {
-    if (!link_previous(path)) return false;
+bool SiteWriter::record(const std::string& path, Entry entry) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!entries_.emplace(path, std::move(entry)).second) {
-        errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
-        return false;
-    }
+    if (entries_.emplace(path, std::move(entry)).second) return true;
+    errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
+    return false;
+}
+
+bool SiteWriter::refuse_unsafe(const std::string& path) {
+    if (is_safe_relative_path(path) && path != kManifestName) return false;
+    fail(path, "jalur keluaran tidak aman ditolak");
+    return true;
+}
+
+bool SiteWriter::same_as_previous(const std::string& path, std::uint64_t hash, std::uintmax_t size) const {
+    auto it = previous_.find(path);
+    std::error_code ec;
+    return it != previous_.end() && it->second.hash == hash && fs::file_size(output_ / path, ec) == size && !ec;
+}
+
+bool SiteWriter::keep_previous(const std::string& path, Entry entry) {
+    if (!link_previous(path) || !record(path, std::move(entry))) return false;
+    std::lock_guard<std::mutex> lock(mutex_);
     ++linked_;
     return true;
 }
@@ -227,24 +244,11 @@ bool SiteWriter::reuse_content(const std::string& path, const std::string& key, 
 }
 
 bool SiteWriter::write(const std::string& path, const std::string& bytes, const std::string& key) {
-    if (!is_safe_relative_path(path) || path == kManifestName) {
-        fail(path, "jalur keluaran tidak aman ditolak");
-        return false;
-    }
-    Entry entry{fingerprint(bytes), key};
-    const std::uintmax_t size = bytes.size();
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!entries_.emplace(path, entry).second) {
-            errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
-            return false;
-        }
-    }
+    if (refuse_unsafe(path)) return false;
+    const auto hash = fingerprint(bytes);
+    if (!record(path, Entry{hash, key})) return false;
     // Same bytes as last time: link the old file so its mtime stays.
-    auto it = previous_.find(path);
-    std::error_code ec;
-    if (it != previous_.end() && it->second.hash == entry.hash && fs::file_size(output_ / path, ec) == size &&
-        !ec && link_previous(path)) {
+    if (same_as_previous(path, hash, bytes.size()) && link_previous(path)) {
         std::lock_guard<std::mutex> lock(mutex_);
         ++linked_;
         return true;
@@ -261,23 +265,14 @@ bool SiteWriter::write(const std::string& path, const std::string& bytes, const 
 
 bool SiteWriter::write_parts(const std::string& path, const std::vector<std::function<std::string()>>& parts,
                              const std::string& key) {
-    if (!is_safe_relative_path(path) || path == kManifestName) {
-        fail(path, "jalur keluaran tidak aman ditolak");
-        return false;
-    }
-    {
-        // Claimed before writing, so a second file on the same path cannot overwrite this one.
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!entries_.emplace(path, Entry{0, key}).second) {
-            errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
-            return false;
-        }
-    }
+    if (refuse_unsafe(path)) return false;
+    // Claimed before writing, so a second file on the same path cannot overwrite
+    // this one; the hash is filled in once the bytes exist.
+    if (!record(path, Entry{0, key})) return false;
     const auto target = staging_ / path;
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec) {
-        fail(path, "direktori tidak dapat dibuat: " + ec.message());
+    std::string error;
+    if (!make_parent_dirs(target, error)) {
+        fail(path, error);
         return false;
     }
     // The bytes cannot be compared with the previous file before they exist:
@@ -298,8 +293,8 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<std::fun
             return false;
         }
     }
-    auto it = previous_.find(path);
-    const bool same = it != previous_.end() && it->second.hash == hash && fs::file_size(output_ / path, ec) == size && !ec;
+    const bool same = same_as_previous(path, hash, size);
+    std::error_code ec;
     if (same) fs::remove(target, ec);
     const bool linked = same && !ec && link_previous(path);
     if (same && !linked) {

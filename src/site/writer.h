@@ -68,6 +68,12 @@ private:
     bool link_previous(const std::string& path);
     /// Links the previous build's file and records it under `entry`.
     bool keep_previous(const std::string& path, Entry entry);
+    /// Records `path` as part of the new site; false (and an error) if it already is.
+    bool record(const std::string& path, Entry entry);
+    /// True (and an error) for a path that must not be written.
+    bool refuse_unsafe(const std::string& path);
+    /// The previous build wrote the same bytes to `path`, and its file is still there.
+    bool same_as_previous(const std::string& path, std::uint64_t hash, std::uintmax_t size) const;
     void fail(const std::string& path, const std::string& message);
 
     std::filesystem::path output_, staging_;
