@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include "site/writer.h"
@@ -52,6 +53,24 @@ TEST_CASE("a rebuild removes stale pages but keeps the user's own files", "[writ
     CHECK(test::read_file(out / ".git/HEAD") == "ref: refs/heads/main\n");
     CHECK(test::read_file(out / "lsp/catatan.txt") == "milik pengguna");
     CHECK(d.items().empty());
+}
+
+TEST_CASE("an output folder given with a trailing slash is rebuilt in place", "[writer]") {
+    test::TempDir dir;
+    Diagnostics d;
+    for (const auto& out : {(dir / "site/").string(), (dir / "site/./").string(), (dir / "site").string()}) {
+        INFO(out);
+        REQUIRE(publish_site(out, {{"index.html", out}}, d));
+        CHECK(test::read_file(dir / "site/index.html") == out);
+        CHECK(d.items().empty());
+    }
+    // Nothing was staged inside the site, nor left beside it.
+    std::vector<std::string> beside;
+    for (const auto& e : fs::directory_iterator(dir.path())) beside.push_back(e.path().filename().string());
+    CHECK(beside == std::vector<std::string>{"site"});
+    std::set<std::string> inside;
+    for (const auto& e : fs::directory_iterator(dir / "site")) inside.insert(e.path().filename().string());
+    CHECK(inside == std::set<std::string>{"index.html", kManifestName});
 }
 
 TEST_CASE("a user file in the way of a page stops the publish and changes nothing", "[writer]") {

@@ -127,6 +127,9 @@ std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostic
     std::error_code ec;
     auto w = std::unique_ptr<SiteWriter>(new SiteWriter());
     w->output_ = fs::absolute(output).lexically_normal();
+    // "site/" (as shells complete it) names the folder itself: without the
+    // trailing separator its parent and name are what the staging needs.
+    if (!w->output_.has_filename() && w->output_.has_relative_path()) w->output_ = w->output_.parent_path();
     const auto parent = w->output_.parent_path();
     fs::create_directories(parent, ec);
     if (fs::exists(w->output_, ec) && !fs::is_directory(w->output_, ec)) {
@@ -318,7 +321,9 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
              it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (ec) break;
             if (!it->is_symlink() && it->is_directory()) continue;
-            const auto rel = fs::relative(it->path(), output_).generic_string();
+            // The iterator's paths are output_/<rel>: no need for fs::relative, which
+            // resolves symlinks with several system calls per file.
+            const auto rel = it->path().lexically_relative(output_).generic_string();
             if (rel == kManifestName || previous_.count(rel)) continue;
             if (entries_.count(rel)) {
                 in_the_way.push_back(rel);
