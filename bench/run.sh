@@ -18,13 +18,14 @@ bench/run.sh [options]
   --seed S          generator seed (default 20240601)
   --timeout SECS    kill any single timed command after SECS (default 0 = no limit)
   --pepgen PATH     pepgen binary (default: build/pepgen of this repository)
+  --floor PATH      render floor tool (default: build/pepgen_render_floor, built if missing)
   --keep            keep the generated projects and outputs (printed at the end)
   -h, --help        this text
 EOF
 }
 
 LSPS=2000 ROUNDS=10 INCIDENTAL=2 SCALE=0 SCALE_LSPS=10000 SCALE_REBUILDS=0 SKIP_REBUILDS=0
-SAMPLE=0 SEED=20240601 TIMEOUT=0 KEEP=0 PEPGEN_SRC=""
+SAMPLE=0 SEED=20240601 TIMEOUT=0 KEEP=0 PEPGEN_SRC="" FLOOR_SRC=""
 CMDLINE="$(printf '%q ' "$0" "$@")"
 CMDLINE="${CMDLINE% }"
 while (($#)); do
@@ -40,6 +41,7 @@ while (($#)); do
     --seed) SEED="$2"; shift 2 ;;
     --timeout) TIMEOUT="$2"; shift 2 ;;
     --pepgen) PEPGEN_SRC="$2"; shift 2 ;;
+    --floor) FLOOR_SRC="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
@@ -70,6 +72,14 @@ if [ ! -x "$PEPGEN_SRC" ]; then
   echo "run.sh: $PEPGEN_SRC not found; build it first: bash scripts/setup.sh" >&2
   exit 1
 fi
+if [ -z "$FLOOR_SRC" ]; then
+  FLOOR_SRC="$REPO/build/pepgen_render_floor"
+  [ -x "$FLOOR_SRC" ] || cmake --build "$REPO/build" -j"$(nproc)" --target pepgen_render_floor >/dev/null
+fi
+if [ ! -x "$FLOOR_SRC" ]; then
+  echo "run.sh: $FLOOR_SRC not found" >&2
+  exit 1
+fi
 
 WORK="$(mktemp -d /tmp/pepgen-bench.XXXXXX)"
 cleanup() {
@@ -81,6 +91,8 @@ trap cleanup EXIT
 PEPGEN="$WORK/pepgen"
 cp "$PEPGEN_SRC" "$PEPGEN"
 PEPGEN_SHA="$(sha256sum "$PEPGEN" | cut -c1-16)"
+FLOOR="$WORK/pepgen_render_floor"
+cp "$FLOOR_SRC" "$FLOOR"
 PEPGEN_VER="$("$PEPGEN" --version 2>&1 | head -1)"
 HUGO_VER="$(hugo version 2>&1 | head -1)"
 
@@ -148,6 +160,14 @@ bench_size() {
 
   log "N=$n: (3) cp -r of pepgen's output"
   run_timed "$n:cp" cp -r "$OP" "$OC"
+
+  log "N=$n: (3b) kainjow alone on pepgen's pages (render floor, one thread)"
+  if ! "$FLOOR" --root "$P" >"$D/floor.txt" 2>"$D/floor.err"; then
+    echo "run.sh: render floor failed:" >&2; cat "$D/floor.err" >&2; exit 1
+  fi
+  for f in pages html_bytes kainjow_cpu_seconds ns_per_byte pepgen_render_cpu_seconds; do
+    INFO[$n:floor_$f]="$(awk -F= -v k="$f" '$1 == k {print $2}' "$D/floor.txt")"
+  done
 
   INFO[$n:files_pepgen]="$(find "$OP" -type f | wc -l) files, $(du -sb "$OP" | cut -f1) bytes"
   INFO[$n:files_hugo]="$(find "$OH" -type f | wc -l) files, $(du -sb "$OH" | cut -f1) bytes"
@@ -266,6 +286,16 @@ for n in "${SIZES[@]}"; do
   echo "  ratios     wall: pepgen/hugo $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:hugo]}") · pepgen/cp $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:cp]}")" \
        "   peak RSS: pepgen/hugo $(ratio "${RSS[$n:pepgen]}" "${RSS[$n:hugo]}") · pepgen/cp $(ratio "${RSS[$n:pepgen]}" "${RSS[$n:cp]}")"
   echo "             CPU time (user+sys): pepgen/hugo $(ratio "$(awk -v u="${USR[$n:pepgen]}" -v s="${SYS[$n:pepgen]}" 'BEGIN{print u+s}')" "$(awk -v u="${USR[$n:hugo]}" -v s="${SYS[$n:hugo]}" 'BEGIN{print u+s}')")"
+  # The least a build with kainjow could take: its rendering of these pages, plus
+  # writing the same bytes (cp's own CPU time), spread perfectly over every core.
+  cores="$(nproc)"
+  cp_cpu="$(awk -v u="${USR[$n:cp]}" -v s="${SYS[$n:cp]}" 'BEGIN{print u+s}')"
+  floor_wall="$(awk -v k="${INFO[$n:floor_kainjow_cpu_seconds]}" -v c="$cp_cpu" -v n="$cores" 'BEGIN{printf "%.2f", (k+c)/n}')"
+  left="$(awk -v w="${WALL[$n:cp]}" -v k="${INFO[$n:floor_kainjow_cpu_seconds]}" -v c="$cp_cpu" -v n="$cores" 'BEGIN{printf "%.2f", 1.5*w*n-k-c}')"
+  echo "  floor      kainjow alone renders the ${INFO[$n:floor_pages]} pages ($(awk -v b="${INFO[$n:floor_html_bytes]}" 'BEGIN{printf "%.0f", b/1e6}') MB of HTML) in ${INFO[$n:floor_kainjow_cpu_seconds]} s of CPU" \
+       "(${INFO[$n:floor_ns_per_byte]} ns/byte; pepgen's renderer: ${INFO[$n:floor_pepgen_render_cpu_seconds]} s)"
+  echo "             + writing the bytes (cp's CPU ${cp_cpu} s), on $cores cores: at least ${floor_wall} s = $(ratio "$floor_wall" "${WALL[$n:cp]}") x cp;" \
+       "1.5 x cp leaves ${left} s of CPU for all other work"
   if [ -n "${INFO[$n:total]:-}" ]; then
     echo "  (4) no-op rebuild: files with changed mtime $(fmt_snap "${INFO[$n:noop_mtime]}" "${INFO[$n:total]}"); with changed bytes $(fmt_snap "${INFO[$n:noop_bytes]}" "${INFO[$n:total]}")"
     echo "  (5a) touch ${INFO[$n:round]}: changed mtime $(fmt_snap "${INFO[$n:touch_mtime]}" "${INFO[$n:total]}"); changed bytes $(fmt_snap "${INFO[$n:touch_bytes]}" "${INFO[$n:total]}")"

@@ -274,11 +274,8 @@ std::string Theme::render(const std::string& name, const Value& context, const s
     return std::move(sink.text);
 }
 
-namespace {
-
-/// Stands in for the page's HTML while the layout is rendered. Random per
-/// process, so no input can contain it; it never reaches the output.
-const std::string& content_mark() {
+/// Random per process, so no input can contain it; it never reaches the output.
+const std::string& Theme::content_mark() {
     static const std::string mark = [] {
         std::random_device rd;
         char buf[48];
@@ -288,7 +285,19 @@ const std::string& content_mark() {
     return mark;
 }
 
-}  // namespace
+std::string Theme::splice_body(const std::string& frame, const std::string& body) {
+    const auto& mark = content_mark();
+    std::string page;
+    page.reserve(frame.size() + body.size());
+    std::size_t from = 0;
+    for (auto hit = frame.find(mark); hit != std::string::npos; hit = frame.find(mark, from)) {
+        page.append(frame, from, hit - from);
+        page += body;
+        from = hit + mark.size();
+    }
+    page.append(frame, from, std::string::npos);
+    return page;
+}
 
 std::string Theme::render_page(const std::string& name, const Value& context) const {
     const auto content = render(name, context, nullptr);
@@ -296,18 +305,7 @@ std::string Theme::render_page(const std::string& name, const Value& context) co
     // render it as it is. Otherwise the layout gets a short mark and the body
     // is put in its place once, rather than copied through kainjow's line buffer.
     if (content.empty()) return render("layout", context, &content);
-    const auto& mark = content_mark();
-    const auto frame = render("layout", context, &mark);
-    std::string page;
-    page.reserve(frame.size() + content.size());
-    std::size_t from = 0;
-    for (auto hit = frame.find(mark); hit != std::string::npos; hit = frame.find(mark, from)) {
-        page.append(frame, from, hit - from);
-        page += content;
-        from = hit + mark.size();
-    }
-    page.append(frame, from, std::string::npos);
-    return page;
+    return splice_body(render("layout", context, &content_mark()), content);
 }
 
 }  // namespace pepgen

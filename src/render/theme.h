@@ -32,6 +32,14 @@ public:
     /// Identifies the templates' text, so a build can tell when they changed.
     const std::string& fingerprint() const { return fingerprint_; }
 
+    /// A template's text with its partials inlined, as it is compiled (for bench/render_floor).
+    const std::string& source(const std::string& name) const { return templates_.at(name); }
+
+    /// render_page renders the layout with this mark as {{{content}}}, then
+    /// splice_body puts the page's HTML wherever the mark came out.
+    static const std::string& content_mark();
+    static std::string splice_body(const std::string& frame, const std::string& body);
+
 private:
     std::string render(const std::string& name, const Value& context, const std::string* content) const;
 
