@@ -19,13 +19,14 @@ bench/run.sh [options]
   --timeout SECS    kill any single timed command after SECS (default 0 = no limit)
   --pepgen PATH     pepgen binary (default: build/pepgen of this repository)
   --floor PATH      render floor tool (default: build/pepgen_render_floor, built if missing)
+  --repeat R        run steps (1)-(3) R times each, in turn, and report the fastest (default 3)
   --keep            keep the generated projects and outputs (printed at the end)
   -h, --help        this text
 EOF
 }
 
 LSPS=2000 ROUNDS=10 INCIDENTAL=2 SCALE=0 SCALE_LSPS=10000 SCALE_REBUILDS=0 SKIP_REBUILDS=0
-SAMPLE=0 SEED=20240601 TIMEOUT=0 KEEP=0 PEPGEN_SRC="" FLOOR_SRC=""
+SAMPLE=0 SEED=20240601 TIMEOUT=0 KEEP=0 REPEAT=3 PEPGEN_SRC="" FLOOR_SRC=""
 CMDLINE="$(printf '%q ' "$0" "$@")"
 CMDLINE="${CMDLINE% }"
 while (($#)); do
@@ -42,15 +43,16 @@ while (($#)); do
     --timeout) TIMEOUT="$2"; shift 2 ;;
     --pepgen) PEPGEN_SRC="$2"; shift 2 ;;
     --floor) FLOOR_SRC="$2"; shift 2 ;;
+    --repeat) REPEAT="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-for v in LSPS ROUNDS INCIDENTAL SCALE_LSPS SAMPLE SEED TIMEOUT; do
+for v in LSPS ROUNDS INCIDENTAL SCALE_LSPS SAMPLE SEED TIMEOUT REPEAT; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || { echo "run.sh: ${v,,} must be a non-negative integer" >&2; exit 2; }
 done
-((LSPS >= 1 && ROUNDS >= 1)) || { echo "run.sh: --lsps and --rounds must be >= 1" >&2; exit 2; }
+((LSPS >= 1 && ROUNDS >= 1 && REPEAT >= 1)) || { echo "run.sh: --lsps, --rounds and --repeat must be >= 1" >&2; exit 2; }
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$REPO/bench"
@@ -122,6 +124,20 @@ run_timed() {
   return 0
 }
 
+# fastest KEY : KEY's figures from its fastest run KEY:1..REPEAT; peak RSS the largest of them;
+# every run's wall time in INFO[KEY:runs].
+fastest() {
+  local key="$1" best="" r runs=""
+  for ((r = 1; r <= REPEAT; r++)); do
+    runs+="${runs:+ }${WALL[$key:$r]}"
+    if [ -z "$best" ] || awk -v a="${WALL[$key:$r]}" -v b="${WALL[$key:$best]}" 'BEGIN{exit !(a < b)}'; then best=$r; fi
+  done
+  WALL[$key]="${WALL[$key:$best]}" USR[$key]="${USR[$key:$best]}" SYS[$key]="${SYS[$key:$best]}"
+  CPU[$key]="${CPU[$key:$best]}" RC[$key]="${RC[$key:$best]}"
+  RSS[$key]="$(for ((r = 1; r <= REPEAT; r++)); do echo "${RSS[$key:$r]}"; done | sort -n | tail -1)"
+  INFO[$key:runs]="$runs"
+}
+
 # snapshot DIR PREFIX : mtimes (as the issue asks) and content hashes of every file
 snapshot() {
   find "$1" -type f -printf '%p %T@\n' | LC_ALL=C sort >"$2.mtime"
@@ -149,17 +165,26 @@ bench_size() {
   python3 "$BENCH/gen_hugo.py" --project "$P" --skeleton "$BENCH/hugo" --out "$H" >/dev/null
   INFO[$n:data]="$(du -sb "$P/data/penilaian" | cut -f1) bytes in data/penilaian, $(du -sb "$P/data/lsp.json" | cut -f1) bytes lsp.json"
 
-  log "N=$n: (1) pepgen build"
-  run_timed "$n:pepgen" "$PEPGEN" build --root "$P" --output "$OP"
-  ((RC[$n:pepgen] == 0)) || { echo "run.sh: pepgen build failed; see above" >&2; exit 1; }
-  INFO[$n:pepgen_warn]="$(grep -c 'peringatan' "$WORK/time.${n}_pepgen.stderr" || true)"
+  # Steps (1)-(3) run REPEAT times in turn, each into new folders (a second
+  # pepgen build into the same folder would be a no-op rebuild). This machine's
+  # speed drifts from minute to minute: the fastest run of each is reported.
+  local r
+  for ((r = 1; r <= REPEAT; r++)); do
+    log "N=$n: (1) pepgen build (run $r of $REPEAT)"
+    run_timed "$n:pepgen:$r" "$PEPGEN" build --root "$P" --output "$OP.$r"
+    ((RC[$n:pepgen:$r] == 0)) || { echo "run.sh: pepgen build failed; see above" >&2; exit 1; }
 
-  log "N=$n: (2) hugo build"
-  run_timed "$n:hugo" hugo --quiet --minify=false -s "$H" -d "$OH" --cacheDir "$D/hugo-cache"
-  ((RC[$n:hugo] == 0)) || { echo "run.sh: hugo build failed; see above" >&2; exit 1; }
+    log "N=$n: (2) hugo build (run $r of $REPEAT)"
+    run_timed "$n:hugo:$r" hugo --quiet --minify=false -s "$H" -d "$OH.$r" --cacheDir "$D/hugo-cache.$r"
+    ((RC[$n:hugo:$r] == 0)) || { echo "run.sh: hugo build failed; see above" >&2; exit 1; }
 
-  log "N=$n: (3) cp -r of pepgen's output"
-  run_timed "$n:cp" cp -r "$OP" "$OC"
+    log "N=$n: (3) cp -r of pepgen's output (run $r of $REPEAT)"
+    run_timed "$n:cp:$r" cp -r "$OP.$r" "$OC.$r"
+  done
+  for step in pepgen hugo cp; do fastest "$n:$step"; done
+  INFO[$n:pepgen_warn]="$(grep -c 'peringatan' "$WORK/time.${n}_pepgen_1.stderr" || true)"
+  # The rebuild steps and the checks use the first run's output.
+  OP="$OP.1" OH="$OH.1"
 
   log "N=$n: (3b) kainjow alone on pepgen's pages (render floor, one thread)"
   if ! "$FLOOR" --root "$P" >"$D/floor.txt" 2>"$D/floor.err"; then
@@ -267,7 +292,8 @@ echo "  machine    nproc $(nproc) · $MEM_TOTAL RAM · ${CPU_MODEL:-unknown CPU}
 echo "  load avg   start $LOAD_START · end $LOAD_END   (1/5/15 min; other work on the machine skews wall times)"
 echo "  pepgen     $PEPGEN_VER · binary sha256 $PEPGEN_SHA… (copy of $PEPGEN_SRC taken at start)"
 echo "  hugo       $HUGO_VER"
-echo "  timing     /usr/bin/time -v; wall = elapsed; peak RSS = maximum resident set size; page cache warm"
+echo "  timing     /usr/bin/time -v; wall = elapsed; peak RSS = maximum resident set size; page cache warm;"
+echo "             steps (1)-(3): the fastest of $REPEAT runs each (see 'runs')"
 for n in "${SIZES[@]}"; do
   echo
   echo "  --- N = $n LSP ---"
@@ -282,6 +308,8 @@ for n in "${SIZES[@]}"; do
     row "(5a) pepgen rebuild, 1 round touched" "$n:touch"
     row "(5b) pepgen rebuild, 1 score changed" "$n:change"
   fi
+  echo "  runs       (1)-(3) fastest of $REPEAT, peak RSS the largest; wall s of each run: pepgen ${INFO[$n:pepgen:runs]} ·" \
+       "hugo ${INFO[$n:hugo:runs]} · cp ${INFO[$n:cp:runs]}"
   echo "  outputs    pepgen ${INFO[$n:files_pepgen]}; hugo ${INFO[$n:files_hugo]}"
   echo "  ratios     wall: pepgen/hugo $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:hugo]}") · pepgen/cp $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:cp]}")" \
        "   peak RSS: pepgen/hugo $(ratio "${RSS[$n:pepgen]}" "${RSS[$n:hugo]}") · pepgen/cp $(ratio "${RSS[$n:pepgen]}" "${RSS[$n:cp]}")"
