@@ -124,17 +124,26 @@ Value category_badge(const SiteModel& model, const SheetResult& s) {
 }
 
 std::vector<const SheetResult*> ranked_sheets(const SiteModel& model, const RoundResult& rr) {
-    std::vector<const SheetResult*> out;
-    for (const auto& s : rr.sheets) out.push_back(&s);
-    auto name = [&](const SheetResult* s) {
-        auto it = model.lsp_by_id.find(s->lsp_id);
-        return it == model.lsp_by_id.end() ? s->lsp_id : it->second->name;
+    // Each sheet's name is looked up once, not at every comparison: a national
+    // round has thousands of sheets and is sorted for several pages.
+    struct Row {
+        const SheetResult* sheet;
+        const std::string* name;
     };
-    std::stable_sort(out.begin(), out.end(), [&](const SheetResult* a, const SheetResult* b) {
-        if (a->rank.has_value() != b->rank.has_value()) return a->rank.has_value();
-        if (a->rank && *a->rank != *b->rank) return *a->rank < *b->rank;
-        return name(a) < name(b);
+    std::vector<Row> rows;
+    rows.reserve(rr.sheets.size());
+    for (const auto& s : rr.sheets) {
+        auto it = model.lsp_by_id.find(s.lsp_id);
+        rows.push_back({&s, it == model.lsp_by_id.end() ? &s.lsp_id : &it->second->name});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        if (a.sheet->rank.has_value() != b.sheet->rank.has_value()) return a.sheet->rank.has_value();
+        if (a.sheet->rank && *a.sheet->rank != *b.sheet->rank) return *a.sheet->rank < *b.sheet->rank;
+        return *a.name < *b.name;
     });
+    std::vector<const SheetResult*> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) out.push_back(row.sheet);
     return out;
 }
 
