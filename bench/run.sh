@@ -19,7 +19,7 @@ bench/run.sh [options]
   --timeout SECS    kill any single timed command after SECS (default 0 = no limit)
   --pepgen PATH     pepgen binary (default: build/pepgen of this repository)
   --floor PATH      render floor tool (default: build/pepgen_render_floor, built if missing)
-  --repeat R        run steps (1)-(3) R times each, in turn, and report the fastest (default 3)
+  --repeat R        run steps (1)-(3) R times each, in turn, and report the median (default 3)
   --keep            keep the generated projects and outputs (printed at the end)
   -h, --help        this text
 EOF
@@ -124,16 +124,17 @@ run_timed() {
   return 0
 }
 
-# fastest KEY : KEY's figures from its fastest run KEY:1..REPEAT; peak RSS the largest of them;
-# every run's wall time in INFO[KEY:runs].
-fastest() {
-  local key="$1" best="" r runs=""
-  for ((r = 1; r <= REPEAT; r++)); do
-    runs+="${runs:+ }${WALL[$key:$r]}"
-    if [ -z "$best" ] || awk -v a="${WALL[$key:$r]}" -v b="${WALL[$key:$best]}" 'BEGIN{exit !(a < b)}'; then best=$r; fi
-  done
-  WALL[$key]="${WALL[$key:$best]}" USR[$key]="${USR[$key:$best]}" SYS[$key]="${SYS[$key:$best]}"
-  CPU[$key]="${CPU[$key:$best]}" RC[$key]="${RC[$key:$best]}"
+# typical KEY : KEY's figures from its median run of KEY:1..REPEAT (by wall time; with an even
+# count, the faster of the middle two); peak RSS the largest of them; every run's wall time in
+# INFO[KEY:runs]. The median, not the fastest: a 2-second run can fall wholly in one of this
+# machine's fast stretches, a 60-second one cannot, so the fastest would favour short commands.
+typical() {
+  local key="$1" r runs="" pick
+  for ((r = 1; r <= REPEAT; r++)); do runs+="${runs:+ }${WALL[$key:$r]}"; done
+  pick="$(for ((r = 1; r <= REPEAT; r++)); do echo "${WALL[$key:$r]} $r"; done | sort -n -k1,1 -k2,2 |
+    sed -n "$(( (REPEAT + 1) / 2 ))p" | cut -d' ' -f2)"
+  WALL[$key]="${WALL[$key:$pick]}" USR[$key]="${USR[$key:$pick]}" SYS[$key]="${SYS[$key:$pick]}"
+  CPU[$key]="${CPU[$key:$pick]}" RC[$key]="${RC[$key:$pick]}"
   RSS[$key]="$(for ((r = 1; r <= REPEAT; r++)); do echo "${RSS[$key:$r]}"; done | sort -n | tail -1)"
   INFO[$key:runs]="$runs"
 }
@@ -167,7 +168,7 @@ bench_size() {
 
   # Steps (1)-(3) run REPEAT times in turn, each into new folders (a second
   # pepgen build into the same folder would be a no-op rebuild). This machine's
-  # speed drifts from minute to minute: the fastest run of each is reported.
+  # speed drifts from minute to minute: the median run of each is reported.
   local r
   for ((r = 1; r <= REPEAT; r++)); do
     log "N=$n: (1) pepgen build (run $r of $REPEAT)"
@@ -181,7 +182,7 @@ bench_size() {
     log "N=$n: (3) cp -r of pepgen's output (run $r of $REPEAT)"
     run_timed "$n:cp:$r" cp -r "$OP.$r" "$OC.$r"
   done
-  for step in pepgen hugo cp; do fastest "$n:$step"; done
+  for step in pepgen hugo cp; do typical "$n:$step"; done
   INFO[$n:pepgen_warn]="$(grep -c 'peringatan' "$WORK/time.${n}_pepgen_1.stderr" || true)"
   # The rebuild steps and the checks use the first run's output.
   OP="$OP.1" OH="$OH.1"
@@ -269,7 +270,7 @@ done
 if ((SCALE)); then
   # Minutes apart, the two sizes can meet different machine speeds (tens of
   # percent here): for the growth ratio, full pepgen builds of both sizes
-  # alternate, and the fastest of each is compared.
+  # alternate, and the median of each is compared.
   for ((r = 1; r <= REPEAT; r++)); do
     for n in "$LSPS" "$SCALE_LSPS"; do
       log "N=$n: (6) pepgen build for the growth ratio, alternating sizes (run $r of $REPEAT)"
@@ -277,7 +278,7 @@ if ((SCALE)); then
       ((RC[$n:pair:$r] == 0)) || { echo "run.sh: pepgen build failed; see above" >&2; exit 1; }
     done
   done
-  for n in "$LSPS" "$SCALE_LSPS"; do fastest "$n:pair"; done
+  for n in "$LSPS" "$SCALE_LSPS"; do typical "$n:pair"; done
 fi
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -306,7 +307,7 @@ echo "  load avg   start $LOAD_START · end $LOAD_END   (1/5/15 min; other work 
 echo "  pepgen     $PEPGEN_VER · binary sha256 $PEPGEN_SHA… (copy of $PEPGEN_SRC taken at start)"
 echo "  hugo       $HUGO_VER"
 echo "  timing     /usr/bin/time -v; wall = elapsed; peak RSS = maximum resident set size; page cache warm;"
-echo "             steps (1)-(3): the fastest of $REPEAT runs each (see 'runs')"
+echo "             steps (1)-(3): the median of $REPEAT runs each (see 'runs')"
 for n in "${SIZES[@]}"; do
   echo
   echo "  --- N = $n LSP ---"
@@ -321,7 +322,7 @@ for n in "${SIZES[@]}"; do
     row "(5a) pepgen rebuild, 1 round touched" "$n:touch"
     row "(5b) pepgen rebuild, 1 score changed" "$n:change"
   fi
-  echo "  runs       (1)-(3) fastest of $REPEAT, peak RSS the largest; wall s of each run: pepgen ${INFO[$n:pepgen:runs]} ·" \
+  echo "  runs       (1)-(3) median of $REPEAT, peak RSS the largest; wall s of each run: pepgen ${INFO[$n:pepgen:runs]} ·" \
        "hugo ${INFO[$n:hugo:runs]} · cp ${INFO[$n:cp:runs]}"
   echo "  outputs    pepgen ${INFO[$n:files_pepgen]}; hugo ${INFO[$n:files_hugo]}"
   echo "  ratios     wall: pepgen/hugo $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:hugo]}") · pepgen/cp $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:cp]}")" \
@@ -348,7 +349,7 @@ done
 if ((SCALE)); then
   a="$LSPS" b="$SCALE_LSPS"
   echo
-  echo "  scale $b/$a LSP (x$(ratio "$b" "$a") data): pepgen builds of both sizes alternating, fastest of $REPEAT each:" \
+  echo "  scale $b/$a LSP (x$(ratio "$b" "$a") data): pepgen builds of both sizes alternating, median of $REPEAT each:" \
        "${WALL[$b:pair]} s / ${WALL[$a:pair]} s = $(ratio "${WALL[$b:pair]}" "${WALL[$a:pair]}")"
   echo "             (wall s of each run: $a LSP ${INFO[$a:pair:runs]} · $b LSP ${INFO[$b:pair:runs]})"
   echo "             from steps (1)-(3) above, minutes apart: pepgen $(ratio "${WALL[$b:pepgen]}" "${WALL[$a:pepgen]}")" \
