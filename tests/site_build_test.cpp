@@ -195,7 +195,7 @@ TEST_CASE("two builds of the same input are byte-identical", "[e2e]") {
     test::write_fixture_project(dir.path());
     REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "a")).exit_code == 0);
     REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "b")).exit_code == 0);
-    CHECK(test::snapshot(dir / "a") == test::snapshot(dir / "b"));
+    CHECK(test::published(dir / "a") == test::published(dir / "b"));
 }
 
 TEST_CASE("the example project builds every page and its figures match data/", "[e2e][example]") {

@@ -216,4 +216,12 @@ std::string snapshot(const fs::path& dir) {
     return out;
 }
 
+std::string published(const fs::path& dir) {
+    auto snap = snapshot(dir);
+    const auto at = snap.find("== .pepgen-manifest (");
+    if (at == std::string::npos) return snap;
+    const auto end = snap.find("\n== ", at + 1);
+    return snap.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+}
+
 }  // namespace pepgen::test

@@ -68,5 +68,8 @@ int stop_child(Child& child);
 
 /// Every file under dir (relative path -> bytes), for byte-for-byte comparison.
 std::string snapshot(const std::filesystem::path& dir);
+/// The same without pepgen's manifest, which records where and when each
+/// file was left and so differs between two folders of the same site.
+std::string published(const std::filesystem::path& dir);
 
 }  // namespace pepgen::test

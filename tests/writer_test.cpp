@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -80,10 +82,11 @@ TEST_CASE("a user file in the way of a page stops the publish and changes nothin
     const auto before = test::snapshot(out);
     Diagnostics d;
     CHECK_FALSE(publish_site(out, {{"index.html", "baru"}}, d));
-    CHECK_THAT(test::all_messages(d), Contains("bukan buatan pepgen"));
+    CHECK_THAT(test::all_messages(d), Contains("bukan buatan pepgen") && Contains("index.html"));
     CHECK(test::snapshot(out) == before);
     for (const auto& e : fs::directory_iterator(dir.path()))
-        CHECK(e.path().filename() == "site");  // no staging directory left behind
+        CHECK(e.path().filename() == "site");  // no staging directory left beside
+    CHECK_FALSE(fs::exists(out / ".pepgen-staging"));  // nor inside
 }
 
 TEST_CASE("unsafe output paths are refused before anything is written", "[writer]") {
@@ -125,7 +128,7 @@ TEST_CASE("unchanged files keep their inode and mtime; changed ones are rewritte
     w->write("b.html", "baru");
     REQUIRE(w->commit("uji", d));
     CHECK(w->written() == 1);
-    CHECK(w->linked() == 1);
+    CHECK(w->unchanged() == 1);
     struct stat after{};
     ::stat((out / "a.html").c_str(), &after);
     CHECK(after.st_ino == before.st_ino);
@@ -171,7 +174,7 @@ TEST_CASE("a file written in parts is made part by part, and kept when its bytes
         auto w = SiteWriter::begin(out, ok);
         REQUIRE(w->write_parts("data/semua.json", parts({"[", "1, ", "2]\n"})));
         REQUIRE(w->commit("uji", ok));
-        CHECK(w->linked() == 1);
+        CHECK(w->unchanged() == 1);
         CHECK(w->written() == 0);
     }
     CHECK(fs::last_write_time(out / "data/semua.json") == time);
@@ -196,7 +199,6 @@ TEST_CASE("a page whose inputs did not change is reused without rendering", "[wr
     }
     auto w = SiteWriter::begin(out, d);
     CHECK(w->previous_inputs() == "m1");
-    CHECK(w->previous_intact());
     CHECK_FALSE(w->reuse("p.html", "kunci-2"));
     CHECK(w->reuse("p.html", "kunci-1"));
     REQUIRE(w->commit("m2", d));
@@ -225,7 +227,7 @@ TEST_CASE("a page whose inputs changed but whose data did not is reused by its c
     CHECK(w->reuse_content("p.html", "kunci-2", "isi-1"));
     REQUIRE(w->commit("m3", d));
     CHECK(test::read_file(out / "p.html") == "isi");
-    CHECK_THAT(test::read_file(out / kManifestName), Contains("p.html\t") && Contains("\tkunci-2|isi-1\n"));
+    CHECK_THAT(test::read_file(out / kManifestName), Contains("p.html\t") && Contains("\tkunci-2|isi-1\t"));
 }
 
 TEST_CASE("the fingerprint sees a change in any byte, and the length", "[writer]") {
@@ -240,4 +242,275 @@ TEST_CASE("the fingerprint sees a change in any byte, and the length", "[writer]
     CHECK(fingerprint(text + '\0') != base);
     CHECK(fingerprint("a") != fingerprint(std::string_view("a\0", 2)));
     CHECK(fingerprint(text, 1) != fingerprint(text, 2));
+}
+
+namespace {
+
+/// Mode and inode of a path, without following a symlink.
+std::pair<unsigned, ino_t> mode_and_inode(const fs::path& p) {
+    struct stat st{};
+    REQUIRE(::lstat(p.c_str(), &st) == 0);
+    return {st.st_mode & 07777u, st.st_ino};
+}
+
+}  // namespace
+
+TEST_CASE("a git checkout of the publishing branch is kept exactly, however many builds", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "pages";
+    test::write_file(out / ".git/HEAD", "ref: refs/heads/gh-pages\n");
+    fs::create_directories(out / ".git/refs/tags");  // empty, and git needs it
+    fs::create_directories(out / ".well-known/acme-challenge");
+    test::write_file(out / "CNAME", "kinerja.contoh.example\n");
+    test::write_file(out / ".nojekyll", "");
+    ::chmod((out / ".git").c_str(), 0700);
+    ::chmod((out / ".well-known").c_str(), 01777);
+    const std::vector<fs::path> kept = {out, out / ".git", out / ".git/HEAD", out / ".git/refs/tags",
+                                        out / ".well-known", out / ".well-known/acme-challenge", out / "CNAME"};
+    std::vector<std::pair<unsigned, ino_t>> before;
+    for (const auto& p : kept) before.push_back(mode_and_inode(p));
+    Diagnostics d;
+    REQUIRE(publish_site(out, {{"index.html", "v1"}, {"lsp/a/index.html", "a"}}, d));
+    REQUIRE(publish_site(out, {{"index.html", "v2"}, {"lsp/b/index.html", "b"}}, d));
+    REQUIRE(publish_site(out, {{"index.html", "v3"}}, d));
+    INFO(test::all_messages(d));
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        INFO(kept[i]);
+        CHECK(mode_and_inode(kept[i]) == before[i]);
+    }
+    CHECK(test::read_file(out / ".git/HEAD") == "ref: refs/heads/gh-pages\n");
+    CHECK(fs::is_directory(out / ".git/refs/tags"));
+    CHECK(test::read_file(out / "index.html") == "v3");
+    CHECK_FALSE(fs::exists(out / "lsp"));  // pepgen's own folders go with their last page
+    if (std::system("git --version >/dev/null 2>&1") == 0) {
+        fs::remove_all(out / ".git");
+        REQUIRE(std::system(("git -C " + test::q(out) + " init -q -b gh-pages").c_str()) == 0);
+        for (int i = 0; i < 3; ++i)
+            REQUIRE(publish_site(out, {{"index.html", "v" + std::to_string(i)}, {"x/y.html", std::to_string(i)}}, d));
+        CHECK(std::system(("git -C " + test::q(out) + " status --short >/dev/null").c_str()) == 0);
+    }
+}
+
+TEST_CASE("a folder holding someone's files is refused, and left exactly as it was", "[writer]") {
+    test::TempDir dir;
+    const auto home = dir / "home";
+    test::write_file(home / "notes.txt", "milik pengguna");
+    fs::create_directories(home / ".ssh");
+    fs::create_directories(home / "empty");
+    ::chmod((home / ".ssh").c_str(), 0700);
+    ::chmod((home / "empty").c_str(), 01777);
+    const auto before = test::snapshot(home);
+    const auto modes = std::vector{mode_and_inode(home), mode_and_inode(home / ".ssh"), mode_and_inode(home / "empty")};
+    Diagnostics d;
+    CHECK_FALSE(publish_site(home, {{"index.html", "x"}}, d));
+    const auto messages = test::all_messages(d);
+    CHECK_THAT(messages, Contains("3 entri yang bukan buatan pepgen") && Contains(".ssh, empty, notes.txt") &&
+                             Contains("--output"));
+    CHECK(test::snapshot(home) == before);
+    CHECK(std::vector{mode_and_inode(home), mode_and_inode(home / ".ssh"), mode_and_inode(home / "empty")} == modes);
+    CHECK_FALSE(fs::exists(home / ".pepgen-staging"));
+    CHECK_FALSE(fs::exists(home / "index.html"));
+}
+
+TEST_CASE("in a folder pepgen built, the user's files are kept and one in the way stops the build", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    REQUIRE(publish_site(out, {{"index.html", "v1"}, {"lsp/a/index.html", "a"}}, d));
+    fs::create_directories(out / "lsp/a/milik-saya");  // an empty folder of the user's inside one of pepgen's
+    test::write_file(out / "baru.html", "buatan tangan");
+    const auto before = test::snapshot(out);
+    Diagnostics refused;
+    CHECK_FALSE(publish_site(out, {{"index.html", "v2"}, {"baru.html", "pepgen"}}, refused));
+    CHECK_THAT(test::all_messages(refused), Contains("bukan buatan pepgen") && Contains("baru.html"));
+    CHECK(test::snapshot(out) == before);
+    REQUIRE(publish_site(out, {{"index.html", "v2"}}, d));
+    CHECK_FALSE(fs::exists(out / "lsp/a/index.html"));
+    CHECK(fs::is_directory(out / "lsp/a/milik-saya"));  // kept, and so is the folder that holds it
+    CHECK(test::read_file(out / "baru.html") == "buatan tangan");
+}
+
+TEST_CASE("a symlinked output is written through, a dangling or read-only one refused", "[writer]") {
+    test::TempDir dir;
+    fs::create_directories(dir / "www");
+    fs::create_directory_symlink(dir / "www", dir / "site");
+    Diagnostics d;
+    REQUIRE(publish_site(dir / "site", {{"index.html", "v1"}}, d));
+    CHECK(fs::is_symlink(dir / "site"));
+    CHECK(test::read_file(dir / "www/index.html") == "v1");
+    REQUIRE(publish_site(dir / "site/", {{"index.html", "v2"}}, d));
+    CHECK(fs::is_symlink(dir / "site"));
+    CHECK(test::read_file(dir / "www/index.html") == "v2");
+
+    fs::create_directory_symlink(dir / "tidak-ada", dir / "putus");
+    Diagnostics dangling;
+    CHECK_FALSE(publish_site(dir / "putus", {{"index.html", "x"}}, dangling));
+    CHECK_THAT(test::all_messages(dangling), Contains("tautan simbolik") && Contains("tidak ada"));
+    CHECK_FALSE(fs::exists(dir / "tidak-ada"));
+
+    fs::create_directories(dir / "ro");
+    ::chmod((dir / "ro").c_str(), 0555);
+    Diagnostics ro;
+    CHECK_FALSE(publish_site(dir / "ro", {{"index.html", "x"}}, ro));
+    CHECK_THAT(test::all_messages(ro), Contains("hanya-baca") && Contains("555"));
+    CHECK(fs::is_empty(dir / "ro"));
+    CHECK(mode_and_inode(dir / "ro").first == 0555);
+    ::chmod((dir / "ro").c_str(), 0755);
+}
+
+TEST_CASE("a missing output is created only by a build that publishes", "[writer]") {
+    test::TempDir dir;
+    Diagnostics d;
+    CHECK_FALSE(publish_site(dir / "a/b/site", {{"../x", "x"}}, d));
+    CHECK_FALSE(fs::exists(dir / "a"));
+    REQUIRE(publish_site(dir / "a/b/site", {{"index.html", "x"}}, d));
+    CHECK(test::read_file(dir / "a/b/site/index.html") == "x");
+}
+
+TEST_CASE("one build at a time per output folder", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    auto first = SiteWriter::begin(out, d);
+    REQUIRE(first);
+    first->write("index.html", "pertama");
+    Diagnostics second;
+    CHECK_FALSE(SiteWriter::begin(out, second));
+    CHECK_THAT(test::all_messages(second), Contains("build lain sedang menulis"));
+    REQUIRE(first->commit("uji", d));
+    first.reset();  // the lock goes with the writer
+    CHECK(SiteWriter::begin(out, d));
+    CHECK(test::read_file(out / "index.html") == "pertama");
+}
+
+TEST_CASE("a published file changed on disk is rewritten, even with its size and mtime kept", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    {
+        auto w = SiteWriter::begin(out, d);
+        w->write("p.html", "asli", "kunci");
+        REQUIRE(w->commit("m", d));
+    }
+    CHECK(SiteWriter::up_to_date(out, "m"));
+    const auto time = fs::last_write_time(out / "p.html");
+    test::write_file(out / "p.html", "palu");  // same size
+    fs::last_write_time(out / "p.html", time);
+    CHECK_FALSE(SiteWriter::up_to_date(out, "m"));
+    auto w = SiteWriter::begin(out, d);
+    CHECK_FALSE(w->reuse("p.html", "kunci"));  // not trusted: rendered again
+    w->write("p.html", "asli", "kunci");
+    REQUIRE(w->commit("m", d));
+    CHECK(w->written() == 1);
+    CHECK(test::read_file(out / "p.html") == "asli");
+    CHECK(SiteWriter::up_to_date(out, "m"));
+}
+
+TEST_CASE("a full verification reads every file instead of trusting the manifest", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    REQUIRE(publish_site(out, {{"p.html", "asli"}}, d));
+    // A manifest that vouches for bytes the file does not have (hand-edited, or copied with the file).
+    auto manifest = parse_manifest(test::read_file(out / kManifestName));
+    test::write_file(out / "p.html", "palu");
+    manifest.files.at("p.html").stamp = stamp_of((out / "p.html").c_str());
+    test::write_file(out / kManifestName, format_manifest(manifest));
+    REQUIRE(publish_site(out, {{"p.html", "asli"}}, d));
+    CHECK(test::read_file(out / "p.html") == "palu");  // an ordinary build trusts the stamp
+    auto w = SiteWriter::begin(out, d, /*verify_all=*/true);
+    w->write("p.html", "asli");
+    REQUIRE(w->commit("uji", d));
+    CHECK(w->written() == 1);
+    CHECK(test::read_file(out / "p.html") == "asli");
+}
+
+TEST_CASE("files that cannot be written give one message with the system's reason", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    REQUIRE(publish_site(out, {{"index.html", "lama"}}, d));
+    const auto before = test::snapshot(out);
+    // A file size limit stands in for a full disk: every write fails the same way.
+    struct rlimit old_limit{};
+    ::getrlimit(RLIMIT_FSIZE, &old_limit);
+    const auto old_handler = ::signal(SIGXFSZ, SIG_IGN);
+    auto w = SiteWriter::begin(out, d);
+    REQUIRE(w);
+    struct rlimit small = old_limit;
+    small.rlim_cur = 8;
+    ::setrlimit(RLIMIT_FSIZE, &small);
+    for (int i = 0; i < 5; ++i) w->write("lsp/" + std::to_string(i) + ".html", std::string(100, 'x'));
+    ::setrlimit(RLIMIT_FSIZE, &old_limit);
+    ::signal(SIGXFSZ, old_handler);
+    Diagnostics failed;
+    CHECK_FALSE(w->commit("uji", failed));
+    REQUIRE(failed.error_count() == 1);
+    CHECK_THAT(test::all_messages(failed), Contains("File too large") && Contains("5 berkas") && Contains("lsp/0.html"));
+    w.reset();
+    CHECK(test::snapshot(out) == before);
+    CHECK_FALSE(fs::exists(out / ".pepgen-staging"));
+}
+
+TEST_CASE("a commit that a killed build left half done is finished by the next build", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    REQUIRE(publish_site(out, {{"index.html", "v1"}, {"lama/index.html", "lama"}}, d));
+    // What a build killed after deciding to commit leaves: new bytes staged, a marker listing what goes.
+    test::write_file(out / ".pepgen-staging/index.html", "v2");
+    test::write_file(out / ".pepgen-staging/baru/index.html", "baru");
+    test::write_file(out / ".pepgen-staging/.pepgen-commit", "lama/index.html\n../luar.txt\n");
+    test::write_file(dir / "luar.txt", "di luar");
+    test::write_file(out / (".pepgen-staging/" + std::string(kManifestName)),
+                     "# pepgen-manifest 2\n# masukan m2\nindex.html\t0\t\nbaru/index.html\t0\t\n");
+    {
+        auto w = SiteWriter::begin(out, d);
+        REQUIRE(w);
+    }
+    CHECK(test::read_file(out / "index.html") == "v2");
+    CHECK(test::read_file(out / "baru/index.html") == "baru");
+    CHECK_FALSE(fs::exists(out / "lama"));
+    CHECK(test::read_file(dir / "luar.txt") == "di luar");
+    CHECK_FALSE(fs::exists(out / ".pepgen-staging"));
+    // A staging folder without the marker is a build that never decided: dropped, nothing installed.
+    test::write_file(out / ".pepgen-staging/index.html", "setengah");
+    REQUIRE(publish_site(out, {{"index.html", "v3"}}, d));
+    CHECK(test::read_file(out / "index.html") == "v3");
+    CHECK_FALSE(fs::exists(out / ".pepgen-staging"));
+}
+
+TEST_CASE("a manifest never leads pepgen to remove anything outside its own files", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    REQUIRE(publish_site(out, {{"index.html", "v1"}, {"lsp/a.html", "a"}}, d));
+    test::write_file(dir / "korban.txt", "jangan dihapus");
+    test::write_file(dir / "luar/a.html", "jangan dihapus");
+    auto manifest = test::read_file(out / kManifestName);
+    manifest += "../korban.txt\t0\t\n/etc/hostname\t0\t\n";
+    test::write_file(out / kManifestName, manifest);
+    // pepgen's folder replaced by a link to somewhere else: its stale page is not removed through it.
+    fs::remove_all(out / "lsp");
+    fs::create_directory_symlink(dir / "luar", out / "lsp");
+    REQUIRE(publish_site(out, {{"index.html", "v2"}}, d));
+    CHECK(test::read_file(dir / "korban.txt") == "jangan dihapus");
+    CHECK(test::read_file(dir / "luar/a.html") == "jangan dihapus");
+    CHECK(fs::is_symlink(out / "lsp"));
+    // Writing a page below that link is refused rather than written through it.
+    Diagnostics through;
+    CHECK_FALSE(publish_site(out, {{"index.html", "v3"}, {"lsp/b.html", "b"}}, through));
+    CHECK_THAT(test::all_messages(through), Contains("lsp/b.html"));
+    CHECK_FALSE(fs::exists(dir / "luar/b.html"));
+}
+
+TEST_CASE("pepgen's bookkeeping and a host's files are never written as pages", "[writer]") {
+    test::TempDir dir;
+    Diagnostics d;
+    for (const char* path : {".pepgen-manifest", ".pepgen-staging/x.html", ".git/config", "CNAME", ".well-known/x"}) {
+        INFO(path);
+        Diagnostics one;
+        CHECK_FALSE(publish_site(dir / "site", {{path, "x"}}, one));
+        CHECK_THAT(test::all_messages(one), Contains("jalur keluaran tidak aman"));
+    }
 }

@@ -14,6 +14,7 @@
 #include <ostream>
 #include <thread>
 
+#include "cli/interrupt.h"
 #include "cli/project.h"
 #include "render/theme.h"
 #include "site/plan.h"
@@ -207,16 +208,12 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     // options, every file still there): the site is already right.
     const auto extra = program_identity() + "|" + options.base_url.value_or("-") + "|" + (options.incremental ? "i" : "f");
     const auto inputs = scan_inputs(root, extra);
-    if (options.incremental) {
-        Diagnostics probe;
-        if (auto previous = SiteWriter::begin(options.output, probe);
-            previous && previous->previous_inputs() == inputs.all && previous->previous_intact()) {
-            if (summary) {
-                *summary = BuildSummary{};
-                summary->up_to_date = true;
-            }
-            return true;
+    if (options.incremental && SiteWriter::up_to_date(options.output, inputs.all)) {
+        if (summary) {
+            *summary = BuildSummary{};
+            summary->up_to_date = true;
         }
+        return true;
     }
     auto project = load_project(root, diags);
     // Pages and exports read each sheet's scores from its result (by indicator
@@ -229,7 +226,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     if (!diags.has_errors()) theme = Theme::load(root, project.content.config.theme, diags);
     if (diags.has_errors() || !theme) return false;
     if (options.base_url) project.content.config.base_url = *options.base_url;
-    auto writer = SiteWriter::begin(options.output, diags);
+    auto writer = SiteWriter::begin(options.output, diags, !options.incremental);
     if (!writer) return false;
     SiteModel model(project.content, project.data, *project.results, project.stat_findings);
     if (options.incremental) model.keys = derive_keys(inputs, project.data, extra);
@@ -267,7 +264,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         summary->files = plan.file_count + plan.copies.size();
         summary->assets = theme->assets().size();
         summary->written = writer->written();
-        summary->unchanged = writer->linked();
+        summary->unchanged = writer->unchanged();
         summary->rendered = rendered;
     }
     return true;
@@ -300,6 +297,7 @@ int run_check_links(const fs::path& site, std::ostream& out, std::ostream& err) 
 }
 
 int run_build(const fs::path& root, const BuildOptions& options, std::ostream& out, std::ostream& err) {
+    InterruptCleanup interrupt;
     Diagnostics diags;
     BuildSummary summary;
     const bool ok = build_site(root, options, diags, &summary);

@@ -1,8 +1,7 @@
 #include "site/writer.h"
 
 #include <fcntl.h>
-#include <signal.h>
-#include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "site/output_folder.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -57,144 +57,67 @@ bool is_safe_relative_path(const std::string& p) {
 
 namespace {
 
-std::string hex(std::uint64_t v) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-    return buf;
-}
+constexpr const char* kStagingName = ".pepgen-staging";
+/// Written into the staging folder once every file of a build is staged: from
+/// then on the commit is decided, and a build killed during it is finished by
+/// the next one. It lists the previous build's files that are to go.
+constexpr const char* kCommitMarker = ".pepgen-commit";
 
-bool make_parent_dirs(const fs::path& path, std::string& error) {
+std::string reason(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+/// Writes a file with plain system calls, so a failure carries the system's reason.
+class FileOut {
+public:
+    explicit FileOut(const fs::path& path) {
+        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
+        if (fd_ < 0) errno_ = errno;
+    }
+    ~FileOut() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    void write(std::string_view bytes) {
+        while (fd_ >= 0 && !errno_ && !bytes.empty()) {
+            const auto n = ::write(fd_, bytes.data(), bytes.size());
+            if (n < 0) {
+                if (errno != EINTR) errno_ = errno;
+                continue;
+            }
+            bytes.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+    /// Empty when everything was written, else the reason.
+    std::string close() {
+        if (fd_ >= 0 && ::close(fd_) != 0 && !errno_) errno_ = errno;
+        fd_ = -1;
+        return errno_ ? "berkas tidak dapat ditulis: " + reason(errno_) : std::string();
+    }
+
+private:
+    int fd_ = -1;
+    int errno_ = 0;
+};
+
+std::string make_parent_dirs(const fs::path& path) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    if (ec) error = "direktori tidak dapat dibuat: " + ec.message();
-    return !ec;
+    return ec ? "folder tidak dapat dibuat: " + ec.message() : std::string();
 }
 
-bool write_file(const fs::path& path, const std::string& bytes, std::string& error) {
-    if (!make_parent_dirs(path, error)) return false;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-        error = "berkas tidak dapat ditulis";
-        return false;
-    }
-    return true;
+std::string write_file(const fs::path& path, std::string_view bytes) {
+    if (auto error = make_parent_dirs(path); !error.empty()) return error;
+    FileOut out(path);
+    out.write(bytes);
+    return out.close();
 }
 
-/// Staging folders left by builds that were killed: same output, dead process.
-void remove_abandoned_staging(const fs::path& parent, const std::string& out_name) {
-    const std::string prefix = "." + out_name + ".pepgen-baru-";
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(parent, ec)) {
-        const auto name = e.path().filename().string();
-        if (name.rfind(prefix, 0) != 0) continue;
-        const auto digits = name.substr(prefix.size(), name.find('-', prefix.size()) - prefix.size());
-        if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-        const auto pid = static_cast<pid_t>(std::stol(digits));
-        if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) fs::remove_all(e.path(), ec);
-    }
+/// For the commit's own records: a build killed while writing one leaves the
+/// previous version or the new one, never half.
+std::string replace_file(const fs::path& path, std::string_view bytes) {
+    const auto temp = fs::path(path.string() + ".tmp");
+    auto error = write_file(temp, bytes);
+    if (error.empty() && ::rename(temp.c_str(), path.c_str()) != 0) error = reason(errno);
+    return error;
 }
-
-bool swap_in(const fs::path& staging, const fs::path& output, std::string& error) {
-    std::error_code ec;
-    if (!fs::exists(output, ec)) {
-        if (::rename(staging.c_str(), output.c_str()) != 0) {
-            error = "direktori keluaran tidak dapat dibuat";
-            return false;
-        }
-        return true;
-    }
-    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, output.c_str(), RENAME_EXCHANGE) == 0) return true;
-    // Filesystems without RENAME_EXCHANGE: two renames, with a short window.
-    const auto backup = fs::path(staging.string() + "-lama");
-    if (::rename(output.c_str(), backup.c_str()) != 0) {
-        error = "direktori keluaran lama tidak dapat dipindahkan";
-        return false;
-    }
-    if (::rename(staging.c_str(), output.c_str()) != 0) {
-        ::rename(backup.c_str(), output.c_str());
-        error = "direktori keluaran baru tidak dapat dipasang";
-        return false;
-    }
-    ::rename(backup.c_str(), staging.c_str());
-    return true;
-}
-
-}  // namespace
-
-std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostics& diags) {
-    std::error_code ec;
-    auto w = std::unique_ptr<SiteWriter>(new SiteWriter());
-    w->output_ = fs::absolute(output).lexically_normal();
-    // "site/" (as shells complete it) names the folder itself: without the
-    // trailing separator its parent and name are what the staging needs.
-    if (!w->output_.has_filename() && w->output_.has_relative_path()) w->output_ = w->output_.parent_path();
-    const auto parent = w->output_.parent_path();
-    fs::create_directories(parent, ec);
-    if (fs::exists(w->output_, ec) && !fs::is_directory(w->output_, ec)) {
-        diags.error(output.string(), "keluaran sudah ada tetapi bukan direktori");
-        return nullptr;
-    }
-    remove_abandoned_staging(parent, w->output_.filename().string());
-    w->staging_ = parent / ("." + w->output_.filename().string() + ".pepgen-baru-" + std::to_string(::getpid()));
-    fs::remove_all(w->staging_, ec);
-    if (!fs::create_directory(w->staging_, ec)) {
-        diags.error(output.string(), "direktori sementara tidak dapat dibuat di " + parent.string() + ": " + ec.message());
-        return nullptr;
-    }
-    // Manifest: "# masukan <fingerprint>" then "path<TAB>hash<TAB>key" per file
-    // (older manifests hold bare paths, which still mark the files as ours).
-    std::ifstream in(w->output_ / kManifestName);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("# masukan ", 0) == 0) {
-            w->previous_inputs_ = line.substr(10);
-            continue;
-        }
-        if (line.empty() || line[0] == '#') continue;
-        const auto t1 = line.find('\t');
-        Entry e;
-        std::string path = line.substr(0, t1);
-        if (t1 != std::string::npos) {
-            const auto t2 = line.find('\t', t1 + 1);
-            e.hash = std::strtoull(line.substr(t1 + 1, t2 - t1 - 1).c_str(), nullptr, 16);
-            if (t2 != std::string::npos) e.key = line.substr(t2 + 1);
-        }
-        w->previous_.emplace(std::move(path), std::move(e));
-    }
-    return w;
-}
-
-SiteWriter::~SiteWriter() {
-    if (!committed_) {
-        std::error_code ec;
-        fs::remove_all(staging_, ec);
-    }
-}
-
-bool SiteWriter::previous_intact() const {
-    std::error_code ec;
-    if (previous_.empty()) return false;
-    for (const auto& [path, e] : previous_)
-        if (!fs::is_regular_file(output_ / path, ec)) return false;
-    return true;
-}
-
-void SiteWriter::fail(const std::string& path, const std::string& message) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    errors_.emplace_back(path, message);
-}
-
-bool SiteWriter::link_previous(const std::string& path) {
-    std::error_code ec;
-    const auto target = staging_ / path;
-    fs::create_directories(target.parent_path(), ec);
-    fs::create_hard_link(output_ / path, target, ec);
-    return !ec;
-}
-
-namespace {
 
 /// Manifest keys are "<input key>" or "<input key>|<content key>".
 std::string_view input_part(std::string_view key) { return key.substr(0, key.find('|')); }
@@ -203,9 +126,195 @@ std::string_view content_part(std::string_view key) {
     return bar == std::string_view::npos ? std::string_view() : key.substr(bar + 1);
 }
 
+/// Every folder from the output down to rel's parent is a real folder, not a
+/// symlink: what pepgen removes or replaces there is inside the output.
+class RealDirs {
+public:
+    explicit RealDirs(fs::path output) : output_(std::move(output)) {}
+    bool parents_real(const std::string& rel) {
+        const auto slash = rel.rfind('/');
+        return slash == std::string::npos || dir_real(rel.substr(0, slash));
+    }
+    bool dir_real(const std::string& dir) {
+        if (auto it = known_.find(dir); it != known_.end()) return it->second;
+        bool real = parents_real(dir);
+        struct stat st{};
+        if (real) real = ::lstat((output_ / dir).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+        return known_[dir] = real;
+    }
+
+private:
+    fs::path output_;
+    std::map<std::string, bool> known_;
+};
+
+/// Moves every staged file into place, removes the files the marker lists,
+/// then the folders they leave empty, and last the manifest. Run by a commit
+/// and, for a commit a killed build left unfinished, by the next build:
+/// whatever is already done is skipped, so it can run any number of times.
+std::string roll_forward(const fs::path& output, const fs::path& staging,
+                         const std::function<void()>& before_manifest = {}) {
+    std::error_code ec;
+    std::vector<std::string> staged;
+    for (auto it = fs::recursive_directory_iterator(staging, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->is_regular_file(ec) && !it->is_symlink(ec)) {
+            const auto rel = it->path().lexically_relative(staging).generic_string();
+            if (!rel.starts_with(".pepgen")) staged.push_back(rel);  // the commit's own records
+        }
+    if (ec) return "folder sementara tidak dapat dibaca: " + ec.message();
+    for (const auto& rel : staged) {
+        const auto target = output / rel;
+        if (auto error = make_parent_dirs(target); !error.empty()) return rel + ": " + error;
+        if (::rename((staging / rel).c_str(), target.c_str()) != 0)
+            return rel + ": berkas tidak dapat dipasang: " + reason(errno);
+    }
+    std::ifstream marker(staging / kCommitMarker);
+    RealDirs real(output);
+    std::set<std::string, std::greater<>> emptied;  // deepest first
+    for (std::string rel; std::getline(marker, rel);) {
+        if (!is_safe_relative_path(rel) || !real.parents_real(rel)) continue;
+        struct stat st{};
+        const auto path = output / rel;
+        if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;  // gone, or not a file of ours now
+        ::unlink(path.c_str());
+        for (auto slash = rel.rfind('/'); slash != std::string::npos; slash = rel.rfind('/', slash - 1)) {
+            emptied.insert(rel.substr(0, slash));
+            if (slash == 0) break;
+        }
+    }
+    // Only folders that held the removed pages, and only once empty: a folder
+    // of the user's, even an empty one, is never among them.
+    for (const auto& dir : emptied) ::rmdir((output / dir).c_str());
+    if (before_manifest) before_manifest();
+    if (fs::exists(staging / kManifestName, ec) &&
+        ::rename((staging / kManifestName).c_str(), (output / kManifestName).c_str()) != 0)
+        return std::string(kManifestName) + ": tidak dapat dipasang: " + reason(errno);
+    fs::remove_all(staging, ec);
+    return {};
+}
+
+std::mutex g_active_mutex;
+std::set<SiteWriter*> g_active;
+
 }  // namespace
 
-bool SiteWriter::record(const std::string& path, Entry entry) {
+struct SiteWriter::Guard {
+    std::mutex commit;
+    bool abandoned = false;
+};
+
+std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostics& diags, bool verify_all) {
+    auto w = std::unique_ptr<SiteWriter>(new SiteWriter());
+    w->shown_ = output.string();
+    w->verify_all_ = verify_all;
+    w->guard_ = std::make_unique<Guard>();
+    {
+        // Known to the interrupt handler before anything is made in the output.
+        std::lock_guard<std::mutex> lock(g_active_mutex);
+        g_active.insert(w.get());
+    }
+    std::lock_guard<std::mutex> commit(w->guard_->commit);
+    w->folder_ = OutputFolder::open(output, w->shown_, diags);
+    if (!w->folder_) return nullptr;
+    w->output_ = w->folder_->path();
+    w->staging_ = w->output_ / kStagingName;
+    std::error_code ec;
+    // A commit that a killed build left half done is finished; the staging of
+    // a build killed earlier is dropped. The lock says no build is running.
+    if (fs::exists(w->staging_ / kCommitMarker, ec)) {
+        if (auto error = roll_forward(w->output_, w->staging_); !error.empty()) {
+            diags.error(w->shown_, "build sebelumnya terhenti saat memasang berkas dan tidak dapat diselesaikan: " +
+                                       error);
+            return nullptr;
+        }
+    }
+    fs::remove_all(w->staging_, ec);
+    if (fs::exists(w->output_ / kManifestName, ec)) {
+        auto read = read_text_file(w->output_ / kManifestName);
+        if (!read.text) {
+            diags.error(w->shown_ + "/" + kManifestName, read.error);
+            return nullptr;
+        }
+        w->previous_ = parse_manifest(*read.text);
+    }
+    if (::mkdir(w->staging_.c_str(), 0777) != 0) {
+        diags.error(w->shown_, "folder sementara tidak dapat dibuat di folder keluaran: " + reason(errno));
+        return nullptr;
+    }
+    return w;
+}
+
+SiteWriter::~SiteWriter() {
+    {
+        std::lock_guard<std::mutex> lock(g_active_mutex);
+        g_active.erase(this);
+    }
+    if (!committed_ && !staging_.empty()) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+void SiteWriter::abandon() {
+    std::lock_guard<std::mutex> lock(guard_->commit);  // a commit under way is finished first
+    guard_->abandoned = true;
+    if (committed_) return;
+    std::error_code ec;
+    if (!staging_.empty()) fs::remove_all(staging_, ec);
+    folder_.reset();  // unlocks, and removes the folders made for this build
+}
+
+void abandon_active_writers() {
+    std::lock_guard<std::mutex> lock(g_active_mutex);
+    for (auto* w : g_active) w->abandon();
+}
+
+bool SiteWriter::up_to_date(const fs::path& output, const std::string& inputs) {
+    const auto dir = resolve_output_path(output);
+    std::error_code ec;
+    if (fs::exists(dir / kStagingName, ec)) return false;
+    auto read = read_text_file(dir / kManifestName);
+    if (!read.text) return false;
+    const auto manifest = parse_manifest(*read.text);
+    if (manifest.inputs != inputs || manifest.files.empty()) return false;
+    for (const auto& [path, e] : manifest.files) {
+        const auto stamp = stamp_of((dir / path).c_str());
+        if (!e.stamp || !stamp || *stamp != *e.stamp) return false;
+    }
+    return true;
+}
+
+std::optional<SiteWriter::OnDisk> SiteWriter::on_disk(const std::string& path) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (auto it = on_disk_.find(path); it != on_disk_.end()) return it->second;
+    }
+    std::optional<OnDisk> found;
+    auto prev = previous_.files.find(path);
+    if (prev != previous_.files.end()) {
+        const auto file = output_ / path;
+        if (auto stamp = stamp_of(file.c_str())) {
+            if (!verify_all_ && prev->second.stamp && *prev->second.stamp == *stamp) {
+                found = OnDisk{prev->second.hash, *stamp};
+            } else if (auto read = read_text_file(file); read.text) {
+                // Changed behind pepgen's back, or a manifest without stamps: the bytes decide.
+                found = OnDisk{fingerprint(*read.text), *stamp};
+                found->stamp.size = read.text->size();
+            }
+        }
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    on_disk_.emplace(path, found);
+    return found;
+}
+
+void SiteWriter::fail(const std::string& path, const std::string& message) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    errors_.emplace_back(path, message);
+}
+
+bool SiteWriter::record(const std::string& path, ManifestEntry entry) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (entries_.emplace(path, std::move(entry)).second) return true;
     errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
@@ -213,55 +322,57 @@ bool SiteWriter::record(const std::string& path, Entry entry) {
 }
 
 bool SiteWriter::refuse_unsafe(const std::string& path) {
-    if (is_safe_relative_path(path) && path != kManifestName) return false;
+    // pepgen's own bookkeeping and what a host keeps (.git, CNAME, ...) are never written.
+    const auto first = path.substr(0, path.find('/'));
+    const auto& kept = host_kept_names();
+    if (is_safe_relative_path(path) && !first.starts_with(".pepgen") &&
+        std::find(kept.begin(), kept.end(), first) == kept.end())
+        return false;
     fail(path, "jalur keluaran tidak aman ditolak");
     return true;
 }
 
-bool SiteWriter::same_as_previous(const std::string& path, std::uint64_t hash, std::uintmax_t size) const {
-    auto it = previous_.find(path);
-    std::error_code ec;
-    return it != previous_.end() && it->second.hash == hash && fs::file_size(output_ / path, ec) == size && !ec;
-}
-
-bool SiteWriter::keep_previous(const std::string& path, Entry entry) {
-    if (!link_previous(path) || !record(path, std::move(entry))) return false;
+bool SiteWriter::keep(const std::string& path, ManifestEntry entry) {
+    if (!record(path, std::move(entry))) return false;
     std::lock_guard<std::mutex> lock(mutex_);
-    ++linked_;
+    ++unchanged_;
     return true;
 }
 
 bool SiteWriter::reuse(const std::string& path, const std::string& key) {
     if (key.empty()) return false;
-    auto it = previous_.find(path);
-    if (it == previous_.end() || input_part(it->second.key) != key || !is_safe_relative_path(path)) return false;
-    return keep_previous(path, it->second);
+    auto it = previous_.files.find(path);
+    if (it == previous_.files.end() || input_part(it->second.key) != key) return false;
+    const auto disk = on_disk(path);
+    if (!disk || disk->hash != it->second.hash) return false;
+    return keep(path, ManifestEntry{it->second.hash, it->second.key, disk->stamp});
 }
 
 bool SiteWriter::reuse_content(const std::string& path, const std::string& key, const std::string& content_key) {
     if (content_key.empty()) return false;
-    auto it = previous_.find(path);
-    if (it == previous_.end() || content_part(it->second.key) != content_key || !is_safe_relative_path(path))
-        return false;
-    return keep_previous(path, Entry{it->second.hash, key + "|" + content_key});
+    auto it = previous_.files.find(path);
+    if (it == previous_.files.end() || content_part(it->second.key) != content_key) return false;
+    const auto disk = on_disk(path);
+    if (!disk || disk->hash != it->second.hash) return false;
+    return keep(path, ManifestEntry{it->second.hash, key + "|" + content_key, disk->stamp});
 }
 
 bool SiteWriter::write(const std::string& path, const std::string& bytes, const std::string& key) {
     if (refuse_unsafe(path)) return false;
     const auto hash = fingerprint(bytes);
-    if (!record(path, Entry{hash, key})) return false;
-    // Same bytes as last time: link the old file so its mtime stays.
-    if (same_as_previous(path, hash, bytes.size()) && link_previous(path)) {
+    if (!record(path, ManifestEntry{hash, key, std::nullopt})) return false;
+    if (const auto disk = on_disk(path); disk && disk->hash == hash && disk->stamp.size == bytes.size()) {
         std::lock_guard<std::mutex> lock(mutex_);
-        ++linked_;
+        entries_[path].stamp = disk->stamp;
+        ++unchanged_;
         return true;
     }
-    std::string error;
-    if (!write_file(staging_ / path, bytes, error)) {
+    if (auto error = write_file(staging_ / path, bytes); !error.empty()) {
         fail(path, error);
         return false;
     }
     std::lock_guard<std::mutex> lock(mutex_);
+    staged_.insert(path);
     ++written_;
     return true;
 }
@@ -271,96 +382,109 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<std::fun
     if (refuse_unsafe(path)) return false;
     // Claimed before writing, so a second file on the same path cannot overwrite
     // this one; the hash is filled in once the bytes exist.
-    if (!record(path, Entry{0, key})) return false;
+    if (!record(path, ManifestEntry{0, key, std::nullopt})) return false;
     const auto target = staging_ / path;
-    std::string error;
-    if (!make_parent_dirs(target, error)) {
+    if (auto error = make_parent_dirs(target); !error.empty()) {
         fail(path, error);
         return false;
     }
-    // The bytes cannot be compared with the previous file before they exist:
-    // write them, and swap in a link to the previous file if they turn out the same.
     std::uint64_t hash = fingerprint({});
     std::uintmax_t size = 0;
-    {
-        std::ofstream out(target, std::ios::binary | std::ios::trunc);
-        for (const auto& make : parts) {
-            const auto part = make();
-            hash = fingerprint(part, hash);
-            size += part.size();
-            out.write(part.data(), static_cast<std::streamsize>(part.size()));
-        }
-        out.close();
-        if (!out) {
-            fail(path, "berkas tidak dapat ditulis");
-            return false;
-        }
+    FileOut out(target);
+    for (const auto& make : parts) {
+        const auto part = make();
+        hash = fingerprint(part, hash);
+        size += part.size();
+        out.write(part);
     }
-    const bool same = same_as_previous(path, hash, size);
-    std::error_code ec;
-    if (same) fs::remove(target, ec);
-    const bool linked = same && !ec && link_previous(path);
-    if (same && !linked) {
-        fail(path, "berkas lama tidak dapat ditautkan");
+    if (auto error = out.close(); !error.empty()) {
+        fail(path, error);
         return false;
     }
+    // The bytes could not be compared before they existed: drop the staged
+    // copy if the file on disk already has them.
+    const auto disk = on_disk(path);
+    const bool same = disk && disk->hash == hash && disk->stamp.size == size;
+    std::error_code ec;
+    if (same) fs::remove(target, ec);
     std::lock_guard<std::mutex> lock(mutex_);
-    entries_[path].hash = hash;
-    ++(linked ? linked_ : written_);
+    auto& entry = entries_[path];
+    entry.hash = hash;
+    if (same) {
+        entry.stamp = disk->stamp;
+        ++unchanged_;
+    } else {
+        staged_.insert(path);
+        ++written_;
+    }
     return true;
 }
 
-bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
-    for (const auto& [path, message] : errors_) diags.error(output_.string() + "/" + path, message);
-    if (!errors_.empty()) return false;
-    std::error_code ec;
-    // The user's own files (CNAME, .git, ...) are linked into the new site.
-    if (fs::is_directory(output_, ec)) {
-        std::vector<std::string> in_the_way;
-        for (auto it = fs::recursive_directory_iterator(output_, fs::directory_options::none, ec);
-             it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec) break;
-            if (!it->is_symlink() && it->is_directory()) continue;
-            // The iterator's paths are output_/<rel>: no need for fs::relative, which
-            // resolves symlinks with several system calls per file.
-            const auto rel = it->path().lexically_relative(output_).generic_string();
-            if (rel == kManifestName || previous_.count(rel)) continue;
-            if (entries_.count(rel)) {
-                in_the_way.push_back(rel);
-                continue;
-            }
-            const auto target = staging_ / rel;
-            fs::create_directories(target.parent_path(), ec);
-            if (it->is_symlink()) {
-                fs::copy_symlink(it->path(), target, ec);
-            } else {
-                fs::create_hard_link(it->path(), target, ec);
-                if (ec) fs::copy_file(it->path(), target, ec);
-            }
-            if (ec) {
-                diags.error(display_path(fs::current_path(), it->path()),
-                            "berkas milik pengguna tidak dapat dipertahankan: " + ec.message());
-                return false;
-            }
+bool SiteWriter::check_in_the_way(Diagnostics& diags) {
+    // A path the previous build did not write must be free, and every folder
+    // on the way to a file a real folder: never replace the user's file, nor
+    // write through a symlink to somewhere else.
+    std::vector<std::string> in_the_way;
+    RealDirs real(output_);
+    for (const auto& [path, e] : entries_) {
+        const auto target = output_ / path;
+        struct stat st{};
+        const bool exists = ::lstat(target.c_str(), &st) == 0;
+        const bool ours = previous_.files.count(path) != 0;
+        bool blocked = exists && (!ours || S_ISDIR(st.st_mode));
+        for (auto slash = path.find('/'); !blocked && slash != std::string::npos; slash = path.find('/', slash + 1)) {
+            const auto dir = path.substr(0, slash);
+            struct stat ds{};
+            if (::lstat((output_ / dir).c_str(), &ds) == 0 && !real.dir_real(dir)) blocked = true;
         }
-        if (!in_the_way.empty()) {
-            std::sort(in_the_way.begin(), in_the_way.end());
-            diags.error(output_.string(),
-                        std::to_string(in_the_way.size()) + " berkas di folder keluaran bukan buatan pepgen tetapi akan "
-                        "tertimpa (misalnya " + in_the_way.front() + "). Pindahkan berkas itu, atau bila folder ini "
-                        "memang dibuat pepgen tetapi " + kManifestName + " terhapus, hapus folder keluaran lalu bangun ulang.");
-            return false;
-        }
+        if (blocked) in_the_way.push_back(path);
     }
-    std::string manifest = "# masukan " + inputs + "\n";
-    for (const auto& [path, e] : entries_) manifest += path + "\t" + hex(e.hash) + "\t" + e.key + "\n";
-    std::string error;
-    if (!write_file(staging_ / kManifestName, manifest, error) || !swap_in(staging_, output_, error)) {
-        diags.error(output_.string(), error);
+    if (in_the_way.empty()) return true;
+    diags.error(shown_, std::to_string(in_the_way.size()) +
+                            " berkas di folder keluaran bukan buatan pepgen tetapi akan tertimpa (misalnya " +
+                            in_the_way.front() + "). Pindahkan berkas itu, atau bila folder ini memang dibuat pepgen "
+                            "tetapi " + kManifestName + " terhapus, hapus folder keluaran lalu bangun ulang.");
+    return false;
+}
+
+bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
+    // The same failure on many files (a full disk) is one message with its reason.
+    std::map<std::string, std::pair<std::size_t, std::string>> by_message;
+    for (const auto& [path, message] : errors_) {
+        auto& [count, first] = by_message[message];
+        if (count++ == 0) first = path;
+    }
+    for (const auto& [message, seen] : by_message) {
+        if (seen.first == 1) diags.error(shown_ + "/" + seen.second, message);
+        else diags.error(shown_, message + " (" + std::to_string(seen.first) + " berkas, yang pertama " +
+                                     seen.second + ")");
+    }
+    if (!errors_.empty() || !check_in_the_way(diags)) return false;
+
+    Manifest next{inputs, entries_};
+    std::string stale;
+    for (const auto& [path, e] : previous_.files)
+        if (!entries_.count(path)) stale += path + "\n";
+    std::lock_guard<std::mutex> lock(guard_->commit);
+    if (guard_->abandoned) return false;
+    auto error = replace_file(staging_ / kManifestName, format_manifest(next));
+    if (error.empty()) error = replace_file(staging_ / kCommitMarker, stale);
+    if (!error.empty()) {
+        diags.error(shown_, error);
+        return false;
+    }
+    // Decided: from here a killed build is finished by the next one.
+    error = roll_forward(output_, staging_, [&] {
+        for (const auto& path : staged_) next.files[path].stamp = stamp_of((output_ / path).c_str());
+        replace_file(staging_ / kManifestName, format_manifest(next));
+    });
+    if (!error.empty()) {
+        diags.error(shown_, "berkas baru tidak dapat dipasang seluruhnya (" + error +
+                                "); bangun ulang untuk menyelesaikannya");
         return false;
     }
     committed_ = true;
-    fs::remove_all(staging_, ec);  // now holds the previous site
+    folder_->keep();
     return true;
 }
 

@@ -1,8 +1,9 @@
-/// The only code that touches the output directory. A build is written to a
-/// staging directory beside the output and swapped in with one atomic
-/// rename, so readers and a failed build only ever see a whole site. A file
-/// whose bytes did not change is hard-linked from the previous build rather
-/// than written, so it keeps its modification time and uploads skip it.
+/// The only code that changes an output folder. Pages are rendered into a
+/// staging folder inside it; only once the whole build has succeeded are the
+/// changed files moved into place, each with one rename, and the files of the
+/// previous build that are gone removed. Files whose bytes did not change are
+/// not touched (same inode and mtime, so uploads skip them), and nothing that
+/// is not pepgen's (a git checkout, CNAME, ...) is ever moved, changed or removed.
 #pragma once
 
 #include <filesystem>
@@ -10,79 +11,95 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "site/manifest.h"
 
 namespace pepgen {
 
-/// Name of the list of files pepgen wrote, kept in the output directory so
-/// the next build knows which files are its own and which belong to the user.
-inline constexpr const char* kManifestName = ".pepgen-manifest";
+class OutputFolder;
 
 /// A fast 64-bit content fingerprint for change detection (not security).
 std::uint64_t fingerprint(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
 
 class SiteWriter {
 public:
-    /// Prepares the staging directory and reads the previous build's manifest.
-    static std::unique_ptr<SiteWriter> begin(const std::filesystem::path& output, Diagnostics& diags);
+    /// Takes the output folder (see OutputFolder), finishes a commit that a
+    /// killed build left half done, and prepares the staging folder.
+    /// `verify_all` re-reads every file of the previous build instead of
+    /// trusting the stamps in the manifest (pepgen build --penuh).
+    static std::unique_ptr<SiteWriter> begin(const std::filesystem::path& output, Diagnostics& diags,
+                                             bool verify_all = false);
     ~SiteWriter();
 
-    /// The input fingerprint recorded by the previous build ("" if none).
-    const std::string& previous_inputs() const { return previous_inputs_; }
-    /// True when the previous build's files are all still in place.
-    bool previous_intact() const;
+    /// True when the folder holds exactly what the manifest says, built from
+    /// `inputs`: every file there with the stamp it was left with, and no
+    /// commit left unfinished. Reads, never writes, takes no lock.
+    static bool up_to_date(const std::filesystem::path& output, const std::string& inputs);
 
-    /// If the previous build wrote `path` from inputs with this key, links it
-    /// into the new site and returns true: the caller need not render it.
-    /// Thread-safe.
+    /// The input fingerprint recorded by the previous build ("" if none).
+    const std::string& previous_inputs() const { return previous_.inputs; }
+
+    /// If the previous build wrote `path` from inputs with this key and the
+    /// file is still as it left it, keeps it and returns true: the caller need
+    /// not render it. Thread-safe.
     bool reuse(const std::string& path, const std::string& key);
     /// The second chance, once a page's data is made: if the previous build
-    /// rendered `path` from the same data (content_key), links it and records
-    /// it under the new input key. Thread-safe.
+    /// rendered `path` from the same data (content_key), keeps it under the
+    /// new input key. Thread-safe.
     bool reuse_content(const std::string& path, const std::string& key, const std::string& content_key);
-    /// Writes (or links, when the bytes are unchanged) one file. Thread-safe.
-    /// A page's key may be "<input key>|<content key>" (see reuse_content).
+    /// Stages one file, unless the file on disk already has these bytes.
+    /// A page's key may be "<input key>|<content key>". Thread-safe.
     bool write(const std::string& path, const std::string& bytes, const std::string& key = {});
     /// The same for a large file made of parts: each part is made and written
-    /// in turn, so the file never exists as one string. Parts are fingerprinted
-    /// one by one: the same parts (as the same data make) keep the previous file. Thread-safe.
+    /// in turn, so the file never exists as one string. Thread-safe.
     bool write_parts(const std::string& path, const std::vector<std::function<std::string()>>& parts,
                      const std::string& key = {});
 
-    /// Carries over the user's own files, writes the manifest and swaps the
-    /// new site in. On failure the old output is untouched.
+    /// Moves the staged files into place, removes the previous build's files
+    /// that are no longer part of the site, and records the manifest. With
+    /// any error before it, nothing in the output changes.
     bool commit(const std::string& inputs, Diagnostics& diags);
 
     std::size_t written() const { return written_; }
-    std::size_t linked() const { return linked_; }
+    std::size_t unchanged() const { return unchanged_; }
+
+    /// Drops the staging folder of a build that will not commit (see
+    /// abandon_active_writers); waits for a commit under way to finish.
+    void abandon();
 
 private:
-    struct Entry {
+    struct Guard;
+    struct OnDisk {
         std::uint64_t hash = 0;
-        std::string key;
+        FileStamp stamp;
     };
     SiteWriter() = default;
-    bool link_previous(const std::string& path);
-    /// Links the previous build's file and records it under `entry`.
-    bool keep_previous(const std::string& path, Entry entry);
-    /// Records `path` as part of the new site; false (and an error) if it already is.
-    bool record(const std::string& path, Entry entry);
-    /// True (and an error) for a path that must not be written.
+    /// The hash and stamp of the previous build's file as it is on disk now;
+    /// nullopt when it is gone or is no longer a regular file.
+    std::optional<OnDisk> on_disk(const std::string& path);
+    bool keep(const std::string& path, ManifestEntry entry);
+    bool record(const std::string& path, ManifestEntry entry);
     bool refuse_unsafe(const std::string& path);
-    /// The previous build wrote the same bytes to `path`, and its file is still there.
-    bool same_as_previous(const std::string& path, std::uint64_t hash, std::uintmax_t size) const;
     void fail(const std::string& path, const std::string& message);
+    bool check_in_the_way(Diagnostics& diags);
 
+    std::unique_ptr<OutputFolder> folder_;
     std::filesystem::path output_, staging_;
-    std::map<std::string, Entry> previous_;
-    std::string previous_inputs_;
+    std::string shown_;
+    Manifest previous_;
+    bool verify_all_ = false;
     std::mutex mutex_;
-    std::map<std::string, Entry> entries_;
+    std::map<std::string, std::optional<OnDisk>> on_disk_;
+    std::map<std::string, ManifestEntry> entries_;
+    std::set<std::string> staged_;  ///< paths whose new bytes wait in the staging folder
+    std::unique_ptr<Guard> guard_;
     std::vector<std::pair<std::string, std::string>> errors_;
-    std::size_t written_ = 0, linked_ = 0;
+    std::size_t written_ = 0, unchanged_ = 0;
     bool committed_ = false;
 };
 
@@ -93,5 +110,10 @@ bool check_output_location(const std::filesystem::path& root, const std::filesys
 
 /// Relative, no "..", no absolute or empty parts: safe to join to the output.
 bool is_safe_relative_path(const std::string& p);
+
+/// Removes the staging folders of builds in progress in this process, so a
+/// build stopped by Ctrl+C or SIGTERM leaves nothing behind; a commit under
+/// way is finished first. For the signal-handling thread of a command.
+void abandon_active_writers();
 
 }  // namespace pepgen

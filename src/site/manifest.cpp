@@ -1,0 +1,91 @@
+#include "site/manifest.h"
+
+#include <sys/stat.h>
+
+#include <charconv>
+#include <cstdio>
+#include <vector>
+
+#include "site/writer.h"
+
+namespace pepgen {
+
+namespace {
+
+constexpr std::string_view kHeader = "# pepgen-manifest 2";
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> out;
+    for (;;) {
+        const auto tab = line.find('\t');
+        out.push_back(line.substr(0, tab));
+        if (tab == std::string_view::npos) return out;
+        line.remove_prefix(tab + 1);
+    }
+}
+
+template <typename T>
+bool parse_number(std::string_view s, T& value, int base = 10) {
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, base);
+    return ec == std::errc() && end == s.data() + s.size() && !s.empty();
+}
+
+}  // namespace
+
+Manifest parse_manifest(std::string_view text) {
+    Manifest m;
+    while (!text.empty()) {
+        const auto nl = text.find('\n');
+        const auto line = text.substr(0, nl);
+        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        if (line.rfind("# masukan ", 0) == 0) {
+            m.inputs = std::string(line.substr(10));
+            continue;
+        }
+        if (line.empty() || line[0] == '#') continue;
+        // Version 2: path, hash, key, size, mtime, ctime, inode. Version 1: path, hash, key
+        // (or a bare path): such files carry no stamp and are re-read once.
+        const auto fields = split_tabs(line);
+        const std::string path(fields[0]);
+        if (!is_safe_relative_path(path) || path == kManifestName) continue;
+        ManifestEntry e;
+        if (fields.size() > 1 && !parse_number(fields[1], e.hash, 16)) continue;
+        if (fields.size() > 2) e.key = std::string(fields[2]);
+        if (fields.size() == 7) {
+            FileStamp s;
+            if (parse_number(fields[3], s.size) && parse_number(fields[4], s.mtime_ns) &&
+                parse_number(fields[5], s.ctime_ns) && parse_number(fields[6], s.inode))
+                e.stamp = s;
+        }
+        m.files.insert_or_assign(path, std::move(e));
+    }
+    return m;
+}
+
+std::string format_manifest(const Manifest& manifest) {
+    std::string out(kHeader);
+    out += "\n# masukan " + manifest.inputs + "\n";
+    char hash[17];
+    for (const auto& [path, e] : manifest.files) {
+        std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(e.hash));
+        out += path + "\t" + hash + "\t" + e.key;
+        if (e.stamp)
+            out += "\t" + std::to_string(e.stamp->size) + "\t" + std::to_string(e.stamp->mtime_ns) + "\t" +
+                   std::to_string(e.stamp->ctime_ns) + "\t" + std::to_string(e.stamp->inode);
+        out += "\n";
+    }
+    return out;
+}
+
+std::optional<FileStamp> stamp_of(const char* path) {
+    struct stat st{};
+    if (::lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    FileStamp s;
+    s.size = static_cast<std::uintmax_t>(st.st_size);
+    s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    s.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+    s.inode = st.st_ino;
+    return s;
+}
+
+}  // namespace pepgen

@@ -1,0 +1,48 @@
+/// The record pepgen keeps in an output folder of the files it wrote: each
+/// file's content hash and input keys, and what the file looked like on disk
+/// when pepgen left it, so the next build can tell a file it may trust from
+/// one that was changed behind its back.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pepgen {
+
+/// Name of the manifest, kept in the output folder.
+inline constexpr const char* kManifestName = ".pepgen-manifest";
+
+/// What stat() said of a file: any change to its bytes changes one of these
+/// (a rewrite changes the inode or ctime even when size and mtime are forged).
+struct FileStamp {
+    std::uintmax_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+struct ManifestEntry {
+    std::uint64_t hash = 0;
+    std::string key;                  ///< "<input key>" or "<input key>|<content key>"; may be empty
+    std::optional<FileStamp> stamp;   ///< absent in older manifests: the file is then re-read
+};
+
+struct Manifest {
+    std::string inputs;  ///< fingerprint of every input of the build that wrote it
+    std::map<std::string, ManifestEntry> files;
+};
+
+/// Reads a manifest. Lines it cannot use (a damaged or hand-edited file, a
+/// path that is absolute or climbs out with "..") are skipped: such a path is
+/// then simply not pepgen's, so nothing outside the folder is ever touched.
+Manifest parse_manifest(std::string_view text);
+std::string format_manifest(const Manifest& manifest);
+
+/// The stamp of a regular file that is not a symlink; nullopt otherwise.
+std::optional<FileStamp> stamp_of(const char* path);
+
+}  // namespace pepgen
