@@ -15,6 +15,7 @@ packages=(
   libcsv-dev
   libcpp-httplib-dev
   libmimalloc-dev
+  libxxhash-dev
   clang
   libclang-rt-14-dev
 )

@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-#include "site/writer.h"
+#include "site/fingerprint.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;

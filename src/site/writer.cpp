@@ -18,33 +18,6 @@ namespace fs = std::filesystem;
 
 namespace pepgen {
 
-std::uint64_t fingerprint(std::string_view bytes, std::uint64_t seed) {
-    // A site is hundreds of megabytes, all fingerprinted: four independent
-    // lanes of eight bytes a step keep the multiplier busy, then the rest a
-    // word and a byte at a time; the length is mixed in so "a" and "a\0" differ.
-    constexpr std::uint64_t mul = 0xff51afd7ed558ccdull;
-    auto mix = [](std::uint64_t h, std::uint64_t word) {
-        h = (h ^ word) * mul;
-        return h ^ (h >> 32);
-    };
-    auto word_at = [&bytes](std::size_t i) {
-        std::uint64_t word;
-        std::memcpy(&word, bytes.data() + i, 8);
-        return word;
-    };
-    std::uint64_t h = seed ^ (bytes.size() * 0x9e3779b97f4a7c15ull);
-    std::size_t i = 0;
-    if (bytes.size() >= 32) {
-        std::uint64_t lane[4] = {h, h ^ 0x9e3779b97f4a7c15ull, h ^ 0xc2b2ae3d27d4eb4full, h ^ 0x165667b19e3779f9ull};
-        for (; i + 32 <= bytes.size(); i += 32)
-            for (std::size_t j = 0; j < 4; ++j) lane[j] = mix(lane[j], word_at(i + 8 * j));
-        h = mix(mix(mix(lane[0], lane[1]), lane[2]), lane[3]);
-    }
-    for (; i + 8 <= bytes.size(); i += 8) h = mix(h, word_at(i));
-    for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ull;
-    return h ^ (h >> 29);
-}
-
 bool is_safe_relative_path(const std::string& p) {
     if (p.empty() || p[0] == '/' || p.find('\\') != std::string::npos || p.find('\0') != std::string::npos)
         return false;
@@ -148,31 +121,36 @@ private:
     std::map<std::string, bool> known_;
 };
 
-/// Moves every staged file into place, removes the files the marker lists,
-/// then the folders they leave empty, and last the manifest. Run by a commit
-/// and, for a commit a killed build left unfinished, by the next build:
-/// whatever is already done is skipped, so it can run any number of times.
+/// Carries out a commit as its marker describes it: "+<TAB>staged<TAB>path"
+/// moves a staged file into place, "-<TAB>path" removes a previous build's
+/// file; then the folders those removals left empty go, and last the
+/// manifest. Run by a commit and, for a commit a killed build left
+/// unfinished, by the next build: what is already done is skipped, so it can
+/// run any number of times. Staged files lie flat in the staging folder: a
+/// second tree of folders would cost as much again to make and remove.
 std::string roll_forward(const fs::path& output, const fs::path& staging,
                          const std::function<void()>& before_manifest = {}) {
     std::error_code ec;
-    std::vector<std::string> staged;
-    for (auto it = fs::recursive_directory_iterator(staging, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
-        if (it->is_regular_file(ec) && !it->is_symlink(ec)) {
-            const auto rel = it->path().lexically_relative(staging).generic_string();
-            if (!rel.starts_with(".pepgen")) staged.push_back(rel);  // the commit's own records
+    std::ifstream marker(staging / kCommitMarker);
+    std::vector<std::string> stale;
+    for (std::string line; std::getline(marker, line);) {
+        if (line.rfind("-\t", 0) == 0) {
+            stale.push_back(line.substr(2));
+            continue;
         }
-    if (ec) return "folder sementara tidak dapat dibaca: " + ec.message();
-    for (const auto& rel : staged) {
+        const auto tab = line.find('\t', 2);
+        if (line.rfind("+\t", 0) != 0 || tab == std::string::npos) continue;
+        const auto staged = staging / line.substr(2, tab - 2);
+        const auto rel = line.substr(tab + 1);
+        if (!is_safe_relative_path(rel) || !fs::exists(staged, ec)) continue;  // moved already
         const auto target = output / rel;
         if (auto error = make_parent_dirs(target); !error.empty()) return rel + ": " + error;
-        if (::rename((staging / rel).c_str(), target.c_str()) != 0)
+        if (::rename(staged.c_str(), target.c_str()) != 0)
             return rel + ": berkas tidak dapat dipasang: " + reason(errno);
     }
-    std::ifstream marker(staging / kCommitMarker);
     RealDirs real(output);
     std::set<std::string, std::greater<>> emptied;  // deepest first
-    for (std::string rel; std::getline(marker, rel);) {
+    for (const auto& rel : stale) {
         if (!is_safe_relative_path(rel) || !real.parents_real(rel)) continue;
         struct stat st{};
         const auto path = output / rel;
@@ -367,12 +345,13 @@ bool SiteWriter::write(const std::string& path, const std::string& bytes, const 
         ++unchanged_;
         return true;
     }
-    if (auto error = write_file(staging_ / path, bytes); !error.empty()) {
+    const auto staged = std::to_string(next_staged_++);
+    if (auto error = write_file(staging_ / staged, bytes); !error.empty()) {
         fail(path, error);
         return false;
     }
     std::lock_guard<std::mutex> lock(mutex_);
-    staged_.insert(path);
+    staged_.emplace(path, staged);
     ++written_;
     return true;
 }
@@ -383,20 +362,18 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<std::fun
     // Claimed before writing, so a second file on the same path cannot overwrite
     // this one; the hash is filled in once the bytes exist.
     if (!record(path, ManifestEntry{0, key, std::nullopt})) return false;
-    const auto target = staging_ / path;
-    if (auto error = make_parent_dirs(target); !error.empty()) {
-        fail(path, error);
-        return false;
-    }
-    std::uint64_t hash = fingerprint({});
+    const auto staged = std::to_string(next_staged_++);
+    const auto target = staging_ / staged;
+    Fingerprinter fp;
     std::uintmax_t size = 0;
     FileOut out(target);
     for (const auto& make : parts) {
         const auto part = make();
-        hash = fingerprint(part, hash);
+        fp.add(part);
         size += part.size();
         out.write(part);
     }
+    const auto hash = fp.value();
     if (auto error = out.close(); !error.empty()) {
         fail(path, error);
         return false;
@@ -414,7 +391,7 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<std::fun
         entry.stamp = disk->stamp;
         ++unchanged_;
     } else {
-        staged_.insert(path);
+        staged_.emplace(path, staged);
         ++written_;
     }
     return true;
@@ -462,20 +439,21 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
     if (!errors_.empty() || !check_in_the_way(diags)) return false;
 
     Manifest next{inputs, entries_};
-    std::string stale;
+    std::string plan;
+    for (const auto& [path, staged] : staged_) plan += "+\t" + staged + "\t" + path + "\n";
     for (const auto& [path, e] : previous_.files)
-        if (!entries_.count(path)) stale += path + "\n";
+        if (!entries_.count(path)) plan += "-\t" + path + "\n";
     std::lock_guard<std::mutex> lock(guard_->commit);
     if (guard_->abandoned) return false;
     auto error = replace_file(staging_ / kManifestName, format_manifest(next));
-    if (error.empty()) error = replace_file(staging_ / kCommitMarker, stale);
+    if (error.empty()) error = replace_file(staging_ / kCommitMarker, plan);
     if (!error.empty()) {
         diags.error(shown_, error);
         return false;
     }
     // Decided: from here a killed build is finished by the next one.
     error = roll_forward(output_, staging_, [&] {
-        for (const auto& path : staged_) next.files[path].stamp = stamp_of((output_ / path).c_str());
+        for (const auto& [path, staged] : staged_) next.files[path].stamp = stamp_of((output_ / path).c_str());
         replace_file(staging_ / kManifestName, format_manifest(next));
     });
     if (!error.empty()) {

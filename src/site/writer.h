@@ -6,6 +6,7 @@
 /// is not pepgen's (a git checkout, CNAME, ...) is ever moved, changed or removed.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -17,14 +18,12 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "site/fingerprint.h"
 #include "site/manifest.h"
 
 namespace pepgen {
 
 class OutputFolder;
-
-/// A fast 64-bit content fingerprint for change detection (not security).
-std::uint64_t fingerprint(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
 
 class SiteWriter {
 public:
@@ -96,7 +95,8 @@ private:
     std::mutex mutex_;
     std::map<std::string, std::optional<OnDisk>> on_disk_;
     std::map<std::string, ManifestEntry> entries_;
-    std::set<std::string> staged_;  ///< paths whose new bytes wait in the staging folder
+    std::map<std::string, std::string> staged_;  ///< path → name of its new bytes in the staging folder
+    std::atomic<std::size_t> next_staged_{0};
     std::unique_ptr<Guard> guard_;
     std::vector<std::pair<std::string, std::string>> errors_;
     std::size_t written_ = 0, unchanged_ = 0;
