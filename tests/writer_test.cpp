@@ -4,10 +4,12 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <chrono>
 #include <set>
 #include <thread>
 
+#include "site/memory_disk.h"
 #include "site/writer.h"
 #include "test_support.h"
 
@@ -501,4 +503,81 @@ TEST_CASE("pepgen's bookkeeping and a host's files are never written as pages", 
         CHECK_FALSE(publish_site(dir / "site", {{path, "x"}}, one));
         CHECK_THAT(test::all_messages(one), Contains("jalur keluaran tidak aman"));
     }
+}
+
+namespace {
+
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+bool publish_in(MemoryDisk& disk, const fs::path& out, const Files& files, Diagnostics& d) {
+    auto w = SiteWriter::begin(out, d, false, disk);
+    if (!w) return false;
+    for (const auto& [path, bytes] : files) w->write(path, bytes);
+    return w->commit("uji", d);
+}
+
+}  // namespace
+
+TEST_CASE("a commit stopped at any step leaves the old site or one the next build completes", "[writer][disk]") {
+    const fs::path out = "/srv/site";
+    MemoryDisk before;
+    before.add_file("/srv/site/.git/HEAD", "ref: refs/heads/gh-pages\n");
+    before.add_dir("/srv/site/.git/refs/tags", 0700);
+    before.add_file("/srv/site/CNAME", "kinerja.contoh.example\n");
+    Diagnostics d;
+    REQUIRE(publish_in(before, out, {{"index.html", "v1"}, {"lsp/a/index.html", "a"}, {"lsp/b/index.html", "b"}}, d));
+    const Files next = {{"index.html", "v2"}, {"lsp/a/index.html", "a"}, {"lsp/c/index.html", "c"}};
+    MemoryDisk whole = before;
+    REQUIRE(publish_in(whole, out, next, d));
+    const std::set<std::string> manifest = {kManifestName};
+    const auto old_site = before.snapshot(out, manifest), new_site = whole.snapshot(out, manifest);
+    REQUIRE(old_site != new_site);
+    int kept = 0, finished = 0;
+    bool completed = false;
+    for (long step = 0; !completed && step < 1000; ++step) {
+        INFO("stopped at change " << step);
+        MemoryDisk disk = before;
+        disk.stop_after(step);
+        bool published = false;
+        try {
+            Diagnostics run;
+            published = publish_in(disk, out, next, run);
+            completed = true;
+        } catch (const MemoryDisk::Stopped&) {
+            disk.revive();
+        }
+        disk.stop_after(-1);
+        if (completed) REQUIRE(published);
+        // The next build's first step, whatever it then builds.
+        Diagnostics again;
+        REQUIRE(SiteWriter::begin(out, again, false, disk));
+        const auto now = disk.snapshot(out, manifest);
+        INFO(now);
+        CHECK((now == old_site || now == new_site));
+        (now == old_site ? kept : finished) += 1;
+        CHECK(disk.lstat("/srv/site/.git/refs/tags").mode == 0700);
+        CHECK(disk.lstat("/srv/site/.pepgen-staging").kind == Disk::Kind::missing);
+    }
+    CHECK(completed);
+    CHECK(kept > 0);
+    CHECK(finished > 1);
+}
+
+TEST_CASE("a full disk fails the build with one message and changes nothing, in memory", "[writer][disk]") {
+    const fs::path out = "/srv/site";
+    MemoryDisk disk;
+    Diagnostics d;
+    REQUIRE(publish_in(disk, out, {{"index.html", "v1"}}, d));
+    const auto before = disk.snapshot(out);
+    auto w = SiteWriter::begin(out, d, false, disk);
+    REQUIRE(w);
+    disk.fail_writes(ENOSPC);
+    for (int i = 0; i < 40; ++i) w->write("lsp/" + std::to_string(i) + "/index.html", "halaman");
+    Diagnostics failed;
+    CHECK_FALSE(w->commit("uji", failed));
+    disk.fail_writes(0);
+    w.reset();
+    REQUIRE(failed.error_count() == 1);
+    CHECK_THAT(test::all_messages(failed), Contains("No space left on device") && Contains("40 berkas"));
+    CHECK(disk.snapshot(out) == before);
 }

@@ -1,12 +1,7 @@
 #include "site/output_folder.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
+#include <cstdio>
 #include <system_error>
 
 #include "site/manifest.h"
@@ -35,7 +30,7 @@ const std::vector<std::string>& host_kept_names() {
 }
 
 bool is_pepgen_entry(const std::string& name) {
-    return name == kManifestName || name == ".pepgen-staging";
+    return name == kManifestName || name == ".pepgen-staging" || name == ".pepgen-staging-dropped";
 }
 
 std::vector<std::string> foreign_entries(std::vector<std::string> names) {
@@ -47,85 +42,73 @@ std::vector<std::string> foreign_entries(std::vector<std::string> names) {
     return names;
 }
 
-fs::path resolve_output_path(const fs::path& output) {
+fs::path resolve_output_path(Disk& disk, const fs::path& output) {
     auto path = fs::absolute(output).lexically_normal();
     // "site/" (as shells complete it) names the folder itself.
     if (!path.has_filename() && path.has_relative_path()) path = path.parent_path();
-    std::error_code ec;
-    if (fs::is_symlink(path, ec)) {
-        // Publishing through a link (site -> /var/www/pepgen) writes into the
-        // folder it names and leaves the link as it is.
-        auto target = fs::canonical(path, ec);
-        if (!ec) return target;
-    }
+    // Publishing through a link (site -> /var/www/pepgen) writes into the
+    // folder it names and leaves the link as it is.
+    if (disk.lstat(path).kind == Disk::Kind::symlink)
+        if (auto target = disk.resolve(path)) return *target;
     return path;
 }
 
-std::unique_ptr<OutputFolder> OutputFolder::open(const fs::path& output, const std::string& shown,
+std::unique_ptr<OutputFolder> OutputFolder::open(Disk& disk, const fs::path& output, const std::string& shown,
                                                  Diagnostics& diags) {
-    auto folder = std::unique_ptr<OutputFolder>(new OutputFolder());
-    std::error_code ec;
-    if (fs::is_symlink(fs::absolute(output).lexically_normal(), ec) && !fs::exists(output, ec)) {
-        diags.error(shown, "folder keluaran adalah tautan simbolik ke " + fs::read_symlink(output, ec).string() +
-                               ", yang tidak ada; buat folder tujuannya atau hapus tautannya");
+    auto folder = std::unique_ptr<OutputFolder>(new OutputFolder(disk));
+    const auto given = fs::absolute(output).lexically_normal();
+    if (disk.lstat(given).kind == Disk::Kind::symlink && !disk.resolve(given)) {
+        diags.error(shown, "folder keluaran adalah tautan simbolik ke folder yang tidak ada; buat folder "
+                           "tujuannya atau hapus tautannya");
         return nullptr;
     }
-    folder->path_ = resolve_output_path(output);
+    folder->path_ = resolve_output_path(disk, output);
     const auto& path = folder->path_;
-    struct stat st{};
-    if (::lstat(path.c_str(), &st) != 0) {
-        if (errno != ENOENT) {
-            diags.error(shown, "folder keluaran tidak dapat dibaca: " + reason(errno));
-            return nullptr;
-        }
-        // Missing: made now, outermost first, and removed again if nothing is published.
+    auto info = disk.lstat(path);
+    if (info.error) {
+        diags.error(shown, "folder keluaran tidak dapat dibaca: " + reason(info.error));
+        return nullptr;
+    }
+    if (info.kind == Disk::Kind::missing) {
+        // Made now, outermost first, and removed again if nothing is published.
         std::vector<fs::path> missing;
-        for (auto p = path; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        for (auto p = path; disk.lstat(p).kind == Disk::Kind::missing && p != p.parent_path(); p = p.parent_path())
             missing.insert(missing.begin(), p);
-            if (p == p.parent_path()) break;
-        }
         for (const auto& p : missing) {
-            if (::mkdir(p.c_str(), 0777) != 0 && errno != EEXIST) {
-                diags.error(shown, "folder keluaran tidak dapat dibuat (" + p.string() + "): " + reason(errno));
+            if (auto error = disk.make_dirs(p); !error.empty()) {
+                diags.error(shown, "folder keluaran tidak dapat dibuat (" + p.string() + "): " + error);
                 return nullptr;
             }
             folder->created_.push_back(p);
         }
-        ::lstat(path.c_str(), &st);
+        info = disk.lstat(path);
     }
-    if (!S_ISDIR(st.st_mode)) {
+    if (info.kind != Disk::Kind::directory) {
         diags.error(shown, "keluaran sudah ada tetapi bukan folder; pilih --output lain");
         return nullptr;
     }
     // Root may write anywhere: a folder whose owner took away its own write
     // permission says "do not touch", and pepgen respects that for everyone.
-    if (!(st.st_mode & S_IWUSR)) {
-        diags.error(shown, "folder keluaran ditandai hanya-baca (izin " +
-                               std::to_string((st.st_mode >> 6) & 7) + std::to_string((st.st_mode >> 3) & 7) +
-                               std::to_string(st.st_mode & 7) +
+    if (!(info.mode & 0200)) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%03o", info.mode & 0777);
+        diags.error(shown, std::string("folder keluaran ditandai hanya-baca (izin ") + mode +
                                "); pepgen tidak menulis ke dalamnya. Beri izin tulis (chmod u+w) bila situs memang "
                                "diterbitkan ke sana, atau pilih --output lain");
         return nullptr;
     }
-    folder->lock_fd_ = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (folder->lock_fd_ < 0) {
-        diags.error(shown, "folder keluaran tidak dapat dibuka: " + reason(errno));
+    bool busy = false;
+    std::string error;
+    folder->lock_ = disk.lock(path, busy, error);
+    if (!folder->lock_) {
+        diags.error(shown, busy ? "build lain sedang menulis ke folder keluaran ini; tunggu sampai selesai, lalu ulangi"
+                                : "folder keluaran tidak dapat dikunci: " + error);
         return nullptr;
     }
-    // flock: the kernel drops it when the process ends, so a killed build
-    // never leaves the folder locked.
-    if (::flock(folder->lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-        diags.error(shown, errno == EWOULDBLOCK
-                               ? "build lain sedang menulis ke folder keluaran ini; tunggu sampai selesai, lalu ulangi"
-                               : "folder keluaran tidak dapat dikunci: " + reason(errno));
-        return nullptr;
-    }
-    if (!fs::is_regular_file(path / kManifestName, ec)) {
-        std::vector<std::string> names;
-        for (auto it = fs::directory_iterator(path, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-            names.push_back(it->path().filename().string());
-        if (ec) {
-            diags.error(shown, "isi folder keluaran tidak dapat dibaca: " + ec.message());
+    if (disk.lstat(path / kManifestName).kind != Disk::Kind::file) {
+        auto names = disk.list(path, error);
+        if (!error.empty()) {
+            diags.error(shown, "isi folder keluaran tidak dapat dibaca: " + error);
             return nullptr;
         }
         if (const auto foreign = foreign_entries(std::move(names)); !foreign.empty()) {
@@ -141,9 +124,9 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const fs::path& output, const s
 }
 
 OutputFolder::~OutputFolder() {
-    if (lock_fd_ >= 0) ::close(lock_fd_);
+    lock_.reset();
     // Only folders this build made, innermost first, and only while empty.
-    for (auto it = created_.rbegin(); it != created_.rend(); ++it) ::rmdir(it->c_str());
+    for (auto it = created_.rbegin(); it != created_.rend(); ++it) disk_.remove_empty_dir(*it);
 }
 
 }  // namespace pepgen

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "site/disk.h"
 
 namespace pepgen {
 
@@ -32,8 +33,8 @@ public:
     /// Refuses (with diagnostics naming `shown`) a path that is not a folder,
     /// a folder marked read-only, a folder of someone else's files, or one
     /// another build holds.
-    static std::unique_ptr<OutputFolder> open(const std::filesystem::path& output, const std::string& shown,
-                                              Diagnostics& diags);
+    static std::unique_ptr<OutputFolder> open(Disk& disk, const std::filesystem::path& output,
+                                              const std::string& shown, Diagnostics& diags);
     ~OutputFolder();
     OutputFolder(const OutputFolder&) = delete;
     OutputFolder& operator=(const OutputFolder&) = delete;
@@ -43,14 +44,15 @@ public:
     void keep() { created_.clear(); }
 
 private:
-    OutputFolder() = default;
+    explicit OutputFolder(Disk& disk) : disk_(disk) {}
+    Disk& disk_;
     std::filesystem::path path_;
     std::vector<std::filesystem::path> created_;  ///< folders made for this build, outermost first
-    int lock_fd_ = -1;
+    std::unique_ptr<Disk::Lock> lock_;
 };
 
 /// Resolves the output as given on the command line: "site/" and "site/."
 /// name the folder itself, and a symlink is followed to the folder it names.
-std::filesystem::path resolve_output_path(const std::filesystem::path& output);
+std::filesystem::path resolve_output_path(Disk& disk, const std::filesystem::path& output);
 
 }  // namespace pepgen

@@ -1,13 +1,6 @@
 #include "site/writer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -31,64 +24,22 @@ bool is_safe_relative_path(const std::string& p) {
 namespace {
 
 constexpr const char* kStagingName = ".pepgen-staging";
+/// Where an abandoned staging folder is moved before it is removed: render
+/// threads still writing cannot add files to it once it has a new name.
+constexpr const char* kDroppedName = ".pepgen-staging-dropped";
 /// Written into the staging folder once every file of a build is staged: from
 /// then on the commit is decided, and a build killed during it is finished by
 /// the next one. It lists the previous build's files that are to go.
 constexpr const char* kCommitMarker = ".pepgen-commit";
 
-std::string reason(int err) { return std::error_code(err, std::generic_category()).message(); }
-
-/// Writes a file with plain system calls, so a failure carries the system's reason.
-class FileOut {
-public:
-    explicit FileOut(const fs::path& path) {
-        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
-        if (fd_ < 0) errno_ = errno;
-    }
-    ~FileOut() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    void write(std::string_view bytes) {
-        while (fd_ >= 0 && !errno_ && !bytes.empty()) {
-            const auto n = ::write(fd_, bytes.data(), bytes.size());
-            if (n < 0) {
-                if (errno != EINTR) errno_ = errno;
-                continue;
-            }
-            bytes.remove_prefix(static_cast<std::size_t>(n));
-        }
-    }
-    /// Empty when everything was written, else the reason.
-    std::string close() {
-        if (fd_ >= 0 && ::close(fd_) != 0 && !errno_) errno_ = errno;
-        fd_ = -1;
-        return errno_ ? "berkas tidak dapat ditulis: " + reason(errno_) : std::string();
-    }
-
-private:
-    int fd_ = -1;
-    int errno_ = 0;
-};
-
-std::string make_parent_dirs(const fs::path& path) {
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    return ec ? "folder tidak dapat dibuat: " + ec.message() : std::string();
-}
-
-std::string write_file(const fs::path& path, std::string_view bytes) {
-    if (auto error = make_parent_dirs(path); !error.empty()) return error;
-    FileOut out(path);
-    out.write(bytes);
-    return out.close();
-}
+std::string make_parent_dirs(Disk& disk, const fs::path& path) { return disk.make_dirs(path.parent_path()); }
 
 /// For the commit's own records: a build killed while writing one leaves the
 /// previous version or the new one, never half.
-std::string replace_file(const fs::path& path, std::string_view bytes) {
+std::string replace_file(Disk& disk, const fs::path& path, std::string_view bytes) {
     const auto temp = fs::path(path.string() + ".tmp");
-    auto error = write_file(temp, bytes);
-    if (error.empty() && ::rename(temp.c_str(), path.c_str()) != 0) error = reason(errno);
+    auto error = disk.write(temp, bytes);
+    if (error.empty()) error = disk.rename(temp, path);
     return error;
 }
 
@@ -103,20 +54,19 @@ std::string_view content_part(std::string_view key) {
 /// symlink: what pepgen removes or replaces there is inside the output.
 class RealDirs {
 public:
-    explicit RealDirs(fs::path output) : output_(std::move(output)) {}
+    RealDirs(Disk& disk, fs::path output) : disk_(disk), output_(std::move(output)) {}
     bool parents_real(const std::string& rel) {
         const auto slash = rel.rfind('/');
         return slash == std::string::npos || dir_real(rel.substr(0, slash));
     }
     bool dir_real(const std::string& dir) {
         if (auto it = known_.find(dir); it != known_.end()) return it->second;
-        bool real = parents_real(dir);
-        struct stat st{};
-        if (real) real = ::lstat((output_ / dir).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+        const bool real = parents_real(dir) && disk_.lstat(output_ / dir).kind == Disk::Kind::directory;
         return known_[dir] = real;
     }
 
 private:
+    Disk& disk_;
     fs::path output_;
     std::map<std::string, bool> known_;
 };
@@ -128,12 +78,14 @@ private:
 /// unfinished, by the next build: what is already done is skipped, so it can
 /// run any number of times. Staged files lie flat in the staging folder: a
 /// second tree of folders would cost as much again to make and remove.
-std::string roll_forward(const fs::path& output, const fs::path& staging,
+std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& staging,
                          const std::function<void()>& before_manifest = {}) {
-    std::error_code ec;
-    std::ifstream marker(staging / kCommitMarker);
+    std::string error;
+    const auto marker = disk.read(staging / kCommitMarker, error);
+    if (!marker) return std::string(kCommitMarker) + ": " + error;
     std::vector<std::string> stale;
-    for (std::string line; std::getline(marker, line);) {
+    std::istringstream lines(*marker);
+    for (std::string line; std::getline(lines, line);) {
         if (line.rfind("-\t", 0) == 0) {
             stale.push_back(line.substr(2));
             continue;
@@ -142,20 +94,17 @@ std::string roll_forward(const fs::path& output, const fs::path& staging,
         if (line.rfind("+\t", 0) != 0 || tab == std::string::npos) continue;
         const auto staged = staging / line.substr(2, tab - 2);
         const auto rel = line.substr(tab + 1);
-        if (!is_safe_relative_path(rel) || !fs::exists(staged, ec)) continue;  // moved already
+        if (!is_safe_relative_path(rel) || disk.lstat(staged).kind != Disk::Kind::file) continue;  // moved already
         const auto target = output / rel;
-        if (auto error = make_parent_dirs(target); !error.empty()) return rel + ": " + error;
-        if (::rename(staged.c_str(), target.c_str()) != 0)
-            return rel + ": berkas tidak dapat dipasang: " + reason(errno);
+        if (error = make_parent_dirs(disk, target); !error.empty()) return rel + ": " + error;
+        if (error = disk.rename(staged, target); !error.empty()) return rel + ": berkas tidak dapat dipasang: " + error;
     }
-    RealDirs real(output);
+    RealDirs real(disk, output);
     std::set<std::string, std::greater<>> emptied;  // deepest first
     for (const auto& rel : stale) {
         if (!is_safe_relative_path(rel) || !real.parents_real(rel)) continue;
-        struct stat st{};
-        const auto path = output / rel;
-        if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;  // gone, or not a file of ours now
-        ::unlink(path.c_str());
+        // Gone already (a commit finished again), or no longer a file of ours: left alone.
+        if (disk.lstat(output / rel).kind == Disk::Kind::file) disk.remove_file(output / rel);
         for (auto slash = rel.rfind('/'); slash != std::string::npos; slash = rel.rfind('/', slash - 1)) {
             emptied.insert(rel.substr(0, slash));
             if (slash == 0) break;
@@ -163,12 +112,12 @@ std::string roll_forward(const fs::path& output, const fs::path& staging,
     }
     // Only folders that held the removed pages, and only once empty: a folder
     // of the user's, even an empty one, is never among them.
-    for (const auto& dir : emptied) ::rmdir((output / dir).c_str());
+    for (const auto& dir : emptied) disk.remove_empty_dir(output / dir);
     if (before_manifest) before_manifest();
-    if (fs::exists(staging / kManifestName, ec) &&
-        ::rename((staging / kManifestName).c_str(), (output / kManifestName).c_str()) != 0)
-        return std::string(kManifestName) + ": tidak dapat dipasang: " + reason(errno);
-    fs::remove_all(staging, ec);
+    if (disk.lstat(staging / kManifestName).kind == Disk::Kind::file)
+        if (error = disk.rename(staging / kManifestName, output / kManifestName); !error.empty())
+            return std::string(kManifestName) + ": tidak dapat dipasang: " + error;
+    disk.remove_tree(staging);
     return {};
 }
 
@@ -182,8 +131,11 @@ struct SiteWriter::Guard {
     bool abandoned = false;
 };
 
-std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostics& diags, bool verify_all) {
-    auto w = std::unique_ptr<SiteWriter>(new SiteWriter());
+SiteWriter::SiteWriter(Disk& disk) : disk_(disk) {}
+
+std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostics& diags, bool verify_all,
+                                              Disk& disk) {
+    auto w = std::unique_ptr<SiteWriter>(new SiteWriter(disk));
     w->shown_ = output.string();
     w->verify_all_ = verify_all;
     w->guard_ = std::make_unique<Guard>();
@@ -193,31 +145,32 @@ std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostic
         g_active.insert(w.get());
     }
     std::lock_guard<std::mutex> commit(w->guard_->commit);
-    w->folder_ = OutputFolder::open(output, w->shown_, diags);
+    w->folder_ = OutputFolder::open(disk, output, w->shown_, diags);
     if (!w->folder_) return nullptr;
     w->output_ = w->folder_->path();
     w->staging_ = w->output_ / kStagingName;
-    std::error_code ec;
     // A commit that a killed build left half done is finished; the staging of
     // a build killed earlier is dropped. The lock says no build is running.
-    if (fs::exists(w->staging_ / kCommitMarker, ec)) {
-        if (auto error = roll_forward(w->output_, w->staging_); !error.empty()) {
+    if (disk.lstat(w->staging_ / kCommitMarker).kind == Disk::Kind::file) {
+        if (auto error = roll_forward(disk, w->output_, w->staging_); !error.empty()) {
             diags.error(w->shown_, "build sebelumnya terhenti saat memasang berkas dan tidak dapat diselesaikan: " +
                                        error);
             return nullptr;
         }
     }
-    fs::remove_all(w->staging_, ec);
-    if (fs::exists(w->output_ / kManifestName, ec)) {
-        auto read = read_text_file(w->output_ / kManifestName);
-        if (!read.text) {
-            diags.error(w->shown_ + "/" + kManifestName, read.error);
+    disk.remove_tree(w->staging_);
+    disk.remove_tree(w->output_ / kDroppedName);
+    if (disk.lstat(w->output_ / kManifestName).kind == Disk::Kind::file) {
+        std::string error;
+        auto text = disk.read(w->output_ / kManifestName, error);
+        if (!text) {
+            diags.error(w->shown_ + "/" + kManifestName, "tidak dapat dibaca: " + error);
             return nullptr;
         }
-        w->previous_ = parse_manifest(*read.text);
+        w->previous_ = parse_manifest(*text);
     }
-    if (::mkdir(w->staging_.c_str(), 0777) != 0) {
-        diags.error(w->shown_, "folder sementara tidak dapat dibuat di folder keluaran: " + reason(errno));
+    if (auto error = disk.make_dirs(w->staging_); !error.empty()) {
+        diags.error(w->shown_, "folder sementara tidak dapat dibuat di folder keluaran: " + error);
         return nullptr;
     }
     return w;
@@ -228,18 +181,18 @@ SiteWriter::~SiteWriter() {
         std::lock_guard<std::mutex> lock(g_active_mutex);
         g_active.erase(this);
     }
-    if (!committed_ && !staging_.empty()) {
-        std::error_code ec;
-        fs::remove_all(staging_, ec);
-    }
+    // A decided commit that failed half way stays for the next build to finish.
+    if (!committed_ && !decided_ && !staging_.empty()) disk_.remove_tree(staging_);
 }
 
 void SiteWriter::abandon() {
     std::lock_guard<std::mutex> lock(guard_->commit);  // a commit under way is finished first
     guard_->abandoned = true;
-    if (committed_) return;
-    std::error_code ec;
-    if (!staging_.empty()) fs::remove_all(staging_, ec);
+    if (committed_ || decided_ || staging_.empty()) return;
+    const auto dropped = output_ / kDroppedName;
+    disk_.remove_tree(dropped);
+    if (disk_.rename(staging_, dropped).empty()) disk_.remove_tree(dropped);
+    else disk_.remove_tree(staging_);
     folder_.reset();  // unlocks, and removes the folders made for this build
 }
 
@@ -248,17 +201,17 @@ void abandon_active_writers() {
     for (auto* w : g_active) w->abandon();
 }
 
-bool SiteWriter::up_to_date(const fs::path& output, const std::string& inputs) {
-    const auto dir = resolve_output_path(output);
-    std::error_code ec;
-    if (fs::exists(dir / kStagingName, ec)) return false;
-    auto read = read_text_file(dir / kManifestName);
-    if (!read.text) return false;
-    const auto manifest = parse_manifest(*read.text);
+bool SiteWriter::up_to_date(const fs::path& output, const std::string& inputs, Disk& disk) {
+    const auto dir = resolve_output_path(disk, output);
+    if (disk.lstat(dir / kStagingName).kind != Disk::Kind::missing) return false;
+    std::string error;
+    const auto text = disk.read(dir / kManifestName, error);
+    if (!text) return false;
+    const auto manifest = parse_manifest(*text);
     if (manifest.inputs != inputs || manifest.files.empty()) return false;
     for (const auto& [path, e] : manifest.files) {
-        const auto stamp = stamp_of((dir / path).c_str());
-        if (!e.stamp || !stamp || *stamp != *e.stamp) return false;
+        const auto info = disk.lstat(dir / path);
+        if (!e.stamp || info.kind != Disk::Kind::file || info.stamp != *e.stamp) return false;
     }
     return true;
 }
@@ -272,13 +225,14 @@ std::optional<SiteWriter::OnDisk> SiteWriter::on_disk(const std::string& path) {
     auto prev = previous_.files.find(path);
     if (prev != previous_.files.end()) {
         const auto file = output_ / path;
-        if (auto stamp = stamp_of(file.c_str())) {
-            if (!verify_all_ && prev->second.stamp && *prev->second.stamp == *stamp) {
-                found = OnDisk{prev->second.hash, *stamp};
-            } else if (auto read = read_text_file(file); read.text) {
+        if (const auto info = disk_.lstat(file); info.kind == Disk::Kind::file) {
+            std::string error;
+            if (!verify_all_ && prev->second.stamp && *prev->second.stamp == info.stamp) {
+                found = OnDisk{prev->second.hash, info.stamp};
+            } else if (auto bytes = disk_.read(file, error)) {
                 // Changed behind pepgen's back, or a manifest without stamps: the bytes decide.
-                found = OnDisk{fingerprint(*read.text), *stamp};
-                found->stamp.size = read.text->size();
+                found = OnDisk{fingerprint(*bytes), info.stamp};
+                found->stamp.size = bytes->size();
             }
         }
     }
@@ -346,7 +300,7 @@ bool SiteWriter::write(const std::string& path, const std::string& bytes, const 
         return true;
     }
     const auto staged = std::to_string(next_staged_++);
-    if (auto error = write_file(staging_ / staged, bytes); !error.empty()) {
+    if (auto error = disk_.write(staging_ / staged, bytes); !error.empty()) {
         fail(path, error);
         return false;
     }
@@ -366,15 +320,15 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<std::fun
     const auto target = staging_ / staged;
     Fingerprinter fp;
     std::uintmax_t size = 0;
-    FileOut out(target);
+    auto out = disk_.create(target);
     for (const auto& make : parts) {
         const auto part = make();
         fp.add(part);
         size += part.size();
-        out.write(part);
+        out->write(part);
     }
     const auto hash = fp.value();
-    if (auto error = out.close(); !error.empty()) {
+    if (auto error = out->close(); !error.empty()) {
         fail(path, error);
         return false;
     }
@@ -382,8 +336,7 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<std::fun
     // copy if the file on disk already has them.
     const auto disk = on_disk(path);
     const bool same = disk && disk->hash == hash && disk->stamp.size == size;
-    std::error_code ec;
-    if (same) fs::remove(target, ec);
+    if (same) disk_.remove_file(target);
     std::lock_guard<std::mutex> lock(mutex_);
     auto& entry = entries_[path];
     entry.hash = hash;
@@ -402,17 +355,14 @@ bool SiteWriter::check_in_the_way(Diagnostics& diags) {
     // on the way to a file a real folder: never replace the user's file, nor
     // write through a symlink to somewhere else.
     std::vector<std::string> in_the_way;
-    RealDirs real(output_);
+    RealDirs real(disk_, output_);
     for (const auto& [path, e] : entries_) {
-        const auto target = output_ / path;
-        struct stat st{};
-        const bool exists = ::lstat(target.c_str(), &st) == 0;
+        const auto info = disk_.lstat(output_ / path);
         const bool ours = previous_.files.count(path) != 0;
-        bool blocked = exists && (!ours || S_ISDIR(st.st_mode));
+        bool blocked = info.kind != Disk::Kind::missing && (!ours || info.kind == Disk::Kind::directory);
         for (auto slash = path.find('/'); !blocked && slash != std::string::npos; slash = path.find('/', slash + 1)) {
             const auto dir = path.substr(0, slash);
-            struct stat ds{};
-            if (::lstat((output_ / dir).c_str(), &ds) == 0 && !real.dir_real(dir)) blocked = true;
+            if (disk_.lstat(output_ / dir).kind != Disk::Kind::missing && !real.dir_real(dir)) blocked = true;
         }
         if (blocked) in_the_way.push_back(path);
     }
@@ -445,16 +395,20 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
         if (!entries_.count(path)) plan += "-\t" + path + "\n";
     std::lock_guard<std::mutex> lock(guard_->commit);
     if (guard_->abandoned) return false;
-    auto error = replace_file(staging_ / kManifestName, format_manifest(next));
-    if (error.empty()) error = replace_file(staging_ / kCommitMarker, plan);
+    auto error = replace_file(disk_, staging_ / kManifestName, format_manifest(next));
+    if (error.empty()) error = replace_file(disk_, staging_ / kCommitMarker, plan);
     if (!error.empty()) {
         diags.error(shown_, error);
         return false;
     }
     // Decided: from here a killed build is finished by the next one.
-    error = roll_forward(output_, staging_, [&] {
-        for (const auto& [path, staged] : staged_) next.files[path].stamp = stamp_of((output_ / path).c_str());
-        replace_file(staging_ / kManifestName, format_manifest(next));
+    decided_ = true;
+    error = roll_forward(disk_, output_, staging_, [&] {
+        for (const auto& [path, staged] : staged_) {
+            const auto info = disk_.lstat(output_ / path);
+            if (info.kind == Disk::Kind::file) next.files[path].stamp = info.stamp;
+        }
+        replace_file(disk_, staging_ / kManifestName, format_manifest(next));
     });
     if (!error.empty()) {
         diags.error(shown_, "berkas baru tidak dapat dipasang seluruhnya (" + error +

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "site/disk.h"
 #include "site/fingerprint.h"
 #include "site/manifest.h"
 
@@ -32,13 +33,14 @@ public:
     /// `verify_all` re-reads every file of the previous build instead of
     /// trusting the stamps in the manifest (pepgen build --penuh).
     static std::unique_ptr<SiteWriter> begin(const std::filesystem::path& output, Diagnostics& diags,
-                                             bool verify_all = false);
+                                             bool verify_all = false, Disk& disk = real_disk());
     ~SiteWriter();
 
     /// True when the folder holds exactly what the manifest says, built from
     /// `inputs`: every file there with the stamp it was left with, and no
     /// commit left unfinished. Reads, never writes, takes no lock.
-    static bool up_to_date(const std::filesystem::path& output, const std::string& inputs);
+    static bool up_to_date(const std::filesystem::path& output, const std::string& inputs,
+                           Disk& disk = real_disk());
 
     /// The input fingerprint recorded by the previous build ("" if none).
     const std::string& previous_inputs() const { return previous_.inputs; }
@@ -77,7 +79,7 @@ private:
         std::uint64_t hash = 0;
         FileStamp stamp;
     };
-    SiteWriter() = default;
+    explicit SiteWriter(Disk& disk);
     /// The hash and stamp of the previous build's file as it is on disk now;
     /// nullopt when it is gone or is no longer a regular file.
     std::optional<OnDisk> on_disk(const std::string& path);
@@ -87,6 +89,7 @@ private:
     void fail(const std::string& path, const std::string& message);
     bool check_in_the_way(Diagnostics& diags);
 
+    Disk& disk_;
     std::unique_ptr<OutputFolder> folder_;
     std::filesystem::path output_, staging_;
     std::string shown_;
@@ -100,6 +103,7 @@ private:
     std::unique_ptr<Guard> guard_;
     std::vector<std::pair<std::string, std::string>> errors_;
     std::size_t written_ = 0, unchanged_ = 0;
+    bool decided_ = false;  ///< the commit marker is written: the next build finishes this commit
     bool committed_ = false;
 };
 

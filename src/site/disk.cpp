@@ -1,0 +1,158 @@
+#include "site/disk.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <system_error>
+
+
+namespace fs = std::filesystem;
+
+namespace pepgen {
+
+namespace {
+
+std::string reason(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+class FdSink final : public Disk::Sink {
+public:
+    explicit FdSink(const fs::path& path) {
+        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
+        if (fd_ < 0) errno_ = errno;
+    }
+    ~FdSink() override {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    void write(std::string_view bytes) override {
+        while (fd_ >= 0 && !errno_ && !bytes.empty()) {
+            const auto n = ::write(fd_, bytes.data(), bytes.size());
+            if (n < 0) {
+                if (errno != EINTR) errno_ = errno;
+                continue;
+            }
+            bytes.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+    std::string close() override {
+        if (fd_ >= 0 && ::close(fd_) != 0 && !errno_) errno_ = errno;
+        fd_ = -1;
+        return errno_ ? "berkas tidak dapat ditulis: " + reason(errno_) : std::string();
+    }
+
+private:
+    int fd_ = -1;
+    int errno_ = 0;
+};
+
+class FlockLock final : public Disk::Lock {
+public:
+    explicit FlockLock(int fd) : fd_(fd) {}
+    ~FlockLock() override { ::close(fd_); }
+
+private:
+    int fd_;
+};
+
+class RealDisk final : public Disk {
+public:
+    Info lstat(const fs::path& path) override {
+        Info info;
+        struct stat st{};
+        if (::lstat(path.c_str(), &st) != 0) {
+            if (errno != ENOENT && errno != ENOTDIR) info.error = errno;
+            return info;
+        }
+        info.mode = st.st_mode & 07777;
+        info.kind = S_ISREG(st.st_mode)   ? Kind::file
+                    : S_ISDIR(st.st_mode) ? Kind::directory
+                    : S_ISLNK(st.st_mode) ? Kind::symlink
+                                          : Kind::other;
+        if (auto stamp = stamp_of(path.c_str())) info.stamp = *stamp;
+        return info;
+    }
+    std::optional<std::string> read(const fs::path& path, std::string& error) override {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        if (fd < 0) {
+            error = reason(errno);
+            return std::nullopt;
+        }
+        std::string bytes;
+        char buffer[65536];
+        for (;;) {
+            const auto n = ::read(fd, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) error = reason(errno);
+            if (n <= 0) break;
+            bytes.append(buffer, static_cast<std::size_t>(n));
+        }
+        ::close(fd);
+        if (!error.empty()) return std::nullopt;
+        return bytes;
+    }
+    std::unique_ptr<Sink> create(const fs::path& path) override { return std::make_unique<FdSink>(path); }
+    std::string make_dirs(const fs::path& path) override {
+        std::error_code ec;
+        fs::create_directories(path, ec);
+        return ec ? "folder tidak dapat dibuat: " + ec.message() : std::string();
+    }
+    std::string rename(const fs::path& from, const fs::path& to) override {
+        return ::rename(from.c_str(), to.c_str()) == 0 ? std::string() : reason(errno);
+    }
+    bool remove_file(const fs::path& path) override { return ::unlink(path.c_str()) == 0; }
+    bool remove_empty_dir(const fs::path& path) override { return ::rmdir(path.c_str()) == 0; }
+    void remove_tree(const fs::path& path) override {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    std::vector<std::string> list(const fs::path& dir, std::string& error) override {
+        std::vector<std::string> names;
+        std::error_code ec;
+        for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+            names.push_back(it->path().filename().string());
+        if (ec) error = ec.message();
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+    std::optional<fs::path> resolve(const fs::path& path) override {
+        std::error_code ec;
+        auto target = fs::canonical(path, ec);
+        if (ec) return std::nullopt;
+        return target;
+    }
+    std::unique_ptr<Lock> lock(const fs::path& dir, bool& busy, std::string& error) override {
+        busy = false;
+        const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) {
+            error = reason(errno);
+            return nullptr;
+        }
+        // flock: the kernel drops it when the process ends, so a killed build
+        // never leaves the folder locked.
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            busy = errno == EWOULDBLOCK;
+            error = reason(errno);
+            ::close(fd);
+            return nullptr;
+        }
+        return std::make_unique<FlockLock>(fd);
+    }
+};
+
+}  // namespace
+
+std::string Disk::write(const fs::path& path, std::string_view bytes) {
+    auto sink = create(path);
+    sink->write(bytes);
+    return sink->close();
+}
+
+Disk& real_disk() {
+    static RealDisk disk;
+    return disk;
+}
+
+}  // namespace pepgen

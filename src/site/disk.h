@@ -1,0 +1,68 @@
+/// The few file-system operations that publishing needs, behind one small
+/// interface (as ninja's DiskInterface): the real disk in a build, a map in
+/// memory in tests that want to inject a failure or stop a commit at any step.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "site/manifest.h"
+
+namespace pepgen {
+
+class Disk {
+public:
+    enum class Kind { missing, file, directory, symlink, other };
+    struct Info {
+        Kind kind = Kind::missing;
+        unsigned mode = 0;  ///< permission bits
+        FileStamp stamp;    ///< for files
+        int error = 0;      ///< errno when the path could not be examined (other than missing)
+    };
+    /// A file being written. close() returns "" or the reason it failed.
+    class Sink {
+    public:
+        virtual ~Sink() = default;
+        virtual void write(std::string_view bytes) = 0;
+        virtual std::string close() = 0;
+    };
+    /// Held for as long as the lock should last.
+    class Lock {
+    public:
+        virtual ~Lock() = default;
+    };
+
+    virtual ~Disk() = default;
+    /// What is at path, without following a final symlink.
+    virtual Info lstat(const std::filesystem::path& path) = 0;
+    virtual std::optional<std::string> read(const std::filesystem::path& path, std::string& error) = 0;
+    /// Creates or truncates a file; never follows a symlink at path.
+    virtual std::unique_ptr<Sink> create(const std::filesystem::path& path) = 0;
+    /// The folder and any missing parents; "" or the reason.
+    virtual std::string make_dirs(const std::filesystem::path& path) = 0;
+    /// Renames a file (replacing a file at `to`) or a folder (to a free name), within one file system; "" or the reason.
+    virtual std::string rename(const std::filesystem::path& from, const std::filesystem::path& to) = 0;
+    virtual bool remove_file(const std::filesystem::path& path) = 0;
+    /// Removes a folder only if it is empty.
+    virtual bool remove_empty_dir(const std::filesystem::path& path) = 0;
+    virtual void remove_tree(const std::filesystem::path& path) = 0;
+    /// Names in a folder, sorted; "" in error or the reason.
+    virtual std::vector<std::string> list(const std::filesystem::path& dir, std::string& error) = 0;
+    /// Where a symlink points, absolute and normalised; nullopt if it does not.
+    virtual std::optional<std::filesystem::path> resolve(const std::filesystem::path& path) = 0;
+    /// An exclusive lock on a folder that the system drops if the process
+    /// dies. nullptr with `busy` set when someone else holds it, or with the reason.
+    virtual std::unique_ptr<Lock> lock(const std::filesystem::path& dir, bool& busy, std::string& error) = 0;
+
+    /// Writes a whole file: "" or the reason.
+    std::string write(const std::filesystem::path& path, std::string_view bytes);
+};
+
+/// The process's real file system.
+Disk& real_disk();
+
+}  // namespace pepgen
