@@ -173,7 +173,7 @@ TEST_CASE("a data folder that is not a readable folder is an error, not an empty
     test::write_file(dir / "data/penilaian", "bukan folder");
     Diagnostics d;
     load_data(dir.path(), d);
-    CHECK_THAT(test::all_messages(d), Contains("data/penilaian: galat: bukan berkas biasa; di sini harus ada folder berisi berkas *.json"));
+    CHECK_THAT(test::all_messages(d), Contains("data/penilaian: galat: sebuah berkas, bukan folder; di sini harus ada folder berisi berkas *.json"));
     test::TempDir dir2;
     test::write_fixture_project(dir2.path());
     std::filesystem::remove_all(dir2 / "data/statistik");

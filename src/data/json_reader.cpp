@@ -68,9 +68,9 @@ public:
     bool on_key(json::string_view s, std::size_t, boost::system::error_code& ec) {
         st.push_key(s);
         key_.append(s.data(), s.size());
-        const bool fresh = remember_key();
+        const bool fresh = remember_key(key_);
         if (!fresh) {
-            duplicate = std::move(key_);
+            duplicate = key_;
             ec = json::error::exception;
         }
         key_.clear();
@@ -117,12 +117,12 @@ private:
         std::unique_ptr<std::unordered_set<std::string>> many;
     };
 
-    bool remember_key() {
+    bool remember_key(const std::string& key) {
         auto& frame = frames_.back();
-        if (frame.many) return frame.many->insert(key_).second;
+        if (frame.many) return frame.many->insert(key).second;
         for (std::size_t i = frame.first; i < keys_.size(); ++i)
-            if (keys_[i] == key_) return false;
-        keys_.push_back(key_);
+            if (keys_[i] == key) return false;
+        keys_.push_back(key);
         if (keys_.size() - frame.first > kScanLimit) {
             frame.many = std::make_unique<std::unordered_set<std::string>>(
                 std::make_move_iterator(keys_.begin() + static_cast<std::ptrdiff_t>(frame.first)),

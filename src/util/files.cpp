@@ -29,6 +29,7 @@ std::string kind_of(const fs::path& p) {
     }
     const auto st = fs::status(p, ec);
     if (fs::is_directory(st)) return "sebuah folder, bukan berkas";
+    if (fs::is_regular_file(st)) return "sebuah berkas, bukan folder";
     if (fs::is_fifo(st)) return "sebuah FIFO (pipa), bukan berkas biasa";
     if (fs::is_socket(st)) return "sebuah soket, bukan berkas biasa";
     if (fs::is_block_file(st) || fs::is_character_file(st)) return "sebuah perangkat, bukan berkas biasa";

@@ -45,18 +45,31 @@ bool is_forbidden_char(char32_t cp) {
 }
 
 std::optional<TextFault> find_text_fault(std::string_view s) {
-    int line = 1, column = 1;
+    int line = 1;
+    std::size_t line_start = 0;
+    // Data files run to tens of MB: plain ASCII takes the short path, and the
+    // column is only counted once a fault is found.
+    const auto fault = [&](TextFault::Kind kind, std::size_t at, char32_t cp) {
+        int column = 1;
+        for (std::size_t k = line_start; k < at; ++k)
+            if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) ++column;
+        return TextFault{kind, at, line, column, cp};
+    };
     char32_t cp = 0;
     for (std::size_t i = 0; i < s.size();) {
-        const auto len = utf8_sequence(s, i, cp);
-        if (len == 0 || cp == 0) return TextFault{TextFault::invalid_utf8, i, line, column};
-        if (is_forbidden_char(cp)) return TextFault{TextFault::forbidden_char, i, line, column, cp};
-        if (cp == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
+        const auto c = static_cast<unsigned char>(s[i]);
+        if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\r') {
+            ++i;
+            continue;
         }
+        if (c == '\n') {
+            ++line;
+            line_start = ++i;
+            continue;
+        }
+        const auto len = utf8_sequence(s, i, cp);
+        if (len == 0 || cp == 0) return fault(TextFault::invalid_utf8, i, 0);
+        if (is_forbidden_char(cp)) return fault(TextFault::forbidden_char, i, cp);
         i += len;
     }
     return std::nullopt;
