@@ -84,7 +84,8 @@ TEST_CASE("invalid UTF-8 in content is an error naming the file", "[content]") {
     test::write_file(dir / "content/panduan/dasar.md", "---\njudul: \xFF\xFE\n---\n");
     Diagnostics d;
     load_content(dir.path(), d);
-    CHECK_THAT(test::all_messages(d), Contains("content/panduan/dasar.md: galat: berkas bukan teks UTF-8 yang sah"));
+    CHECK_THAT(test::all_messages(d), Contains("content/panduan/dasar.md:2: galat: teks bukan UTF-8 yang sah (atau memuat "
+                                               "karakter NUL) mulai kolom 8 (bita ke-12)"));
 }
 
 TEST_CASE("category and rubric bounds far out of range are refused (fuzzing regression F1)", "[content]") {
@@ -101,4 +102,57 @@ TEST_CASE("category and rubric bounds far out of range are refused (fuzzing regr
     const auto text = test::all_messages(d);
     CHECK_THAT(text, Contains("min dan maks harus antara 0 dan 100000"));
     CHECK_THAT(text, Contains("dari dan sampai harus antara 0 dan 1000"));
+}
+
+TEST_CASE("a key repeated in pepgen.yaml or in front matter is an error with its line", "[content][duplicates]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "pepgen.yaml", "judul: Situs Uji\npenerbit: Tim Uji\njudul: Lain\n");
+    test::write_file(dir / "content/indikator/M01.md",
+                     "---\nkode: M01\nkelompok: masukan\njudul: Visi\nskor_maks: 10\nskor_maks: 50\n---\nIsi.\n");
+    Diagnostics d;
+    load_content(dir.path(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("pepgen.yaml:3: galat: YAML: kunci 'judul' muncul lebih dari sekali dalam peta yang sama"));
+    CHECK_THAT(text, Contains("content/indikator/M01.md:6: galat: YAML front matter: kunci 'skor_maks' muncul lebih dari sekali"));
+}
+
+TEST_CASE("a Markdown file named like an input that is not a regular file is an error", "[content][files]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    std::filesystem::create_directory(dir / "content/indikator/M02.md");
+    std::filesystem::create_symlink("tidak-ada.md", dir / "content/panduan/hilang.md");
+    Diagnostics d;
+    load_content(dir.path(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("content/indikator/M02.md: galat: sebuah folder, bukan berkas"));
+    CHECK_THAT(text, Contains("content/panduan/hilang.md: galat: tautan simbolik ke 'tidak-ada.md' yang tidak ada"));
+}
+
+TEST_CASE("content and themes reached through a symlink out of the project are refused", "[content][files]") {
+    test::TempDir outside;
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(outside / "rahasia.md", "---\njudul: Rahasia\n---\nIsi rahasia.\n");
+    std::filesystem::create_symlink(outside / "rahasia.md", dir / "content/panduan/rahasia.md");
+    Diagnostics d;
+    const auto content = load_content(dir.path(), d);
+    CHECK_THAT(test::all_messages(d), Contains("content/panduan/rahasia.md: galat: tautan simbolik mengarah ke luar proyek"));
+    for (const auto& g : content.guides) CHECK(g.slug != "rahasia");
+}
+
+TEST_CASE("text in content must be clean: line and column of a bad character", "[content][text]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "content/indikator/M01.md",
+                     "---\nkode: M01\nkelompok: masukan\njudul: \"Visi \xEF\xBF\xBE\"\nskor_maks: 10\n---\nIsi.\n");
+    test::write_file(dir / "content/indikator/P01.md",
+                     "---\nkode: P01\nkelompok: proses\njudul: \"Proses \\x01 \\uFFFF\"\nskor_maks: 20\n---\nIsi.\n");
+    test::write_file(dir / "content/panduan/dasar.md", "---\njudul: Dasar\n---\nBaris satu.\nBaris \x1B dua.\n");
+    Diagnostics d;
+    load_content(dir.path(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("content/indikator/M01.md:4: galat: karakter non-karakter Unicode U+FFFE di kolom 14"));
+    CHECK_THAT(text, Contains("content/indikator/P01.md:4: galat: YAML front matter: nilai memuat karakter U+0001"));
+    CHECK_THAT(text, Contains("content/panduan/dasar.md:5: galat: karakter kendali U+001B di kolom 7"));
 }

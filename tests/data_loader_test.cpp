@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include "data/data_loader.h"
 #include "test_support.h"
 
@@ -95,4 +97,141 @@ TEST_CASE("period syntax", "[data]") {
     CHECK_FALSE(is_period("26-1"));
     CHECK_FALSE(is_period("2026-../x"));
     CHECK_FALSE(is_period("2026"));
+}
+
+TEST_CASE("a key repeated in one JSON object is an error naming file, line and key", "[data][duplicates]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    // A repeated score, a repeated "jenis" and a repeated "nama": Boost.JSON alone keeps the last one.
+    test::write_file(dir / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
+  "hasil": [
+    {"lsp": "lsp-a", "skor": {"M01": 8, "P01": 15, "D01": 7,
+      "M01": 1}}
+  ]})J");
+    test::write_file(dir / "data/penilaian/2025-i1.json",
+                     "{\"periode\": \"2025-i1\", \"jenis\": \"insidental\", \"tanggal\": \"2025-08-01\",\n"
+                     " \"hasil\": [],\n \"jenis\": \"rutin\"}\n");
+    auto registry = test::read_file(dir / "data/lsp.json");
+    registry.replace(registry.find("\"nama\": \"LSP Uji B\""), 18, "\"nama\": \"LSP Uji B\", \"nama\": \"Lain\"");
+    test::write_file(dir / "data/lsp.json", registry);
+    Diagnostics d;
+    const auto data = load_data(dir.path(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:4: galat: JSON tidak valid di kolom 7: kunci 'M01' muncul lebih dari sekali"));
+    CHECK_THAT(text, Contains("data/penilaian/2025-i1.json:3: galat: JSON tidak valid di kolom 2: kunci 'jenis' muncul lebih dari sekali"));
+    CHECK_THAT(text, Contains("data/lsp.json:3: galat: JSON tidak valid di kolom 40: kunci 'nama'"));
+    CHECK_THAT(text, Contains("kunci 'nama' muncul lebih dari sekali"));
+    // The same key in different objects is no repeat; escapes are compared decoded.
+    test::TempDir ok;
+    test::write_fixture_project(ok.path());
+    test::write_file(ok / "data/meta.json", R"J({"data_contoh": true, "keterangan": "x", "k": {"data_contoh": 1}})J");
+    test::write_file(ok / "data/penilaian/2025-i1.json", R"J({"periode": "2025-i1", "jenis": "insidental", "tanggal": "2025-08-01",
+  "hasil": [], "\u006aenis": "rutin"})J");
+    Diagnostics d2;
+    load_data(ok.path(), d2);
+    const auto text2 = test::all_messages(d2);
+    CHECK_FALSE(Catch::contains(text2, "data/meta.json"));
+    CHECK_THAT(text2, Contains("data/penilaian/2025-i1.json:2: galat: JSON tidak valid di kolom 16: kunci 'jenis' muncul"));
+}
+
+TEST_CASE("an object with many keys is checked for repeats without quadratic time", "[data][duplicates]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    std::string meta = "{\"data_contoh\": true";
+    for (int i = 0; i < 200000; ++i) meta += ",\"k" + std::to_string(i) + "\": 1";
+    meta += ",\n\"k777\": 2}";
+    test::write_file(dir / "data/meta.json", meta);
+    Diagnostics d;
+    load_data(dir.path(), d);
+    CHECK_THAT(test::all_messages(d), Contains("data/meta.json:2: galat: JSON tidak valid di kolom 1: kunci 'k777' muncul"));
+}
+
+TEST_CASE("anything named like a data file that is not a regular file is an error, never skipped", "[data][files]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    std::filesystem::create_directory(dir / "data/penilaian/2027-1.json");
+    REQUIRE(::mkfifo((dir / "data/penilaian/2027-2.json").c_str(), 0644) == 0);
+    std::filesystem::create_symlink("tidak-ada.json", dir / "data/penilaian/2027-3.json");
+    std::filesystem::create_symlink("tidak-ada.json", dir / "data/meta.json.tmp");  // other names stay ignored
+    std::filesystem::remove(dir / "data/meta.json");
+    std::filesystem::create_symlink("hilang.json", dir / "data/meta.json");
+    Diagnostics d;
+    const auto data = load_data(dir.path(), d);  // must not block on the FIFO
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("data/penilaian/2027-1.json: galat: sebuah folder, bukan berkas"));
+    CHECK_THAT(text, Contains("data/penilaian/2027-2.json: galat: sebuah FIFO (pipa)"));
+    CHECK_THAT(text, Contains("data/penilaian/2027-3.json: galat: tautan simbolik ke 'tidak-ada.json' yang tidak ada"));
+    CHECK_THAT(text, Contains("data/meta.json: galat: tautan simbolik ke 'hilang.json' yang tidak ada"));
+    CHECK_FALSE(Catch::contains(text, "meta.json.tmp"));
+    CHECK(data.rounds.size() == 3);
+}
+
+TEST_CASE("a data folder that is not a readable folder is an error, not an empty section", "[data][files]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    std::filesystem::remove_all(dir / "data/penilaian");
+    test::write_file(dir / "data/penilaian", "bukan folder");
+    Diagnostics d;
+    load_data(dir.path(), d);
+    CHECK_THAT(test::all_messages(d), Contains("data/penilaian: galat: sebuah berkas, bukan folder; di sini harus ada folder berisi berkas *.json"));
+    test::TempDir dir2;
+    test::write_fixture_project(dir2.path());
+    std::filesystem::remove_all(dir2 / "data/statistik");
+    std::filesystem::create_symlink("tidak-ada", dir2 / "data/statistik");
+    Diagnostics d2;
+    load_data(dir2.path(), d2);
+    CHECK_THAT(test::all_messages(d2), Contains("data/statistik: galat: tautan simbolik ke 'tidak-ada' yang tidak ada"));
+}
+
+TEST_CASE("a data file reached through a symlink that leaves the project is refused", "[data][files]") {
+    test::TempDir outside;
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto round = test::read_file(dir / "data/penilaian/2025-1.json");
+    test::write_file(outside / "2025-1.json", round);
+    std::filesystem::remove(dir / "data/penilaian/2025-1.json");
+    std::filesystem::create_symlink(outside / "2025-1.json", dir / "data/penilaian/2025-1.json");
+    // Inside the project a symlink keeps working.
+    test::write_file(dir / "arsip/2025-i1.json", test::read_file(dir / "data/penilaian/2025-i1.json"));
+    std::filesystem::remove(dir / "data/penilaian/2025-i1.json");
+    std::filesystem::create_symlink("../../arsip/2025-i1.json", dir / "data/penilaian/2025-i1.json");
+    Diagnostics d;
+    const auto data = load_data(dir.path(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json: galat: tautan simbolik mengarah ke luar proyek ('" +
+                              std::filesystem::weakly_canonical(outside / "2025-1.json").string() + "')"));
+    REQUIRE(data.rounds.size() == 2);
+    CHECK(data.rounds[0].period == "2025-i1");
+}
+
+TEST_CASE("bad bytes and forbidden characters are reported at their line and column", "[data][text]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "data/penilaian/2025-1.json", "{\"periode\": \"2025-1\",\n  \"judul\": \"ab\xC3\"}\n");
+    test::write_file(dir / "data/penilaian/2025-i1.json", "{\"periode\": \"2025-i1\",\n\n  \"judul\": \"x\xC2\x85y\"}\n");
+    test::write_file(dir / "data/penilaian/2025-2.json",
+                     "{\"periode\": \"2025-2\", \"jenis\": \"rutin\", \"tanggal\": \"2025-11-01\",\n"
+                     "  \"judul\": \"Putaran \\uFFFE \\u0007\", \"hasil\": []}\n");
+    Diagnostics d;
+    load_data(dir.path(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:2: galat: teks bukan UTF-8 yang sah (atau memuat karakter NUL) mulai kolom 15 (bita ke-37)"));
+    CHECK_THAT(text, Contains("data/penilaian/2025-i1.json:3: galat: karakter kendali U+0085 di kolom 14"));
+    CHECK_THAT(text, Contains("data/penilaian/2025-2.json:2: galat: kolom 'judul' memuat karakter kendali atau non-karakter Unicode"));
+}
+
+TEST_CASE("an id over the length limit is told so", "[data][text]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const std::string long_id(150, 'a');
+    auto registry = test::read_file(dir / "data/lsp.json");
+    registry.replace(registry.find("\"lsp-a\""), 7, "\"" + long_id + "\"");
+    test::write_file(dir / "data/lsp.json", registry);
+    test::write_file(dir / "data/penilaian/2025-1.json",
+                     "{\"periode\": \"2025-" + long_id + "\", \"jenis\": \"rutin\", \"tanggal\": \"2025-06-01\", \"hasil\": []}");
+    Diagnostics d;
+    load_data(dir.path(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("id '" + long_id + "' terlalu panjang (150 karakter; batas 100)"));
+    CHECK_THAT(text, Contains("periode '2025-" + long_id + "' terlalu panjang (155 karakter; batas 100)"));
 }

@@ -204,3 +204,55 @@ TEST_CASE("scorecards show the round's averages, and a round prints every scorec
     CHECK_THAT(print, Contains("Belum dinilai: <strong>P01</strong>"));
     CHECK_THAT(test::read_file(site / "penilaian/2025-2/index.html"), Contains("href=\"../../penilaian/2025-2/cetak/index.html\""));
 }
+
+TEST_CASE("a statistics dataset is published re-serialised, with < > & escaped", "[exports][json]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_fixture_stats(dir.path());
+    auto source = test::read_file(dir / "data/statistik/lsp-uji.json");
+    source.replace(source.find("\"LSP per Provinsi (uji)\""), 24, "\"LSP <script>alert(1)</script> & uji\"");
+    test::write_file(dir / "data/statistik/lsp-uji.json", source);
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto published = test::read_file(dir / "site/data/statistik/lsp-uji.json");
+    CHECK_THAT(published, Contains("\"LSP \\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 uji\""));
+    CHECK(published.find('<') == std::string::npos);
+    CHECK(published.find('&') == std::string::npos);
+    CHECK(json::parse(published) == json::parse(source));
+}
+
+TEST_CASE("feed and sitemap stay well-formed XML for any title the build accepts", "[exports][xml]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    auto round = test::read_file(dir / "data/penilaian/2025-2.json");
+    round.replace(round.find("\"tanggal\""), 0, "\"judul\": \"Putaran <b>&amp; \\\"uji\\\" \\u00a0 \\ud83d\\ude00\", ");
+    test::write_file(dir / "data/penilaian/2025-2.json", round);
+    test::write_file(dir / "pepgen.yaml", "judul: \"Situs <&> \\u2028\"\npenerbit: \"Tim ' \\t\"\n");
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK(test::xml_problem(test::read_file(dir / "site/feed.xml")).empty());
+    CHECK(test::xml_problem(test::read_file(dir / "site/sitemap.xml")).empty());
+    CHECK_THAT(test::read_file(dir / "site/feed.xml"), Contains("<title>Putaran &lt;b&gt;&amp;amp; &quot;uji&quot;"));
+}
+
+TEST_CASE("a title with a noncharacter or control character is refused at its file and line", "[exports][xml]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    auto round = test::read_file(dir / "data/penilaian/2025-2.json");
+    round.replace(round.find("\"tanggal\""), 0, "\"judul\": \"Putaran \\uFFFE \\u0085\", ");
+    test::write_file(dir / "data/penilaian/2025-2.json", round);
+    auto round1 = test::read_file(dir / "data/penilaian/2025-1.json");
+    round1.replace(round1.find("\"tanggal\""), 0, "\"judul\": \"Putaran \xEF\xBF\xBF \xC2\x9B\", ");
+    test::write_file(dir / "data/penilaian/2025-1.json", round1);
+    auto indicator = test::read_file(dir / "content/indikator/M01.md");
+    indicator.replace(indicator.find("judul: \"Visi\""), 13, "judul: \"Visi \\uFFFE \\x07\"");
+    test::write_file(dir / "content/indikator/M01.md", indicator);
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("data/penilaian/2025-2.json:1: galat: kolom 'judul' memuat karakter kendali atau non-karakter Unicode"));
+    CHECK_THAT(r.output, Contains("data/penilaian/2025-1.json:1: galat: karakter non-karakter Unicode U+FFFF di kolom 59"));
+    CHECK_THAT(r.output, Contains("content/indikator/M01.md:4: galat: YAML front matter: nilai memuat karakter U+FFFE"));
+    CHECK_FALSE(fs::exists(dir / "site/feed.xml"));
+}

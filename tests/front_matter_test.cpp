@@ -55,3 +55,27 @@ TEST_CASE("FieldReader reports wrong types and missing fields, each with its lin
     CHECK_THAT(text, Contains("kolom 'judul' wajib diisi"));
     CHECK(d.error_count() == 3);
 }
+
+TEST_CASE("YAML aliases are refused, so nested aliases cannot multiply a page", "[front_matter]") {
+    // A "billion laughs": ten levels of ten aliases each would be 10^10 strings.
+    std::string yaml = "---\na0: &a0 \"lol\"\n";
+    for (int i = 1; i <= 10; ++i) {
+        yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+        for (int k = 0; k < 10; ++k) yaml += std::string(k ? ", " : "") + "*a" + std::to_string(i - 1);
+        yaml += "]\n";
+    }
+    yaml += "bukti: *a10\n---\n";
+    Diagnostics d;
+    CHECK_FALSE(split_front_matter(yaml, "content/indikator/M01.md", d));
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("content/indikator/M01.md:4: galat: YAML front matter: alias YAML (*nama) tidak didukung"));
+    CHECK_THAT(text, Contains("masalah lain seperti di atas tidak ditampilkan"));
+    CHECK(d.error_count() <= 21);
+}
+
+TEST_CASE("YAML nested too deep says so, with its line", "[front_matter]") {
+    Diagnostics d;
+    CHECK_FALSE(split_front_matter("---\njudul: x\ndalam: " + std::string(1000, '[') + std::string(1000, ']') + "\n---\n",
+                                   "content/a.md", d));
+    CHECK_THAT(test::all_messages(d), Contains("content/a.md:3: galat: YAML front matter bersarang terlalu dalam (lebih dari 64"));
+}

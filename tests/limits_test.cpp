@@ -101,3 +101,23 @@ TEST_CASE("check --links finds broken links and fragments in a built site", "[li
     CHECK_THAT(bad.output, Contains("rusak.html: galat: tautan absolut '/mutlak/'"));
     CHECK_THAT(bad.output, Contains("3 galat"));
 }
+
+TEST_CASE("an indicator file of nested YAML aliases is refused at once, not expanded", "[limits]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    std::string meta = "a0: &a0 \"" + std::string(1000, 'x') + "\"\n";
+    for (int i = 1; i <= 9; ++i) {
+        meta += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+        for (int k = 0; k < 9; ++k) meta += std::string(k ? ", " : "") + "*a" + std::to_string(i - 1);
+        meta += "]\n";
+    }
+    auto indicator = test::read_file(dir / "content/indikator/M01.md");
+    indicator.replace(indicator.find("ringkasan:"), 0, meta);
+    indicator.replace(indicator.find("bukti:"), 0, "rincian: *a9\n");
+    test::write_file(dir / "content/indikator/M01.md", indicator);
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("content/indikator/M01.md:8: galat: YAML front matter: alias YAML (*nama) tidak didukung"));
+    CHECK_FALSE(Catch::contains(r.output, "kode indikator M01 tidak dikenal"));
+    CHECK(r.output.size() < 20000);
+}

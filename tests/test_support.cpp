@@ -14,6 +14,11 @@
 #include <random>
 #include <sstream>
 
+#include <boost/property_tree/ptree.hpp>
+#include <boost/property_tree/xml_parser.hpp>
+
+#include "util/text.h"
+
 namespace fs = std::filesystem;
 
 namespace pepgen::test {
@@ -222,6 +227,30 @@ std::string published(const fs::path& dir) {
     if (at == std::string::npos) return snap;
     const auto end = snap.find("\n== ", at + 1);
     return snap.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+}
+
+}  // namespace pepgen::test
+
+namespace pepgen::test {
+
+std::string xml_problem(const std::string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const auto len = utf8_sequence(text, i, cp);
+        if (len == 0) return "bukan UTF-8 di bita " + std::to_string(i);
+        const bool xml_char = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                              (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        if (!xml_char) return "karakter U+" + std::to_string(static_cast<unsigned>(cp)) + " di bita " + std::to_string(i);
+        i += len;
+    }
+    try {
+        boost::property_tree::ptree tree;
+        std::istringstream in(text);
+        boost::property_tree::read_xml(in, tree);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return {};
 }
 
 }  // namespace pepgen::test

@@ -66,6 +66,11 @@ bool wait_for_output(Child& child, const std::string& needle, int timeout_ms);
 /// Sends SIGTERM and waits; returns the exit code (-1 if killed by a signal).
 int stop_child(Child& child);
 
+/// Why text is not well-formed XML 1.0, or empty when it is: every character
+/// must match the Char production (no C0 but tab/LF/CR, no U+FFFE/U+FFFF, no
+/// broken UTF-8) and Boost.PropertyTree must parse it.
+std::string xml_problem(const std::string& text);
+
 /// Every file under dir (relative path -> bytes), for byte-for-byte comparison.
 std::string snapshot(const std::filesystem::path& dir);
 /// The same without pepgen's manifest, which records where and when each

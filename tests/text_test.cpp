@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.h"
 #include "util/text.h"
 
 using namespace pepgen;
+using Catch::Matchers::Contains;
 
 TEST_CASE("UTF-8 validation accepts Indonesian text and rejects broken bytes", "[text]") {
     CHECK(is_valid_utf8("Sumatera Utara – 98,96%"));
@@ -42,4 +44,37 @@ TEST_CASE("line_of_offset counts newlines before the offset", "[text]") {
     CHECK(line_of_offset("a\nb\nc", 0) == 1);
     CHECK(line_of_offset("a\nb\nc", 2) == 2);
     CHECK(line_of_offset("a\nb\nc", 4) == 3);
+}
+
+TEST_CASE("XML escaping never emits a character XML 1.0 forbids", "[text][xml]") {
+    const std::string hostile = "Putaran \xEF\xBF\xBE \xEF\xBF\xBF \x01\x1B \xC2\x85 \xFF <&>\"' \xF0\x9F\x98\x80 \xEF\xB7\x90";
+    const auto escaped = xml_escape(hostile);
+    CHECK(test::xml_problem("<a t=\"" + escaped + "\">" + escaped + "</a>").empty());
+    CHECK(escaped == "Putaran    \xC2\x85  &lt;&amp;&gt;&quot;&apos; \xF0\x9F\x98\x80 \xEF\xB7\x90");
+    CHECK_FALSE(test::xml_problem("<a>\xEF\xBF\xBE</a>").empty());  // the check itself catches it
+}
+
+TEST_CASE("text faults: the first bad byte or forbidden character with line and column", "[text]") {
+    CHECK_FALSE(find_text_fault("Sumatera Utara – 98,96%\n\tbaris\r\n"));
+    const auto bad = find_text_fault("ab\ncd\xC3");
+    REQUIRE(bad);
+    CHECK(bad->kind == TextFault::invalid_utf8);
+    CHECK(bad->line == 2);
+    CHECK(bad->column == 3);
+    CHECK(bad->offset == 5);
+    const auto nonchar = find_text_fault("\xE2\x80\x93x\xEF\xBF\xBE");
+    REQUIRE(nonchar);
+    CHECK(nonchar->kind == TextFault::forbidden_char);
+    CHECK(nonchar->cp == 0xFFFE);
+    CHECK(nonchar->column == 3);
+    for (char32_t cp : {0x00u, 0x01u, 0x1Bu, 0x7Fu, 0x85u, 0x9Fu, 0xFDD0u, 0xFFFEu, 0xFFFFu, 0x1FFFEu, 0x10FFFFu})
+        CHECK(is_forbidden_char(cp));
+    for (char32_t cp : {0x09u, 0x0Au, 0x0Du, 0x20u, 0xA0u, 0xFFFDu, 0x1F600u}) CHECK_FALSE(is_forbidden_char(cp));
+    CHECK_THAT(describe_text_fault(*nonchar), Contains("U+FFFE di kolom 3 (bita ke-5)"));
+}
+
+TEST_CASE("an overlong slug is told it is too long", "[text]") {
+    CHECK(slug_problem("lsp-a").empty());
+    CHECK_THAT(slug_problem(std::string(101, 'a')), Contains("terlalu panjang (101 karakter; batas 100)"));
+    CHECK_THAT(slug_problem("LSP A"), Contains("hanya boleh berisi huruf kecil"));
 }

@@ -108,3 +108,18 @@ TEST_CASE("a bad score is reported at its own line, in a sheet spread over lines
     CHECK_THAT(text, Contains("data/penilaian/2025-1.json:8: galat: lsp-b: M01 = 11 melebihi skor_maks 10"));
     CHECK_THAT(text, Contains("data/penilaian/2025-1.json:11: galat: lsp-c: D01 = 11 melebihi skor_maks 10"));
 }
+
+TEST_CASE("a broken indicator file is reported once, not again as an unknown code in every sheet", "[validate]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "content/indikator/P01.md", "---\nkode: P01\nkelompok: [proses\n---\n");
+    Diagnostics d;
+    const auto text = validate_dir(dir.path(), d);
+    CHECK_THAT(text, Contains("content/indikator/P01.md:"));
+    CHECK_FALSE(Catch::contains(text, "kode indikator P01 tidak dikenal"));
+    // A code with no file at all is still unknown.
+    test::write_file(dir / "data/penilaian/2025-i1.json", R"J({"periode": "2025-i1", "jenis": "insidental", "tanggal": "2025-08-01",
+  "hasil": [{"lsp": "lsp-b", "skor": {"M01": 1, "X01": 2, "D01": 3}}]})J");
+    Diagnostics d2;
+    CHECK_THAT(validate_dir(dir.path(), d2), Contains("lsp-b: kode indikator X01 tidak dikenal"));
+}

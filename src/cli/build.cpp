@@ -248,20 +248,15 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         for (const auto& e : pool.errors()) diags.error("themes/" + project.content.config.theme, e);
         for (const auto& e : pool.file_errors()) diags.error(options.output.string(), e);
     }
-    for (const auto& copy : plan.copies) {
-        auto read = read_text_file(root / copy.source);
-        if (!read.text) diags.error(copy.source, read.error);
-        else writer->write(copy.path, *read.text);
-    }
     for (const auto& [rel, source] : theme->assets()) {
-        auto read = read_text_file(source);
+        auto read = read_project_file(root, source);
         if (!read.text) diags.error(display_path(root, source), read.error);
         else writer->write("assets/" + rel, *read.text);
     }
     if (diags.has_errors() || !writer->commit(inputs.all, diags)) return false;
     if (summary) {
         summary->pages = plan.page_paths.size();
-        summary->files = plan.file_count + plan.copies.size();
+        summary->files = plan.file_count;
         summary->assets = theme->assets().size();
         summary->written = writer->written();
         summary->unchanged = writer->unchanged();

@@ -4,6 +4,7 @@
 
 #include "content/embeds.h"
 #include "content/front_matter.h"
+#include "content/yaml_load.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -15,16 +16,9 @@ namespace {
 
 std::optional<FrontMatterDoc> read_doc(const fs::path& root, const fs::path& path, Diagnostics& diags) {
     const auto file = display_path(root, path);
-    auto read = read_text_file(path);
-    if (!read.text) {
-        diags.error(file, read.error);
-        return std::nullopt;
-    }
-    if (!is_valid_utf8(*read.text)) {
-        diags.error(file, "berkas bukan teks UTF-8 yang sah (atau memuat karakter NUL); simpan ulang sebagai UTF-8");
-        return std::nullopt;
-    }
-    auto doc = split_front_matter(*read.text, file, diags);
+    const auto text = read_input_text(root, path, diags);
+    if (!text) return std::nullopt;
+    auto doc = split_front_matter(*text, file, diags);
     if (doc && doc->body.size() > kMaxPageBytes) {
         diags.error(file, "isi halaman terlalu panjang (" + std::to_string(doc->body.size()) + " bita; batas " +
                               std::to_string(kMaxPageBytes) + " bita); bagi menjadi beberapa halaman");
@@ -35,24 +29,13 @@ std::optional<FrontMatterDoc> read_doc(const fs::path& root, const fs::path& pat
 
 void load_config(const fs::path& root, Content& content, Diagnostics& diags) {
     const auto path = root / "pepgen.yaml";
-    if (!fs::exists(path)) return;
+    if (!entry_exists(path)) return;
     const auto file = display_path(root, path);
-    auto read = read_text_file(path);
-    if (!read.text) {
-        diags.error(file, read.error);
-        return;
-    }
-    if (!is_valid_utf8(*read.text)) {
-        diags.error(file, "berkas bukan teks UTF-8 yang sah");
-        return;
-    }
-    YAML::Node node;
-    try {
-        node = YAML::Load(*read.text);
-    } catch (const YAML::Exception& e) {
-        diags.error(file, "YAML tidak valid: " + e.msg, e.mark.line + 1);
-        return;
-    }
+    const auto text = read_input_text(root, path, diags);
+    if (!text) return;
+    const auto loaded = load_yaml(*text, file, 1, "YAML", diags);
+    if (!loaded) return;
+    const YAML::Node& node = *loaded;
     if (node.IsNull()) return;
     if (!node.IsMap()) {
         diags.error(file, "isi berkas harus berupa pasangan 'kunci: nilai'", 1);
@@ -68,8 +51,8 @@ void load_config(const fs::path& root, Content& content, Diagnostics& diags) {
         else r.error(node, "alamat_situs: " + error);
     }
     if (auto v = r.text("tema", false)) {
-        if (!is_slug(*v))
-            r.error(node, "nama tema '" + *v + "' hanya boleh berisi huruf kecil, angka dan tanda hubung");
+        if (const auto problem = slug_problem(*v); !problem.empty())
+            r.error(node, "nama tema '" + *v + "' " + problem);
         else
             content.config.theme = *v;
     }
@@ -78,7 +61,7 @@ void load_config(const fs::path& root, Content& content, Diagnostics& diags) {
 void load_home(const fs::path& root, Content& content, Diagnostics& diags) {
     const auto path = root / "content" / "beranda.md";
     content.home.title = content.config.title;
-    if (!fs::exists(path)) return;
+    if (!entry_exists(path)) return;
     auto doc = read_doc(root, path, diags);
     if (!doc) return;
     FieldReader r(doc->meta, display_path(root, path), doc->meta_line, diags);
@@ -112,8 +95,8 @@ CategoryTable read_categories(FieldReader& r) {
         auto min = ir.integer("min", true);
         auto max = ir.integer("maks", true);
         c.condition = ir.text("kondisi", false).value_or("");
-        if (!c.key.empty() && !is_slug(c.key))
-            ir.error(item, "kode '" + c.key + "' hanya boleh berisi huruf kecil, angka dan tanda hubung");
+        if (const auto problem = slug_problem(c.key); !c.key.empty() && !problem.empty())
+            ir.error(item, "kode '" + c.key + "' " + problem);
         if (!min || !max) continue;
         if (*min < 0 || *max < 0 || *min > 100000 || *max > 100000) {
             ir.error(item, "min dan maks harus antara 0 dan 100000");
@@ -137,12 +120,11 @@ CategoryTable read_categories(FieldReader& r) {
 std::vector<GuidePage> load_pages(const fs::path& root, const std::string& folder, Content& content,
                                   Diagnostics& diags) {
     std::vector<GuidePage> pages;
-    for (const auto& path : list_files(root / "content" / folder, ".md")) {
+    for (const auto& path : list_files(root, root / "content" / folder, ".md", diags)) {
         const auto file = display_path(root, path);
         const auto slug = path.stem().string();
-        if (!is_slug(slug)) {
-            diags.error(file, "nama berkas '" + slug +
-                                  "' harus berupa huruf kecil, angka dan tanda hubung (menjadi alamat halaman)");
+        if (const auto problem = slug_problem(slug); !problem.empty()) {
+            diags.error(file, "nama berkas '" + slug + "' " + problem + " (nama berkas menjadi alamat halaman)");
             continue;
         }
         auto doc = read_doc(root, path, diags);
@@ -176,10 +158,13 @@ std::vector<GuidePage> load_pages(const fs::path& root, const std::string& folde
 
 void load_indicators(const fs::path& root, Content& content, Diagnostics& diags) {
     const auto dir = root / "content" / "indikator";
-    for (const auto& path : list_files(dir, ".md")) {
+    for (const auto& path : list_files(root, dir, ".md", diags)) {
         const auto file = display_path(root, path);
         auto doc = read_doc(root, path, diags);
-        if (!doc) continue;
+        if (!doc) {
+            content.failed_indicators.insert(path.stem().string());
+            continue;
+        }
         FieldReader r(doc->meta, file, doc->meta_line, diags);
         Indicator ind;
         ind.source_file = file;
@@ -244,7 +229,12 @@ void load_indicators(const fs::path& root, Content& content, Diagnostics& diags)
                 ind.rubric.push_back(std::move(level));
             }
         }
-        if (ok) content.indicators.push_back(std::move(ind));
+        if (ok) {
+            content.indicators.push_back(std::move(ind));
+        } else {
+            content.failed_indicators.insert(path.stem().string());
+            if (!ind.code.empty()) content.failed_indicators.insert(ind.code);
+        }
     }
     std::stable_sort(content.indicators.begin(), content.indicators.end(),
                      [](const Indicator& a, const Indicator& b) {
@@ -260,7 +250,7 @@ Content load_content(const fs::path& root, Diagnostics& diags) {
     load_home(root, content, diags);
     content.guides = load_pages(root, "panduan", content, diags);
     content.stats_pages = load_pages(root, "statistik", content, diags);
-    if (fs::exists(root / "content" / "kamus-data.md")) {
+    if (entry_exists(root / "content" / "kamus-data.md")) {
         const auto path = root / "content" / "kamus-data.md";
         if (auto doc = read_doc(root, path, diags)) {
             GuidePage page;

@@ -1,6 +1,7 @@
 #include "content/embeds.h"
 
 #include "content/front_matter.h"
+#include "content/yaml_load.h"
 #include "render/markdown.h"
 #include "util/text.h"
 
@@ -26,14 +27,12 @@ std::vector<EmbedSpec> parse_embeds(const std::string& markdown, const std::stri
         EmbedSpec spec;
         spec.file = file;
         spec.line = body_line + block.line - 1;
-        YAML::Node node;
-        try {
-            node = YAML::Load(block.body);
-        } catch (const YAML::Exception& e) {
-            diags.error(file, "blok statistik: YAML tidak valid: " + e.msg, spec.line + 1 + e.mark.line);
+        auto loaded = load_yaml(block.body, file, spec.line + 1, "blok statistik: YAML", diags);
+        if (!loaded) {
             out.push_back(spec);
             continue;
         }
+        YAML::Node node = std::move(*loaded);
         if (!node.IsMap()) {
             diags.error(file, "blok statistik harus berisi pasangan 'kunci: nilai', sedikitnya 'data: <id>'", spec.line);
             out.push_back(spec);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "content/yaml_load.h"
 #include "util/text.h"
 
 namespace pepgen {
@@ -50,12 +51,9 @@ std::optional<FrontMatterDoc> split_front_matter(const std::string& text, const 
     FrontMatterDoc doc;
     doc.meta_line = 2;
     const std::string yaml(all.substr(first_end + 1, *close - (first_end + 1)));
-    try {
-        doc.meta = YAML::Load(yaml);
-    } catch (const YAML::Exception& e) {
-        diags.error(file, "YAML front matter tidak valid: " + e.msg, doc.meta_line + e.mark.line);
-        return std::nullopt;
-    }
+    auto meta = load_yaml(yaml, file, doc.meta_line, "YAML front matter", diags);
+    if (!meta) return std::nullopt;
+    doc.meta = std::move(*meta);
     if (!doc.meta.IsMap()) {
         diags.error(file, "front matter harus berupa pasangan 'kunci: nilai'", doc.meta_line);
         return std::nullopt;

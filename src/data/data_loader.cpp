@@ -26,7 +26,7 @@ namespace {
 
 void load_meta(const fs::path& root, Data& data, Diagnostics& diags) {
     const auto path = root / "data" / "meta.json";
-    if (!fs::exists(path)) return;
+    if (!entry_exists(path)) return;
     auto doc = read_json_file(root, path, diags);
     if (!doc) return;
     if (!doc->value.is_object()) {
@@ -40,7 +40,7 @@ void load_meta(const fs::path& root, Data& data, Diagnostics& diags) {
 
 void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
     const auto path = root / "data" / "lsp.json";
-    if (!fs::exists(path)) {
+    if (!entry_exists(path)) {
         diags.error("data/lsp.json", "daftar LSP tidak ditemukan; buat berkas ini berisi {\"lsp\": [...]}");
         return;
     }
@@ -92,8 +92,8 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
         lsp.website = f.text("situs_web", false).value_or("");
         lsp.address = f.text("alamat", false).value_or("");
         bool ok = !lsp.id.empty();
-        if (!lsp.id.empty() && !is_slug(lsp.id)) {
-            f.error("id '" + lsp.id + "' hanya boleh berisi huruf kecil, angka dan tanda hubung (contoh: lsp-contoh-07)");
+        if (const auto problem = slug_problem(lsp.id); !lsp.id.empty() && !problem.empty()) {
+            f.error("id '" + lsp.id + "' " + problem + " (contoh: lsp-contoh-07)");
             ok = false;
         }
         if (!lsp.type.empty() && lsp.type != "P1" && lsp.type != "P2" && lsp.type != "P3")
@@ -158,8 +158,10 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
     bool ok = !round.period.empty() && !round.date.empty() && !kind.empty();
     const auto stem = path.stem().string();
     if (!round.period.empty() && !is_period(round.period)) {
-        f.error("periode '" + round.period + "' harus berbentuk TAHUN-KODE, misalnya 2026-1 atau 2026-i1 "
-                "(huruf kecil, angka, tanda hubung)");
+        f.error("periode '" + round.period + "' " +
+                (round.period.size() > kMaxSlugLength
+                     ? slug_problem(round.period)
+                     : "harus berbentuk TAHUN-KODE, misalnya 2026-1 atau 2026-i1 (huruf kecil, angka, tanda hubung)"));
         ok = false;
     } else if (!round.period.empty() && round.period != stem) {
         f.error("periode '" + round.period + "' tidak sama dengan nama berkas '" + path.filename().string() +
@@ -272,7 +274,7 @@ Data load_data(const fs::path& root, Diagnostics& diags) {
     load_registry_into(root, data, diags);
     // Round files are independent: parse them on every core, then keep file
     // order for the rounds and their messages, so output never depends on timing.
-    const auto paths = list_files(root / "data" / "penilaian", ".json");
+    const auto paths = list_files(root, root / "data" / "penilaian", ".json", diags);
     std::vector<std::optional<Round>> loaded(paths.size());
     std::vector<Diagnostics> found(paths.size());
     for_each_index(paths.size(), [&](std::size_t i) { loaded[i] = load_round(root, paths[i], found[i]); });

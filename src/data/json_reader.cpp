@@ -1,6 +1,10 @@
 #include "data/json_reader.h"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_set>
+
+#include <boost/json/basic_parser_impl.hpp>
 
 #include "util/files.h"
 #include "util/text.h"
@@ -24,42 +28,156 @@ std::size_t JsonDoc::offset_of(const std::string& needle, std::size_t from) cons
     return text.find(needle, from);
 }
 
+namespace {
+
+/// Builds the value as boost::json::parser does (through a value_stack) and
+/// stops at the first key an object already has: Boost.JSON itself keeps the
+/// last one silently, and a repeated score or "jenis" would change results.
+class UniqueKeyHandler {
+public:
+    static constexpr std::size_t max_object_size = json::object::max_size();
+    static constexpr std::size_t max_array_size = json::array::max_size();
+    static constexpr std::size_t max_key_size = json::string::max_size();
+    static constexpr std::size_t max_string_size = json::string::max_size();
+
+    json::value_stack st;
+    std::string duplicate;  ///< the repeated key, once found
+
+    bool on_document_begin(boost::system::error_code&) { return true; }
+    bool on_document_end(boost::system::error_code&) { return true; }
+    bool on_object_begin(boost::system::error_code&) {
+        frames_.push_back({keys_.size(), nullptr});
+        return true;
+    }
+    bool on_object_end(std::size_t n, boost::system::error_code&) {
+        keys_.resize(frames_.back().first);
+        frames_.pop_back();
+        st.push_object(n);
+        return true;
+    }
+    bool on_array_begin(boost::system::error_code&) { return true; }
+    bool on_array_end(std::size_t n, boost::system::error_code&) {
+        st.push_array(n);
+        return true;
+    }
+    bool on_key_part(json::string_view s, std::size_t, boost::system::error_code&) {
+        st.push_chars(s);
+        key_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(json::string_view s, std::size_t, boost::system::error_code& ec) {
+        st.push_key(s);
+        key_.append(s.data(), s.size());
+        const bool fresh = remember_key(key_);
+        if (!fresh) {
+            duplicate = key_;
+            ec = json::error::exception;
+        }
+        key_.clear();
+        return fresh;
+    }
+    bool on_string_part(json::string_view s, std::size_t, boost::system::error_code&) {
+        st.push_chars(s);
+        return true;
+    }
+    bool on_string(json::string_view s, std::size_t, boost::system::error_code&) {
+        st.push_string(s);
+        return true;
+    }
+    bool on_number_part(json::string_view, boost::system::error_code&) { return true; }
+    bool on_int64(std::int64_t i, json::string_view, boost::system::error_code&) {
+        st.push_int64(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, json::string_view, boost::system::error_code&) {
+        st.push_uint64(u);
+        return true;
+    }
+    bool on_double(double d, json::string_view, boost::system::error_code&) {
+        st.push_double(d);
+        return true;
+    }
+    bool on_bool(bool b, boost::system::error_code&) {
+        st.push_bool(b);
+        return true;
+    }
+    bool on_null(boost::system::error_code&) {
+        st.push_null();
+        return true;
+    }
+    bool on_comment_part(json::string_view, boost::system::error_code&) { return true; }
+    bool on_comment(json::string_view, boost::system::error_code&) { return true; }
+
+private:
+    /// Small objects (a sheet's scores) are scanned; past a few dozen keys a
+    /// hash set keeps a huge object from costing quadratic time.
+    static constexpr std::size_t kScanLimit = 32;
+    struct Frame {
+        std::size_t first;  ///< where this object's keys start in keys_
+        std::unique_ptr<std::unordered_set<std::string>> many;
+    };
+
+    bool remember_key(const std::string& key) {
+        auto& frame = frames_.back();
+        if (frame.many) return frame.many->insert(key).second;
+        for (std::size_t i = frame.first; i < keys_.size(); ++i)
+            if (keys_[i] == key) return false;
+        keys_.push_back(key);
+        if (keys_.size() - frame.first > kScanLimit) {
+            frame.many = std::make_unique<std::unordered_set<std::string>>(
+                std::make_move_iterator(keys_.begin() + static_cast<std::ptrdiff_t>(frame.first)),
+                std::make_move_iterator(keys_.end()));
+            keys_.resize(frame.first);
+        }
+        return true;
+    }
+
+    std::string key_;
+    std::vector<std::string> keys_;  ///< keys of the open objects, innermost last
+    std::vector<Frame> frames_;
+};
+
+}  // namespace
+
 std::optional<JsonDoc> read_json_file(const fs::path& root, const fs::path& path, Diagnostics& diags) {
     JsonDoc doc;
     doc.file = display_path(root, path);
-    auto read = read_text_file(path);
-    if (!read.text) {
-        diags.error(doc.file, read.error);
-        return std::nullopt;
-    }
-    doc.text = std::move(*read.text);
+    auto text = read_input_text(root, path, diags);
+    if (!text) return std::nullopt;
+    doc.text = std::move(*text);
     std::string_view view(doc.text);
     if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);  // spreadsheets and editors add a BOM
-    if (!is_valid_utf8(view)) {
-        diags.error(doc.file, "berkas bukan teks UTF-8 yang sah (atau memuat karakter NUL); simpan ulang sebagai UTF-8");
-        return std::nullopt;
-    }
     json::parse_options opts;
     opts.max_depth = 64;
-    json::stream_parser p(json::storage_ptr(), opts);
+    json::basic_parser<UniqueKeyHandler> p(opts);
+    p.handler().st.reset();
     boost::system::error_code ec;
-    const auto consumed = p.write_some(view.data(), view.size(), ec);
+    const auto consumed = p.write_some(false, view.data(), view.size(), ec);
     if (!ec && consumed < view.size()) ec = json::error::extra_data;
-    if (!ec) p.finish(ec);
     if (ec) {
-        const std::size_t offset = (view.data() - doc.text.data()) + consumed;
+        std::size_t offset = (view.data() - doc.text.data()) + consumed;
+        // A repeated key stops the parser on its closing quote; point at its opening one.
+        if (!p.handler().duplicate.empty() && offset < doc.text.size() && doc.text[offset] == '"') {
+            while (offset > 0) {
+                --offset;
+                if (doc.text[offset] == '"' && (offset == 0 || doc.text[offset - 1] != '\\')) break;
+            }
+        }
         const int line = line_of_offset(doc.text, offset);
         const auto line_start = doc.text.rfind('\n', offset == 0 ? 0 : offset - 1);
         const auto col = offset - (line_start == std::string::npos ? 0 : line_start + 1) + 1;
         std::string what = ec.message();
-        if (ec == json::error::extra_data) what = "ada teks tambahan setelah akhir data";
+        if (!p.handler().duplicate.empty() || ec == json::error::exception)
+            what = "kunci '" + p.handler().duplicate +
+                   "' muncul lebih dari sekali dalam objek yang sama; hanya satu yang boleh ada, hapus yang lain";
+        else if (ec == json::error::extra_data) what = "ada teks tambahan setelah akhir data";
         else if (ec == json::error::syntax) what = "sintaks JSON salah (periksa koma, tanda kutip dan kurung)";
         else if (ec == json::error::incomplete) what = "data terpotong: kurung atau tanda kutip belum ditutup";
-        else if (ec == json::error::too_deep) what = "data bersarang terlalu dalam";
+        else if (ec == json::error::too_deep) what = "data bersarang terlalu dalam (lebih dari 64 tingkat)";
         diags.error(doc.file, "JSON tidak valid di kolom " + std::to_string(col) + ": " + what, line);
         return std::nullopt;
     }
-    doc.value = p.release();
+    doc.value = p.handler().st.release();
     doc.line_starts.push_back(0);
     for (std::size_t i = 0; i < doc.text.size(); ++i)
         if (doc.text[i] == '\n') doc.line_starts.push_back(i + 1);
@@ -80,14 +198,7 @@ std::string json_kind(const json::value& v) {
     return "?";
 }
 
-bool is_clean_text(const std::string& s) {
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\n' && c != '\t' && c != '\r') return false;
-        if (u == 0x7F) return false;
-    }
-    return true;
-}
+bool is_clean_text(const std::string& s) { return !find_text_fault(s); }
 
 JsonFields::JsonFields(const json::object& obj, const JsonDoc& doc, Diagnostics& diags, std::string context,
                        int line)
@@ -120,7 +231,10 @@ std::optional<std::string> JsonFields::text(const std::string& key, bool require
     }
     std::string s(v->get_string());
     if (!is_clean_text(s)) {
-        error("kolom '" + key + "' memuat karakter kendali (misalnya NUL) yang tidak diperbolehkan");
+        // Escapes (\u0000, \uFFFE) get here past the file's own check; point at the key.
+        error_at(line_ > 0 ? line_ : doc_.line_of("\"" + key + "\""),
+                 "kolom '" + key + "' memuat karakter kendali atau non-karakter Unicode (misalnya NUL, U+FFFE) "
+                 "yang tidak diperbolehkan; hapus karakter itu");
         return std::nullopt;
     }
     if (s.size() > kMaxTextFieldBytes) {
@@ -191,7 +305,7 @@ std::vector<std::string> JsonFields::text_list(const std::string& key, bool requ
             continue;
         }
         if (!is_clean_text(s)) {
-            error("butir ke-" + std::to_string(n) + " pada '" + key + "' memuat karakter kendali yang tidak diperbolehkan");
+            error("butir ke-" + std::to_string(n) + " pada '" + key + "' memuat karakter kendali atau non-karakter Unicode yang tidak diperbolehkan");
             continue;
         }
         out.push_back(std::move(s));

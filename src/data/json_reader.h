@@ -29,8 +29,8 @@ struct JsonDoc {
     std::size_t offset_of(const std::string& needle, std::size_t from = 0) const;
 };
 
-/// Reads and parses a file; reports unreadable, non-UTF-8 or malformed JSON
-/// with its line and column.
+/// Reads and parses a file; reports unreadable, non-UTF-8 or malformed JSON,
+/// forbidden characters and a key repeated within one object, with line and column.
 std::optional<JsonDoc> read_json_file(const std::filesystem::path& root, const std::filesystem::path& path,
                                       Diagnostics& diags);
 
@@ -66,7 +66,8 @@ private:
 /// A readable name for a JSON value's type, in Indonesian ("teks", "bilangan").
 std::string json_kind(const boost::json::value& v);
 
-/// Text from data may not carry NUL or other C0 controls except tab/newline.
+/// Text from data may carry no control character but tab, newline and CR,
+/// and no Unicode noncharacter (see is_forbidden_char).
 bool is_clean_text(const std::string& s);
 
 }  // namespace pepgen

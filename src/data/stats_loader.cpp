@@ -5,6 +5,7 @@
 #include <set>
 
 #include "data/json_reader.h"
+#include "render/json_pretty.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -105,7 +106,7 @@ std::optional<Dataset> load_dataset(const fs::path& root, const fs::path& path, 
     ds.id = f.text("id", false).value_or(path.stem().string());
     if (ds.id != path.stem().string())
         f.error("id '" + ds.id + "' tidak sama dengan nama berkas '" + path.filename().string() + "'");
-    if (!is_slug(ds.id)) f.error("id '" + ds.id + "' hanya boleh berisi huruf kecil, angka dan tanda hubung");
+    if (const auto problem = slug_problem(ds.id); !problem.empty()) f.error("id '" + ds.id + "' " + problem);
     ds.title = f.text("judul", true).value_or("");
     ds.year = static_cast<int>(f.integer("tahun", false).value_or(0));
     ds.note = f.text("keterangan", false).value_or("");
@@ -254,6 +255,7 @@ std::optional<Dataset> load_dataset(const fs::path& root, const fs::path& path, 
         }
     }
     if (diags.error_count() > errors_before) return std::nullopt;
+    ds.published_json = pretty_json(doc->value);
     return ds;
 }
 
@@ -261,7 +263,7 @@ std::optional<Dataset> load_dataset(const fs::path& root, const fs::path& path, 
 
 std::vector<Dataset> load_datasets(const fs::path& root, Diagnostics& diags) {
     std::vector<Dataset> out;
-    for (const auto& path : list_files(root / "data" / "statistik", ".json"))
+    for (const auto& path : list_files(root, root / "data" / "statistik", ".json", diags))
         if (auto ds = load_dataset(root, path, diags)) out.push_back(std::move(*ds));
     return out;
 }

@@ -68,6 +68,9 @@ struct Dataset {
     std::map<std::string, int> total_decimals;
     std::vector<StatStatement> statements;
     std::string source_file;
+    /// The source file as published: re-serialised, so < > & are escaped like
+    /// every published JSON, keys in the source's order.
+    std::string published_json;
 
     /// Index of a column by key, or -1.
     int column_index(const std::string& key) const;

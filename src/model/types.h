@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,9 @@ struct Content {
     std::vector<GuidePage> stats_pages;   ///< content/statistik/, same order
     std::optional<GuidePage> data_dictionary;  ///< content/kamus-data.md
     std::vector<Indicator> indicators;    ///< sorted by group, then code
+    /// Codes (file names) of indicator files that failed to load: their errors are
+    /// reported there, so scores for these codes are not reported again as unknown.
+    std::set<std::string> failed_indicators;
     CategoryTable categories;
     std::string categories_file;          ///< where the table was found
 };

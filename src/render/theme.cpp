@@ -161,20 +161,13 @@ std::atomic<std::size_t> next_theme_id{1};
 
 bool read_dir(const fs::path& root, const fs::path& dir, std::map<std::string, std::string>& out, Diagnostics& diags) {
     bool ok = true;
-    for (const auto& path : list_files(dir, ".mustache")) {
-        const auto file = display_path(root, path);
-        auto read = read_text_file(path);
-        if (!read.text) {
-            diags.error(file, read.error);
+    for (const auto& path : list_files(root, dir, ".mustache", diags)) {
+        auto text = read_input_text(root, path, diags);
+        if (!text) {
             ok = false;
             continue;
         }
-        if (!is_valid_utf8(*read.text)) {
-            diags.error(file, "templat bukan teks UTF-8 yang sah");
-            ok = false;
-            continue;
-        }
-        out[path.stem().string()] = std::move(*read.text);
+        out[path.stem().string()] = std::move(*text);
     }
     return ok;
 }
@@ -240,14 +233,21 @@ std::unique_ptr<Theme> Theme::load(const fs::path& root, const std::string& name
     const auto assets = dir / "assets";
     std::error_code ec;
     if (fs::is_directory(assets)) {
-        for (auto it = fs::recursive_directory_iterator(assets, ec); it != fs::recursive_directory_iterator();
-             it.increment(ec)) {
-            if (ec) break;
-            if (!it->is_regular_file()) continue;
-            const auto rel = fs::relative(it->path(), assets).generic_string();
-            if (rel.find("/.") != std::string::npos || rel[0] == '.') continue;
-            theme->assets_[rel] = it->path();
+        auto it = fs::recursive_directory_iterator(assets, ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            const auto rel = it->path().lexically_relative(assets).generic_string();
+            if (rel.find("/.") != std::string::npos || rel[0] == '.') {
+                if (it->is_directory()) it.disable_recursion_pending();
+                continue;
+            }
+            std::error_code st_ec;
+            const auto st = fs::status(it->path(), st_ec);
+            if (fs::is_directory(st)) continue;
+            // Every asset is published, so one that cannot be read is an error, never a silent gap.
+            if (fs::is_regular_file(st)) theme->assets_[rel] = it->path();
+            else diags.error(display_path(root, it->path()), "bukan berkas biasa (folder, FIFO atau tautan rusak); hapus atau ganti");
         }
+        if (ec) diags.error(display_path(root, assets), "folder aset tidak dapat dibaca: " + ec.message());
     }
     if (diags.error_count() > errors_before) return nullptr;
     return theme;

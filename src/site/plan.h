@@ -41,11 +41,6 @@ struct PlannedFile {
 };
 
 /// A project file published as it is (a dataset's JSON).
-struct PlannedCopy {
-    std::string path;         ///< in the output
-    std::string source;       ///< relative to the project root
-};
-
 class SitePlan {
 public:
     /// Without sinks, pages and files are kept in `pages` and `files`.
@@ -71,7 +66,6 @@ public:
 
     std::vector<PlannedPage> pages;
     std::vector<PlannedFile> files;
-    std::vector<PlannedCopy> copies;
     std::vector<std::string> page_paths;  ///< every page planned, in order (for the sitemap)
     std::size_t file_count = 0;           ///< data files planned, kept or made
 };

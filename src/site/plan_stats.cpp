@@ -91,7 +91,7 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
         ctx.set("embed_html", render_embed(ds, default_spec(ds), findings_of(model, ds.id), "tabel", dataset_links(ds, links, true)));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}, {ds.title, links.root() + "statistik/tabel/" + ds.id + "/index.html"}}));
         plan.page(path, "dataset", std::move(ctx));
-        plan.copies.push_back({"data/statistik/" + ds.id + ".json", ds.source_file});
+        plan.file("data/statistik/" + ds.id + ".json", ds.published_json);
     }
 }
 

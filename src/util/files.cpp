@@ -1,44 +1,172 @@
 #include "util/files.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
 namespace pepgen {
 
-ReadResult read_text_file(const fs::path& path, std::uintmax_t max_bytes) {
+namespace {
+
+std::string system_reason(int err) { return std::strerror(err); }
+
+/// What a non-regular entry is, for messages.
+std::string kind_of(const fs::path& p) {
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) return {std::nullopt, "berkas tidak ditemukan atau bukan berkas biasa"};
-    const auto size = fs::file_size(path, ec);
-    if (ec) return {std::nullopt, "ukuran berkas tidak dapat dibaca: " + ec.message()};
-    if (size > max_bytes)
-        return {std::nullopt, "berkas terlalu besar (" + std::to_string(size) + " bita; batas " +
-                                  std::to_string(max_bytes) + " bita)"};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {std::nullopt, "berkas tidak dapat dibuka"};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return {ss.str(), {}};
+    const auto link = fs::symlink_status(p, ec);
+    if (fs::is_symlink(link)) {
+        const auto target = fs::read_symlink(p, ec);
+        if (!fs::exists(fs::status(p, ec)))
+            return "tautan simbolik ke '" + target.string() + "' yang tidak ada";
+    }
+    const auto st = fs::status(p, ec);
+    if (fs::is_directory(st)) return "sebuah folder, bukan berkas";
+    if (fs::is_regular_file(st)) return "sebuah berkas, bukan folder";
+    if (fs::is_fifo(st)) return "sebuah FIFO (pipa), bukan berkas biasa";
+    if (fs::is_socket(st)) return "sebuah soket, bukan berkas biasa";
+    if (fs::is_block_file(st) || fs::is_character_file(st)) return "sebuah perangkat, bukan berkas biasa";
+    return "bukan berkas biasa";
 }
 
-std::vector<fs::path> list_files(const fs::path& dir, const std::string& ext) {
-    std::vector<fs::path> out;
+}  // namespace
+
+ReadResult read_text_file(const fs::path& path, std::uintmax_t max_bytes) {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        if (err == ENOENT) {
+            std::error_code ec;
+            if (fs::is_symlink(fs::symlink_status(path, ec))) return {std::nullopt, kind_of(path)};
+            return {std::nullopt, "berkas tidak ditemukan"};
+        }
+        return {std::nullopt, "berkas tidak dapat dibuka: " + system_reason(err)};
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return {std::nullopt, kind_of(path)};
+    }
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    if (size > max_bytes) {
+        ::close(fd);
+        return {std::nullopt, "berkas terlalu besar (" + std::to_string(size) + " bita; batas " +
+                                  std::to_string(max_bytes) + " bita)"};
+    }
+    std::string text(size, '\0');
+    std::size_t got = 0;
+    while (true) {
+        if (got == text.size()) {
+            // The file may have grown since fstat; read on, within the limit.
+            if (text.size() >= max_bytes + 1) break;
+            text.resize(std::min<std::uintmax_t>(max_bytes + 1, text.size() + 65536));
+        }
+        const auto n = ::read(fd, text.data() + got, text.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            return {std::nullopt, "berkas tidak dapat dibaca: " + system_reason(err)};
+        }
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    text.resize(got);
+    if (got > max_bytes)
+        return {std::nullopt, "berkas terlalu besar (lebih dari " + std::to_string(max_bytes) + " bita)"};
+    return {std::move(text), {}};
+}
+
+std::optional<fs::path> leaves_project(const fs::path& root, const fs::path& p) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return out;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        if (!entry.is_regular_file(ec)) continue;
-        const auto name = entry.path().filename().string();
-        if (name.size() >= ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0 &&
-            name[0] != '.')
-            out.push_back(entry.path());
+    const auto real_root = fs::weakly_canonical(root, ec);
+    if (ec) return std::nullopt;
+    auto real = fs::weakly_canonical(p, ec);
+    if (ec) return std::nullopt;
+    // A dangling symlink is not resolved by weakly_canonical; its target is where it leads.
+    if (fs::is_symlink(fs::symlink_status(p, ec)) && !fs::exists(fs::status(p, ec))) {
+        const auto target = fs::read_symlink(p, ec);
+        if (!ec) real = (target.is_absolute() ? target : p.parent_path() / target).lexically_normal();
+    }
+    auto r = real_root.begin();
+    auto q = real.begin();
+    for (; r != real_root.end(); ++r, ++q)
+        if (q == real.end() || *q != *r) return real;
+    return std::nullopt;
+}
+
+ReadResult read_project_file(const fs::path& root, const fs::path& path, std::uintmax_t max_bytes) {
+    if (auto real = leaves_project(root, path))
+        return {std::nullopt, "tautan simbolik mengarah ke luar proyek ('" + real->string() +
+                                  "'); salin berkasnya ke dalam proyek atau hapus tautannya"};
+    return read_text_file(path, max_bytes);
+}
+
+std::optional<std::string> read_input_text(const fs::path& root, const fs::path& path, Diagnostics& diags,
+                                           std::uintmax_t max_bytes) {
+    const auto file = display_path(root, path);
+    auto read = read_project_file(root, path, max_bytes);
+    if (!read.text) {
+        diags.error(file, read.error);
+        return std::nullopt;
+    }
+    std::string_view view(*read.text);
+    const bool bom = view.substr(0, 3) == "\xEF\xBB\xBF";
+    if (bom) view.remove_prefix(3);
+    if (auto fault = find_text_fault(view)) {
+        if (bom && fault->line == 1) fault->offset += 3;
+        diags.error(file, describe_text_fault(*fault), fault->line);
+        return std::nullopt;
+    }
+    return std::move(read.text);
+}
+
+bool entry_exists(const fs::path& p) {
+    std::error_code ec;
+    return fs::symlink_status(p, ec).type() != fs::file_type::not_found;
+}
+
+std::vector<fs::path> list_files(const fs::path& root, const fs::path& dir, const std::string& ext,
+                                 Diagnostics& diags) {
+    std::vector<fs::path> out;
+    if (!entry_exists(dir)) return out;
+    const auto shown = display_path(root, dir);
+    std::error_code ec;
+    if (!fs::is_directory(fs::status(dir, ec))) {
+        diags.error(shown, kind_of(dir) + "; di sini harus ada folder berisi berkas *" + ext);
+        return out;
+    }
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.size() < ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext) != 0 ||
+            name[0] == '.')
+            continue;
+        std::error_code st_ec;
+        if (fs::is_regular_file(fs::status(it->path(), st_ec))) out.push_back(it->path());
+        else diags.error(display_path(root, it->path()), kind_of(it->path()) + "; hapus atau ganti dengan berkas biasa");
+    }
+    if (ec) {
+        diags.error(shown, "folder tidak dapat dibaca: " + ec.message() + "; periksa izin aksesnya");
+        return {};
     }
     std::sort(out.begin(), out.end());
     return out;
 }
 
 std::string display_path(const fs::path& root, const fs::path& p) {
+    // Lexically first: a symlink is named as itself, not as where it leads.
+    const auto lexical = p.lexically_relative(root);
+    if (!lexical.empty() && lexical.native().rfind("..", 0) != 0) return lexical.generic_string();
     std::error_code ec;
     auto rel = fs::relative(p, root, ec);
     if (ec || rel.empty() || rel.native().rfind("..", 0) == 0) return p.generic_string();

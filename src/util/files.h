@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "model/diagnostic.h"
+
 namespace pepgen {
 
 /// Inputs larger than this are refused rather than read (absurd input guard).
@@ -26,10 +28,35 @@ struct ReadResult {
     std::string error;  ///< Indonesian, set when text is empty
 };
 
+/// Reads a whole regular file. Anything else (a folder, FIFO, device) is
+/// refused without blocking on it; errors carry the system's reason.
 ReadResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes = kMaxInputBytes);
 
-/// Regular files directly in dir whose name ends with ext, sorted by name.
-std::vector<std::filesystem::path> list_files(const std::filesystem::path& dir, const std::string& ext);
+/// Reads an input of the project at root; refused when the path leads out of
+/// the project through a symlink, so nothing outside it gets published.
+ReadResult read_project_file(const std::filesystem::path& root, const std::filesystem::path& path,
+                             std::uintmax_t max_bytes = kMaxInputBytes);
+
+/// A text input of the project (read_project_file), reported against its
+/// path unless it is clean UTF-8 text (find_text_fault: line and column of
+/// the first bad byte or character). A leading BOM is allowed and kept.
+std::optional<std::string> read_input_text(const std::filesystem::path& root, const std::filesystem::path& path,
+                                           Diagnostics& diags, std::uintmax_t max_bytes = kMaxInputBytes);
+
+/// Where p really leads when that is outside root (through a symlink on the
+/// way), or nothing when it stays inside.
+std::optional<std::filesystem::path> leaves_project(const std::filesystem::path& root, const std::filesystem::path& p);
+
+/// Whether anything is at p, a dangling symlink included (so it gets read and
+/// reported instead of being taken for absent).
+bool entry_exists(const std::filesystem::path& p);
+
+/// Files directly in dir whose name ends with ext (hidden ones aside), sorted
+/// by name. An absent dir gives none; a dir that is not a readable folder, or
+/// an entry so named that is not a regular file (folder, FIFO, dangling
+/// symlink), is reported as an error against its path relative to root.
+std::vector<std::filesystem::path> list_files(const std::filesystem::path& root, const std::filesystem::path& dir,
+                                              const std::string& ext, Diagnostics& diags);
 
 /// Path of p relative to root, with forward slashes, for messages.
 std::string display_path(const std::filesystem::path& root, const std::filesystem::path& p);

@@ -1,46 +1,104 @@
 #include "util/text.h"
 
 #include <cctype>
+#include <cstdio>
 
 namespace pepgen {
 
+std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    }
+    std::size_t len = 0;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return 0;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
 bool is_valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0) return false;
-        if (c < 0x80) { ++i; continue; }
-        int len = 0;
-        unsigned cp = 0;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return false;
-        if (i + len > n) return false;
-        for (int k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto len = utf8_sequence(s, i, cp);
+        if (len == 0 || cp == 0) return false;
         i += len;
     }
     return true;
 }
 
-bool is_slug(std::string_view s) {
-    if (s.empty() || s.size() > 100) return false;
-    if (s.front() == '-' || s.back() == '-') return false;
+bool is_forbidden_char(char32_t cp) {
+    if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';
+    if (cp >= 0x7F && cp <= 0x9F) return true;
+    if (cp >= 0xFDD0 && cp <= 0xFDEF) return true;
+    return (cp & 0xFFFE) == 0xFFFE;
+}
+
+std::optional<TextFault> find_text_fault(std::string_view s) {
+    int line = 1;
+    std::size_t line_start = 0;
+    // Data files run to tens of MB: plain ASCII takes the short path, and the
+    // column is only counted once a fault is found.
+    const auto fault = [&](TextFault::Kind kind, std::size_t at, char32_t cp) {
+        int column = 1;
+        for (std::size_t k = line_start; k < at; ++k)
+            if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) ++column;
+        return TextFault{kind, at, line, column, cp};
+    };
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\r') {
+            ++i;
+            continue;
+        }
+        if (c == '\n') {
+            ++line;
+            line_start = ++i;
+            continue;
+        }
+        const auto len = utf8_sequence(s, i, cp);
+        if (len == 0 || cp == 0) return fault(TextFault::invalid_utf8, i, 0);
+        if (is_forbidden_char(cp)) return fault(TextFault::forbidden_char, i, cp);
+        i += len;
+    }
+    return std::nullopt;
+}
+
+std::string describe_text_fault(const TextFault& fault) {
+    const std::string where = "kolom " + std::to_string(fault.column) + " (bita ke-" + std::to_string(fault.offset + 1) + ")";
+    if (fault.kind == TextFault::invalid_utf8)
+        return "teks bukan UTF-8 yang sah (atau memuat karakter NUL) mulai " + where + "; simpan ulang sebagai UTF-8";
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(fault.cp));
+    const bool control = fault.cp < 0xA0;
+    return std::string(control ? "karakter kendali " : "karakter non-karakter Unicode ") + code + " di " + where +
+           " tidak diperbolehkan; hapus karakter itu";
+}
+
+bool is_slug(std::string_view s) { return slug_problem(s).empty(); }
+
+std::string slug_problem(std::string_view s) {
+    if (s.size() > kMaxSlugLength)
+        return "terlalu panjang (" + std::to_string(s.size()) + " karakter; batas " + std::to_string(kMaxSlugLength) +
+               "); pendekkan";
+    bool ok = !s.empty() && s.front() != '-' && s.back() != '-';
     char prev = 0;
     for (char c : s) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-        if (!ok) return false;
-        if (c == '-' && prev == '-') return false;
+        ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') && !(c == '-' && prev == '-');
         prev = c;
     }
-    return true;
+    return ok ? std::string() : "hanya boleh berisi huruf kecil, angka dan tanda hubung";
 }
 
 std::string html_escape(std::string_view s) {
@@ -62,17 +120,25 @@ std::string html_escape(std::string_view s) {
 std::string xml_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto len = utf8_sequence(s, i, cp);
+        if (len == 0) {
+            ++i;
+            continue;
         }
+        const bool xml_char = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF);
+        if (xml_char) {
+            switch (cp) {
+                case '&': out += "&amp;"; break;
+                case '<': out += "&lt;"; break;
+                case '>': out += "&gt;"; break;
+                case '"': out += "&quot;"; break;
+                case '\'': out += "&apos;"; break;
+                default: out.append(s, i, len);
+            }
+        }
+        i += len;
     }
     return out;
 }

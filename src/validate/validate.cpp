@@ -118,7 +118,9 @@ void validate_data(const Content& content, const Data& data, Diagnostics& diags)
                 const int line = line_it == sheet.score_lines.end() ? sheet.source_line : line_it->second;
                 auto it = catalogue.find(code);
                 if (it == catalogue.end()) {
-                    out.error(file, id + ": kode indikator " + code + " tidak dikenal", line);
+                    // A code whose own file failed is reported there, once, not here per score.
+                    if (!content.failed_indicators.count(code))
+                        out.error(file, id + ": kode indikator " + code + " tidak dikenal", line);
                     continue;
                 }
                 if (score && *score > it->second->max_score)
