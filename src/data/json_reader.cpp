@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "data/field_rules.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -80,14 +81,7 @@ std::string json_kind(const json::value& v) {
     return "?";
 }
 
-bool is_clean_text(const std::string& s) {
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\n' && c != '\t' && c != '\r') return false;
-        if (u == 0x7F) return false;
-    }
-    return true;
-}
+bool is_clean_text(const std::string& s) { return control_char_offset(s) == std::string::npos; }
 
 JsonFields::JsonFields(const json::object& obj, const JsonDoc& doc, Diagnostics& diags, std::string context,
                        int line)
@@ -119,13 +113,8 @@ std::optional<std::string> JsonFields::text(const std::string& key, bool require
         return std::nullopt;
     }
     std::string s(v->get_string());
-    if (!is_clean_text(s)) {
-        error("kolom '" + key + "' memuat karakter kendali (misalnya NUL) yang tidak diperbolehkan");
-        return std::nullopt;
-    }
-    if (s.size() > kMaxTextFieldBytes) {
-        error("kolom '" + key + "' terlalu panjang (" + std::to_string(s.size()) + " bita; batas " +
-              std::to_string(kMaxTextFieldBytes) + " bita)");
+    if (const auto problem = text_field_problem(s); !problem.empty()) {
+        error("kolom '" + key + "' " + problem);
         return std::nullopt;
     }
     if (required && trim(s).empty()) {
@@ -185,13 +174,8 @@ std::vector<std::string> JsonFields::text_list(const std::string& key, bool requ
             continue;
         }
         std::string s(item.get_string());
-        if (s.size() > kMaxTextFieldBytes) {
-            error("butir ke-" + std::to_string(n) + " pada '" + key + "' terlalu panjang (batas " +
-                  std::to_string(kMaxTextFieldBytes) + " bita)");
-            continue;
-        }
-        if (!is_clean_text(s)) {
-            error("butir ke-" + std::to_string(n) + " pada '" + key + "' memuat karakter kendali yang tidak diperbolehkan");
+        if (const auto problem = text_field_problem(s); !problem.empty()) {
+            error("butir ke-" + std::to_string(n) + " pada '" + key + "' " + problem);
             continue;
         }
         out.push_back(std::move(s));
