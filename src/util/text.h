@@ -9,6 +9,9 @@ namespace pepgen {
 
 /// True when s is well-formed UTF-8 (no overlongs, no surrogates, no NUL).
 bool is_valid_utf8(std::string_view s);
+/// Offset of the first byte that breaks is_valid_utf8 (a NUL or an ill-formed
+/// sequence), or npos: lets a message name the line.
+std::size_t invalid_utf8_offset(std::string_view s);
 
 /// Lowercase letters, digits and single hyphens between them: "lsp-contoh-07".
 bool is_slug(std::string_view s);
