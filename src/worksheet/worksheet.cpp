@@ -110,10 +110,15 @@ bool check_encoding(const std::string& text, const std::string& file, Diagnostic
         return false;
     }
     bool ok = true;
+    int line = 1;
+    std::size_t counted = 0;  // lines are counted on from the last BOM: thousands of them stay linear
     for (auto at = text.find("\xEF\xBB\xBF", bom ? 3 : 0); at != std::string::npos; at = text.find("\xEF\xBB\xBF", at + 3)) {
+        line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                            text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        counted = at;
         diags.error(file, "tanda BOM (U+FEFF) di tengah berkas: lembar kerja ini tampaknya gabungan beberapa berkas "
                           "CSV; salin baris-barisnya ke satu lembar kerja, lalu " + std::string(kSaveAsUtf8),
-                    line_of_offset(text, at));
+                    line);
         ok = false;
     }
     return ok;
