@@ -28,7 +28,7 @@ fuzz_src="$repo/tests/fuzz"
 build="${FUZZ_BUILD_DIR:-$repo/build-fuzz}"
 seconds="${FUZZ_SECONDS:-60}"
 jobs="${FUZZ_JOBS:-1}"
-all_targets=(front_matter_fuzz content_load_fuzz data_json_fuzz render_fuzz)
+all_targets=(front_matter_fuzz content_load_fuzz data_json_fuzz render_fuzz worksheet_csv_fuzz)
 
 # Per-target input size limits: a Markdown file, a JSON data file, the
 # render target's NUL-separated strings.

@@ -251,7 +251,7 @@ TEST_CASE("a title with a noncharacter or control character is refused at its fi
     test::write_file(dir / "content/indikator/M01.md", indicator);
     const auto r = test::run_pepgen("build --root " + q(dir.path()));
     CHECK(r.exit_code == 1);
-    CHECK_THAT(r.output, Contains("data/penilaian/2025-2.json:1: galat: kolom 'judul' memuat karakter kendali atau non-karakter Unicode"));
+    CHECK_THAT(r.output, Contains("data/penilaian/2025-2.json:1: galat: kolom 'judul' memuat non-karakter Unicode U+FFFE"));
     CHECK_THAT(r.output, Contains("data/penilaian/2025-1.json:1: galat: karakter non-karakter Unicode U+FFFF di kolom 59"));
     CHECK_THAT(r.output, Contains("content/indikator/M01.md:4: galat: YAML front matter: nilai memuat karakter U+FFFE"));
     CHECK_FALSE(fs::exists(dir / "site/feed.xml"));

@@ -4,6 +4,9 @@
 
 #include <httplib.h>
 
+#include <sys/stat.h>
+
+#include <fstream>
 #include <thread>
 
 #include "test_support.h"
@@ -142,4 +145,61 @@ TEST_CASE("serve answers on loopback, rebuilds after a change and shows errors i
     CHECK(client.Get("/../../etc/passwd")->status >= 400);
     CHECK(test::stop_child(child) == 0);
     CHECK_THAT(child.output, Contains("Pratinjau dihentikan."));
+}
+
+TEST_CASE("an unbalanced quote stops the import and no round file appears", "[workflow]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto before = test::snapshot(dir / "data");
+    test::write_file(dir / "q.csv", "lsp,M01,P01,D01,catatan\nlsp-a,9,1,1,\"catatan tanpa penutup\nlsp-b,8,1,1,baik\nlsp-c,7,1,1,\n");
+    const auto r = test::run_pepgen("import " + q(dir / "q.csv") + " --periode 2026-1 --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("q.csv:2: galat: kolom 'catatan': sel diawali tanda kutip yang tidak pernah ditutup"));
+    CHECK_THAT(r.output, Contains("Impor dibatalkan; data/penilaian/2026-1.json tidak diubah."));
+    CHECK(test::snapshot(dir / "data") == before);  // no round, no temporary file left beside it
+}
+
+TEST_CASE("import refuses what the build would refuse: a control character in a note, a bad round kept", "[workflow]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "k.csv", "lsp;M01;catatan\nlsp-a;1;\"baik\x07\"\n");
+    const auto r = test::run_pepgen("import " + q(dir / "k.csv") + " --periode 2026-1 --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("k.csv:2: galat: lsp-a: kolom catatan memuat karakter kendali U+0007"));
+    CHECK_FALSE(fs::exists(dir / "data/penilaian/2026-1.json"));
+    // The round file holds a sheet of an LSP no longer registered: the round the import would write fails the build.
+    auto round = test::read_file(dir / "data/penilaian/2025-2.json");
+    round.replace(round.find("\"lsp-c\""), 7, "\"lsp-q\"");
+    test::write_file(dir / "data/penilaian/2025-2.json", round);
+    test::write_file(dir / "baik.csv", "lsp;M01\nlsp-a;1\n");
+    const auto kept = test::run_pepgen("import " + q(dir / "baik.csv") + " --periode 2025-2 --root " + q(dir.path()));
+    CHECK(kept.exit_code == 1);
+    CHECK_THAT(kept.output, Contains("data/penilaian/2025-2.json:5: galat: lsp-q: LSP tidak terdaftar di data/lsp.json"));
+    CHECK(test::read_file(dir / "data/penilaian/2025-2.json") == round);
+}
+
+TEST_CASE("a worksheet that is a folder, a FIFO, a dangling link or too large is refused with what to do", "[workflow]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto import = [&](const fs::path& p) {
+        return test::run_pepgen("import " + q(p) + " --periode 2026-1 --root " + q(dir.path()));
+    };
+    fs::create_directories(dir / "folder.csv");
+    auto r = import(dir / "folder.csv");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("folder.csv: galat: ini folder, bukan berkas"));
+    REQUIRE(::mkfifo((dir / "pipa.csv").c_str(), 0600) == 0);
+    r = import(dir / "pipa.csv");  // must not wait for a writer
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("pipa.csv: galat: bukan berkas biasa"));
+    fs::create_symlink(dir / "hilang.csv", dir / "tautan.csv");
+    r = import(dir / "tautan.csv");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("tautan.csv: galat: tautan simbolik ini menunjuk ke berkas yang tidak ada"));
+    { std::ofstream big(dir / "besar.csv"); }
+    fs::resize_file(dir / "besar.csv", 65ull * 1024 * 1024);  // sparse: no 65 MiB written
+    r = import(dir / "besar.csv");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("besar.csv: galat: berkas terlalu besar"));
+    CHECK_FALSE(fs::exists(dir / "data/penilaian/2026-1.json"));
 }

@@ -113,3 +113,73 @@ TEST_CASE("an import updates only the rows and columns the worksheet has", "[wor
     CHECK(round[1].notes_markdown == "Catatan lama.");   // no catatan column: kept
     CHECK(round[2].scores.at("M01") == 4);
 }
+
+TEST_CASE("an unbalanced quote is refused at the cell where it starts, nothing imported", "[worksheet]") {
+    Fixture f;
+    Diagnostics d;
+    const std::string csv = "lsp,M01,catatan\nlsp-a,9,\"catatan tanpa penutup\nlsp-b,8,baik\nlsp-c,7,\n";
+    CHECK_FALSE(import_worksheet(csv, "q.csv", f.content, f.lsps, d));
+    CHECK_THAT(test::all_messages(d), Contains("q.csv:2: galat: kolom 'catatan': sel diawali tanda kutip yang tidak pernah "
+                                               "ditutup, sehingga semua baris sampai akhir berkas (baris 4)"));
+    CHECK(d.error_count() == 1);
+}
+
+TEST_CASE("a cell that holds a whole worksheet row is refused even when the quotes balance", "[worksheet]") {
+    Fixture f;
+    Diagnostics d;
+    // The stray quote is closed by "" of a later row: valid CSV, but lsp-b's row would be a note of lsp-a.
+    const std::string csv = "lsp;M01;catatan\nlsp-a;9;\"catatan tanpa penutup\nlsp-b;8;\"\";x\nlsp-c;5;\"\n";
+    CHECK_FALSE(import_worksheet(csv, "q.csv", f.content, f.lsps, d));
+    CHECK_THAT(test::all_messages(d), Contains("q.csv:2: galat: lsp-a: kolom 'catatan': baris teks 3 di dalam sel ini tampak "
+                                               "seperti baris lembar kerja LSP lsp-b"));
+}
+
+TEST_CASE("import applies the build's rules for text fields and names the cell", "[worksheet]") {
+    Fixture f;
+    Diagnostics d;
+    const std::string csv = "lsp;catatan;rekomendasi\nlsp-a;\"baik\x07\";\nlsp-b;" + std::string(70000, 'a') +
+                            ";\nlsp-c;;\"satu\ndua\x01\"\n";
+    CHECK_FALSE(import_worksheet(csv, "t.csv", f.content, f.lsps, d));
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("t.csv:2: galat: lsp-a: kolom catatan memuat karakter kendali U+0007 (karakter ke-5)"));
+    CHECK_THAT(text, Contains("t.csv:3: galat: lsp-b: kolom catatan terlalu panjang (70000 bita; batas 65536 bita)"));
+    CHECK_THAT(text, Contains("t.csv:5: galat: lsp-c (baris lembar kerja 4): kolom rekomendasi, butir ke-2 memuat karakter "
+                              "kendali U+0001"));
+    CHECK(d.error_count() == 3);
+}
+
+TEST_CASE("messages are located at the text line, with the spreadsheet row when it differs", "[worksheet]") {
+    Fixture f;
+    Diagnostics d;
+    const std::string csv = "lsp;rekomendasi;M01\nlsp-a;\"satu\ndua\";11\nlsp-b;;12\nlsp-zz;;1\n";
+    CHECK_FALSE(import_worksheet(csv, "r.csv", f.content, f.lsps, d));
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("r.csv:3: galat: lsp-a (baris lembar kerja 2): kolom M01: 11 melebihi skor maksimum 10"));
+    CHECK_THAT(text, Contains("r.csv:4: galat: lsp-b (baris lembar kerja 3): kolom M01: 12 melebihi"));
+    CHECK_THAT(text, Contains("r.csv:5: galat: lsp-zz (baris lembar kerja 4): LSP tidak terdaftar"));
+}
+
+TEST_CASE("encoding problems name their line and say to save as CSV UTF-8", "[worksheet]") {
+    Fixture f;
+    Diagnostics latin1, utf16, bom, nul;
+    CHECK_FALSE(import_worksheet("lsp;catatan\nlsp-a;baik\nlsp-b;Caf\xE9 enak\n", "a.csv", f.content, f.lsps, latin1));
+    CHECK_THAT(test::all_messages(latin1), Contains("a.csv:3: galat: bukan teks UTF-8: bita 0xE9 sesudah \"lsp-b;Caf\""));
+    CHECK_THAT(test::all_messages(latin1), Contains("simpan ulang dari program lembar kerja sebagai \"CSV UTF-8\""));
+    CHECK_FALSE(import_worksheet(std::string("\xFF\xFEl\0s\0p\0", 8), "u.csv", f.content, f.lsps, utf16));
+    CHECK_THAT(test::all_messages(utf16), Contains("u.csv:1: galat: berkas tersimpan sebagai UTF-16"));
+    CHECK_FALSE(import_worksheet("\xEF\xBB\xBFlsp;M01\nlsp-a;1\n\xEF\xBB\xBFlsp;M01\nlsp-b;2\n", "b.csv", f.content, f.lsps, bom));
+    CHECK_THAT(test::all_messages(bom), Contains("b.csv:3: galat: tanda BOM (U+FEFF) di tengah berkas"));
+    CHECK_FALSE(import_worksheet(std::string("lsp;M01\nlsp-a;1\0\n", 17), "n.csv", f.content, f.lsps, nul));
+    CHECK_THAT(test::all_messages(nul), Contains("n.csv:2: galat: memuat karakter NUL"));
+}
+
+TEST_CASE("a value column twice or a value under an untitled column is refused", "[worksheet]") {
+    Fixture f;
+    Diagnostics twice, untitled;
+    CHECK_FALSE(import_worksheet("lsp;catatan;M01;catatan\nlsp-a;a;1;b\n", "c.csv", f.content, f.lsps, twice));
+    CHECK_THAT(test::all_messages(twice), Contains("c.csv:1: galat: kolom catatan muncul lebih dari sekali (kolom B dan D)"));
+    CHECK_FALSE(import_worksheet("lsp;;M01\nlsp-a;;9\nlsp-b;8;9;x\n", "e.csv", f.content, f.lsps, untitled));
+    const auto text = test::all_messages(untitled);
+    CHECK_THAT(text, Contains("e.csv:3: galat: lsp-b: kolom B tidak berjudul, tetapi berisi '8'"));
+    CHECK_THAT(text, Contains("e.csv:3: galat: lsp-b: kolom D tidak berjudul, tetapi berisi 'x'"));
+}

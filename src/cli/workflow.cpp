@@ -1,6 +1,7 @@
 #include "cli/workflow.h"
 
 #include <ctime>
+#include <set>
 #include <ostream>
 
 #include "content/content_loader.h"
@@ -10,6 +11,7 @@
 #include "util/atomic_file.h"
 #include "util/files.h"
 #include "util/text.h"
+#include "validate/validate.h"
 #include "worksheet/worksheet.h"
 
 namespace fs = std::filesystem;
@@ -33,6 +35,24 @@ bool check_kind_and_date(const std::string& kind, const std::string& date, std::
         return false;
     }
     return true;
+}
+
+/// Why the named worksheet cannot be read as a file at all, with what to do; empty when it can.
+/// Checked before opening, so a FIFO is never opened (that would wait for a writer forever).
+std::string worksheet_file_problem(const fs::path& path) {
+    std::error_code ec;
+    const auto st = fs::status(path, ec);
+    if (st.type() == fs::file_type::not_found) {
+        if (fs::is_symlink(fs::symlink_status(path, ec)))
+            return "tautan simbolik ini menunjuk ke berkas yang tidak ada; sebutkan berkas CSV lembar kerja itu sendiri";
+        return "berkas tidak ditemukan; periksa nama dan foldernya (misalnya lembar-kerja/2027-1.csv)";
+    }
+    if (st.type() == fs::file_type::directory)
+        return "ini folder, bukan berkas; sebutkan berkas CSV lembar kerja di dalamnya (misalnya lembar-kerja/2027-1.csv)";
+    if (st.type() != fs::file_type::regular)
+        return "bukan berkas biasa (misalnya pipa/FIFO atau perangkat); simpan lembar kerja sebagai berkas CSV lalu "
+               "sebutkan berkas itu";
+    return {};
 }
 
 std::string default_title(RoundKind kind, const std::string& period) {
@@ -115,6 +135,10 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
     }
     Diagnostics diags;
     const auto file = options.worksheet.string();
+    if (const auto problem = worksheet_file_problem(options.worksheet); !problem.empty()) {
+        err << file << ": galat: " << problem << "\n";
+        return 1;
+    }
     auto text = read_text_file(options.worksheet);
     if (!text.text) {
         err << file << ": galat: " << text.error << "\n";
@@ -154,14 +178,25 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         if (!check_kind_and_date(round.kind == RoundKind::rutin ? "rutin" : "insidental", *options.date, err)) return 2;
         round.date = *options.date;
     }
-    auto imported = import_worksheet(*text.text, file, content, lsps, diags);
-    if (!imported) {
+    const auto refuse = [&] {
         print(diags, err);
         err << "Impor dibatalkan; " << display_path(root, round_file) << " tidak diubah.\n";
         return 1;
-    }
+    };
+    auto imported = import_worksheet(*text.text, file, content, lsps, diags);
+    if (!imported) return refuse();
     const auto kept = merge_worksheet(round.sheets, *imported, lsps);
     round.sheet_index.clear();  // the merge reordered the sheets
+    // The round about to be written must pass what check and build require of
+    // it (the sheets kept from the round file included): never write a round the build rejects.
+    round.source_file = display_path(root, round_file);
+    std::set<std::string> registry;
+    for (const auto& lsp : lsps) registry.insert(lsp.id);
+    Diagnostics round_check;
+    validate_round(content, &registry, round, round_check);
+    for (const auto& d : round_check.items())
+        if (d.severity == Severity::error) diags.error(d.file, d.message, d.line);
+    if (diags.has_errors()) return refuse();
     if (auto e = write_file_atomically(round_file, round_json(round, content.indicators)); !e.empty()) {
         err << display_path(root, round_file) << ": galat: " << e << "\n";
         return 1;

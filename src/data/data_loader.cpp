@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "data/field_rules.h"
 #include "data/json_reader.h"
 #include "data/stats_loader.h"
 #include "util/files.h"
@@ -53,9 +54,8 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
     JsonFields top(doc->value.get_object(), *doc, diags, "", 1);
     const auto* list = top.array("lsp", true);
     if (!list) return;
-    if (list->size() > kMaxEntries) {
-        diags.error(doc->file, "terlalu banyak LSP (" + std::to_string(list->size()) + "; batas " +
-                                   std::to_string(kMaxEntries) + ")");
+    if (const auto problem = entry_count_problem(list->size(), "LSP"); !problem.empty()) {
+        diags.error(doc->file, problem);
         return;
     }
     data.registry_loaded = true;
@@ -196,9 +196,9 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
         }
     }
     const auto* results = f.array("hasil", true);
-    if (results && results->size() > kMaxEntries) {
-        f.error("terlalu banyak lembar skor (" + std::to_string(results->size()) + "; batas " +
-                std::to_string(kMaxEntries) + ")");
+    if (const auto problem = results ? entry_count_problem(results->size(), "lembar skor") : std::string();
+        !problem.empty()) {
+        f.error(problem);
         results = nullptr;
         ok = false;
     }

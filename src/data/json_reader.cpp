@@ -6,6 +6,7 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include "data/field_rules.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -230,16 +231,9 @@ std::optional<std::string> JsonFields::text(const std::string& key, bool require
         return std::nullopt;
     }
     std::string s(v->get_string());
-    if (!is_clean_text(s)) {
+    if (const auto problem = text_field_problem(s); !problem.empty()) {
         // Escapes (\u0000, \uFFFE) get here past the file's own check; point at the key.
-        error_at(line_ > 0 ? line_ : doc_.line_of("\"" + key + "\""),
-                 "kolom '" + key + "' memuat karakter kendali atau non-karakter Unicode (misalnya NUL, U+FFFE) "
-                 "yang tidak diperbolehkan; hapus karakter itu");
-        return std::nullopt;
-    }
-    if (s.size() > kMaxTextFieldBytes) {
-        error("kolom '" + key + "' terlalu panjang (" + std::to_string(s.size()) + " bita; batas " +
-              std::to_string(kMaxTextFieldBytes) + " bita)");
+        error_at(line_ > 0 ? line_ : doc_.line_of("\"" + key + "\""), "kolom '" + key + "' " + problem);
         return std::nullopt;
     }
     if (required && trim(s).empty()) {
@@ -299,13 +293,8 @@ std::vector<std::string> JsonFields::text_list(const std::string& key, bool requ
             continue;
         }
         std::string s(item.get_string());
-        if (s.size() > kMaxTextFieldBytes) {
-            error("butir ke-" + std::to_string(n) + " pada '" + key + "' terlalu panjang (batas " +
-                  std::to_string(kMaxTextFieldBytes) + " bita)");
-            continue;
-        }
-        if (!is_clean_text(s)) {
-            error("butir ke-" + std::to_string(n) + " pada '" + key + "' memuat karakter kendali atau non-karakter Unicode yang tidak diperbolehkan");
+        if (const auto problem = text_field_problem(s); !problem.empty()) {
+            error("butir ke-" + std::to_string(n) + " pada '" + key + "' " + problem);
             continue;
         }
         out.push_back(std::move(s));

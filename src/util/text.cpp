@@ -27,15 +27,17 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
     return len;
 }
 
-bool is_valid_utf8(std::string_view s) {
+std::size_t invalid_utf8_offset(std::string_view s) {
     char32_t cp = 0;
     for (std::size_t i = 0; i < s.size();) {
         const auto len = utf8_sequence(s, i, cp);
-        if (len == 0 || cp == 0) return false;
+        if (len == 0 || cp == 0) return i;
         i += len;
     }
-    return true;
+    return std::string_view::npos;
 }
+
+bool is_valid_utf8(std::string_view s) { return invalid_utf8_offset(s) == std::string_view::npos; }
 
 bool is_forbidden_char(char32_t cp) {
     if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';

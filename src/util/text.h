@@ -9,6 +9,9 @@ namespace pepgen {
 
 /// True when s is well-formed UTF-8 (no overlongs, no surrogates, no NUL).
 bool is_valid_utf8(std::string_view s);
+/// Offset of the first byte that breaks is_valid_utf8 (a NUL or an ill-formed
+/// sequence), or npos: lets a message name the line.
+std::size_t invalid_utf8_offset(std::string_view s);
 
 /// Length of the well-formed UTF-8 sequence starting at s[i] and its code
 /// point, or 0 when the bytes there are not one (overlong, surrogate, cut off).

@@ -1,5 +1,6 @@
 #include "validate/validate.h"
 
+#include "data/field_rules.h"
 #include "render/format_id.h"
 #include "scoring/schedule.h"
 #include "util/parallel.h"
@@ -90,57 +91,60 @@ void validate_content(const Content& content, Diagnostics& diags) {
     validate_categories(content, diags);
 }
 
-void validate_data(const Content& content, const Data& data, Diagnostics& diags) {
+void validate_round(const Content& content, const std::set<std::string>* registry, const Round& round,
+                    Diagnostics& out) {
     std::map<std::string, const Indicator*> catalogue;
     for (const auto& ind : content.indicators) catalogue[ind.code] = &ind;
+    const auto& file = round.source_file;
+    if (const auto problem = entry_count_problem(round.sheets.size(), "lembar skor"); !problem.empty())
+        out.error(file, problem);
+    std::set<std::string> in_round;
+    if (round.sheets.empty()) out.warning(file, "penilaian ini belum memuat hasil LSP mana pun");
+    for (const auto& sheet : round.sheets) {
+        const auto& id = sheet.lsp_id;
+        if (registry && !registry->count(id))
+            out.error(file, id + ": LSP tidak terdaftar di data/lsp.json", sheet.source_line);
+        if (!in_round.insert(id).second)
+            out.error(file, id + ": LSP dinilai lebih dari sekali dalam penilaian ini", sheet.source_line);
+        std::vector<std::string> missing;
+        for (const auto& [code, score] : sheet.scores) {
+            const auto line_it = sheet.score_lines.find(code);
+            const int line = line_it == sheet.score_lines.end() ? sheet.source_line : line_it->second;
+            auto it = catalogue.find(code);
+            if (it == catalogue.end()) {
+                // A code whose own file failed is reported there, once, not here per score.
+                if (!content.failed_indicators.count(code))
+                    out.error(file, id + ": kode indikator " + code + " tidak dikenal", line);
+                continue;
+            }
+            if (score && *score > it->second->max_score)
+                out.error(file, id + ": " + code + " = " + std::to_string(*score) + " melebihi skor_maks " +
+                                      std::to_string(it->second->max_score),
+                          line);
+        }
+        for (const auto& ind : content.indicators) {
+            auto it = sheet.scores.find(ind.code);
+            if (it == sheet.scores.end() || !it->second) missing.push_back(ind.code);
+        }
+        if (!missing.empty() && !content.indicators.empty()) {
+            std::string list;
+            for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+            out.warning(file, id + ": lembar skor belum lengkap (belum dinilai: " + list +
+                                  "); IK dan kategorinya tidak dihitung",
+                        sheet.source_line);
+        }
+    }
+}
+
+void validate_data(const Content& content, const Data& data, Diagnostics& diags) {
     std::set<std::string> registry;
     for (const auto& lsp : data.lsps) registry.insert(lsp.id);
-
+    // An unreadable registry is already reported; don't repeat it for every sheet.
+    const auto* known = data.registry_loaded ? &registry : nullptr;
     // Rounds are checked in parallel, each into its own list; the lists are
     // then joined in round order, so messages never depend on timing.
     std::vector<Diagnostics> found(data.rounds.size());
-    for_each_index(data.rounds.size(), [&](std::size_t r) {
-        const auto& round = data.rounds[r];
-        auto& out = found[r];
-        const auto& file = round.source_file;
-        std::set<std::string> in_round;
-        if (round.sheets.empty()) out.warning(file, "penilaian ini belum memuat hasil LSP mana pun");
-        for (const auto& sheet : round.sheets) {
-            const auto& id = sheet.lsp_id;
-            // An unreadable registry is already reported; don't repeat it for every sheet.
-            if (data.registry_loaded && !registry.count(id))
-                out.error(file, id + ": LSP tidak terdaftar di data/lsp.json", sheet.source_line);
-            if (!in_round.insert(id).second)
-                out.error(file, id + ": LSP dinilai lebih dari sekali dalam penilaian ini", sheet.source_line);
-            std::vector<std::string> missing;
-            for (const auto& [code, score] : sheet.scores) {
-                const auto line_it = sheet.score_lines.find(code);
-                const int line = line_it == sheet.score_lines.end() ? sheet.source_line : line_it->second;
-                auto it = catalogue.find(code);
-                if (it == catalogue.end()) {
-                    // A code whose own file failed is reported there, once, not here per score.
-                    if (!content.failed_indicators.count(code))
-                        out.error(file, id + ": kode indikator " + code + " tidak dikenal", line);
-                    continue;
-                }
-                if (score && *score > it->second->max_score)
-                    out.error(file, id + ": " + code + " = " + std::to_string(*score) + " melebihi skor_maks " +
-                                          std::to_string(it->second->max_score),
-                                line);
-            }
-            for (const auto& ind : content.indicators) {
-                auto it = sheet.scores.find(ind.code);
-                if (it == sheet.scores.end() || !it->second) missing.push_back(ind.code);
-            }
-            if (!missing.empty() && !content.indicators.empty()) {
-                std::string list;
-                for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-                out.warning(file, id + ": lembar skor belum lengkap (belum dinilai: " + list +
-                                        "); IK dan kategorinya tidak dihitung",
-                              sheet.source_line);
-            }
-        }
-    });
+    for_each_index(data.rounds.size(), [&](std::size_t r) { validate_round(content, known, data.rounds[r], found[r]); });
     for (auto& d : found) diags.append(d);
 }
 

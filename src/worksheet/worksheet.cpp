@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <set>
 
+#include "data/field_rules.h"
 #include "render/csv.h"
 #include "util/text.h"
 #include "worksheet/csv_reader.h"
@@ -65,23 +67,142 @@ std::optional<int> parse_score(const std::string& cell) {
     return std::stoi(s);
 }
 
+/// The column's letter in a spreadsheet: 0 → A, 25 → Z, 26 → AA.
+std::string column_letter(std::size_t i) {
+    std::string out;
+    for (++i; i > 0; i = (i - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (i - 1) % 26));
+    return out;
+}
+
+constexpr const char* kSaveAsUtf8 = "simpan ulang dari program lembar kerja sebagai \"CSV UTF-8\"";
+
+/// The bytes must be UTF-8 text, one worksheet: each problem is reported at
+/// its line with what to do. False when the text cannot be read as CSV.
+bool check_encoding(const std::string& text, const std::string& file, Diagnostics& diags) {
+    const bool bom = text.rfind("\xEF\xBB\xBF", 0) == 0;
+    // Excel's "Unicode text" is UTF-16: a byte-order mark, or every other byte NUL.
+    if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0 ||
+        (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
+        diags.error(file, "berkas tersimpan sebagai UTF-16 (jenis \"Teks Unicode\" di Excel), bukan CSV UTF-8; " +
+                              std::string(kSaveAsUtf8), 1);
+        return false;
+    }
+    const std::string_view body = std::string_view(text).substr(bom ? 3 : 0);
+    if (const auto at = invalid_utf8_offset(body); at != std::string_view::npos) {
+        const auto offset = at + (bom ? 3 : 0);
+        const int line = line_of_offset(text, offset);
+        if (text[offset] == '\0') {
+            diags.error(file, "memuat karakter NUL (kode 0), yang tidak ada dalam lembar kerja CSV; " +
+                                  std::string(kSaveAsUtf8), line);
+            return false;
+        }
+        // Quote the text just before the bad byte, so the cell can be found.
+        auto from = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+        from = from == std::string::npos || from >= offset ? 0 : from + 1;
+        if (offset - from > 30) from = offset - 30;
+        while (from < offset && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[offset])));
+        diags.error(file, std::string("bukan teks UTF-8: bita ") + byte + " sesudah \"" + text.substr(from, offset - from) +
+                              "\"; berkas tampaknya disimpan dengan pengodean lain (misalnya jenis \"CSV\" biasa "
+                              "di Excel, Windows-1252); " + kSaveAsUtf8,
+                    line);
+        return false;
+    }
+    bool ok = true;
+    int line = 1;
+    std::size_t counted = 0;  // lines are counted on from the last BOM: thousands of them stay linear
+    for (auto at = text.find("\xEF\xBB\xBF", bom ? 3 : 0); at != std::string::npos; at = text.find("\xEF\xBB\xBF", at + 3)) {
+        line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                            text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        counted = at;
+        diags.error(file, "tanda BOM (U+FEFF) di tengah berkas: lembar kerja ini tampaknya gabungan beberapa berkas "
+                          "CSV; salin baris-barisnya ke satu lembar kerja, lalu " + std::string(kSaveAsUtf8),
+                    line);
+        ok = false;
+    }
+    return ok;
+}
+
+/// What a message located at text `line` of `row` starts with: the LSP, and
+/// "baris lembar kerja 7" when cells with line breaks make the spreadsheet's
+/// row number differ from that line.
+std::string row_subject(const std::string& id, const CsvRow& row, int line) {
+    const auto note = row.row != line ? "baris lembar kerja " + std::to_string(row.row) : std::string();
+    if (id.empty()) return note.empty() ? std::string() : note + ": ";
+    return id + (note.empty() ? "" : " (" + note + ")") + ": ";
+}
+
+std::string column_name(const CsvRow* header, std::size_t i) {
+    const auto label = header && i < header->cells.size() ? trim(header->cells[i]) : std::string();
+    return label.empty() ? "kolom " + column_letter(i) : "kolom '" + label + "'";
+}
+
+std::string csv_error_message(const CsvError& e, const CsvRow* header) {
+    const std::string fix =
+        "periksa tanda kutip (\") sel itu: sel yang diawali tanda kutip harus diakhiri tanda kutip, dan tanda kutip "
+        "di dalam teks ditulis dua kali (\"\"); " + std::string(kSaveAsUtf8) + " agar tanda kutip ditulis dengan benar";
+    std::string at = e.row != e.line ? "baris lembar kerja " + std::to_string(e.row) + ", " : "";
+    at += column_name(header, e.column) + ": ";
+    switch (e.kind) {
+        case CsvError::Kind::unclosed_quote:
+            return at + "sel diawali tanda kutip yang tidak pernah ditutup, sehingga semua baris sampai akhir berkas (baris " +
+                   std::to_string(e.stop_line) + ") terbaca sebagai isi sel ini; " + fix;
+        case CsvError::Kind::text_after_quote:
+            if (e.stop_line != e.line)
+                return at + "sel diawali tanda kutip yang baru tertutup di baris " + std::to_string(e.stop_line) +
+                       " dan diikuti teks lain: kemungkinan tanda kutip pembukanya tidak ditutup; " + fix;
+            return at + "sesudah tanda kutip penutup sel masih ada teks; " + fix;
+        case CsvError::Kind::quote_inside_cell:
+            return at + "tanda kutip di tengah sel yang tidak diawali tanda kutip; " + fix;
+        case CsvError::Kind::out_of_memory: break;
+    }
+    return "lembar kerja tidak dapat dibaca: memori tidak cukup";
+}
+
+/// A line inside a cell that reads like a worksheet row of a registered LSP
+/// (its lsp column holds an id): text swallowed by a quote that did not close
+/// where it should. Returns that id and the line's index in the cell.
+std::optional<std::pair<std::string, int>> swallowed_row(const std::string& cell, std::size_t lsp_col, char delimiter,
+                                                         const std::map<std::string, std::size_t>& registry) {
+    int index = 0;
+    for (std::size_t pos = cell.find('\n'); pos != std::string::npos; pos = cell.find('\n', pos + 1)) {
+        ++index;
+        const auto end = cell.find('\n', pos + 1);
+        const std::string_view line = std::string_view(cell).substr(pos + 1, end == std::string::npos ? end : end - pos - 1);
+        std::size_t from = 0;
+        for (std::size_t col = 0; col < lsp_col && from != std::string_view::npos; ++col) {
+            from = line.find(delimiter, from);
+            if (from != std::string_view::npos) ++from;
+        }
+        if (from == std::string_view::npos) continue;
+        const auto to = line.find(delimiter, from);
+        if (to == std::string_view::npos && lsp_col == 0) continue;  // a lone id on a line is not a row
+        const auto id = trim(line.substr(from, to == std::string_view::npos ? to : to - from));
+        if (registry.count(id)) return std::make_pair(id, index);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in, const std::string& file,
                                                   const Content& content, const std::vector<Lsp>& lsps,
                                                   Diagnostics& diags) {
     const auto errors_before = diags.error_count();
-    if (!is_valid_utf8(csv_text_in.rfind("\xEF\xBB\xBF", 0) == 0 ? csv_text_in.substr(3) : csv_text_in)) {
-        diags.error(file, "berkas bukan teks UTF-8; simpan ulang dari program lembar kerja sebagai \"CSV UTF-8\"");
-        return std::nullopt;
-    }
+    if (!check_encoding(csv_text_in, file, diags)) return std::nullopt;
     const auto table = read_csv(csv_text_in);
-    if (!table.error.empty()) {
-        diags.error(file, table.error);
+    if (table.error) {
+        const auto* header = table.rows.empty() || table.error->line <= table.rows.front().line ? nullptr : &table.rows.front();
+        diags.error(file, csv_error_message(*table.error, header), table.error->line);
         return std::nullopt;
     }
     if (table.rows.empty()) {
         diags.error(file, "lembar kerja kosong: baris judul kolom tidak ditemukan");
+        return std::nullopt;
+    }
+    if (const auto problem = entry_count_problem(table.rows.size() - 1, "baris LSP"); !problem.empty()) {
+        diags.error(file, "lembar kerja memuat " + problem, table.rows.back().line);
         return std::nullopt;
     }
     std::set<std::string> codes;
@@ -94,6 +215,7 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
     std::vector<ColumnRole> roles;
     int lsp_col = -1;
     std::set<std::string> seen_codes;
+    std::map<std::string, std::size_t> stored_at;  // a column whose values are kept, by role: its first position
     for (std::size_t i = 0; i < header.cells.size(); ++i) {
         std::string unknown;
         auto role = classify(header.cells[i], codes, unknown);
@@ -102,12 +224,19 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
             diags.error(file, "kolom '" + label + "': kode indikator " + unknown + " tidak dikenal", header.line);
         else if (role.role == Role::ignored && !label.empty())
             diags.warning(file, "kolom '" + label + "' tidak dikenal dan diabaikan", header.line);
-        if (role.role == Role::lsp) {
-            if (lsp_col >= 0) diags.error(file, "kolom lsp muncul lebih dari sekali", header.line);
-            lsp_col = static_cast<int>(i);
-        }
-        if (role.role == Role::score && !seen_codes.insert(role.code).second)
-            diags.error(file, "kolom indikator " + role.code + " muncul lebih dari sekali", header.line);
+        if (role.role == Role::lsp && lsp_col < 0) lsp_col = static_cast<int>(i);
+        if (role.role == Role::score) seen_codes.insert(role.code);
+        const std::string key = role.role == Role::lsp               ? "lsp"
+                                : role.role == Role::notes           ? "catatan"
+                                : role.role == Role::recommendations ? "rekomendasi"
+                                : role.role == Role::score           ? "indikator " + role.code
+                                                                     : "";
+        // Two columns for one value: whichever came last would silently win.
+        if (!key.empty())
+            if (auto [it, fresh] = stored_at.emplace(key, i); !fresh)
+                diags.error(file, "kolom " + key + " muncul lebih dari sekali (kolom " + column_letter(it->second) +
+                                      " dan " + column_letter(i) + "); hapus salah satunya",
+                            header.line);
         roles.push_back(role);
     }
     if (lsp_col < 0) {
@@ -123,21 +252,41 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
     for (std::size_t i = 0; i < lsps.size(); ++i) registry[lsps[i].id] = i;
     std::map<std::size_t, ScoreSheet> sheets;  // by registry position
     std::map<std::string, int> first_line;
+    std::set<std::size_t> untitled_reported;
     for (std::size_t r = 1; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         const auto cell = [&](std::size_t i) { return i < row.cells.size() ? row.cells[i] : std::string(); };
+        const auto line_of = [&](std::size_t i) { return i < row.cell_lines.size() ? row.cell_lines[i] : row.line; };
         const auto id = trim(cell(static_cast<std::size_t>(lsp_col)));
+        const auto subject = [&](int line) { return row_subject(id, row, line); };
+        bool bad_row = false;
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            if (auto swallowed = swallowed_row(row.cells[i], static_cast<std::size_t>(lsp_col), table.delimiter, registry)) {
+                diags.error(file, subject(line_of(i)) + column_name(&header, i) + ": baris teks " +
+                                      std::to_string(line_of(i) + swallowed->second) + " di dalam sel ini tampak seperti baris "
+                                      "lembar kerja LSP " + swallowed->first + ": kemungkinan tanda kutip (\") sel ini "
+                                      "tidak ditutup; periksa tanda kutip sel itu, atau " + kSaveAsUtf8,
+                            line_of(i));
+                bad_row = true;
+            }
+            const bool untitled = i >= header.cells.size() || trim(header.cells[i]).empty();
+            if (untitled && !trim(row.cells[i]).empty() && untitled_reported.insert(i).second)
+                diags.error(file, subject(line_of(i)) + "kolom " + column_letter(i) + " tidak berjudul, tetapi berisi '" +
+                                      trim(row.cells[i]).substr(0, 40) + "'; beri judul kolom itu atau kosongkan selnya",
+                            line_of(i));
+        }
+        if (bad_row) continue;
         if (id.empty()) {
-            diags.error(file, "kolom lsp kosong; isi ID LSP atau hapus baris ini", row.line);
+            diags.error(file, subject(row.line) + "kolom lsp kosong; isi ID LSP atau hapus baris ini", row.line);
             continue;
         }
         auto reg = registry.find(id);
         if (reg == registry.end()) {
-            diags.error(file, id + ": LSP tidak terdaftar di data/lsp.json", row.line);
+            diags.error(file, subject(row.line) + "LSP tidak terdaftar di data/lsp.json", row.line);
             continue;
         }
         if (auto [it, fresh] = first_line.emplace(id, row.line); !fresh) {
-            diags.error(file, id + ": muncul lagi (pertama di baris " + std::to_string(it->second) + ")", row.line);
+            diags.error(file, subject(row.line) + "muncul lagi (pertama di baris " + std::to_string(it->second) + ")", row.line);
             continue;
         }
         ScoreSheet sheet;
@@ -152,26 +301,37 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
                     if (trim(value).empty()) break;
                     auto score = parse_score(value);
                     if (!score)
-                        diags.error(file, id + ": kolom " + code + ": '" + trim(value) + "' bukan skor; isi bilangan bulat 0 sampai " +
+                        diags.error(file, subject(line_of(i)) + "kolom " + code + ": '" + trim(value) + "' bukan skor; isi bilangan bulat 0 sampai " +
                                               std::to_string(max_of[code]) + ", atau kosongkan bila belum dinilai",
-                                    row.line);
+                                    line_of(i));
                     else if (*score > max_of[code])
-                        diags.error(file, id + ": kolom " + code + ": " + std::to_string(*score) + " melebihi skor maksimum " +
-                                              std::to_string(max_of[code]), row.line);
+                        diags.error(file, subject(line_of(i)) + "kolom " + code + ": " + std::to_string(*score) + " melebihi skor maksimum " +
+                                              std::to_string(max_of[code]), line_of(i));
                     else
                         sheet.scores[code] = *score;
                     break;
                 }
-                case Role::notes: sheet.notes_markdown = trim(value); break;
+                case Role::notes:
+                    sheet.notes_markdown = trim(value);
+                    if (const auto problem = text_field_problem(sheet.notes_markdown); !problem.empty())
+                        diags.error(file, subject(line_of(i)) + "kolom catatan " + problem, line_of(i));
+                    break;
                 case Role::recommendations: {
-                    std::string line;
+                    std::string item;
+                    int item_line = line_of(i);
                     for (std::size_t k = 0; k <= value.size(); ++k) {
                         if (k == value.size() || value[k] == '\n') {
-                            auto t = trim(line);
-                            if (!t.empty()) sheet.recommendations_markdown.push_back(t);
-                            line.clear();
+                            auto t = trim(item);
+                            if (const auto problem = text_field_problem(t); !problem.empty())
+                                diags.error(file, subject(item_line) + "kolom rekomendasi, butir ke-" +
+                                                      std::to_string(sheet.recommendations_markdown.size() + 1) + " " + problem,
+                                            item_line);
+                            else if (!t.empty())
+                                sheet.recommendations_markdown.push_back(t);
+                            item.clear();
+                            ++item_line;
                         } else if (value[k] != '\r') {
-                            line += value[k];
+                            item += value[k];
                         }
                     }
                     break;
@@ -203,6 +363,7 @@ std::size_t merge_worksheet(std::vector<ScoreSheet>& round_sheets, const Importe
         auto it = existing.find(in.lsp_id);
         if (it == existing.end()) {
             added.push_back(in);
+            added.back().source_line = 0;  // a worksheet line: meaningless in the round file
             continue;
         }
         auto& sheet = *it->second;
