@@ -236,6 +236,12 @@ TEST_CASE("serve keeps its working copy in a private folder and removes it on ev
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 1);
     CHECK(fs::is_empty(tmp.path()));
+    // A TMPDIR it cannot write to is named, not silently replaced.
+    auto nowhere = test::spawn_pepgen({"serve", "--root", project.path().string(), "--port", "0"},
+                                      {"TMPDIR=" + (tmp / "tidak-ada").string()});
+    CHECK(test::wait_for_output(nowhere, "pepgen: folder kerja pratinjau tidak dapat dibuat di " + (tmp / "tidak-ada").string() +
+                                             ": No such file or directory; atur TMPDIR ke folder yang dapat ditulis", 20000));
+    CHECK(test::stop_child(nowhere) == 1);
 }
 
 TEST_CASE("idle and slow connections do not stall the preview", "[serve]") {

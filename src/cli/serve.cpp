@@ -2,13 +2,13 @@
 
 #include <pthread.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <cstring>
 #include <mutex>
@@ -103,9 +103,8 @@ std::string error_page(const std::string& errors) {
 class PrivateFolder {
 public:
     static std::optional<PrivateFolder> create(std::string& error) {
-        std::error_code ec;
-        auto base = fs::temp_directory_path(ec);
-        if (ec) base = "/tmp";
+        const char* tmpdir = std::getenv("TMPDIR");
+        const fs::path base = tmpdir && *tmpdir ? tmpdir : "/tmp";
         std::string name = (base / "pepgen-pratinjau-XXXXXX").string();
         if (!::mkdtemp(name.data())) {
             error = "folder kerja pratinjau tidak dapat dibuat di " + base.string() + ": " + std::strerror(errno) +
