@@ -1,18 +1,24 @@
 #include "test_support.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
@@ -160,7 +166,7 @@ CommandResult run_pepgen(const std::string& args) {
     return result;
 }
 
-Child spawn_pepgen(const std::vector<std::string>& args) {
+Child spawn_pepgen(const std::vector<std::string>& args, const std::vector<std::string>& env) {
     Child child;
     int pipefd[2];
     if (::pipe(pipefd) != 0) return child;
@@ -170,6 +176,10 @@ Child spawn_pepgen(const std::vector<std::string>& args) {
         ::dup2(pipefd[1], 2);
         ::close(pipefd[0]);
         ::close(pipefd[1]);
+        for (const auto& e : env) {
+            const auto eq = e.find('=');
+            ::setenv(e.substr(0, eq).c_str(), e.substr(eq + 1).c_str(), 1);
+        }
         std::vector<char*> argv;
         argv.push_back(const_cast<char*>(PEPGEN_BINARY));
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -198,17 +208,73 @@ bool wait_for_output(Child& child, const std::string& needle, int timeout_ms) {
     return true;
 }
 
-int stop_child(Child& child) {
+int stop_child(Child& child, int sig) {
     if (child.pid <= 0) return -1;
-    ::kill(child.pid, SIGTERM);
+    ::kill(child.pid, sig ? sig : SIGTERM);
     int status = 0;
-    ::waitpid(child.pid, &status, 0);
+    bool killed = false;
+    // A child that ignores the signal is killed rather than hanging the suite.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (::waitpid(child.pid, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(child.pid, SIGKILL);
+            ::waitpid(child.pid, &status, 0);
+            killed = true;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     char buf[4096];
     ssize_t n;
     while ((n = ::read(child.fd, buf, sizeof buf)) > 0) child.output.append(buf, static_cast<std::size_t>(n));
     ::close(child.fd);
     child.pid = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return !killed && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int wait_for_serve(Child& child, int timeout_ms) {
+    const std::string prefix = "Pratinjau: http://127.0.0.1:";
+    if (!wait_for_output(child, prefix, timeout_ms) || !wait_for_output(child, "(Ctrl+C", 5000)) return -1;
+    return std::stoi(child.output.substr(child.output.find(prefix) + prefix.size()));
+}
+
+int connect_loopback(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+std::string send_http(int port, const std::string& request, int timeout_ms) {
+    const int fd = connect_loopback(port);
+    if (fd < 0) return {};
+    std::string response;
+    if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+        for (;;) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+            pollfd p{fd, POLLIN, 0};
+            if (left <= 0 || ::poll(&p, 1, static_cast<int>(left)) <= 0) break;
+            char buf[4096];
+            const auto n = ::read(fd, buf, sizeof buf);
+            if (n <= 0) break;
+            response.append(buf, static_cast<std::size_t>(n));
+        }
+    }
+    ::close(fd);
+    return response;
+}
+
+int http_status(const std::string& response) {
+    if (response.rfind("HTTP/1.", 0) != 0 || response.size() < 12) return -1;
+    return std::atoi(response.substr(9, 3).c_str());
 }
 
 std::string snapshot(const fs::path& dir) {

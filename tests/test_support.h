@@ -60,11 +60,23 @@ struct Child {
     int fd = -1;          ///< stdout and stderr together
     std::string output;   ///< everything read so far
 };
-Child spawn_pepgen(const std::vector<std::string>& args);
+/// env: "NAME=value" entries added to the child's environment (e.g. TMPDIR).
+Child spawn_pepgen(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 /// Reads until the output contains needle or timeout_ms passes; true if found.
 bool wait_for_output(Child& child, const std::string& needle, int timeout_ms);
-/// Sends SIGTERM and waits; returns the exit code (-1 if killed by a signal).
-int stop_child(Child& child);
+/// Sends sig (SIGTERM unless given) and waits; returns the exit code (-1 if killed by a signal).
+int stop_child(Child& child, int sig = 0);
+/// Waits until a `pepgen serve` child prints its address; returns its port, or -1.
+int wait_for_serve(Child& child, int timeout_ms = 20000);
+
+/// A TCP connection to 127.0.0.1:port, or -1.
+int connect_loopback(int port);
+/// Sends request to 127.0.0.1:port exactly as written (no normalising of the
+/// target) and returns everything read until the server closes or timeout_ms
+/// passes; "" when nothing came back.
+std::string send_http(int port, const std::string& request, int timeout_ms = 5000);
+/// The status code of a raw HTTP response, or -1.
+int http_status(const std::string& response);
 
 /// Why text is not well-formed XML 1.0, or empty when it is: every character
 /// must match the Char production (no C0 but tab/LF/CR, no U+FFFE/U+FFFF, no

@@ -2,19 +2,24 @@
 
 #include <pthread.h>
 #include <signal.h>
-#include <unistd.h>
+#include <sys/socket.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
+#include <cerrno>
+#include <cstdlib>
 #include <chrono>
+#include <cstring>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <thread>
 
 #include <httplib.h>
 
 #include "cli/build.h"
-#include "util/files.h"
+#include "cli/serve_path.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -23,12 +28,41 @@ namespace pepgen {
 
 namespace {
 
-// Injected into every HTML page served by the preview (never into a built
-// site): polls the build version and reloads when it changes.
+// Served as a same-origin file (never inlined), so the policy below needs no
+// 'unsafe-inline': polls the build version and reloads when it changes.
 constexpr const char* kReloadScript =
-    "<script>(function(){var v=null;function t(){fetch('/__pepgen/versi',{cache:'no-store'})"
+    "(function(){var v=null;function t(){fetch('/__pepgen/versi',{cache:'no-store'})"
     ".then(function(r){return r.json();}).then(function(d){if(v===null){v=d.versi;}else if(d.versi!==v){"
-    "location.reload();}}).catch(function(){}).then(function(){setTimeout(t,700);});}t();})();</script>";
+    "location.reload();}}).catch(function(){}).then(function(){setTimeout(t,700);});}t();})();\n";
+constexpr const char* kReloadTag = "<script src=\"/__pepgen/muat-ulang.js\"></script>";
+constexpr const char* kErrorStyle =
+    "body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}"
+    "pre{background:#fdf3f1;border-left:4px solid #a3203a;padding:1rem;white-space:pre-wrap}\n";
+
+// Sent with every response, the library's own error responses included. The
+// default theme needs only its own files: external scripts and one
+// stylesheet, no inline code, no style attributes, no images or fonts, forms
+// that submit to the site itself. Any HTML that reaches the preview therefore
+// cannot run script of its own, be framed, or be sniffed into another type.
+const httplib::Headers kSecurityHeaders = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"Content-Security-Policy",
+     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Cross-Origin-Resource-Policy", "same-origin"},
+    {"Cache-Control", "no-store"},
+};
+
+// Idle and slow clients: a connection waits at most kKeepAliveSeconds for its
+// next request and kIoSeconds for each read or write, and there are enough
+// workers that the connections a browser (or a hostile page) holds open
+// cannot take them all.
+constexpr std::size_t kWorkers = 64;
+constexpr time_t kKeepAliveSeconds = 2;
+constexpr std::size_t kKeepAliveRequests = 100;
+constexpr time_t kIoSeconds = 5;
 
 struct State {
     std::mutex mutex;
@@ -36,13 +70,13 @@ struct State {
     std::string errors;  ///< diagnostics of the last failed build; empty when it succeeded
 };
 
-std::string content_type(const fs::path& p) {
-    const auto ext = p.extension().string();
+std::string content_type(const std::string& name) {
+    const auto ext = fs::path(name).extension().string();
     if (ext == ".html") return "text/html; charset=utf-8";
     if (ext == ".css") return "text/css; charset=utf-8";
     if (ext == ".js") return "text/javascript; charset=utf-8";
     if (ext == ".json") return "application/json";
-    if (ext == ".xml") return p.filename() == "feed.xml" ? "application/atom+xml" : "application/xml";
+    if (ext == ".xml") return name == "feed.xml" ? "application/atom+xml" : "application/xml";
     if (ext == ".csv") return "text/csv; charset=utf-8";
     if (ext == ".svg") return "image/svg+xml";
     if (ext == ".png") return "image/png";
@@ -52,16 +86,149 @@ std::string content_type(const fs::path& p) {
 
 std::string inject(std::string html) {
     const auto pos = html.rfind("</body>");
-    if (pos == std::string::npos) return html + kReloadScript;
-    return html.insert(pos, kReloadScript);
+    if (pos == std::string::npos) return html + kReloadTag;
+    return html.insert(pos, kReloadTag);
 }
 
 std::string error_page(const std::string& errors) {
     return "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Build gagal</title>"
-           "<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}"
-           "pre{background:#fdf3f1;border-left:4px solid #a3203a;padding:1rem;white-space:pre-wrap}</style></head>"
+           "<link rel=\"stylesheet\" href=\"/__pepgen/galat.css\"></head>"
            "<body><h1>Situs tidak dapat dibangun</h1><p>Perbaiki masalah berikut; halaman ini dimuat ulang sendiri "
            "setelah berkas disimpan.</p><pre>" + html_escape(errors) + "</pre></body></html>";
+}
+
+/// The preview's working folder: made by mkdtemp (a name nobody can guess or
+/// plant beforehand, mode 0700) under TMPDIR or /tmp, and removed with
+/// everything in it when this object goes, however run_serve ends.
+class PrivateFolder {
+public:
+    static std::optional<PrivateFolder> create(std::string& error) {
+        const char* tmpdir = std::getenv("TMPDIR");
+        const fs::path base = tmpdir && *tmpdir ? tmpdir : "/tmp";
+        std::string name = (base / "pepgen-pratinjau-XXXXXX").string();
+        if (!::mkdtemp(name.data())) {
+            error = "folder kerja pratinjau tidak dapat dibuat di " + base.string() + ": " + std::strerror(errno) +
+                    "; atur TMPDIR ke folder yang dapat ditulis";
+            return std::nullopt;
+        }
+        return PrivateFolder(name);
+    }
+    PrivateFolder(PrivateFolder&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+    PrivateFolder(const PrivateFolder&) = delete;
+    PrivateFolder& operator=(const PrivateFolder&) = delete;
+    PrivateFolder& operator=(PrivateFolder&&) = delete;
+    ~PrivateFolder() {
+        std::error_code ec;
+        if (!path_.empty()) fs::remove_all(path_, ec);
+    }
+    const fs::path& path() const { return path_; }
+
+private:
+    explicit PrivateFolder(fs::path path) : path_(std::move(path)) {}
+    fs::path path_;
+};
+
+/// Stops the server on SIGINT, SIGTERM or SIGHUP, taken by this thread with
+/// sigwait so that stopping is orderly, or when request_stop() is called.
+class Stopper {
+public:
+    Stopper(httplib::Server& server, const sigset_t& signals)
+        : thread_([this, &server, signals] {
+              int sig = 0;
+              sigwait(&signals, &sig);
+              requested_ = true;
+              // server.stop() does nothing until listening has begun, so a
+              // signal that came during the first build waits for it.
+              while (!finished_) {
+                  if (server.is_running()) {
+                      server.stop();
+                      break;
+                  }
+                  std::this_thread::sleep_for(std::chrono::milliseconds(10));
+              }
+          }) {}
+    Stopper(const Stopper&) = delete;
+    Stopper& operator=(const Stopper&) = delete;
+    ~Stopper() {
+        finished_ = true;
+        request_stop();
+        thread_.join();
+    }
+    void request_stop() { pthread_kill(thread_.native_handle(), SIGTERM); }
+    bool requested() const { return requested_; }
+
+private:
+    std::atomic<bool> requested_{false};
+    std::atomic<bool> finished_{false};
+    std::thread thread_;  // last: it uses the flags above
+};
+
+bool is_preview_host(std::string host, int port) {
+    std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const std::string name : {"127.0.0.1", "localhost"})
+        if (host == name + ":" + std::to_string(port) || (port == 80 && host == name)) return true;
+    return false;
+}
+
+void refuse(httplib::Response& res, int status, const std::string& message) {
+    res.status = status;
+    res.set_content(message + "\n", "text/plain; charset=utf-8");
+}
+
+/// Answers every request: the Host and method are checked first, then the
+/// target is resolved inside the built site.
+void answer(const httplib::Request& req, httplib::Response& res, const fs::path& site, int port, State& state) {
+    const auto address = "http://127.0.0.1:" + std::to_string(port) + "/";
+    if (req.get_header_value_count("Host") != 1) {
+        refuse(res, 400, "Permintaan ditolak: pratinjau pepgen memerlukan tepat satu header Host. Buka " + address +
+                             " di peramban.");
+        return;
+    }
+    // A page on another site that has pointed its own name at 127.0.0.1 (DNS
+    // rebinding) sends that name: only our loopback names are answered.
+    if (!is_preview_host(req.get_header_value("Host"), port)) {
+        refuse(res, 403, "Permintaan ditolak: pratinjau pepgen hanya melayani " + address + " dan http://localhost:" +
+                             std::to_string(port) + "/, bukan nama lain. Buka salah satu alamat itu di peramban.");
+        return;
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        res.set_header("Allow", "GET, HEAD");
+        refuse(res, 405, "Pratinjau pepgen hanya menjawab GET dan HEAD.");
+        return;
+    }
+    const auto rel = resolve_request_target(req.target);
+    if (!rel) {
+        refuse(res, 400, "Alamat ditolak: pratinjau hanya menyajikan berkas di dalam situs yang dibangun (tanpa '..', "
+                         "'//', '\\', berkas tersembunyi, karakter kendali atau %-escape yang rusak).");
+        return;
+    }
+    if (*rel == "__pepgen/versi") {
+        std::lock_guard<std::mutex> lock(state.mutex);
+        res.set_content("{\"versi\": " + std::to_string(state.version) + "}", "application/json");
+        return;
+    }
+    if (*rel == "__pepgen/muat-ulang.js") return res.set_content(kReloadScript, content_type("muat-ulang.js"));
+    if (*rel == "__pepgen/galat.css") return res.set_content(kErrorStyle, content_type("galat.css"));
+    std::string errors;
+    {
+        std::lock_guard<std::mutex> lock(state.mutex);
+        errors = state.errors;
+    }
+    auto file = read_site_file(site, *rel);
+    const bool html = !file || fs::path(file->name).extension() == ".html";
+    if (!errors.empty() && html) {
+        res.status = 500;
+        res.set_content(inject(error_page(errors)), "text/html; charset=utf-8");
+        return;
+    }
+    if (!file) {
+        res.status = 404;
+        auto missing = read_site_file(site, "404.html");
+        res.set_content(inject(missing ? std::move(missing->bytes) : "<!DOCTYPE html><title>404</title><p>Tidak ditemukan.</p>"),
+                        "text/html; charset=utf-8");
+        return;
+    }
+    res.set_content(html ? inject(std::move(file->bytes)) : std::move(file->bytes), content_type(file->name));
 }
 
 /// Rebuilds into `output` and records the outcome.
@@ -114,105 +281,79 @@ std::string input_signature(const fs::path& root) {
 }
 
 int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& err) {
-    const auto output = fs::temp_directory_path() / ("pepgen-pratinjau-" + std::to_string(::getpid()));
-    State state;
-
-    // Signals are taken by one thread with sigwait, so stopping is orderly.
+    // Blocked in every thread (all are started after this), taken by the Stopper.
     sigset_t signals;
     sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
+    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&signals, sig);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    // Taken before the first build, so an edit made while it runs is not missed.
-    auto last_signature = input_signature(root);
-    rebuild(root, output, state, out);
-    httplib::Server server;
-    server.Get("/__pepgen/versi", [&](const httplib::Request&, httplib::Response& res) {
-        std::lock_guard<std::mutex> lock(state.mutex);
-        res.set_header("Cache-Control", "no-store");
-        res.set_content("{\"versi\": " + std::to_string(state.version) + "}", "application/json");
-    });
-    server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
-        res.set_header("Cache-Control", "no-store");
-        std::string path = req.path;
-        for (const auto& part : {std::string("/../"), std::string("/..")})
-            if (path.find(part) != std::string::npos || path.find('\0') != std::string::npos) {
-                res.status = 400;
-                return;
-            }
-        std::string rel = path.substr(1);
-        if (rel.empty() || rel.back() == '/') rel += "index.html";
-        fs::path file = output / rel;
-        std::error_code ec;
-        if (fs::is_directory(file, ec)) file /= "index.html";
-        std::string errors;
-        {
-            std::lock_guard<std::mutex> lock(state.mutex);
-            errors = state.errors;
-        }
-        const bool html = file.extension() == ".html";
-        if (!errors.empty() && (html || !fs::exists(file, ec))) {
-            res.status = 500;
-            res.set_content(inject(error_page(errors)), "text/html; charset=utf-8");
-            return;
-        }
-        auto read = read_text_file(file);
-        if (!read.text) {
-            res.status = 404;
-            auto missing = read_text_file(output / "404.html");
-            res.set_content(inject(missing.text.value_or("<!DOCTYPE html><title>404</title><p>Tidak ditemukan.</p>")),
-                            "text/html; charset=utf-8");
-            return;
-        }
-        res.set_content(html ? inject(std::move(*read.text)) : std::move(*read.text), content_type(file));
-    });
+    std::string error;
+    const auto folder = PrivateFolder::create(error);
+    if (!folder) {
+        err << "pepgen: " << error << "\n";
+        return 1;
+    }
+    // Missing until the first build makes it, so the writer never finds
+    // anything in it that it did not write itself.
+    const auto site = folder->path() / "site";
 
+    State state;
+    httplib::Server server;
+    server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+    server.set_keep_alive_timeout(kKeepAliveSeconds);
+    server.set_keep_alive_max_count(kKeepAliveRequests);
+    server.set_read_timeout(kIoSeconds);
+    server.set_write_timeout(kIoSeconds);
+    server.set_default_headers(kSecurityHeaders);
+    int bound = -1;
+    server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+        answer(req, res, site, bound, state);
+        return httplib::Server::HandlerResponse::Handled;
+    });
     // Only SO_REUSEADDR: the default also sets SO_REUSEPORT, which would let a
     // second preview start on the same port and split the requests between them.
     server.set_socket_options([](socket_t sock) {
         int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
-    int bound = port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
+    bound = port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
     if (bound <= 0) {
         err << "pepgen: port " << port << " di 127.0.0.1 tidak dapat dipakai (mungkin sudah dipakai program lain); "
             << "coba --port lain\n";
-        std::error_code ec;
-        fs::remove_all(output, ec);
         return 1;
     }
+
+    Stopper stopper(server, signals);
+    std::atomic<bool> failed{false};
+    // Taken before the first build, so an edit made while it runs is not missed.
+    auto last_signature = input_signature(root);
+    rebuild(root, site, state, out);
     out << "Pratinjau: http://127.0.0.1:" << bound << "/  (Ctrl+C untuk berhenti)\n";
     out.flush();
 
-    std::atomic<bool> running{true};
-    std::thread watcher([&] {
-        auto last = last_signature;
-        while (running) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
-            auto now = input_signature(root);
-            if (now == last) continue;
-            // Wait for the editor to finish saving: rebuild once the tree is quiet.
-            std::this_thread::sleep_for(std::chrono::milliseconds(150));
-            last = input_signature(root);
-            rebuild(root, output, state, out);
+    std::jthread watcher([&](std::stop_token stop) {
+        try {
+            auto last = last_signature;
+            while (!stop.stop_requested()) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                auto now = input_signature(root);
+                if (now == last) continue;
+                // Wait for the editor to finish saving: rebuild once the tree is quiet.
+                std::this_thread::sleep_for(std::chrono::milliseconds(150));
+                last = input_signature(root);
+                rebuild(root, site, state, out);
+            }
+        } catch (const std::exception& e) {
+            err << "pepgen: kesalahan internal: " << e.what() << "\n";
+            failed = true;
+            stopper.request_stop();
         }
     });
-    std::thread stopper([&] {
-        int sig = 0;
-        sigwait(&signals, &sig);
-        running = false;
-        server.stop();
-    });
-    server.listen_after_bind();
-    running = false;
+    if (!stopper.requested()) server.listen_after_bind();
+    watcher.request_stop();
     watcher.join();
-    pthread_kill(stopper.native_handle(), SIGTERM);  // wake it if the server stopped on its own
-    stopper.join();
-    std::error_code ec;
-    fs::remove_all(output, ec);
     out << "Pratinjau dihentikan.\n";
-    return 0;
+    return failed ? 1 : 0;
 }
 
 }  // namespace pepgen
