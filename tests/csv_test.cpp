@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "render/csv.h"
+#include "format/csv.h"
 
 using namespace pepgen;
 

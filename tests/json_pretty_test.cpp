@@ -1,7 +1,7 @@
 // Published JSON: layout and escaping, byte for byte.
 #include <catch2/catch.hpp>
 
-#include "render/json_pretty.h"
+#include "format/json_pretty.h"
 
 using namespace pepgen;
 namespace json = boost::json;

@@ -7,7 +7,7 @@
 
 #include <boost/json.hpp>
 
-#include "render/json_pretty.h"
+#include "format/json_pretty.h"
 #include "test_support.h"
 
 using namespace pepgen;

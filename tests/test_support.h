@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 namespace pepgen::test {
 

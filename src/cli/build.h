@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 namespace pepgen {
 

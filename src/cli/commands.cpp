@@ -17,7 +17,7 @@ namespace pepgen {
 
 namespace {
 
-constexpr const char* kVersion = "0.2.0";
+constexpr const char* kVersion = PEPGEN_VERSION;
 
 void usage(std::ostream& os) {
     os << "Penggunaan:\n"

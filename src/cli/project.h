@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/types.h"
 #include "scoring/scoring.h"
 #include "stats/consistency.h"

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/types.h"
 
 namespace pepgen {

@@ -2,7 +2,7 @@
 
 #include "content/front_matter.h"
 #include "content/yaml_load.h"
-#include "render/markdown.h"
+#include "format/markdown_parse.h"
 #include "util/text.h"
 
 namespace pepgen {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/stats.h"
 
 namespace pepgen {

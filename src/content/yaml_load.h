@@ -8,7 +8,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 namespace pepgen {
 

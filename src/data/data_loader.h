@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/types.h"
 
 namespace pepgen {

@@ -9,7 +9,7 @@
 
 #include <boost/json.hpp>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 namespace pepgen {
 

@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "render/json_pretty.h"
+#include "format/json_pretty.h"
 
 namespace json = boost::json;
 

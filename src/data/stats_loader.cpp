@@ -5,7 +5,7 @@
 #include <set>
 
 #include "data/json_reader.h"
-#include "render/json_pretty.h"
+#include "format/json_pretty.h"
 #include "util/files.h"
 #include "util/text.h"
 

@@ -8,6 +8,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "format/markdown_parse.h"
+
 namespace pepgen {
 
 namespace {
@@ -39,47 +41,6 @@ void fix_links(cmark_node* root) {
     cmark_iter_free(iter);
 }
 
-constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;  // default = safe: no raw HTML
-
-struct Parsed {
-    cmark_parser* parser;
-    cmark_node* doc;
-    ~Parsed() {
-        cmark_node_free(doc);
-        cmark_parser_free(parser);
-    }
-};
-
-std::unique_ptr<Parsed> parse(const std::string& markdown) {
-    static std::once_flag once;
-    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-    cmark_parser* parser = cmark_parser_new(kOptions);
-    for (const char* name : {"table", "strikethrough", "autolink"})
-        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-            cmark_parser_attach_syntax_extension(parser, ext);
-    cmark_parser_feed(parser, markdown.data(), markdown.size());
-    return std::unique_ptr<Parsed>(new Parsed{parser, cmark_parser_finish(parser)});
-}
-
-bool is_embed(cmark_node* node) {
-    if (cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK) return false;
-    const char* info = cmark_node_get_fence_info(node);
-    if (!info) return false;
-    std::string word(info);
-    const auto end = word.find_first_of(" \t");
-    return word.substr(0, end) == kEmbedInfo;
-}
-
-std::vector<cmark_node*> embed_nodes(cmark_node* root) {
-    std::vector<cmark_node*> out;
-    cmark_iter* iter = cmark_iter_new(root);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE)
-        if (ev == CMARK_EVENT_ENTER && is_embed(cmark_iter_get_node(iter))) out.push_back(cmark_iter_get_node(iter));
-    cmark_iter_free(iter);
-    return out;
-}
-
 /// A marker no author can type by accident: it depends on the whole document.
 std::string embed_marker(const std::string& markdown, std::size_t index) {
     std::uint64_t h = 1469598103934665603ull;
@@ -108,12 +69,12 @@ void tidy_tables(std::string& html) {
 }  // namespace
 
 std::string markdown_plain_text(const std::string& markdown) {
-    auto p = parse(markdown);
+    auto p = parse_markdown(markdown);
     for (cmark_node* node : embed_nodes(p->doc)) {
         cmark_node_unlink(node);
         cmark_node_free(node);
     }
-    char* text = cmark_render_plaintext(p->doc, kOptions, 0);
+    char* text = cmark_render_plaintext(p->doc, kMarkdownOptions, 0);
     std::string out(text ? text : "");
     std::free(text);
     std::string folded;
@@ -131,18 +92,8 @@ std::string markdown_plain_text(const std::string& markdown) {
     return folded;
 }
 
-std::vector<EmbedBlock> find_embed_blocks(const std::string& markdown) {
-    auto p = parse(markdown);
-    std::vector<EmbedBlock> out;
-    for (cmark_node* node : embed_nodes(p->doc)) {
-        const char* literal = cmark_node_get_literal(node);
-        out.push_back({literal ? literal : "", cmark_node_get_start_line(node)});
-    }
-    return out;
-}
-
 std::string render_markdown(const std::string& markdown, const EmbedRenderer& embeds) {
-    auto p = parse(markdown);
+    auto p = parse_markdown(markdown);
     fix_links(p->doc);
     std::vector<std::string> markers;
     if (embeds) {
@@ -157,7 +108,7 @@ std::string render_markdown(const std::string& markdown, const EmbedRenderer& em
             cmark_node_free(nodes[i]);
         }
     }
-    char* html = cmark_render_html(p->doc, kOptions, cmark_parser_get_syntax_extensions(p->parser));
+    char* html = cmark_render_html(p->doc, kMarkdownOptions, cmark_parser_get_syntax_extensions(p->parser));
     std::string out(html ? html : "");
     std::free(html);
     tidy_tables(out);

@@ -9,9 +9,6 @@
 
 namespace pepgen {
 
-/// Fenced code blocks with this info string embed a statistics table.
-inline constexpr const char* kEmbedInfo = "statistik";
-
 /// Returns the HTML of the index-th embed block of the document.
 using EmbedRenderer = std::function<std::string(std::size_t index)>;
 
@@ -20,16 +17,8 @@ using EmbedRenderer = std::function<std::string(std::size_t index)>;
 /// renderer, each ```statistik block is replaced by what it returns.
 std::string render_markdown(const std::string& markdown, const EmbedRenderer& embeds = {});
 
-struct EmbedBlock {
-    std::string body;   ///< the block's text (YAML)
-    int line = 0;       ///< 1-based line of the opening fence within the Markdown
-};
-
 /// The text of a Markdown document without markup (for the search index).
 std::string markdown_plain_text(const std::string& markdown);
-
-/// The ```statistik blocks of a document, in the order render_markdown meets them.
-std::vector<EmbedBlock> find_embed_blocks(const std::string& markdown);
 
 /// A one-paragraph text (a recommendation, a rubric criterion) without the
 /// surrounding <p>; falls back to block output when it has several blocks.

@@ -5,7 +5,7 @@
 
 #include "data/stats_loader.h"
 #include "render/charts.h"
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "render/tile_map.h"
 #include "util/text.h"
 #include "validate/validate_stats.h"

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "render/value.h"
 
 namespace pepgen {

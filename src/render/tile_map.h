@@ -7,17 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "model/provinces.h"
+
 namespace pepgen {
-
-struct ProvinceInfo {
-    const char* name;    ///< official name
-    const char* abbr;    ///< short label on the tile
-    int col, row;        ///< grid position
-};
-
-/// Finds a province by any common spelling ("DI Aceh", "Sumatra Utara",
-/// "Kep. Bangka Belitung", "Daerah Istimewa Yogyakarta", "DKI Jakarta").
-std::optional<ProvinceInfo> find_province(const std::string& name);
 
 struct MapTile {
     std::string name;         ///< as written in the data

@@ -18,7 +18,7 @@ public:
     Value(std::string s) : kind_(Kind::text), text_(std::move(s)) {}
     Value(const char* s) : kind_(Kind::text), text_(s) {}
     Value(bool b) : kind_(Kind::flag), flag_(b) {}
-    Value(int) = delete;  // format numbers explicitly (format_id.h)
+    Value(int) = delete;  // format numbers explicitly (format/indonesian.h)
 
     static Value list() {
         Value v;

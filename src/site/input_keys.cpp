@@ -61,7 +61,7 @@ std::string InputKeys::for_lsp(const std::vector<std::size_t>& history) const {
 
 std::string program_identity() {
     struct stat st {};
-    std::string id = "pepgen-0.2";
+    std::string id = "pepgen-" PEPGEN_VERSION;
     if (::stat("/proc/self/exe", &st) == 0)
         id += "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtim.tv_sec) + "." +
               std::to_string(st.st_mtim.tv_nsec);

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 namespace pepgen {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "site/disk.h"
 
 namespace pepgen {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "util/text.h"
 
 namespace pepgen {

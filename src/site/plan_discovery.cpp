@@ -3,7 +3,7 @@
 // them is absolute; without one they are relative to the site root.
 #include <algorithm>
 
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "site/page_context.h"
 #include "util/text.h"
 

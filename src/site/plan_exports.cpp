@@ -3,8 +3,8 @@
 // whole dataset in one file (data/semua.json). Field names are explained on
 // the data dictionary page.
 #include "data/round_writer.h"
-#include "render/csv.h"
-#include "render/json_pretty.h"
+#include "format/csv.h"
+#include "format/json_pretty.h"
 #include "site/plan.h"
 
 namespace json = boost::json;

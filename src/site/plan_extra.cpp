@@ -1,7 +1,7 @@
 // Pages around the data: 404, search (with its build-time index) and the
 // downloads page with the data dictionary.
-#include "render/format_id.h"
-#include "render/json_pretty.h"
+#include "format/indonesian.h"
+#include "format/json_pretty.h"
 #include "render/markdown.h"
 #include "site/page_context.h"
 #include "util/text.h"

@@ -1,6 +1,6 @@
 // Guidance pages from content/panduan/, their index, and the category table
 // on the page that defines it.
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "render/markdown.h"
 #include "site/page_context.h"
 

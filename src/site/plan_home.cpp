@@ -1,5 +1,5 @@
 // Home page: the newest periodic round at a glance and the way onward.
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "render/markdown.h"
 #include "site/page_context.h"
 #include "scoring/schedule.h"

@@ -2,7 +2,7 @@
 // how LSPs scored on it in the newest periodic round.
 #include <algorithm>
 
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "render/markdown.h"
 #include "site/page_context.h"
 #include "util/text.h"

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "render/charts.h"
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "render/markdown.h"
 #include "scoring/schedule.h"
 #include "site/page_context.h"

@@ -2,7 +2,7 @@
 // rounds, and category tables per round; kategori/ shows the newest periodic round.
 #include <algorithm>
 
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "site/page_context.h"
 #include "scoring/schedule.h"
 #include "site/round_charts.h"

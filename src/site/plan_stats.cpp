@@ -1,7 +1,7 @@
 // National statistics: report pages from content/statistik/, a page per
 // dataset in data/statistik/ (so a new data file needs no code), and the
 // datasets themselves as downloads.
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "render/markdown.h"
 #include "render/stats_table.h"
 #include "site/page_context.h"

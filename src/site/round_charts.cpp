@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "render/charts.h"
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "site/page_context.h"
 
 namespace pepgen {

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "site/disk.h"
 #include "site/fingerprint.h"
 #include "site/manifest.h"

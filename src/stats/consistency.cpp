@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "render/format_id.h"
+#include "format/indonesian.h"
 
 namespace pepgen {
 

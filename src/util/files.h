@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 namespace pepgen {
 

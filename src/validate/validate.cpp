@@ -1,7 +1,7 @@
 #include "validate/validate.h"
 
 #include "data/field_rules.h"
-#include "render/format_id.h"
+#include "format/indonesian.h"
 #include "scoring/schedule.h"
 #include "util/parallel.h"
 

@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/types.h"
 
 namespace pepgen {

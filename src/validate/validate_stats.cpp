@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "render/tile_map.h"
+#include "model/provinces.h"
 #include "stats/consistency.h"
 
 namespace pepgen {

@@ -3,7 +3,7 @@
 /// a warning naming the file and table; province names must be known.
 #pragma once
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/types.h"
 
 namespace pepgen {

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "data/field_rules.h"
-#include "render/csv.h"
+#include "format/csv.h"
 #include "util/text.h"
 #include "worksheet/csv_reader.h"
 

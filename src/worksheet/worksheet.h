@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/types.h"
 
 namespace pepgen {

@@ -15,8 +15,9 @@
 
 #include "content/embeds.h"
 #include "content/front_matter.h"
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/types.h"
+#include "format/markdown_parse.h"
 #include "render/markdown.h"
 #include "util/text.h"
 

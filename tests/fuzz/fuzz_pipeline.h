@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/types.h"
 #include "render/value.h"
 #include "scoring/scoring.h"

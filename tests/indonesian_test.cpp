@@ -1,7 +1,7 @@
 #include <cmath>
 #include <catch2/catch.hpp>
 
-#include "render/format_id.h"
+#include "format/indonesian.h"
 
 using namespace pepgen;
 

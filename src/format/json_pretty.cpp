@@ -1,4 +1,4 @@
-#include "render/json_pretty.h"
+#include "format/json_pretty.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "render/csv.h"
+#include "format/csv.h"
 
 namespace pepgen {
 

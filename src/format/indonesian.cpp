@@ -1,4 +1,4 @@
-#include "render/format_id.h"
+#include "format/indonesian.h"
 
 #include <cmath>
 #include <cstdio>
