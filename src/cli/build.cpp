@@ -225,10 +225,10 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     std::unique_ptr<Theme> theme;
     if (!diags.has_errors()) theme = Theme::load(root, project.content.config.theme, diags);
     if (diags.has_errors() || !theme) return false;
-    if (options.base_url) project.content.config.base_url = *options.base_url;
     auto writer = SiteWriter::begin(options.output, diags, !options.incremental);
     if (!writer) return false;
     SiteModel model(project.content, project.data, *project.results, project.stat_findings);
+    if (options.base_url) model.base_url = *options.base_url;
     if (options.incremental) model.keys = derive_keys(inputs, project.data, extra);
 
     Progress progress(options.progress, "Merender halaman", 0);

@@ -10,7 +10,7 @@ namespace pepgen {
 
 SiteModel::SiteModel(const Content& c, const Data& d, const Results& r,
                      const std::map<std::string, std::vector<Finding>>& findings)
-    : content(c), data(d), results(r), stat_findings(findings) {
+    : content(c), data(d), results(r), stat_findings(findings), base_url(c.config.base_url) {
     for (const auto& lsp : d.lsps) lsp_by_id[lsp.id] = &lsp;
     for (const auto& ind : c.indicators) indicator_by_code[ind.code] = &ind;
     for (const auto& ds : d.datasets) dataset_by_id[ds.id] = &ds;
@@ -69,8 +69,7 @@ Value base_context(const SiteModel& model, const std::string& page_path, const s
                                 ? "Data penilaian LSP di situs ini adalah data contoh. Angka di bagian statistik "
                                   "ini dikutip dari sumber yang disebutkan pada setiap tabel."
                                 : model.data.meta.note);
-    if (!model.content.config.base_url.empty())
-        ctx.set("canonical", canonical_url(model.content.config.base_url, page_path));
+    if (!model.base_url.empty()) ctx.set("canonical", canonical_url(model.base_url, page_path));
     return ctx;
 }
 

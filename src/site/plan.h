@@ -80,6 +80,9 @@ struct SiteModel {
     std::unordered_map<std::string, const Indicator*> indicator_by_code;
     std::map<std::string, const Dataset*> dataset_by_id;
     InputKeys keys;  ///< empty keys: every page is built
+    /// The site's public address: pepgen.yaml's alamat_situs, or --base-url
+    /// when given ("" when unknown: links and feeds stay relative).
+    std::string base_url;
 
     SiteModel(const Content& c, const Data& d, const Results& r,
               const std::map<std::string, std::vector<Finding>>& findings);

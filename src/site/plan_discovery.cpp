@@ -30,7 +30,7 @@ std::string feed_summary(const SiteModel& model, std::size_t index) {
 }  // namespace
 
 void plan_discovery(const SiteModel& model, SitePlan& plan) {
-    const auto& base = model.content.config.base_url;
+    const auto& base = model.base_url;
     std::vector<std::string> paths;
     for (const auto& p : plan.page_paths)
         if (listed(p)) paths.push_back(p);

@@ -59,7 +59,7 @@ std::string search_index(const SiteModel& model) {
 }  // namespace
 
 void plan_extra_pages(const SiteModel& model, SitePlan& plan) {
-    const auto& base = model.content.config.base_url;
+    const auto& base = model.base_url;
     {
         // 404.html is served at whatever address was asked for, so its links
         // are absolute when the site's address is known.
