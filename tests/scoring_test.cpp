@@ -174,7 +174,8 @@ TEST_CASE("changes compare with the previous periodic round; incidental rounds d
     CHECK(b4.move == Move::up);
 
     CHECK(res.latest_periodic == 4u);
-    CHECK(current_periodic(res, data, "a") == 3u);  // the incidental round never counts
+    CHECK(res.current_round("a") == 3u);  // the incidental round never counts
+    CHECK_FALSE(res.current_round("tidak-ada"));
     CHECK(res.history.at("a") == std::vector<std::size_t>{0, 1, 2, 3});
 
     const auto& r3 = res.rounds[3];
@@ -192,4 +193,41 @@ TEST_CASE("an IK outside every category gets none", "[scoring]") {
     CHECK_FALSE(category_of(circular_table(), 351));
     CHECK_FALSE(category_of(circular_table(), -1));
     CHECK(category_of(circular_table(), 300) == 1u);
+}
+
+TEST_CASE("what pages show per indicator is computed once: below half, percentages, rubric levels", "[scoring]") {
+    auto cat = circular_catalogue();
+    cat[0].rubric = {{0, 4, "rendah", ""}, {5, 7, "sedang", ""}, {8, 10, "tinggi", ""}};
+    Content content;
+    content.indicators = cat;
+    content.categories = circular_table();
+    Data data;
+    Round round;
+    round.kind = RoundKind::rutin;
+    for (const auto& [id, m01] : std::vector<std::pair<std::string, int>>{{"a", 10}, {"b", 5}, {"c", 4}, {"d", 8}}) {
+        auto sheet = sheet_with_total(cat, id, 0);
+        sheet.scores["M01"] = m01;
+        round.sheets.push_back(sheet);
+    }
+    round.sheets[3].scores["M02"] = std::nullopt;  // d has not been scored on M02
+    data.rounds.push_back(round);
+    const auto res = compute(content, data);
+    const auto& rr = res.rounds[0];
+    const auto& c = *rr.find("c");
+    CHECK(c.weak_at[0] == 1);  // 4 of 10: below half
+    CHECK(c.percent[0] == Approx(40.0));
+    CHECK(rr.find("b")->weak_at[0] == 0);  // 5 of 10 is half, not below
+    CHECK_FALSE(rr.find("d")->percent[1]);
+    CHECK(rr.find("d")->weak_at[1] == 0);
+    const auto& m01 = rr.indicator_means[0];
+    CHECK(m01.count == 4);
+    CHECK(*m01.mean == Approx(6.75));
+    CHECK(m01.below_half == 1);
+    CHECK(m01.level_counts == std::vector<int>{1, 1, 2});
+    CHECK(rr.indicator_means[1].count == 3);
+    CHECK(rr.indicator_means[1].below_half == 3);  // zeros
+    CHECK(below_half(4, 10));
+    CHECK_FALSE(below_half(5, 10));
+    CHECK(below_half(6, 13));
+    CHECK_FALSE(below_half(7, 13));
 }

@@ -36,13 +36,18 @@ SheetResult score_sheet(const std::vector<Indicator>& catalogue, const CategoryT
         r.scores.push_back(it == sheet.scores.end() ? std::nullopt : it->second);
         if (it == sheet.scores.end() || !it->second) {
             r.missing.push_back(ind.code);
+            r.weak_at.push_back(0);
+            r.percent.push_back(std::nullopt);
             gs.complete = false;
             continue;
         }
         const int score = *it->second;
         gs.score += score;
         total += score;
-        if (score * 2 < ind.max_score) r.weak.push_back(ind.code);
+        const bool weak = below_half(score, ind.max_score);
+        if (weak) r.weak.push_back(ind.code);
+        r.weak_at.push_back(weak);
+        r.percent.push_back(100.0 * score / ind.max_score);
     }
     for (auto& gs : r.groups) gs.percent = gs.max > 0 ? 100.0 * gs.score / gs.max : 0;
     r.complete = r.missing.empty() && !catalogue.empty();
@@ -94,18 +99,23 @@ void summarise(const Content& content, RoundResult& rr) {
     }
 }
 
-void indicator_means(const Content& content, const Round& round, RoundResult& rr) {
-    for (const auto& ind : content.indicators) {
-        IndicatorAverage avg{ind.code, std::nullopt, 0};
+/// Per indicator: mean score, sheets below half, sheets per rubric level.
+void indicator_means(const Content& content, RoundResult& rr) {
+    for (std::size_t k = 0; k < content.indicators.size(); ++k) {
+        const auto& ind = content.indicators[k];
+        IndicatorAverage avg{ind.code, std::nullopt, 0, 0, std::vector<int>(ind.rubric.size(), 0)};
         long sum = 0;
-        for (const auto& sheet : round.sheets) {
-            auto it = sheet.scores.find(ind.code);
-            if (it == sheet.scores.end() || !it->second) continue;
-            sum += *it->second;
+        for (const auto& sheet : rr.sheets) {
+            const auto& score = sheet.scores[k];
+            if (!score) continue;
+            sum += *score;
             ++avg.count;
+            avg.below_half += sheet.weak_at[k];
+            for (std::size_t l = 0; l < ind.rubric.size(); ++l)
+                if (*score >= ind.rubric[l].from && *score <= ind.rubric[l].to) ++avg.level_counts[l];
         }
         if (avg.count > 0) avg.mean = static_cast<double>(sum) / avg.count;
-        rr.indicator_means.push_back(avg);
+        rr.indicator_means.push_back(std::move(avg));
     }
 }
 
@@ -126,11 +136,15 @@ Results compute(const Content& content, const Data& data) {
         assign_ranks(rr.sheets);
         for (std::size_t k = 0; k < rr.sheets.size(); ++k) rr.by_lsp.emplace(rr.sheets[k].lsp_id, k);
         summarise(content, rr);
-        indicator_means(content, round, rr);
+        indicator_means(content, rr);
     });
     for (std::size_t i = 0; i < data.rounds.size(); ++i) {
-        for (const auto& s : results.rounds[i].sheets) results.history[s.lsp_id].push_back(i);
-        if (data.rounds[i].kind == RoundKind::rutin) results.latest_periodic = i;
+        const bool periodic = data.rounds[i].kind == RoundKind::rutin;
+        for (const auto& s : results.rounds[i].sheets) {
+            results.history[s.lsp_id].push_back(i);
+            if (periodic) results.current_periodic[s.lsp_id] = i;
+        }
+        if (periodic) results.latest_periodic = i;
     }
     // Changes: compare each sheet with the LSP's newest earlier periodic round
     // in which its sheet was complete (an incomplete sheet has no IK to compare).
@@ -155,12 +169,10 @@ Results compute(const Content& content, const Data& data) {
     return results;
 }
 
-std::optional<std::size_t> current_periodic(const Results& results, const Data& data, const std::string& lsp_id) {
-    auto it = results.history.find(lsp_id);
-    if (it == results.history.end()) return std::nullopt;
-    for (auto r = it->second.rbegin(); r != it->second.rend(); ++r)
-        if (data.rounds[*r].kind == RoundKind::rutin) return *r;
-    return std::nullopt;
+std::optional<std::size_t> Results::current_round(const std::string& lsp_id) const {
+    auto it = current_periodic.find(lsp_id);
+    if (it == current_periodic.end()) return std::nullopt;
+    return it->second;
 }
 
 }  // namespace pepgen

@@ -37,12 +37,16 @@ struct SheetResult {
     std::optional<int> delta;
     Move move = Move::none;
     std::vector<std::string> weak;         ///< codes scored below half their maximum
+    std::vector<char> weak_at;             ///< per indicator, catalogue order: scored below half its maximum
+    std::vector<std::optional<double>> percent;  ///< per indicator: score / maximum * 100 (none: not scored)
 };
 
 struct IndicatorAverage {
     std::string code;
     std::optional<double> mean;  ///< over the sheets that scored it
     int count = 0;
+    int below_half = 0;            ///< sheets that scored it below half its maximum
+    std::vector<int> level_counts; ///< sheets per rubric level, in the rubric's order
 };
 
 struct RoundResult {
@@ -63,7 +67,15 @@ struct Results {
     std::vector<RoundResult> rounds;                        ///< parallel to Data::rounds
     std::optional<std::size_t> latest_periodic;             ///< index of the newest rutin round
     std::map<std::string, std::vector<std::size_t>> history;  ///< lsp id -> round indices, oldest first
+    /// lsp id -> the newest periodic round in which the LSP has a sheet
+    std::unordered_map<std::string, std::size_t> current_periodic;
+
+    /// The LSP's current periodic round, if it has one.
+    std::optional<std::size_t> current_round(const std::string& lsp_id) const;
 };
+
+/// The circular's rule for an indicator that needs attention: below half its maximum.
+inline bool below_half(int score, int max) { return score * 2 < max; }
 
 /// Index of the category containing ik, or nothing when no category does.
 std::optional<std::size_t> category_of(const CategoryTable& table, int ik);
@@ -75,8 +87,5 @@ void assign_ranks(std::vector<SheetResult>& sheets);
 
 /// Whole computation for all rounds. Assumes validated input.
 Results compute(const Content& content, const Data& data);
-
-/// The newest periodic round in which the LSP has a sheet, if any.
-std::optional<std::size_t> current_periodic(const Results& results, const Data& data, const std::string& lsp_id);
 
 }  // namespace pepgen

@@ -31,7 +31,7 @@ std::string search_index(const SiteModel& model) {
     for (const auto& lsp : model.data.lsps) {
         std::string text = lsp.id + " · " + lsp.type + " · " + lsp.province;
         if (!lsp.city.empty()) text += " · " + lsp.city;
-        if (auto current = current_periodic(model.results, model.data, lsp.id)) {
+        if (auto current = model.results.current_round(lsp.id)) {
             const auto& s = *model.results.rounds[*current].find(lsp.id);
             text += " · IK " + ik_text(s);
             if (s.category) text += " · " + model.content.categories.categories[*s.category].name;

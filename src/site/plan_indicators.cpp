@@ -86,9 +86,9 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         ctx.set("source", ind.source_file);
         add_score_note(model, ctx);
 
-        // Count the latest round's LSPs per rubric level.
-        std::vector<int> level_counts(ind.rubric.size(), 0);
-        std::vector<std::pair<int, const Lsp*>> scored;
+        const std::vector<int> no_counts(ind.rubric.size(), 0);
+        const auto& level_counts = latest ? model.results.rounds[*latest].indicator_means[i].level_counts : no_counts;
+        std::vector<std::pair<const SheetResult*, const Lsp*>> scored;
         int unscored = 0;
         if (latest) {
             for (const auto& s : model.results.rounds[*latest].sheets) {
@@ -99,9 +99,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                     ++unscored;
                     continue;
                 }
-                scored.push_back({*score, lsp->second});
-                for (std::size_t l = 0; l < ind.rubric.size(); ++l)
-                    if (*score >= ind.rubric[l].from && *score <= ind.rubric[l].to) ++level_counts[l];
+                scored.push_back({&s, lsp->second});
             }
         }
         std::vector<Value> levels;
@@ -124,22 +122,19 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         ctx.set("has_latest", latest.has_value());
         if (latest) {
             const auto& round = model.data.rounds[*latest];
-            std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-                return a.first != b.first ? a.first > b.first : a.second->name < b.second->name;
+            std::sort(scored.begin(), scored.end(), [i](const auto& a, const auto& b) {
+                const int sa = *a.first->scores[i], sb = *b.first->scores[i];
+                return sa != sb ? sa > sb : a.second->name < b.second->name;
             });
+            const auto& stats = model.results.rounds[*latest].indicator_means[i];
             std::vector<Value> rows;
-            long sum = 0;
-            int below_half = 0;
-            for (const auto& [score, lsp] : scored) {
-                sum += score;
-                const bool weak = score * 2 < ind.max_score;
-                if (weak) ++below_half;
+            for (const auto& [sheet, lsp] : scored) {
                 Obj r;
                 r.set("name", lsp->name)
                     .set("href", links.lsp(lsp->id))
-                    .set("score", format_int(score))
-                    .set("percent", format_percent(100.0 * score / ind.max_score, 1))
-                    .set("weak", weak);
+                    .set("score", format_int(*sheet->scores[i]))
+                    .set("percent", format_percent(*sheet->percent[i], 1))
+                    .set("weak", sheet->weak_at[i] != 0);
                 rows.push_back(std::move(r));
             }
             Obj lr;
@@ -151,9 +146,8 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 .set("scored_count", format_int(static_cast<std::int64_t>(scored.size())))
                 .set("unscored_count", format_int(unscored))
                 .set("has_unscored", unscored > 0)
-                .set("below_half", format_int(below_half))
-                .set("mean", scored.empty() ? std::string("\u2013")
-                                            : format_decimal(static_cast<double>(sum) / scored.size(), 1));
+                .set("below_half", format_int(stats.below_half))
+                .set("mean", stats.mean ? format_decimal(*stats.mean, 1) : std::string("\u2013"));
             ctx.set("latest", lr);
         }
         if (i > 0)

@@ -92,10 +92,9 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
             const auto& mean = rr.indicator_means[k].mean;
             r.set("round_mean", mean ? format_decimal(*mean, 1) : std::string("\u2013"));
             if (scored) {
-                const int v = *score;
-                r.set("score", format_int(v))
-                    .set("percent", format_percent(100.0 * v / ind.max_score, 1))
-                    .set("weak", v * 2 < ind.max_score);
+                r.set("score", format_int(*score))
+                    .set("percent", format_percent(*s.percent[k], 1))
+                    .set("weak", s.weak_at[k] != 0);
             } else {
                 r.set("score", "belum dinilai").set("percent", "\u2013").set("weak", false);
             }
@@ -172,7 +171,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
                 .set("href", links.lsp(lsp->id))
                 .set("type", lsp->type)
                 .set("province", lsp->province);
-            const auto current = current_periodic(model.results, model.data, lsp->id);
+            const auto current = model.results.current_round(lsp->id);
             r.set("evaluated", current.has_value());
             r.set("category_key", "belum-dinilai");
             if (current) {
@@ -214,7 +213,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
                 .set("website", lsp->website)
                 .set("has_website", !lsp->website.empty());
             ctx.set("lsp", id);
-            const auto current = current_periodic(model.results, model.data, lsp->id);
+            const auto current = model.results.current_round(lsp->id);
             ctx.set("evaluated", current.has_value());
             if (current) ctx.set("card", scorecard(model, *lsp, *current, links));
             // Incidental rounds newer than the periodic result are shown beside it.
@@ -290,7 +289,7 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
                                  .set("code", ind.code)
                                  .set("score", score ? format_int(*score) : std::string("\u2013"))
                                  .set("max", format_int(ind.max_score))
-                                 .set("weak", score && *score * 2 < ind.max_score));
+                                 .set("weak", s.weak_at[k] != 0));
         }
         groups.push_back(Value()
                              .set("label", group_info(gs.group).label)
