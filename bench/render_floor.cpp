@@ -65,12 +65,15 @@ class NativeRenderer {
 public:
     explicit NativeRenderer(const pepgen::Theme& theme) : theme_(theme) {}
 
-    /// The page as render_page makes it; `seconds` grows by the time spent in kainjow.
-    std::string render_page(const std::string& name, const mustache::data& context, double& seconds) {
+    /// The page as render_page makes it (render_document: without the layout);
+    /// `seconds` grows by the time spent in kainjow.
+    std::string render_page(const std::string& name, const mustache::data& context, bool with_layout,
+                            double& seconds) {
         const auto t0 = thread_cpu_seconds();
         const auto body = render(name, context, nullptr);
         std::string page;
-        if (body.empty()) page = render("layout", context, &body);
+        if (!with_layout) page = body;
+        else if (body.empty()) page = render("layout", context, &body);
         else page = pepgen::Theme::splice_body(render("layout", context, &pepgen::Theme::content_mark()), body);
         seconds += thread_cpu_seconds() - t0;
         return page;
@@ -125,9 +128,10 @@ int main(int argc, char** argv) {
     plan.page_sink = [&](pepgen::PlannedPage&& page) {
         if (page.make_context) page.context = page.make_context();
         const auto data = native(page.context);
-        const auto html = renderer.render_page(page.template_name, data, seconds);
+        const auto html = renderer.render_page(page.template_name, data, page.with_layout, seconds);
         const auto t0 = thread_cpu_seconds();
-        const auto ours = theme->render_page(page.template_name, page.context);
+        const auto ours = page.with_layout ? theme->render_page(page.template_name, page.context)
+                                           : theme->render_document(page.template_name, page.context);
         pepgen_seconds += thread_cpu_seconds() - t0;
         if (html != ours) {
             if (mismatches++ == 0) std::fprintf(stderr, "render_floor: %s differs from pepgen's page\n", page.path.c_str());

@@ -256,3 +256,24 @@ TEST_CASE("a title with a noncharacter or control character is refused at its fi
     CHECK_THAT(r.output, Contains("content/indikator/M01.md:4: galat: YAML front matter: nilai memuat karakter U+FFFE"));
     CHECK_FALSE(fs::exists(dir / "site/feed.xml"));
 }
+
+TEST_CASE("the feed and the sitemap are the theme's templates; a theme without them is told where to find them",
+          "[exports]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto feed_template = dir / "themes/default/templates/feed.mustache";
+    auto text = test::read_file(feed_template);
+    const std::string subtitle = "Setiap putaran PEP Bersama yang diterbitkan.";
+    REQUIRE(text.find(subtitle) != std::string::npos);
+    text.replace(text.find(subtitle), subtitle.size(), "Umpan putaran dari tema sendiri.");
+    test::write_file(feed_template, text);
+    REQUIRE(test::run_pepgen("build --root " + q(dir.path())).exit_code == 0);
+    const auto feed = parse_xml(dir / "site/feed.xml");
+    CHECK(feed.get<std::string>("feed.subtitle") == "Umpan putaran dari tema sendiri.");
+    CHECK(test::read_file(dir / "site/feed.xml").find("LSP dinilai; Atas ") != std::string::npos);
+
+    fs::remove(dir / "themes/default/templates/sitemap.mustache");
+    const auto r = test::run_pepgen("build --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("templat sitemap.mustache tidak ditemukan") && Contains("themes/default/templates/"));
+}

@@ -144,14 +144,17 @@ private:
         try {
             if (!theme_.has_template(page.template_name)) {
                 std::lock_guard<std::mutex> lock(mutex_);
-                errors_.push_back("templat " + page.template_name + ".mustache tidak ditemukan");
+                errors_.push_back("templat " + page.template_name + ".mustache tidak ditemukan di templates/ tema ini; "
+                                  "salin dari themes/default/templates/ (tema yang dibuat dari versi lama belum "
+                                  "memilikinya)");
                 return 0;
             }
             if (page.make_context) page.context = page.make_context();
             const auto ck = content_key(global_key_, page.template_name, page.context);
             if (!ck.empty() && writer_.reuse_content(page.path, page.key, ck)) return 0;
-            ++rendered_pages_;
-            const auto html = theme_.render_page(page.template_name, page.context);
+            if (page.with_layout) ++rendered_pages_;
+            const auto html = page.with_layout ? theme_.render_page(page.template_name, page.context)
+                                               : theme_.render_document(page.template_name, page.context);
             page.context = Value();
             writer_.write(page.path, html, ck.empty() ? page.key : page.key + "|" + ck);
             return html.size();

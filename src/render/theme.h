@@ -25,6 +25,10 @@ public:
     /// Renders page template `name` with `context`, then the layout around it
     /// (the page's HTML is given to the layout as {{{content}}}). Thread-safe.
     std::string render_page(const std::string& name, const Value& context) const;
+    /// Renders template `name` alone, without the layout (sitemap.xml, feed.xml). Thread-safe.
+    std::string render_document(const std::string& name, const Value& context) const {
+        return render(name, context, nullptr);
+    }
 
     /// Asset files: path relative to assets/ -> absolute source path.
     const std::map<std::string, std::filesystem::path>& assets() const { return assets_; }

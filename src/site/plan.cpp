@@ -16,6 +16,13 @@ void SitePlan::page(std::string path, std::string template_name, Value context, 
     else pages.push_back(std::move(p));
 }
 
+void SitePlan::document(std::string path, std::string template_name, Value context, std::string key) {
+    ++file_count;
+    PlannedPage p{std::move(path), std::move(template_name), std::move(context), std::move(key), {}, false};
+    if (page_sink) page_sink(std::move(p));
+    else pages.push_back(std::move(p));
+}
+
 void SitePlan::file(std::string path, std::string bytes, std::string key) {
     ++file_count;
     PlannedFile f{std::move(path), std::move(bytes), std::move(key), {}, {}};

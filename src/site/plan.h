@@ -28,6 +28,9 @@ struct PlannedPage {
     /// When set, makes `context` on the thread that renders the page. It may
     /// read the SiteModel (which outlives the build) but nothing of the planner's stack.
     std::function<Value()> make_context;
+    /// false for a document that is not an HTML page (sitemap.xml, feed.xml):
+    /// its template is rendered alone, without the layout.
+    bool with_layout = true;
 };
 
 struct PlannedFile {
@@ -53,6 +56,9 @@ public:
 
     void page(std::string path, std::string template_name, Value context, std::string key = {});
     void file(std::string path, std::string bytes, std::string key = {});
+    /// A data file made from a theme template without the layout (XML feeds):
+    /// the theme owns its markup, the planner gives the data. Counted as a file.
+    void document(std::string path, std::string template_name, Value context, std::string key = {});
     /// The same, with the context or bytes made later, on the thread that writes them: the many
     /// per-LSP pages and files are then put together in parallel. Without sinks, made at once.
     void page_later(std::string path, std::string template_name, std::function<Value()> make_context,

@@ -16,17 +16,6 @@ bool listed(const std::string& path) {
     return path != "404.html" && path.find("/cetak/") == std::string::npos;
 }
 
-std::string feed_summary(const SiteModel& model, std::size_t index) {
-    const auto& round = model.data.rounds[index];
-    const auto& rr = model.results.rounds[index];
-    std::string s = kind_label(round.kind) + ", " + format_date(round.date) + ": " +
-                    format_int(static_cast<std::int64_t>(rr.sheets.size())) + " LSP dinilai";
-    const auto& cats = model.content.categories.categories;
-    for (std::size_t c = 0; c < cats.size(); ++c) s += "; " + cats[c].name + " " + format_int(rr.category_counts[c]);
-    if (rr.incomplete_count > 0) s += "; belum lengkap " + format_int(rr.incomplete_count);
-    return s + ".";
-}
-
 }  // namespace
 
 void plan_discovery(const SiteModel& model, SitePlan& plan) {
@@ -36,11 +25,11 @@ void plan_discovery(const SiteModel& model, SitePlan& plan) {
         if (listed(p)) paths.push_back(p);
     std::sort(paths.begin(), paths.end());
 
-    std::string sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-    for (const auto& p : paths) sitemap += "  <url><loc>" + xml_escape(canonical_url(base, p)) + "</loc></url>\n";
-    sitemap += "</urlset>\n";
-    plan.file("sitemap.xml", sitemap);
+    // XML documents: the theme owns the markup; every text here is XML-escaped
+    // (which also drops what XML 1.0 forbids) and placed with {{{ }}}.
+    Value urls = Value::list();
+    for (const auto& p : paths) urls.push_back(Value().set("loc", xml_escape(canonical_url(base, p))));
+    plan.document("sitemap.xml", "sitemap", Value().set("urls", std::move(urls)));
 
     std::string robots = "User-agent: *\nAllow: /\n";
     robots += "Sitemap: " + (base.empty() ? std::string("sitemap.xml") : base + "sitemap.xml") + "\n";
@@ -48,31 +37,41 @@ void plan_discovery(const SiteModel& model, SitePlan& plan) {
 
     // Atom: newest round first; 'updated' is the newest round's date, never the build time.
     const auto& rounds = model.data.rounds;
-    const std::string site_id = base.empty() ? "urn:pepgen:situs" : base;
     std::string updated = "1970-01-01";
     for (const auto& r : rounds) updated = std::max(updated, r.date);
-    std::string feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">\n";
-    feed += "  <title>" + xml_escape(model.content.config.title + " — penilaian") + "</title>\n";
-    feed += "  <subtitle>Setiap putaran PEP Bersama yang diterbitkan.</subtitle>\n";
-    feed += "  <id>" + xml_escape(site_id) + "</id>\n";
-    feed += "  <updated>" + updated + "T00:00:00Z</updated>\n";
-    feed += "  <author><name>" + xml_escape(model.content.config.publisher) + "</name></author>\n";
-    feed += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(base.empty() ? std::string("index.html") : base) + "\"/>\n";
-    if (!base.empty()) feed += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(base + "feed.xml") + "\"/>\n";
+    Value feed;
+    feed.set("title", xml_escape(model.content.config.title))
+        .set("id", xml_escape(base.empty() ? std::string("urn:pepgen:situs") : base))
+        .set("updated", updated)
+        .set("publisher", xml_escape(model.content.config.publisher))
+        .set("home", xml_escape(base.empty() ? std::string("index.html") : base));
+    if (base.empty()) feed.set("self", false);
+    else feed.set("self", xml_escape(base + "feed.xml"));
+    Value entries = Value::list();
+    const auto& cats = model.content.categories.categories;
     for (std::size_t i = rounds.size(); i-- > 0;) {
         const auto& r = rounds[i];
+        const auto& rr = model.results.rounds[i];
         const auto page = "penilaian/" + r.period + "/index.html";
         const auto url = canonical_url(base, page);
-        feed += "  <entry>\n";
-        feed += "    <title>" + xml_escape(r.title) + "</title>\n";
-        feed += "    <id>" + xml_escape(base.empty() ? "urn:pepgen:penilaian:" + r.period : url) + "</id>\n";
-        feed += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(base.empty() ? page : url) + "\"/>\n";
-        feed += "    <updated>" + r.date + "T00:00:00Z</updated>\n";
-        feed += "    <summary>" + xml_escape(feed_summary(model, i)) + "</summary>\n";
-        feed += "  </entry>\n";
+        Value counts = Value::list();
+        for (std::size_t c = 0; c < cats.size(); ++c)
+            counts.push_back(Value().set("name", xml_escape(cats[c].name)).set("count", format_int(rr.category_counts[c])));
+        Value entry;
+        entry.set("title", xml_escape(r.title))
+            .set("id", xml_escape(base.empty() ? "urn:pepgen:penilaian:" + r.period : url))
+            .set("href", xml_escape(base.empty() ? page : url))
+            .set("date", r.date)
+            .set("kind", xml_escape(kind_label(r.kind)))
+            .set("date_text", xml_escape(format_date(r.date)))
+            .set("count", format_int(static_cast<std::int64_t>(rr.sheets.size())))
+            .set("categories", std::move(counts));
+        if (rr.incomplete_count > 0) entry.set("incomplete", format_int(rr.incomplete_count));
+        else entry.set("incomplete", false);
+        entries.push_back(std::move(entry));
     }
-    feed += "</feed>\n";
-    plan.file("feed.xml", feed);
+    feed.set("entries", std::move(entries));
+    plan.document("feed.xml", "feed", std::move(feed));
 }
 
 }  // namespace pepgen
