@@ -1,5 +1,8 @@
-// End-to-end: the real binary builds fixture and example projects; the
-// assertions read the HTML and JSON it wrote.
+// End-to-end: fixture and example projects built in this process into a
+// disk in memory (test::build_in_memory), checked by the product's own link
+// checker; the assertions read the HTML and JSON the build wrote. The tests
+// where the process is the point (exit codes, a site on disk left as it
+// was) run the binary.
 #include <catch2/catch.hpp>
 
 #include <regex>
@@ -19,30 +22,6 @@ namespace {
 
 using test::q;
 
-/// Every href/src in every HTML file that is not external must resolve to a file.
-std::vector<std::string> broken_links(const fs::path& site) {
-    std::vector<std::string> broken;
-    const std::regex attr(R"RE((?:href|src)="([^"]*)")RE");
-    for (const auto& e : fs::recursive_directory_iterator(site)) {
-        if (e.path().extension() != ".html") continue;
-        const auto html = test::read_file(e.path());
-        for (std::sregex_iterator it(html.begin(), html.end(), attr), end; it != end; ++it) {
-            std::string url = (*it)[1];
-            if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0 || url.rfind("mailto:", 0) == 0) continue;
-            if (url.empty() || url[0] == '/') {
-                broken.push_back(e.path().string() + ": absolute or empty link '" + url + "'");
-                continue;
-            }
-            const auto hash = url.find('#');
-            const auto path = url.substr(0, hash);
-            if (path.empty()) continue;
-            if (!fs::is_regular_file(e.path().parent_path() / path))
-                broken.push_back(fs::relative(e.path(), site).string() + " -> " + url);
-        }
-    }
-    return broken;
-}
-
 json::value read_json(const fs::path& p) { return json::parse(test::read_file(p)); }
 
 }  // namespace
@@ -50,11 +29,11 @@ json::value read_json(const fs::path& p) { return json::parse(test::read_file(p)
 TEST_CASE("the fixture builds into a complete, relative-linked site", "[e2e]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
-    const auto out = dir / "keluaran";
-    const auto r = test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(out));
-    INFO(r.output);
-    REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.output, Contains("lsp-c: lembar skor belum lengkap"));
+    const auto built = test::build_in_memory(dir.path());
+    INFO(test::all_messages(built->diags));
+    REQUIRE(built->ok);
+    CHECK_THAT(test::all_messages(built->diags), Contains("lsp-c: lembar skor belum lengkap"));
+    CHECK(built->summary.pages == built->summary.rendered);
 
     for (const char* page : {"index.html", "panduan/index.html", "panduan/dasar/index.html", "panduan/indeks/index.html",
                              "indikator/index.html", "indikator/m01/index.html", "indikator/p01/index.html",
@@ -63,17 +42,17 @@ TEST_CASE("the fixture builds into a complete, relative-linked site", "[e2e]") {
                              "penilaian/2025-2/index.html", "kategori/index.html", "kategori/2025-1/index.html",
                              "kategori/2025-2/index.html", "data/indeks-2025-1.json", "data/indeks-2025-2.json",
                              "data/indeks-2025-i1.json", "assets/style.css"})
-        CHECK(fs::is_regular_file(out / page));
-    CHECK(broken_links(out).empty());
+        CHECK(built->has(page));
+    CHECK(test::all_messages(built->link_errors).empty());
 
-    const auto home = test::read_file(out / "index.html");
+    const auto home = built->read("index.html");
     CHECK_THAT(home, Contains("<title>Situs Uji</title>"));
     CHECK_THAT(home, Contains("Data contoh."));
     CHECK_THAT(home, Contains("href=\"kategori/index.html\""));
     CHECK_THAT(home, Contains("<desc id=\"beranda-kategori-d\">"));
 
     // lsp-a, 2025-2: 9 + 18 + 9 = 36 (Atas), 2025-1: 8 + 15 + 7 = 30.
-    const auto a = test::read_file(out / "lsp/lsp-a/index.html");
+    const auto a = built->read("lsp/lsp-a/index.html");
     CHECK_THAT(a, Contains("<span class=\"ik-value\">36</span>"));
     CHECK_THAT(a, Contains("<span class=\"badge cat-0\">Atas</span>"));
     CHECK_THAT(a, Contains("1 dari 2"));
@@ -82,25 +61,25 @@ TEST_CASE("the fixture builds into a complete, relative-linked site", "[e2e]") {
     CHECK_THAT(a, Contains("href=\"../../assets/style.css\""));
 
     // lsp-b: periodic 2025-2 = 24 (Tengah) stays its category after the incidental 6 (Bawah).
-    const auto b = test::read_file(out / "lsp/lsp-b/index.html");
+    const auto b = built->read("lsp/lsp-b/index.html");
     CHECK_THAT(b, Contains("<span class=\"ik-value\">24</span>"));
     CHECK_THAT(b, Contains("<span class=\"badge cat-1\">Tengah</span>"));
     CHECK_THAT(b, Contains("2025-i1"));
     CHECK_THAT(b, Contains("Insidental"));
     // Every indicator below half of its maximum is listed with a link to its guidance.
-    const auto c = test::read_file(out / "lsp/lsp-c/index.html");
+    const auto c = built->read("lsp/lsp-c/index.html");
     CHECK_THAT(c, Contains("belum lengkap"));
     CHECK_THAT(c, Contains("Indikator yang belum dinilai: <strong>P01</strong>"));
     CHECK_THAT(c, Contains("<a href=\"../../indikator/m01/index.html\">M01 Visi</a>: skor 3 dari 10"));
 
-    const auto cats = test::read_file(out / "kategori/index.html");
+    const auto cats = built->read("kategori/index.html");
     CHECK_THAT(cats, Contains("Penilaian Rutin 2025-2"));
     CHECK_THAT(cats, Contains("id=\"belum-lengkap\""));
 
-    const auto guide = test::read_file(out / "panduan/dasar/index.html");
+    const auto guide = built->read("panduan/dasar/index.html");
     CHECK_THAT(guide, Contains("href=\"../../indikator/m01/index.html\""));
 
-    const auto doc = read_json(out / "data/indeks-2025-2.json");
+    const auto doc = json::parse(built->read("data/indeks-2025-2.json"));
     CHECK(doc.at("periode") == "2025-2");
     CHECK(doc.at("data_contoh") == true);
     const auto& hasil = doc.at("hasil").as_array();
@@ -133,15 +112,12 @@ TEST_CASE("strings from data are escaped and Markdown from data has no raw HTML"
     {"lsp": "lsp-a", "skor": {"M01": 9, "P01": 18, "D01": 9}, "catatan": "<script>alert('catatan')</script> <iframe src=x></iframe>",
      "rekomendasi": ["[klik](javascript:alert(1))", "<img src=x onerror=alert(2)>"]}
   ]})J");
-    const auto out = dir / "site";
-    const auto r = test::run_pepgen("build --root " + q(dir.path()));
-    INFO(r.output);
-    REQUIRE(r.exit_code == 0);
-    for (const auto& e : fs::recursive_directory_iterator(out)) {
-        if (!e.is_regular_file()) continue;
-        const auto text = test::read_file(e.path());
-        INFO(e.path().string());
-        const auto ext = e.path().extension().string();
+    const auto built = test::build_in_memory(dir.path());
+    INFO(test::all_messages(built->diags));
+    REQUIRE(built->ok);
+    for (const auto& [path, text] : built->files()) {
+        INFO(path);
+        const auto ext = fs::path(path).extension().string();
         if (ext == ".json") {
             // Data files carry the submitted text as data, with no raw markup characters.
             CHECK(text.find('<') == std::string::npos);
@@ -161,7 +137,7 @@ TEST_CASE("strings from data are escaped and Markdown from data has no raw HTML"
         CHECK_FALSE(Catch::contains(text, "\"onmouseover"));
         CHECK_FALSE(Catch::contains(text, "<b>Tim"));
     }
-    const auto a = test::read_file(out / "lsp/lsp-a/index.html");
+    const auto a = built->read("lsp/lsp-a/index.html");
     CHECK_THAT(a, Contains("&lt;script&gt;alert(&#39;nama&#39;)&lt;/script&gt;"));
     CHECK_THAT(a, Contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
 }
@@ -194,27 +170,28 @@ TEST_CASE("broken data is reported in full and leaves the published site byte-id
 TEST_CASE("two builds of the same input are byte-identical", "[e2e]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
-    REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "a")).exit_code == 0);
-    REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "b")).exit_code == 0);
-    CHECK(test::published(dir / "a") == test::published(dir / "b"));
+    const auto a = test::build_in_memory(dir.path()), b = test::build_in_memory(dir.path());
+    REQUIRE(a->ok);
+    REQUIRE(b->ok);
+    CHECK(a->files() == b->files());
+    CHECK(a->files().size() > 40);
 }
 
 TEST_CASE("the example project builds every page and its figures match data/", "[e2e][example]") {
     test::TempDir dir;
     test::copy_example_project(dir.path());
-    const auto r = test::run_pepgen("build --root " + q(dir.path()));
-    INFO(r.output);
-    REQUIRE(r.exit_code == 0);
-    const auto out = dir / "site";
-    CHECK(broken_links(out).empty());
+    const auto built = test::build_in_memory(dir.path());
+    INFO(test::all_messages(built->diags));
+    REQUIRE(built->ok);
+    CHECK(test::all_messages(built->link_errors).empty());
 
     const auto registry = read_json(dir / "data/lsp.json").at("lsp").as_array();
     CHECK(registry.size() >= 24);
     for (const auto& lsp : registry)
-        CHECK(fs::is_regular_file(out / "lsp" / std::string(lsp.at("id").as_string()) / "index.html"));
+        CHECK(built->has("lsp/" + std::string(lsp.at("id").as_string()) + "/index.html"));
     int indicators = 0;
-    for (const auto& e : fs::directory_iterator(out / "indikator"))
-        if (e.is_directory()) ++indicators;
+    for (const auto& name : built->list("indikator"))
+        if (built->has("indikator/" + name + "/index.html")) ++indicators;
     CHECK(indicators == 27);
 
     // Recompute every IK from the round files and compare with the exports.
@@ -225,7 +202,7 @@ TEST_CASE("the example project builds every page and its figures match data/", "
         const auto round = read_json(e.path());
         const std::string period(round.at("periode").as_string());
         if (round.at("jenis") == "insidental") ++incidental;
-        const auto exported = read_json(out / ("data/indeks-" + period + ".json"));
+        const auto exported = json::parse(built->read("data/indeks-" + period + ".json"));
         const auto& rows = exported.at("hasil").as_array();
         for (const auto& sheet : round.at("hasil").as_array()) {
             int sum = 0;
@@ -258,9 +235,9 @@ TEST_CASE("the example project builds every page and its figures match data/", "
     CHECK(incomplete >= 1);
     CHECK(incidental >= 1);
 
-    const auto home = test::read_file(out / "index.html");
+    const auto home = built->read("index.html");
     CHECK_THAT(home, Contains("Data contoh."));
-    const auto guide = test::read_file(out / "panduan/indeks-kinerja/index.html");
+    const auto guide = built->read("panduan/indeks-kinerja/index.html");
     CHECK_THAT(guide, Contains("301–350"));
     CHECK_THAT(guide, Contains("LSP dinyatakan sehat, mandiri dan memiliki potensi keberlanjutan."));
 }
@@ -273,13 +250,12 @@ TEST_CASE("statistics pages embed tables and charts from data, and say where fig
     test::write_file(dir / "data/statistik/baru-2022.json", R"J({"judul": "Data Baru", "tahun": 2022,
   "sumber": {"dokumen": "Laporan 2022"}, "kolom": [{"kunci": "a", "judul": "A", "jenis": "teks"}, {"kunci": "n", "judul": "N", "jenis": "bilangan"}],
   "baris": [{"a": "x", "n": 1500}]})J");
-    const auto r = test::run_pepgen("build --root " + q(dir.path()));
-    INFO(r.output);
-    REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.output, Contains("data/statistik/lsp-uji.json: peringatan: Tabel 9. Uji: total tertulis kolom 'jumlah' 100, dihitung dari baris 60"));
-    const auto out = dir / "site";
-    CHECK(broken_links(out).empty());
-    const auto page = test::read_file(out / "statistik/laporan/index.html");
+    const auto built = test::build_in_memory(dir.path());
+    INFO(test::all_messages(built->diags));
+    REQUIRE(built->ok);
+    CHECK_THAT(test::all_messages(built->diags), Contains("data/statistik/lsp-uji.json: peringatan: Tabel 9. Uji: total tertulis kolom 'jumlah' 100, dihitung dari baris 60"));
+    CHECK(test::all_messages(built->link_errors).empty());
+    const auto page = built->read("statistik/laporan/index.html");
     CHECK_THAT(page, Contains("<svg class=\"chart tile-map\""));
     CHECK_THAT(page, Contains("<title>DKI Jakarta: 24</title>"));
     CHECK_THAT(page, Contains("<svg class=\"chart chart-stacked\""));
@@ -288,13 +264,13 @@ TEST_CASE("statistics pages embed tables and charts from data, and say where fig
     CHECK_THAT(page, Contains("Dihitung dari baris"));
     CHECK_FALSE(Catch::contains(page, "language-statistik"));
     // Published re-serialised (every published JSON escapes < > &), keys in the source's order.
-    CHECK(test::read_file(out / "data/statistik/lsp-uji.json") ==
+    CHECK(built->read("data/statistik/lsp-uji.json") ==
           pretty_json(boost::json::parse(test::read_file(dir / "data/statistik/lsp-uji.json"))));
-    const auto index = test::read_file(out / "statistik/index.html");
+    const auto index = built->read("statistik/index.html");
     CHECK_THAT(index, Contains("href=\"../statistik/tabel/baru-2022/index.html\""));
     CHECK_THAT(index, Contains("2 selisih"));
-    CHECK_THAT(test::read_file(out / "statistik/tabel/baru-2022/index.html"), Contains(">1.500</td>"));
-    CHECK_THAT(test::read_file(out / "index.html"), Contains("href=\"statistik/index.html\""));
+    CHECK_THAT(built->read("statistik/tabel/baru-2022/index.html"), Contains(">1.500</td>"));
+    CHECK_THAT(built->read("index.html"), Contains("href=\"statistik/index.html\""));
 }
 
 TEST_CASE("an embed naming a missing dataset or column stops the build", "[e2e][stats]") {

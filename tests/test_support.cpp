@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "site/link_check.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -317,6 +319,39 @@ std::string xml_problem(const std::string& text) {
         return e.what();
     }
     return {};
+}
+
+bool MemoryBuild::has(const std::string& rel) { return disk.lstat(site / rel).kind == Disk::Kind::file; }
+
+std::string MemoryBuild::read(const std::string& rel) {
+    std::string error;
+    auto text = disk.read(site / rel, error);
+    if (!text) throw std::runtime_error("not in the built site: " + rel + " (" + error + ")");
+    return *text;
+}
+
+std::vector<std::string> MemoryBuild::list(const std::string& rel) {
+    std::string error;
+    return disk.list(site / rel, error);
+}
+
+std::vector<std::pair<std::string, std::string>> MemoryBuild::files() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    const auto prefix = site.generic_string() + "/";
+    for (const auto& [path, node] : disk.nodes())
+        if (node.kind == Disk::Kind::file && path.rfind(prefix, 0) == 0 && path != prefix + ".pepgen-manifest")
+            out.emplace_back(path.substr(prefix.size()), node.bytes);
+    return out;
+}
+
+std::unique_ptr<MemoryBuild> build_in_memory(const fs::path& root, BuildOptions options) {
+    auto b = std::make_unique<MemoryBuild>();
+    options.output = b->site;
+    options.disk = &b->disk;
+    options.progress = false;
+    b->ok = build_site(root, options, b->diags, &b->summary);
+    if (b->ok) check_site_links(b->site, b->link_errors, b->disk);
+    return b;
 }
 
 }  // namespace pepgen::test

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/build.h"
+#include "site/memory_disk.h"
 #include "util/diagnostic.h"
 
 namespace pepgen::test {
@@ -88,5 +90,24 @@ std::string snapshot(const std::filesystem::path& dir);
 /// The same without pepgen's manifest, which records where and when each
 /// file was left and so differs between two folders of the same site.
 std::string published(const std::filesystem::path& dir);
+
+/// A build in this process with its output in memory, as most end-to-end
+/// tests want it; the product's own link checker then reads the site.
+struct MemoryBuild {
+    MemoryDisk disk;
+    std::filesystem::path site = "/site";
+    Diagnostics diags;        ///< the build's
+    Diagnostics link_errors;  ///< check_site_links on the built site
+    BuildSummary summary;
+    bool ok = false;
+
+    bool has(const std::string& rel);
+    std::string read(const std::string& rel);
+    /// Names in a folder of the site (e.g. "indikator").
+    std::vector<std::string> list(const std::string& rel);
+    /// Every published file (path relative to the site, bytes), pepgen's manifest left out.
+    std::vector<std::pair<std::string, std::string>> files() const;
+};
+std::unique_ptr<MemoryBuild> build_in_memory(const std::filesystem::path& root, BuildOptions options = {});
 
 }  // namespace pepgen::test

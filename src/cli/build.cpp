@@ -211,7 +211,8 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     // options, every file still there): the site is already right.
     const auto extra = program_identity() + "|" + options.base_url.value_or("-") + "|" + (options.incremental ? "i" : "f");
     const auto inputs = scan_inputs(root, extra);
-    if (options.incremental && SiteWriter::up_to_date(options.output, inputs.all)) {
+    Disk& disk = options.disk ? *options.disk : real_disk();
+    if (options.incremental && SiteWriter::up_to_date(options.output, inputs.all, disk)) {
         if (summary) {
             *summary = BuildSummary{};
             summary->up_to_date = true;
@@ -228,7 +229,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     std::unique_ptr<Theme> theme;
     if (!diags.has_errors()) theme = Theme::load(root, project.content.config.theme, diags);
     if (diags.has_errors() || !theme) return false;
-    auto writer = SiteWriter::begin(options.output, diags, !options.incremental);
+    auto writer = SiteWriter::begin(options.output, diags, !options.incremental, disk);
     if (!writer) return false;
     SiteModel model(project.content, project.data, *project.results, project.stat_findings);
     if (options.base_url) model.base_url = *options.base_url;

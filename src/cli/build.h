@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "site/disk.h"
 #include "util/diagnostic.h"
 
 namespace pepgen {
@@ -16,6 +17,7 @@ struct BuildOptions {
     std::optional<std::string> base_url;  ///< --base-url; overrides pepgen.yaml's alamat_situs
     bool progress = true;                 ///< show progress when stderr is a terminal
     bool incremental = true;              ///< reuse what the previous build made from unchanged inputs
+    Disk* disk = nullptr;                 ///< where the output goes; the real disk when null (tests: a MemoryDisk)
 };
 
 struct BuildSummary {

@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 
-#include "util/files.h"
 
 namespace fs = std::filesystem;
 
@@ -34,30 +33,41 @@ bool external(const std::string& url) {
     return colon != std::string::npos && (slash == std::string::npos || colon < slash);
 }
 
+/// Every .html file below dir, not through symlinks.
+void html_pages(Disk& disk, const fs::path& dir, std::vector<fs::path>& out) {
+    std::string error;
+    for (const auto& name : disk.list(dir, error)) {
+        const auto path = dir / name;
+        const auto kind = disk.lstat(path).kind;
+        if (kind == Disk::Kind::directory) html_pages(disk, path, out);
+        else if (kind == Disk::Kind::file && path.extension() == ".html") out.push_back(path);
+    }
+}
+
 }  // namespace
 
-std::size_t check_site_links(const fs::path& site, Diagnostics& diags) {
+std::size_t check_site_links(const fs::path& site, Diagnostics& diags, Disk& disk) {
     std::map<fs::path, std::set<std::string>> ids;  // page -> its ids, read when first needed
     auto ids_of = [&](const fs::path& page) -> const std::set<std::string>& {
         auto it = ids.find(page);
         if (it != ids.end()) return it->second;
         std::vector<std::string> values;
-        if (auto read = read_text_file(page); read.text) attribute_values(*read.text, "id", values);
+        std::string error;
+        if (auto text = disk.read(page, error)) attribute_values(*text, "id", values);
         return ids.emplace(page, std::set<std::string>(values.begin(), values.end())).first->second;
     };
     std::size_t checked = 0;
-    std::error_code ec;
     std::vector<fs::path> pages;
-    for (auto it = fs::recursive_directory_iterator(site, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".html") pages.push_back(it->path());
+    html_pages(disk, site, pages);
     std::sort(pages.begin(), pages.end());
     for (const auto& page : pages) {
-        auto read = read_text_file(page);
-        if (!read.text) continue;
+        std::string error;
+        const auto text = disk.read(page, error);
+        if (!text) continue;
         std::vector<std::string> links;
-        attribute_values(*read.text, "href", links);
-        attribute_values(*read.text, "src", links);
-        const auto shown = fs::relative(page, site).generic_string();
+        attribute_values(*text, "href", links);
+        attribute_values(*text, "src", links);
+        const auto shown = page.lexically_relative(site).generic_string();
         for (const auto& raw : links) {
             const auto url = unescape_amp(raw);
             if (url.empty() || external(url)) continue;  // other hosts and mailto: are not ours to check
@@ -71,7 +81,7 @@ std::size_t check_site_links(const fs::path& site, Diagnostics& diags) {
             const auto query = path_part.find('?');
             if (query != std::string::npos) path_part.resize(query);
             const auto target = path_part.empty() ? page : (page.parent_path() / path_part).lexically_normal();
-            if (!path_part.empty() && !fs::is_regular_file(target, ec)) {
+            if (!path_part.empty() && disk.lstat(target).kind != Disk::Kind::file) {
                 diags.error(shown, "tautan rusak: '" + url + "' tidak menunjuk ke berkas di situs");
                 continue;
             }
@@ -79,7 +89,7 @@ std::size_t check_site_links(const fs::path& site, Diagnostics& diags) {
                 const auto fragment = url.substr(hash + 1);
                 if (!ids_of(target).count(fragment))
                     diags.error(shown, "tautan rusak: '#" + fragment + "' tidak ada di " +
-                                           fs::relative(target, site).generic_string());
+                                           target.lexically_relative(site).generic_string());
             }
         }
     }

@@ -5,12 +5,13 @@
 
 #include <filesystem>
 
+#include "site/disk.h"
 #include "util/diagnostic.h"
 
 namespace pepgen {
 
 /// Returns the number of links checked; each broken one is an error naming
 /// the page and the link.
-std::size_t check_site_links(const std::filesystem::path& site, Diagnostics& diags);
+std::size_t check_site_links(const std::filesystem::path& site, Diagnostics& diags, Disk& disk = real_disk());
 
 }  // namespace pepgen
