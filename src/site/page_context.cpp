@@ -69,7 +69,7 @@ Value base_context(const SiteModel& model, const std::string& page_path, const s
                                 ? "Data penilaian LSP di situs ini adalah data contoh. Angka di bagian statistik "
                                   "ini dikutip dari sumber yang disebutkan pada setiap tabel."
                                 : model.data.meta.note);
-    if (!model.base_url.empty()) ctx.set("canonical", canonical_url(model.base_url, page_path));
+    ctx.set("canonical", model.base_url.empty() ? Value(false) : Value(canonical_url(model.base_url, page_path)));
     return ctx;
 }
 

@@ -113,10 +113,9 @@ void plan_extra_pages(const SiteModel& model, SitePlan& plan) {
         ctx.set("has_datasets", !sets.empty());
         ctx.set("feed_href", links.root() + "feed.xml");
         ctx.set("sitemap_href", links.root() + "sitemap.xml");
-        if (const auto& dict = model.content.data_dictionary) {
-            ctx.set("dictionary_html", render_page_markdown(model, *dict, path));
-            ctx.set("dictionary_source", dict->source_file);
-        }
+        const auto& dict = model.content.data_dictionary;
+        ctx.set("dictionary_html", dict ? render_page_markdown(model, *dict, path) : std::string());
+        ctx.set("dictionary_source", dict ? Value(dict->source_file) : Value(false));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Unduh data", links.section("unduh")}}));
         plan.page(path, "downloads", std::move(ctx));
     }

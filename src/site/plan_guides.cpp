@@ -71,8 +71,11 @@ void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& page
             toc.push_back(Obj().set("title", other.title).set("href", href(links, other)).set("current", other.slug == g.slug));
         ctx.set("toc", list_of(std::move(toc)));
         ctx.set("toc_title", label);
-        if (i > 0) ctx.set("prev", Obj().set("title", pages[i - 1].title).set("href", href(links, pages[i - 1])));
-        if (i + 1 < pages.size()) ctx.set("next", Obj().set("title", pages[i + 1].title).set("href", href(links, pages[i + 1])));
+        // Every key the template names is set, false when there is nothing: a missing key is a typo.
+        ctx.set("prev", i > 0 ? Obj().set("title", pages[i - 1].title).set("href", href(links, pages[i - 1])) : Value(false));
+        ctx.set("next", i + 1 < pages.size() ? Obj().set("title", pages[i + 1].title).set("href", href(links, pages[i + 1]))
+                                             : Value(false));
+        ctx.set("has_categories", false);
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {label, links.section(dir)}, {g.title, href(links, g)}}));
         if (extra) extra(g, ctx);
         plan.page(path, "guide", std::move(ctx));

@@ -150,10 +150,12 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 .set("mean", stats.mean ? format_decimal(*stats.mean, 1) : std::string("\u2013"));
             ctx.set("latest", lr);
         }
-        if (i > 0)
-            ctx.set("prev", Obj().set("title", inds[i - 1].code + " " + inds[i - 1].title).set("href", links.indicator(inds[i - 1].code)));
-        if (i + 1 < inds.size())
-            ctx.set("next", Obj().set("title", inds[i + 1].code + " " + inds[i + 1].title).set("href", links.indicator(inds[i + 1].code)));
+        ctx.set("prev", i > 0 ? Obj().set("title", inds[i - 1].code + " " + inds[i - 1].title)
+                                         .set("href", links.indicator(inds[i - 1].code))
+                              : Value(false));
+        ctx.set("next", i + 1 < inds.size() ? Obj().set("title", inds[i + 1].code + " " + inds[i + 1].title)
+                                                   .set("href", links.indicator(inds[i + 1].code))
+                                            : Value(false));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()},
                                   {"Indikator", links.section("indikator")},
                                   {ind.code, links.indicator(ind.code)}}));
