@@ -1,5 +1,5 @@
-/// `pepgen build` and `pepgen check`, and the whole build as one call for
-/// the commands that rebuild (serve).
+/// `pepgen build`, and the whole build as one call for the commands that
+/// rebuild (serve) and for tests (into a disk in memory).
 #pragma once
 
 #include <filesystem>
@@ -34,8 +34,5 @@ bool build_site(const std::filesystem::path& root, const BuildOptions& options, 
                 BuildSummary* summary = nullptr);
 
 int run_build(const std::filesystem::path& root, const BuildOptions& options, std::ostream& out, std::ostream& err);
-int run_check(const std::filesystem::path& root, std::ostream& out, std::ostream& err);
-/// `pepgen check --links`: every internal link of a built site resolves.
-int run_check_links(const std::filesystem::path& site, std::ostream& out, std::ostream& err);
 
 }  // namespace pepgen

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "cli/build.h"
+#include "cli/check.h"
 #include "cli/serve.h"
 #include "cli/workflow.h"
 #include "util/text.h"
