@@ -65,6 +65,7 @@ void plan_site_into(const SiteModel& model, SitePlan& plan) {
     plan_guides(model, plan);
     plan_indicators(model, plan);
     plan_lsps(model, plan);
+    plan_print_pages(model, plan);
     plan_rounds(model, plan);
     plan_exports(model, plan);
     plan_stats(model, plan);

@@ -103,6 +103,8 @@ void plan_home(const SiteModel& model, SitePlan& plan);
 void plan_guides(const SiteModel& model, SitePlan& plan);
 void plan_indicators(const SiteModel& model, SitePlan& plan);
 void plan_lsps(const SiteModel& model, SitePlan& plan);
+/// Each round's print archive (penilaian/<periode>/cetak/).
+void plan_print_pages(const SiteModel& model, SitePlan& plan);
 void plan_rounds(const SiteModel& model, SitePlan& plan);
 void plan_exports(const SiteModel& model, SitePlan& plan);
 void plan_stats(const SiteModel& model, SitePlan& plan);

@@ -150,8 +150,6 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
 
 }  // namespace
 
-void plan_print_pages(const SiteModel& model, SitePlan& plan);
-
 void plan_lsps(const SiteModel& model, SitePlan& plan) {
     std::vector<const Lsp*> sorted;
     for (const auto& lsp : model.data.lsps) sorted.push_back(&lsp);
@@ -242,119 +240,6 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
             ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}, {lsp->name, links.lsp(lsp->id)}}));
             return ctx;
         }, key);
-    }
-    plan_print_pages(model, plan);
-}
-
-namespace {
-
-/// Scorecards per printable page: a whole national round on one page would be
-/// tens of megabytes that no browser prints comfortably.
-constexpr std::size_t kPrintPageSize = 100;
-
-std::string print_part_path(const std::string& period, std::size_t part) {
-    return "penilaian/" + period + "/cetak/" + (part == 0 ? std::string() : std::to_string(part + 1) + "/") + "index.html";
-}
-
-/// The archive's card: what a scorecard says about one round, compactly.
-Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
-    const auto& round = model.data.rounds[round_index];
-    const auto& rr = model.results.rounds[round_index];
-    const auto& s = *rr.find(lsp.id);
-    const ScoreSheet* sheet = round.find_sheet(lsp.id);
-    Value card;
-    card.set("lsp_id", lsp.id)
-        .set("lsp_name", lsp.name)
-        .set("href", links.lsp(lsp.id))
-        .set("type", lsp.type)
-        .set("province", lsp.province)
-        .set("licence_number", lsp.licence_number)
-        .set("licence_expired", licence_expired_on(lsp, round.date))
-        .set("complete", s.complete)
-        .set("ik", ik_text(s))
-        .set("category", category_badge(model, s))
-        .set("rank", rank_text(s, rr))
-        .set("change", change_text(model, s));
-    std::string missing;
-    for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
-    card.set("missing", missing);
-    Value groups = Value::list();
-    for (const auto& gs : s.groups) {
-        Value scores = Value::list();
-        for (std::size_t k = 0; k < model.content.indicators.size(); ++k) {
-            const auto& ind = model.content.indicators[k];
-            if (ind.group != gs.group) continue;
-            const auto& score = s.scores[k];
-            scores.push_back(Value()
-                                 .set("code", ind.code)
-                                 .set("score", score ? format_int(*score) : std::string("\u2013"))
-                                 .set("max", format_int(ind.max_score))
-                                 .set("weak", s.weak_at[k] != 0));
-        }
-        groups.push_back(Value()
-                             .set("label", group_info(gs.group).label)
-                             .set("score", format_int(gs.score))
-                             .set("max", format_int(gs.max))
-                             .set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("belum lengkap"))
-                             .set("indicators", std::move(scores)));
-    }
-    card.set("groups", std::move(groups));
-    Value recs = Value::list();
-    for (const auto& r : sheet->recommendations_markdown) recs.push_back(Value().set("html", render_markdown_inline(r)));
-    card.set("has_recommendations", !recs.items().empty());
-    card.set("recommendations", std::move(recs));
-    return card;
-}
-
-}  // namespace
-
-void plan_print_pages(const SiteModel& model, SitePlan& plan) {
-    for (std::size_t i = 0; i < model.data.rounds.size(); ++i) {
-        const auto& period = model.data.rounds[i].period;
-        // As on the round page; shared by the parts, which are made on render threads.
-        const auto sheets = std::make_shared<const std::vector<const SheetResult*>>(
-            ranked_sheets(model, model.results.rounds[i]));
-        const std::size_t parts = std::max<std::size_t>(1, (sheets->size() + kPrintPageSize - 1) / kPrintPageSize);
-        const auto key = i < model.keys.round_prefix.size() ? model.keys.round_prefix[i] : std::string();
-        for (std::size_t part = 0; part < parts; ++part) {
-            const auto path = print_part_path(period, part);
-            if (plan.unchanged(path, key)) continue;
-            plan.page_later(path, "print_round", [&model, i, sheets, parts, part, path]() -> Value {
-                const auto& round = model.data.rounds[i];
-                const Links links(path);
-                auto ctx = base_context(model, path, "Kartu skor " + round.title, "penilaian",
-                                        "Semua kartu skor " + round.title + " untuk dicetak dan diarsipkan.");
-                Value cards = Value::list();
-                const auto first = part * kPrintPageSize, last = std::min(sheets->size(), first + kPrintPageSize);
-                for (std::size_t k = first; k < last; ++k)
-                    cards.push_back(print_card(model, *model.lsp_by_id.at((*sheets)[k]->lsp_id), i, links));
-                ctx.set("cards", std::move(cards));
-                ctx.set("round_title", round.title);
-                ctx.set("round_date", format_date(round.date));
-                ctx.set("round_kind", kind_label(round.kind));
-                ctx.set("source", round.source_file);
-                ctx.set("count", format_int(static_cast<std::int64_t>(sheets->size())));
-                ctx.set("round_href", links.round(round.period));
-                ctx.set("has_parts", parts > 1);
-                ctx.set("part_text", "Bagian " + format_int(static_cast<std::int64_t>(part + 1)) + " dari " +
-                                         format_int(static_cast<std::int64_t>(parts)) + ": LSP ke-" +
-                                         format_int(static_cast<std::int64_t>(first + 1)) + " sampai " +
-                                         format_int(static_cast<std::int64_t>(last)));
-                Value part_links = Value::list();
-                const std::string here_to_root = links.root();
-                for (std::size_t p = 0; p < parts; ++p)
-                    part_links.push_back(Value()
-                                             .set("label", format_int(static_cast<std::int64_t>(p + 1)))
-                                             .set("href", here_to_root + print_part_path(round.period, p))
-                                             .set("current", p == part));
-                ctx.set("parts", std::move(part_links));
-                ctx.set("default_scores", model.content.categories.default_scores);
-                ctx.set("default_scores_note", model.content.categories.default_scores_note);
-                ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")},
-                                          {round.title, links.round(round.period)}, {"Cetak", links.print(round.period)}}));
-                return ctx;
-            }, key);
-        }
     }
 }
 
