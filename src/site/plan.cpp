@@ -69,7 +69,9 @@ void plan_site_into(const SiteModel& model, SitePlan& plan) {
     plan_rounds(model, plan);
     plan_exports(model, plan);
     plan_stats(model, plan);
-    plan_extra_pages(model, plan);
+    plan_not_found(model, plan);
+    plan_search(model, plan);
+    plan_downloads(model, plan);
     plan_discovery(model, plan);
 }
 

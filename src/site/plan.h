@@ -108,7 +108,9 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan);
 void plan_rounds(const SiteModel& model, SitePlan& plan);
 void plan_exports(const SiteModel& model, SitePlan& plan);
 void plan_stats(const SiteModel& model, SitePlan& plan);
-void plan_extra_pages(const SiteModel& model, SitePlan& plan);  ///< 404, search, downloads
+void plan_not_found(const SiteModel& model, SitePlan& plan);
+void plan_search(const SiteModel& model, SitePlan& plan);
+void plan_downloads(const SiteModel& model, SitePlan& plan);
 /// Runs last: lists the pages planned so far.
 void plan_discovery(const SiteModel& model, SitePlan& plan);
 

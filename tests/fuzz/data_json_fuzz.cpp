@@ -90,9 +90,12 @@ void run(const Content& content, const Project& p) {
         case Slot::registry:
             plan_home(model, plan);
             plan_lsps(model, plan);
+            plan_print_pages(model, plan);
             plan_rounds(model, plan);
             plan_exports(model, plan);
-            plan_extra_pages(model, plan);
+            plan_not_found(model, plan);
+            plan_search(model, plan);
+            plan_downloads(model, plan);
             break;
         case Slot::dataset:
             plan_stats(model, plan);

@@ -1,0 +1,43 @@
+// The downloads page: every open-data file of the site, with the data dictionary.
+#include "format/indonesian.h"
+#include "site/page_context.h"
+
+namespace pepgen {
+
+void plan_downloads(const SiteModel& model, SitePlan& plan) {
+    const std::string path = "unduh/index.html";
+    const Links links(path);
+    auto ctx = base_context(model, path, "Unduh Data dan Kamus Data", "",
+                            "Semua angka di situs ini dalam format terbuka, beserta arti setiap kolomnya.");
+    ctx.set("all_href", links.root() + "data/semua.json");
+    std::vector<Value> rounds;
+    for (std::size_t i = model.data.rounds.size(); i-- > 0;) {
+        const auto& r = model.data.rounds[i];
+        rounds.push_back(Obj()
+                             .set("title", r.title)
+                             .set("href", links.round(r.period))
+                             .set("json_href", links.export_json(r.period))
+                             .set("csv_href", links.round_csv(r.period))
+                             .set("count", format_int(static_cast<std::int64_t>(model.results.rounds[i].sheets.size()))));
+    }
+    ctx.set("rounds", list_of(std::move(rounds)));
+    std::vector<Value> lsps;
+    for (const auto& l : model.data.lsps)
+        lsps.push_back(Obj().set("name", l.name).set("href", links.lsp(l.id)).set("json_href", links.lsp_json(l.id)));
+    ctx.set("lsps", list_of(std::move(lsps)));
+    std::vector<Value> sets;
+    for (const auto& ds : model.data.datasets)
+        sets.push_back(Obj().set("title", ds.title).set("href", links.root() + "statistik/tabel/" + ds.id + "/index.html")
+                           .set("json_href", links.root() + "data/statistik/" + ds.id + ".json"));
+    ctx.set("datasets", list_of(sets));
+    ctx.set("has_datasets", !sets.empty());
+    ctx.set("feed_href", links.root() + "feed.xml");
+    ctx.set("sitemap_href", links.root() + "sitemap.xml");
+    const auto& dict = model.content.data_dictionary;
+    ctx.set("dictionary_html", dict ? render_page_markdown(model, *dict, path) : std::string());
+    ctx.set("dictionary_source", dict ? Value(dict->source_file) : Value(false));
+    ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Unduh data", links.section("unduh")}}));
+    plan.page(path, "downloads", std::move(ctx));
+}
+
+}  // namespace pepgen
