@@ -25,8 +25,6 @@ std::string Links::indicator(const std::string& code) const {
     return root_ + "indikator/" + to_lower_ascii(code) + "/index.html";
 }
 
-Value list_of(std::vector<Value> items) { return Value::list(std::move(items)); }
-
 std::string canonical_url(const std::string& base_url, const std::string& page_path) {
     std::string path = page_path;
     if (path == "index.html") path.clear();
@@ -44,12 +42,12 @@ Value base_context(const SiteModel& model, const std::string& page_path, const s
     };
     std::vector<Value> items;
     for (const auto& [dir, label] : nav) {
-        Obj item;
+        Value item;
         item.set("label", label).set("href", dir.empty() ? links.home() : links.section(dir));
         item.set("current", dir.empty() ? section == "beranda" : dir == section);
         items.push_back(std::move(item));
     }
-    Obj ctx;
+    Value ctx;
     ctx.set("site_title", model.content.config.title);
     ctx.set("site_publisher", model.content.config.publisher);
     ctx.set("page_title", title);
@@ -58,7 +56,7 @@ Value base_context(const SiteModel& model, const std::string& page_path, const s
     ctx.set("root", links.root());
     ctx.set("home_href", links.home());
     ctx.set("css_href", links.asset("style.css"));
-    ctx.set("nav", list_of(std::move(items)));
+    ctx.set("nav", Value::list(std::move(items)));
     ctx.set("feed_href", links.root() + "feed.xml");
     ctx.set("search_href", links.section("cari"));
     ctx.set("js_href", links.asset("situs.js"));
@@ -82,28 +80,28 @@ Value filter_context(const SiteModel& model, bool with_category) {
     std::vector<Value> p, t, c;
     for (const auto& s : provinces) p.push_back(Value(s));
     for (const auto& s : types) t.push_back(Value(s));
-    for (const auto& cat : model.content.categories.categories) c.push_back(Obj().set("key", cat.key).set("name", cat.name));
-    c.push_back(Obj().set("key", "belum-lengkap").set("name", "Belum lengkap"));
-    c.push_back(Obj().set("key", "belum-dinilai").set("name", "Belum dinilai"));
-    Obj f;
-    f.set("provinces", list_of(std::move(p))).set("types", list_of(std::move(t))).set("categories", list_of(std::move(c))).set("with_category", with_category);
+    for (const auto& cat : model.content.categories.categories) c.push_back(Value().set("key", cat.key).set("name", cat.name));
+    c.push_back(Value().set("key", "belum-lengkap").set("name", "Belum lengkap"));
+    c.push_back(Value().set("key", "belum-dinilai").set("name", "Belum dinilai"));
+    Value f;
+    f.set("provinces", Value::list(std::move(p))).set("types", Value::list(std::move(t))).set("categories", Value::list(std::move(c))).set("with_category", with_category);
     return f;
 }
 
 Value crumbs(const std::vector<std::pair<std::string, std::string>>& items) {
     std::vector<Value> out;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        Obj c;
+        Value c;
         c.set("label", items[i].first).set("href", items[i].second).set("last", i + 1 == items.size());
         out.push_back(std::move(c));
     }
-    return list_of(std::move(out));
+    return Value::list(std::move(out));
 }
 
 std::string range_text(int from, int to) { return std::to_string(from) + "\u2013" + std::to_string(to); }
 
 Value category_badge(const SiteModel& model, const SheetResult& s) {
-    Obj b;
+    Value b;
     if (!s.complete) {
         b.set("name", "Belum lengkap").set("key", "belum-lengkap").set("css", "cat-none").set("complete", false);
         return b;

@@ -43,11 +43,6 @@ private:
     std::string root_;
 };
 
-/// Object builder: Obj().set("a", "x").set("b", true).
-using Obj = Value;
-
-Value list_of(std::vector<Value> items);
-
 /// The context every page starts from: site title, navigation, banners.
 /// `section` is the navigation entry to mark current ("beranda", "lsp", ...;
 /// empty for pages outside the navigation).

@@ -13,23 +13,23 @@ void plan_downloads(const SiteModel& model, SitePlan& plan) {
     std::vector<Value> rounds;
     for (std::size_t i = model.data.rounds.size(); i-- > 0;) {
         const auto& r = model.data.rounds[i];
-        rounds.push_back(Obj()
+        rounds.push_back(Value()
                              .set("title", r.title)
                              .set("href", links.round(r.period))
                              .set("json_href", links.export_json(r.period))
                              .set("csv_href", links.round_csv(r.period))
                              .set("count", format_int(static_cast<std::int64_t>(model.results.rounds[i].sheets.size()))));
     }
-    ctx.set("rounds", list_of(std::move(rounds)));
+    ctx.set("rounds", Value::list(std::move(rounds)));
     std::vector<Value> lsps;
     for (const auto& l : model.data.lsps)
-        lsps.push_back(Obj().set("name", l.name).set("href", links.lsp(l.id)).set("json_href", links.lsp_json(l.id)));
-    ctx.set("lsps", list_of(std::move(lsps)));
+        lsps.push_back(Value().set("name", l.name).set("href", links.lsp(l.id)).set("json_href", links.lsp_json(l.id)));
+    ctx.set("lsps", Value::list(std::move(lsps)));
     std::vector<Value> sets;
     for (const auto& ds : model.data.datasets)
-        sets.push_back(Obj().set("title", ds.title).set("href", links.root() + "statistik/tabel/" + ds.id + "/index.html")
+        sets.push_back(Value().set("title", ds.title).set("href", links.root() + "statistik/tabel/" + ds.id + "/index.html")
                            .set("json_href", links.root() + "data/statistik/" + ds.id + ".json"));
-    ctx.set("datasets", list_of(sets));
+    ctx.set("datasets", Value::list(sets));
     ctx.set("has_datasets", !sets.empty());
     ctx.set("feed_href", links.root() + "feed.xml");
     ctx.set("sitemap_href", links.root() + "sitemap.xml");

@@ -12,7 +12,7 @@ Value category_table(const SiteModel& model) {
     std::vector<Value> rows;
     const auto& cats = model.content.categories.categories;
     for (std::size_t i = 0; i < cats.size(); ++i) {
-        Obj r;
+        Value r;
         r.set("name", cats[i].name)
             .set("key", cats[i].key)
             .set("css", "cat-" + std::to_string(i))
@@ -20,7 +20,7 @@ Value category_table(const SiteModel& model) {
             .set("condition", cats[i].condition);
         rows.push_back(std::move(r));
     }
-    return list_of(std::move(rows));
+    return Value::list(std::move(rows));
 }
 
 }  // namespace
@@ -34,11 +34,11 @@ void plan_guides(const SiteModel& model, SitePlan& plan) {
                                 "Ketentuan pemantauan, evaluasi dan penilaian kinerja LSP terlisensi bidang jasa konstruksi.");
         std::vector<Value> items;
         for (const auto& g : guides) {
-            Obj item;
+            Value item;
             item.set("title", g.title).set("summary", g.summary).set("href", links.guide(g.slug));
             items.push_back(std::move(item));
         }
-        ctx.set("guides", list_of(std::move(items)));
+        ctx.set("guides", Value::list(std::move(items)));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Panduan", links.section("panduan")}}));
         ctx.set("indicators_href", links.section("indikator"));
         plan.page(path, "guides", std::move(ctx));
@@ -68,12 +68,12 @@ void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& page
         ctx.set("source", g.source_file);
         std::vector<Value> toc;
         for (const auto& other : pages)
-            toc.push_back(Obj().set("title", other.title).set("href", href(links, other)).set("current", other.slug == g.slug));
-        ctx.set("toc", list_of(std::move(toc)));
+            toc.push_back(Value().set("title", other.title).set("href", href(links, other)).set("current", other.slug == g.slug));
+        ctx.set("toc", Value::list(std::move(toc)));
         ctx.set("toc_title", label);
         // Every key the template names is set, false when there is nothing: a missing key is a typo.
-        ctx.set("prev", i > 0 ? Obj().set("title", pages[i - 1].title).set("href", href(links, pages[i - 1])) : Value(false));
-        ctx.set("next", i + 1 < pages.size() ? Obj().set("title", pages[i + 1].title).set("href", href(links, pages[i + 1]))
+        ctx.set("prev", i > 0 ? Value().set("title", pages[i - 1].title).set("href", href(links, pages[i - 1])) : Value(false));
+        ctx.set("next", i + 1 < pages.size() ? Value().set("title", pages[i + 1].title).set("href", href(links, pages[i + 1]))
                                              : Value(false));
         ctx.set("has_categories", false);
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {label, links.section(dir)}, {g.title, href(links, g)}}));

@@ -12,7 +12,7 @@ namespace {
 Value round_link(const SiteModel& model, std::size_t index, const Links& links) {
     const auto& round = model.data.rounds[index];
     const auto& rr = model.results.rounds[index];
-    Obj r;
+    Value r;
     r.set("title", round.title)
         .set("period", round.period)
         .set("date", format_date(round.date))
@@ -45,7 +45,7 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
     std::vector<Value> rounds;
     for (std::size_t i = model.data.rounds.size(); i-- > 0 && rounds.size() < 6;)
         rounds.push_back(round_link(model, i, links));
-    ctx.set("rounds", list_of(rounds));
+    ctx.set("rounds", Value::list(rounds));
     ctx.set("has_rounds", !rounds.empty());
     const auto years = schedule_by_year(model.data);
     std::vector<Value> year_rows;
@@ -53,19 +53,19 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
         const auto& y = years[i];
         std::vector<Value> periodic;
         for (auto r : y.periodic)
-            periodic.push_back(Obj().set("title", model.data.rounds[r].period).set("href", links.round(model.data.rounds[r].period)));
+            periodic.push_back(Value().set("title", model.data.rounds[r].period).set("href", links.round(model.data.rounds[r].period)));
         const bool last = i + 1 == years.size();
-        Obj row;
+        Value row;
         row.set("year", std::to_string(y.year))
             .set("count", format_int(static_cast<std::int64_t>(y.periodic.size())))
             .set("incidental", format_int(static_cast<std::int64_t>(y.incidental.size())))
-            .set("rounds", list_of(std::move(periodic)))
+            .set("rounds", Value::list(std::move(periodic)))
             .set("meets", y.meets_minimum())
             .set("status", y.meets_minimum() ? std::string("memenuhi")
                                              : last ? std::string("belum memenuhi (tahun berjalan)") : std::string("kurang dari dua"));
         year_rows.push_back(std::move(row));
     }
-    ctx.set("schedule", list_of(year_rows));
+    ctx.set("schedule", Value::list(year_rows));
     ctx.set("has_schedule", !year_rows.empty());
     if (latest) {
         const auto missing = missing_from_round(model.data, model.data.rounds[*latest]);

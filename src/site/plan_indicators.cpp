@@ -41,7 +41,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 if (ind.group != g.group) continue;
                 max_sum += ind.max_score;
                 const auto mean = latest_mean(model, ind.code);
-                Obj r;
+                Value r;
                 r.set("code", ind.code)
                     .set("title", ind.title)
                     .set("summary", ind.summary)
@@ -51,16 +51,16 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 rows.push_back(std::move(r));
             }
             if (rows.empty()) continue;
-            Obj grp;
+            Value grp;
             grp.set("label", g.label)
                 .set("gloss", g.gloss)
                 .set("key", g.key)
                 .set("count", format_int(static_cast<std::int64_t>(rows.size())))
                 .set("max", format_int(max_sum))
-                .set("indicators", list_of(std::move(rows)));
+                .set("indicators", Value::list(std::move(rows)));
             groups.push_back(std::move(grp));
         }
-        ctx.set("groups", list_of(std::move(groups)));
+        ctx.set("groups", Value::list(std::move(groups)));
         ctx.set("index_max", format_int(model.content.categories.index_max));
         ctx.set("indicator_count", format_int(static_cast<std::int64_t>(inds.size())));
         if (latest) ctx.set("latest_title", model.data.rounds[*latest].title);
@@ -105,18 +105,18 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         std::vector<Value> levels;
         for (std::size_t l = ind.rubric.size(); l-- > 0;) {
             const auto& lv = ind.rubric[l];
-            Obj r;
+            Value r;
             r.set("range", range_text(lv.from, lv.to))
                 .set("label", lv.label)
                 .set("criteria_html", render_markdown_inline(lv.criteria))
                 .set("count", format_int(level_counts[l]));
             levels.push_back(std::move(r));
         }
-        ctx.set("rubric", list_of(levels));
+        ctx.set("rubric", Value::list(levels));
         ctx.set("has_rubric", !levels.empty());
         std::vector<Value> evidence;
-        for (const auto& e : ind.evidence) evidence.push_back(Obj().set("html", render_markdown_inline(e)));
-        ctx.set("evidence", list_of(evidence));
+        for (const auto& e : ind.evidence) evidence.push_back(Value().set("html", render_markdown_inline(e)));
+        ctx.set("evidence", Value::list(evidence));
         ctx.set("has_evidence", !evidence.empty());
 
         ctx.set("has_latest", latest.has_value());
@@ -129,7 +129,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
             const auto& stats = model.results.rounds[*latest].indicator_means[i];
             std::vector<Value> rows;
             for (const auto& [sheet, lsp] : scored) {
-                Obj r;
+                Value r;
                 r.set("name", lsp->name)
                     .set("href", links.lsp(lsp->id))
                     .set("score", format_int(*sheet->scores[i]))
@@ -137,12 +137,12 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                     .set("weak", sheet->weak_at[i] != 0);
                 rows.push_back(std::move(r));
             }
-            Obj lr;
+            Value lr;
             lr.set("title", round.title)
                 .set("date", format_date(round.date))
                 .set("href", links.round(round.period))
                 .set("source", round.source_file)
-                .set("rows", list_of(std::move(rows)))
+                .set("rows", Value::list(std::move(rows)))
                 .set("scored_count", format_int(static_cast<std::int64_t>(scored.size())))
                 .set("unscored_count", format_int(unscored))
                 .set("has_unscored", unscored > 0)
@@ -150,10 +150,10 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 .set("mean", stats.mean ? format_decimal(*stats.mean, 1) : std::string("\u2013"));
             ctx.set("latest", lr);
         }
-        ctx.set("prev", i > 0 ? Obj().set("title", inds[i - 1].code + " " + inds[i - 1].title)
+        ctx.set("prev", i > 0 ? Value().set("title", inds[i - 1].code + " " + inds[i - 1].title)
                                          .set("href", links.indicator(inds[i - 1].code))
                               : Value(false));
-        ctx.set("next", i + 1 < inds.size() ? Obj().set("title", inds[i + 1].code + " " + inds[i + 1].title)
+        ctx.set("next", i + 1 < inds.size() ? Value().set("title", inds[i + 1].code + " " + inds[i + 1].title)
                                                    .set("href", links.indicator(inds[i + 1].code))
                                             : Value(false));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()},

@@ -16,13 +16,13 @@ namespace {
 Value history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
     std::vector<Value> rows;
     auto it = model.results.history.find(lsp.id);
-    if (it == model.results.history.end()) return list_of(std::move(rows));
+    if (it == model.results.history.end()) return Value::list(std::move(rows));
     for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) {
         const auto& round = model.data.rounds[*r];
         const auto& rr = model.results.rounds[*r];
         const auto* s = rr.find(lsp.id);
         if (!s) continue;
-        Obj row;
+        Value row;
         row.set("period", round.period)
             .set("title", round.title)
             .set("href", links.round(round.period))
@@ -37,7 +37,7 @@ Value history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
             .set("source", round.source_file);
         rows.push_back(std::move(row));
     }
-    return list_of(std::move(rows));
+    return Value::list(std::move(rows));
 }
 
 Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
@@ -46,7 +46,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     const auto& s = *rr.find(lsp.id);
     const ScoreSheet* sheet = round.find_sheet(lsp.id);
 
-    Obj card;
+    Value card;
     card.set("licence_expired", licence_expired_on(lsp, round.date))
         .set("licence_valid_until", format_date(lsp.licence_valid_until))
         .set("lsp_id", lsp.id)
@@ -83,7 +83,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
             if (ind.group != gs.group) continue;
             const auto& score = s.scores[k];
             const bool scored = score.has_value();
-            Obj r;
+            Value r;
             r.set("code", ind.code)
                 .set("title", ind.title)
                 .set("href", links.indicator(ind.code))
@@ -105,7 +105,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
         desc += (desc.empty() ? "" : "; ") + std::string(g.label) + " " + format_int(gs.score) + " dari " +
                 format_int(gs.max) + " (" + pct + ")";
         const auto& group_mean = rr.group_mean_percent[static_cast<std::size_t>(gs.group)];
-        Obj grp;
+        Value grp;
         grp.set("round_mean", group_mean ? format_decimal(*group_mean * gs.max / 100.0, 1) : std::string("\u2013"))
             .set("round_mean_percent", group_mean ? format_percent(*group_mean, 1) : std::string("\u2013"))
             .set("label", g.label)
@@ -114,27 +114,27 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
             .set("max", format_int(gs.max))
             .set("percent", pct)
             .set("complete", gs.complete)
-            .set("indicators", list_of(std::move(rows)));
+            .set("indicators", Value::list(std::move(rows)));
         groups.push_back(std::move(grp));
     }
     chart.description = "Skor per kelompok terhadap skor maksimumnya: " + desc + ".";
     card.set("round_title_short", round.period);
-    card.set("groups", list_of(std::move(groups)));
+    card.set("groups", Value::list(std::move(groups)));
     card.set("group_chart", render_bar_chart(chart));
 
     // The team's recommendations first, then every indicator below half its maximum.
     std::vector<Value> team;
-    for (const auto& r : sheet->recommendations_markdown) team.push_back(Obj().set("html", render_markdown_inline(r)));
+    for (const auto& r : sheet->recommendations_markdown) team.push_back(Value().set("html", render_markdown_inline(r)));
     card.set("has_team_recommendations", !team.empty());
     const bool any_recommendation = !team.empty();
-    card.set("team_recommendations", list_of(std::move(team)));
+    card.set("team_recommendations", Value::list(std::move(team)));
     card.set("notes_html", render_markdown(sheet->notes_markdown));
     card.set("has_notes", !sheet->notes_markdown.empty());
     std::vector<Value> weak;
     for (const auto& code : s.weak) {
         const auto* ind = model.indicator_by_code.at(code);
         const int v = *s.scores.at(static_cast<std::size_t>(ind - model.content.indicators.data()));
-        Obj w;
+        Value w;
         w.set("code", code)
             .set("title", ind->title)
             .set("href", links.indicator(code))
@@ -144,7 +144,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     }
     card.set("has_weak", !weak.empty());
     card.set("has_recommendations", any_recommendation || !weak.empty());
-    card.set("weak", list_of(std::move(weak)));
+    card.set("weak", Value::list(std::move(weak)));
     return card;
 }
 
@@ -163,7 +163,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
                                 "LSP terlisensi bidang jasa konstruksi beserta hasil penilaian kinerja terakhirnya.");
         std::vector<Value> rows;
         for (const auto* lsp : sorted) {
-            Obj r;
+            Value r;
             r.set("name", lsp->name)
                 .set("id", lsp->id)
                 .set("href", links.lsp(lsp->id))
@@ -181,7 +181,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
             rows.push_back(std::move(r));
         }
         ctx.set("count", format_int(static_cast<std::int64_t>(rows.size())));
-        ctx.set("lsps", list_of(std::move(rows)));
+        ctx.set("lsps", Value::list(std::move(rows)));
         ctx.set("filter", filter_context(model, true));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
         plan.page(path, "lsps", std::move(ctx));
@@ -197,7 +197,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
             const Links links(path);
             auto ctx = base_context(model, path, lsp->name, "lsp",
                                     "Kartu skor kinerja " + lsp->name + " dalam PEP Bersama.");
-            Obj id;
+            Value id;
             id.set("name", lsp->name)
                 .set("id", lsp->id)
                 .set("type", lsp->type)
@@ -221,7 +221,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
                 for (auto r : hist->second)
                     if ((!current || r > *current) && model.data.rounds[r].kind == RoundKind::insidental) {
                         const auto& s = *model.results.rounds[r].find(lsp->id);
-                        Obj inc;
+                        Value inc;
                         inc.set("title", model.data.rounds[r].title)
                             .set("href", links.round(model.data.rounds[r].period))
                             .set("date", format_date(model.data.rounds[r].date))
@@ -229,7 +229,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
                             .set("category", category_badge(model, s));
                         later.push_back(std::move(inc));
                     }
-            ctx.set("later_incidental", list_of(later));
+            ctx.set("later_incidental", Value::list(later));
             ctx.set("has_later_incidental", !later.empty());
             ctx.set("history", history_rows(model, *lsp, links));
             ctx.set("history_json_href", links.lsp_json(lsp->id));

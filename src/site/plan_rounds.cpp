@@ -13,7 +13,7 @@ namespace {
 
 Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResult& s, const Links& links) {
     const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
-    Obj r;
+    Value r;
     r.set("name", lsp.name)
         .set("id", lsp.id)
         .set("href", links.lsp(lsp.id))
@@ -33,8 +33,8 @@ Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResul
     r.set("missing", missing);
     std::vector<Value> groups;
     for (const auto& gs : s.groups)
-        groups.push_back(Obj().set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("\u2013")));
-    r.set("groups", list_of(std::move(groups)));
+        groups.push_back(Value().set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("\u2013")));
+    r.set("groups", Value::list(std::move(groups)));
     return r;
 }
 
@@ -42,19 +42,19 @@ Value round_selector(const SiteModel& model, std::size_t current, const Links& l
     std::vector<Value> items;
     for (std::size_t i = model.data.rounds.size(); i-- > 0;) {
         const auto& round = model.data.rounds[i];
-        Obj it;
+        Value it;
         it.set("title", round.title)
             .set("period", round.period)
             .set("href", categories ? links.categories(round.period) : links.round(round.period))
             .set("current", i == current);
         items.push_back(std::move(it));
     }
-    return list_of(std::move(items));
+    return Value::list(std::move(items));
 }
 
 Value round_header(const SiteModel& model, std::size_t index, const Links& links) {
     const auto& round = model.data.rounds[index];
-    Obj h;
+    Value h;
     h.set("title", round.title);
     h.set("period", round.period);
     h.set("kind", kind_label(round.kind));
@@ -68,8 +68,8 @@ Value round_header(const SiteModel& model, std::size_t index, const Links& links
     h.set("print_href", links.print(round.period));
     std::vector<Value> team;
     for (const auto& m : round.team)
-        team.push_back(Obj().set("name", m.name).set("agency", m.agency).set("has_agency", !m.agency.empty()));
-    h.set("team", list_of(team));
+        team.push_back(Value().set("name", m.name).set("agency", m.agency).set("has_agency", !m.agency.empty()));
+    h.set("team", Value::list(team));
     h.set("has_team", !team.empty());
     return h;
 }
@@ -90,7 +90,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
             std::vector<Value> members;
             for (const auto* s : rows)
                 if (s->category && *s->category == c) members.push_back(result_row(model, rr, *s, links));
-            Obj sec;
+            Value sec;
             sec.set("name", cats[c].name)
                 .set("key", cats[c].key)
                 .set("css", "cat-" + std::to_string(c))
@@ -98,15 +98,15 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
                 .set("condition", cats[c].condition)
                 .set("count", format_int(static_cast<std::int64_t>(members.size())))
                 .set("empty", members.empty())
-                .set("rows", list_of(std::move(members)));
+                .set("rows", Value::list(std::move(members)));
             sections.push_back(std::move(sec));
         }
         std::vector<Value> incomplete;
         for (const auto* s : rows)
             if (!s->complete) incomplete.push_back(result_row(model, rr, *s, links));
-        ctx.set("sections", list_of(std::move(sections)));
+        ctx.set("sections", Value::list(std::move(sections)));
         ctx.set("has_incomplete", !incomplete.empty());
-        ctx.set("incomplete", list_of(std::move(incomplete)));
+        ctx.set("incomplete", Value::list(std::move(incomplete)));
         ctx.set("rounds", round_selector(model, index, links, true));
         ctx.set("filter", filter_context(model, false));
         ctx.set("is_latest", model.results.latest_periodic == index);
@@ -133,7 +133,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             h.set("incomplete_count", format_int(rr.incomplete_count));
             rows.push_back(std::move(h));
         }
-        ctx.set("rounds", list_of(rows));
+        ctx.set("rounds", Value::list(rows));
         ctx.set("has_rounds", !rows.empty());
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}}));
         plan.page(path, "rounds", std::move(ctx));
@@ -153,18 +153,18 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             if (rr.mean_ik) ctx.set("mean_ik", format_decimal(*rr.mean_ik, 1));
             std::vector<Value> rows;
             for (const auto* s : ranked_sheets(model, rr)) rows.push_back(result_row(model, rr, *s, links));
-            ctx.set("rows", list_of(std::move(rows)));
+            ctx.set("rows", Value::list(std::move(rows)));
             std::vector<Value> missing;
             if (round.kind == RoundKind::rutin)
                 for (const auto* l : missing_from_round(model.data, round))
-                    missing.push_back(Obj().set("name", l->name).set("href", links.lsp(l->id))
+                    missing.push_back(Value().set("name", l->name).set("href", links.lsp(l->id))
                                           .set("expired", licence_expired_on(*l, round.date))
                                           .set("valid_until", format_date(l->licence_valid_until)));
-            ctx.set("missing", list_of(missing));
+            ctx.set("missing", Value::list(missing));
             ctx.set("has_missing", !missing.empty());
             std::vector<Value> group_heads;
-            for (const auto& g : all_groups()) group_heads.push_back(Obj().set("label", g.label));
-            ctx.set("group_heads", list_of(std::move(group_heads)));
+            for (const auto& g : all_groups()) group_heads.push_back(Value().set("label", g.label));
+            ctx.set("group_heads", Value::list(std::move(group_heads)));
             ctx.set("rounds", round_selector(model, i, links, false));
             ctx.set("filter", filter_context(model, true));
             ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));

@@ -58,13 +58,13 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
                                 "Angka nasional sertifikasi profesi, setiap angkanya dari satu berkas data.");
         std::vector<Value> items;
         for (const auto& p : pages)
-            items.push_back(Obj().set("title", p.title).set("summary", p.summary).set("href", links.root() + "statistik/" + p.slug + "/index.html"));
-        ctx.set("pages", list_of(items));
+            items.push_back(Value().set("title", p.title).set("summary", p.summary).set("href", links.root() + "statistik/" + p.slug + "/index.html"));
+        ctx.set("pages", Value::list(items));
         ctx.set("has_pages", !items.empty());
         std::vector<Value> rows;
         for (const auto& ds : datasets) {
             const auto& f = findings_of(model, ds.id);
-            Obj r;
+            Value r;
             r.set("title", ds.title)
                 .set("year", ds.year > 0 ? std::to_string(ds.year) : std::string("\u2013"))
                 .set("source", ds.source_part.empty() ? ds.source_document : ds.source_part)
@@ -75,7 +75,7 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
                 .set("finding_count", format_int(static_cast<std::int64_t>(f.size())));
             rows.push_back(std::move(r));
         }
-        ctx.set("datasets", list_of(rows));
+        ctx.set("datasets", Value::list(rows));
         ctx.set("has_datasets", !rows.empty());
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}}));
         plan.page(path, "stats", std::move(ctx));

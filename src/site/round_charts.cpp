@@ -50,7 +50,7 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
         cats.items.push_back({c.name, static_cast<double>(n), format_int(n) + " LSP", "cat-" + std::to_string(i)});
         desc += (desc.empty() ? "" : "; ") + c.name + " " + format_int(n) + " LSP";
         const double share = rr.complete_count > 0 ? 100.0 * n / rr.complete_count : 0;
-        Obj row;
+        Value row;
         row.set("name", c.name)
             .set("css", "cat-" + std::to_string(i))
             .set("range", range_text(c.min, c.max))
@@ -66,7 +66,7 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
     }
     cats.description = "Sebaran " + format_int(rr.complete_count) + " LSP dengan lembar skor lengkap: " + desc + ".";
     ctx.set("category_chart", render_bar_chart(cats));
-    ctx.set("category_rows", list_of(std::move(cat_rows)));
+    ctx.set("category_rows", Value::list(std::move(cat_rows)));
 
     std::vector<int> iks;
     for (const auto& s : rr.sheets)
@@ -101,14 +101,14 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
         const auto text = mean ? format_percent(*mean, 1) : std::string("\u2013");
         groups.items.push_back({g.label, mean.value_or(0), text, "bar-group"});
         gdesc += (gdesc.empty() ? "" : "; ") + std::string(g.label) + " " + text;
-        Obj row;
+        Value row;
         row.set("label", g.label).set("gloss", g.gloss).set("mean", text);
         group_rows.push_back(std::move(row));
     }
     groups.description = "Rata-rata persentase skor terhadap skor maksimum kelompok, atas LSP dengan lembar skor "
                          "lengkap: " + gdesc + ".";
     ctx.set("group_chart", render_bar_chart(groups));
-    ctx.set("group_rows", list_of(std::move(group_rows)));
+    ctx.set("group_rows", Value::list(std::move(group_rows)));
     ctx.set("complete_count", format_int(rr.complete_count));
     ctx.set("incomplete_count", format_int(rr.incomplete_count));
     ctx.set("has_incomplete", rr.incomplete_count > 0);
