@@ -7,7 +7,7 @@
 #include "cli/project.h"
 #include "cli/render_pool.h"
 #include "render/theme.h"
-#include "site/input_keys.h"
+#include "site/incremental_keys.h"
 #include "site/plan.h"
 #include "site/writer.h"
 #include "util/files.h"

@@ -15,7 +15,7 @@
 
 #include "model/types.h"
 #include "scoring/scoring.h"
-#include "site/input_keys.h"
+#include "site/incremental_keys.h"
 #include "stats/consistency.h"
 
 namespace pepgen {

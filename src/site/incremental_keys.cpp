@@ -1,4 +1,4 @@
-#include "site/input_keys.h"
+#include "site/incremental_keys.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
