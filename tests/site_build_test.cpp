@@ -284,3 +284,18 @@ TEST_CASE("an embed naming a missing dataset or column stops the build", "[e2e][
     CHECK_THAT(r.output, Contains("content/statistik/salah.md:5: galat: blok statistik: data 'tidak-ada' tidak ada di data/statistik/"));
     CHECK_THAT(r.output, Contains("content/statistik/salah.md:9: galat: blok statistik: kolom nilai 'p9' tidak ada"));
 }
+
+TEST_CASE("a theme author's misspelled key stops the build, naming the template and the key", "[e2e]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto scorecard = dir / "themes/default/templates/scorecard.mustache";
+    auto text = test::read_file(scorecard);
+    REQUIRE(text.find("<h1>{{name}}</h1>") != std::string::npos);
+    text.replace(text.find("<h1>{{name}}</h1>"), 17, "<h1>{{nama}}</h1>");
+    test::write_file(scorecard, text);
+    const auto built = test::build_in_memory(dir.path());
+    CHECK_FALSE(built->ok);
+    CHECK_THAT(test::all_messages(built->diags),
+               Contains("templates/scorecard.mustache memakai {{nama}}, yang tidak ada dalam data halaman ini"));
+    CHECK(built->disk.lstat("/site").kind == Disk::Kind::missing);  // nothing published
+}

@@ -22,11 +22,36 @@ TEST_CASE("a theme renders a page inside its layout, with partials and escaping"
     ctx.set("note", "A & B");
     Value items = Value::list();
     items.push_back(Value().set("name", "a").set("on", true).set("x", Value().set("y", "1")));
-    items.push_back(Value().set("name", "b").set("on", false));
+    items.push_back(Value().set("name", "b").set("on", false).set("x", Value().set("y", "")));
     ctx.set("items", items);
     CHECK(theme->render_page("page", ctx) ==
           "<html><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><p>A &amp; B</p>[a!1][b]</html>");
     CHECK(theme->assets().count("css/a.css") == 1);
+}
+
+TEST_CASE("a template that names a key its page data does not have stops with the template and the key", "[theme]") {
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}{{#canonical}}x{{/canonical}}</html>");
+    test::write_file(dir / "themes/t/templates/page.mustache", "<h1>{{titel}}</h1>{{#items}}{{name}}{{nama}}{{/items}}");
+    Diagnostics d;
+    auto theme = Theme::load(dir.path(), "t", d);
+    REQUIRE(theme);
+    Value ctx;
+    ctx.set("title", "Judul");
+    ctx.set("canonical", false);
+    ctx.set("items", Value::list({Value().set("name", "a"), Value().set("name", "b")}));
+    try {
+        theme->render_page("page", ctx);
+        FAIL("a misspelled key rendered as a blank");
+    } catch (const std::exception& e) {
+        CHECK_THAT(std::string(e.what()), Contains("templates/page.mustache memakai {{titel}}, {{nama}}") &&
+                                              Contains("kunci yang ada: title, canonical, items"));
+    }
+    // A key set to false is there: a section over it renders nothing, and that is no error.
+    test::write_file(dir / "themes/t/templates/page.mustache", "<h1>{{title}}</h1>{{#items}}{{name}}{{/items}}");
+    theme = Theme::load(dir.path(), "t", d);
+    REQUIRE(theme);
+    CHECK(theme->render_page("page", ctx) == "<html><h1>Judul</h1>ab</html>");
 }
 
 TEST_CASE("the page body goes wherever the layout puts it, as many times, with kainjow's line rules", "[theme]") {

@@ -1,6 +1,8 @@
 #include "render/theme.h"
 
+#include <algorithm>
 #include <array>
+#include <stdexcept>
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
@@ -48,8 +50,12 @@ public:
                 if (const auto* d = it->data->get(name)) return d;
             }
         }
+        // Mustache would render nothing; a theme author's typo must not be a silent blank.
+        if (std::find(missing_.begin(), missing_.end(), name) == missing_.end()) missing_.push_back(name);
         return nullptr;
     }
+    /// Names the template looked up that no level of the context has.
+    const std::vector<std::string>& missing() const { return missing_; }
     const mustache::data* get_partial(const std::string&) const override { return nullptr; }  // inlined at load
 
 private:
@@ -110,6 +116,7 @@ private:
 
     static inline const mustache::data kTrue{true}, kFalse{false};
     std::vector<Level> levels_;
+    mutable std::vector<std::string> missing_;
     mutable mustache::data scratch_{std::string()};
     mutable std::deque<mustache::data> arena_;  // stable addresses
     mutable std::map<const mustache::data*, Span> spans_;  // by first stand-in's address
@@ -271,6 +278,14 @@ std::string Theme::render(const std::string& name, const Value& context, const s
     // ostringstream and copies the page out of it at the end.
     StringSink sink;
     tmpl->render(ctx, sink);
+    if (!ctx.missing().empty()) {
+        std::string names, keys;
+        for (const auto& m : ctx.missing()) names += (names.empty() ? "" : ", ") + ("{{" + m + "}}");
+        for (const auto& field : context.fields()) keys += (keys.empty() ? "" : ", ") + field.first;
+        throw std::runtime_error("templates/" + name + ".mustache memakai " + names +
+                                 ", yang tidak ada dalam data halaman ini; periksa ejaannya (kunci yang ada: " + keys +
+                                 ")");
+    }
     return std::move(sink.text);
 }
 

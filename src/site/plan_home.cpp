@@ -67,6 +67,7 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
     }
     ctx.set("schedule", Value::list(year_rows));
     ctx.set("has_schedule", !year_rows.empty());
+    ctx.set("has_latest_missing", false);
     if (latest) {
         const auto missing = missing_from_round(model.data, model.data.rounds[*latest]);
         ctx.set("latest_missing_count", format_int(static_cast<std::int64_t>(missing.size())));

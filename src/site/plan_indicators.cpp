@@ -120,6 +120,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         ctx.set("has_evidence", !evidence.empty());
 
         ctx.set("has_latest", latest.has_value());
+        ctx.set("latest", false);  // replaced below when there is a latest round
         if (latest) {
             const auto& round = model.data.rounds[*latest];
             std::sort(scored.begin(), scored.end(), [i](const auto& a, const auto& b) {

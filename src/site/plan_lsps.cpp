@@ -213,7 +213,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
             ctx.set("lsp", id);
             const auto current = model.results.current_round(lsp->id);
             ctx.set("evaluated", current.has_value());
-            if (current) ctx.set("card", scorecard(model, *lsp, *current, links));
+            ctx.set("card", current ? scorecard(model, *lsp, *current, links) : Value(false));
             // Incidental rounds newer than the periodic result are shown beside it.
             std::vector<Value> later;
             auto hist = model.results.history.find(lsp->id);

@@ -150,7 +150,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
                                     "Hasil " + round.title + " untuk setiap LSP yang dinilai.");
             ctx.set("round", round_header(model, i, links));
             add_round_summary(model, rr, path, "putaran", ctx);
-            if (rr.mean_ik) ctx.set("mean_ik", format_decimal(*rr.mean_ik, 1));
+            ctx.set("mean_ik", rr.mean_ik ? Value(format_decimal(*rr.mean_ik, 1)) : Value(false));
             std::vector<Value> rows;
             for (const auto* s : ranked_sheets(model, rr)) rows.push_back(result_row(model, rr, *s, links));
             ctx.set("rows", Value::list(std::move(rows)));
@@ -179,6 +179,9 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         auto ctx = base_context(model, path, "Kategori LSP", "kategori", "Belum ada penilaian rutin.");
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}}));
         ctx.set("sections", Value::list());
+        ctx.set("round", false);
+        ctx.set("has_incomplete", false);
+        ctx.set("filter", filter_context(model, true));
         plan.page(path, "categories", std::move(ctx));
     }
 }

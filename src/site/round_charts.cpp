@@ -84,11 +84,10 @@ void add_round_summary(const SiteModel& model, const RoundResult& rr, const std:
     dist.description = "Jumlah LSP per rentang IK. " + (ddesc.empty() ? std::string("Belum ada IK.") : ddesc + ".");
     ctx.set("distribution_chart", render_bar_chart(dist));
     ctx.set("has_distribution", !iks.empty());
-    if (rr.mean_ik) ctx.set("mean_ik", format_decimal(*rr.mean_ik, 1));
-    if (!iks.empty()) {
-        ctx.set("min_ik", format_int(*std::min_element(iks.begin(), iks.end())));
-        ctx.set("max_ik", format_int(*std::max_element(iks.begin(), iks.end())));
-    }
+    // Every key is set, false when there is nothing: a key the template names and the page lacks is a typo.
+    ctx.set("mean_ik", rr.mean_ik ? Value(format_decimal(*rr.mean_ik, 1)) : Value(false));
+    ctx.set("min_ik", iks.empty() ? Value(false) : Value(format_int(*std::min_element(iks.begin(), iks.end()))));
+    ctx.set("max_ik", iks.empty() ? Value(false) : Value(format_int(*std::max_element(iks.begin(), iks.end()))));
 
     BarChart groups;
     groups.id = id + "-kelompok";

@@ -220,7 +220,8 @@ void render_and_check(const State& st, const Content& content, const Data& data)
             std::abort();
         }
         const auto start = std::chrono::steady_clock::now();
-        const auto html = st.theme->render_page(page.template_name, page.context);
+        const auto html = page.with_layout ? st.theme->render_page(page.template_name, page.context)
+                                           : st.theme->render_document(page.template_name, page.context);
         check_html_safe(page.path, html);
         check_figure_text(page.path, html);
         if (verbose())
