@@ -57,7 +57,7 @@ Value base_context(const SiteModel& model, const std::string& page_path, const s
     ctx.set("home_href", links.home());
     ctx.set("css_href", links.asset("style.css"));
     ctx.set("nav", Value::list(std::move(items)));
-    ctx.set("feed_href", links.root() + "feed.xml");
+    ctx.set("feed_href", links.feed());
     ctx.set("search_href", links.section("cari"));
     ctx.set("js_href", links.asset("situs.js"));
     ctx.set("example_data", model.data.meta.example_data);

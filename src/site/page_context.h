@@ -28,7 +28,7 @@ public:
     std::string section(const std::string& dir) const { return root_ + dir + "/index.html"; }
     std::string lsp(const std::string& id) const { return root_ + "lsp/" + id + "/index.html"; }
     std::string indicator(const std::string& code) const;
-    std::string guide(const std::string& slug) const { return root_ + "panduan/" + slug + "/index.html"; }
+    std::string guide(const std::string& slug) const { return prose("panduan", slug); }
     std::string round(const std::string& period) const { return root_ + "penilaian/" + period + "/index.html"; }
     std::string categories(const std::string& period) const {
         return root_ + "kategori/" + period + "/index.html";
@@ -37,7 +37,27 @@ public:
     std::string asset(const std::string& rel) const { return root_ + "assets/" + rel; }
     std::string lsp_json(const std::string& id) const { return root_ + "data/lsp/" + id + ".json"; }
     std::string round_csv(const std::string& period) const { return root_ + "data/hasil-" + period + ".csv"; }
-    std::string print(const std::string& period) const { return root_ + "penilaian/" + period + "/cetak/index.html"; }
+    std::string print(const std::string& period) const { return print_part(period, 0); }
+    /// Part `part` (0-based) of a round's print archive.
+    std::string print_part(const std::string& period, std::size_t part) const {
+        return root_ + "penilaian/" + period + "/cetak/" + (part == 0 ? std::string() : std::to_string(part + 1) + "/") +
+               "index.html";
+    }
+    /// A prose page (guidance, a statistics report) in its section folder.
+    std::string prose(const std::string& dir, const std::string& slug) const {
+        return root_ + dir + "/" + slug + "/index.html";
+    }
+    std::string dataset(const std::string& id) const { return root_ + "statistik/tabel/" + id + "/index.html"; }
+    std::string dataset_json(const std::string& id) const { return root_ + "data/statistik/" + id + ".json"; }
+    std::string all_json() const { return root_ + "data/semua.json"; }
+    std::string feed() const { return root_ + "feed.xml"; }
+    std::string sitemap() const { return root_ + "sitemap.xml"; }
+
+    /// Addresses from the site's root: the paths pages and files are written to.
+    static const Links& site() {
+        static const Links top("");
+        return top;
+    }
 
 private:
     std::string root_;

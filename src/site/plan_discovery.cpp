@@ -52,7 +52,7 @@ void plan_discovery(const SiteModel& model, SitePlan& plan) {
     for (std::size_t i = rounds.size(); i-- > 0;) {
         const auto& r = rounds[i];
         const auto& rr = model.results.rounds[i];
-        const auto page = "penilaian/" + r.period + "/index.html";
+        const auto page = Links::site().round(r.period);
         const auto url = canonical_url(base, page);
         Value counts = Value::list();
         for (std::size_t c = 0; c < cats.size(); ++c)

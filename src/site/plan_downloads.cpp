@@ -5,11 +5,11 @@
 namespace pepgen {
 
 void plan_downloads(const SiteModel& model, SitePlan& plan) {
-    const std::string path = "unduh/index.html";
+    const std::string path = Links::site().section("unduh");
     const Links links(path);
     auto ctx = base_context(model, path, "Unduh Data dan Kamus Data", "",
                             "Semua angka di situs ini dalam format terbuka, beserta arti setiap kolomnya.");
-    ctx.set("all_href", links.root() + "data/semua.json");
+    ctx.set("all_href", links.all_json());
     std::vector<Value> rounds;
     for (std::size_t i = model.data.rounds.size(); i-- > 0;) {
         const auto& r = model.data.rounds[i];
@@ -27,12 +27,12 @@ void plan_downloads(const SiteModel& model, SitePlan& plan) {
     ctx.set("lsps", Value::list(std::move(lsps)));
     std::vector<Value> sets;
     for (const auto& ds : model.data.datasets)
-        sets.push_back(Value().set("title", ds.title).set("href", links.root() + "statistik/tabel/" + ds.id + "/index.html")
-                           .set("json_href", links.root() + "data/statistik/" + ds.id + ".json"));
+        sets.push_back(Value().set("title", ds.title).set("href", links.dataset(ds.id))
+                           .set("json_href", links.dataset_json(ds.id)));
     ctx.set("datasets", Value::list(sets));
     ctx.set("has_datasets", !sets.empty());
-    ctx.set("feed_href", links.root() + "feed.xml");
-    ctx.set("sitemap_href", links.root() + "sitemap.xml");
+    ctx.set("feed_href", links.feed());
+    ctx.set("sitemap_href", links.sitemap());
     const auto& dict = model.content.data_dictionary;
     ctx.set("dictionary_html", dict ? render_page_markdown(model, *dict, path) : std::string());
     ctx.set("dictionary_source", dict ? Value(dict->source_file) : Value(false));

@@ -5,6 +5,7 @@
 #include "data/round_writer.h"
 #include "format/csv.h"
 #include "format/json_pretty.h"
+#include "site/page_context.h"
 #include "site/plan.h"
 
 namespace json = boost::json;
@@ -183,8 +184,8 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
     const auto rounds = model.data.rounds.size();
     for (std::size_t i = 0; i < rounds; ++i) {
         const auto& period = model.data.rounds[i].period;
-        plan.file_later("data/indeks-" + period + ".json", [&model, i] { return round_export(model, i, false, 0) + "\n"; });
-        plan.file_later("data/hasil-" + period + ".csv", [&model, i] { return round_csv(model, i); });
+        plan.file_later(Links::site().export_json(period), [&model, i] { return round_export(model, i, false, 0) + "\n"; });
+        plan.file_later(Links::site().round_csv(period), [&model, i] { return round_csv(model, i); });
     }
     // semua.json holds every round: it is made and written one round at a
     // time, so neither the whole dataset's JSON tree nor its text exists at once.
@@ -198,11 +199,11 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
     for (std::size_t i = 0; i < rounds; ++i)
         parts.emplace_back([&model, i] { return (i ? ",\n    " : "\n    ") + round_export(model, i, true, 4); });
     parts.emplace_back([rounds] { return std::string(rounds ? "\n  ]\n}\n" : "]\n}\n"); });
-    plan.file_in_parts("data/semua.json", std::move(parts));
+    plan.file_in_parts(Links::site().all_json(), std::move(parts));
 
     static const std::vector<std::size_t> no_history;
     for (const auto& lsp : model.data.lsps) {
-        const auto path = "data/lsp/" + lsp.id + ".json";
+        const auto path = Links::site().lsp_json(lsp.id);
         auto hist_it = model.results.history.find(lsp.id);
         const auto key = model.keys.for_lsp(hist_it == model.results.history.end() ? no_history : hist_it->second);
         if (plan.unchanged(path, key, false)) continue;

@@ -28,7 +28,7 @@ Value category_table(const SiteModel& model) {
 void plan_guides(const SiteModel& model, SitePlan& plan) {
     const auto& guides = model.content.guides;
     {
-        const std::string path = "panduan/index.html";
+        const std::string path = Links::site().section("panduan");
         const Links links(path);
         auto ctx = base_context(model, path, "Panduan PEP Bersama", "panduan",
                                 "Ketentuan pemantauan, evaluasi dan penilaian kinerja LSP terlisensi bidang jasa konstruksi.");
@@ -56,10 +56,10 @@ void plan_guides(const SiteModel& model, SitePlan& plan) {
 void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& pages, const std::string& dir,
                       const std::string& label, SitePlan& plan,
                       const std::function<void(const GuidePage&, Value&)>& extra) {
-    auto href = [&](const Links& links, const GuidePage& p) { return links.root() + dir + "/" + p.slug + "/index.html"; };
+    auto href = [&](const Links& links, const GuidePage& p) { return links.prose(dir, p.slug); };
     for (std::size_t i = 0; i < pages.size(); ++i) {
         const auto& g = pages[i];
-        const std::string path = dir + "/" + g.slug + "/index.html";
+        const std::string path = Links::site().prose(dir, g.slug);
         const Links links(path);
         auto ctx = base_context(model, path, g.title, dir, g.summary);
         ctx.set("title", g.title);

@@ -26,7 +26,7 @@ Value round_link(const SiteModel& model, std::size_t index, const Links& links) 
 }  // namespace
 
 void plan_home(const SiteModel& model, SitePlan& plan) {
-    const std::string path = "index.html";
+    const std::string path = Links::site().home();
     const Links links(path);
     const auto& home = model.content.home;
     auto ctx = base_context(model, path, home.title, "beranda", home.summary);

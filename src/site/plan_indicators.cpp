@@ -29,7 +29,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
     const auto& inds = model.content.indicators;
     const auto latest = model.results.latest_periodic;
     {
-        const std::string path = "indikator/index.html";
+        const std::string path = Links::site().section("indikator");
         const Links links(path);
         auto ctx = base_context(model, path, "Katalog Indikator", "indikator",
                                 "Indikator PEP Bersama per kelompok, dengan skor maksimum dan rubriknya.");
@@ -71,7 +71,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
     }
     for (std::size_t i = 0; i < inds.size(); ++i) {
         const auto& ind = inds[i];
-        const std::string path = "indikator/" + to_lower_ascii(ind.code) + "/index.html";
+        const std::string path = Links::site().indicator(ind.code);
         if (plan.unchanged(path, model.keys.rounds)) continue;
         const Links links(path);
         const auto& g = group_info(ind.group);

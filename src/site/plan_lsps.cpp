@@ -157,7 +157,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         return a->name != b->name ? a->name < b->name : a->id < b->id;
     });
     {
-        const std::string path = "lsp/index.html";
+        const std::string path = Links::site().section("lsp");
         const Links links(path);
         auto ctx = base_context(model, path, "Daftar LSP", "lsp",
                                 "LSP terlisensi bidang jasa konstruksi beserta hasil penilaian kinerja terakhirnya.");
@@ -188,7 +188,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
     }
     static const std::vector<std::size_t> no_history;
     for (const auto* lsp : sorted) {
-        const std::string path = "lsp/" + lsp->id + "/index.html";
+        const std::string path = Links::site().lsp(lsp->id);
         auto hist_it = model.results.history.find(lsp->id);
         const auto key = model.keys.for_lsp(hist_it == model.results.history.end() ? no_history : hist_it->second);
         if (plan.unchanged(path, key)) continue;

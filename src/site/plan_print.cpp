@@ -17,10 +17,6 @@ namespace {
 /// tens of megabytes that no browser prints comfortably.
 constexpr std::size_t kPrintPageSize = 100;
 
-std::string print_part_path(const std::string& period, std::size_t part) {
-    return "penilaian/" + period + "/cetak/" + (part == 0 ? std::string() : std::to_string(part + 1) + "/") + "index.html";
-}
-
 /// The archive's card: what a scorecard says about one round, compactly.
 Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
     const auto& round = model.data.rounds[round_index];
@@ -82,7 +78,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
         const std::size_t parts = std::max<std::size_t>(1, (sheets->size() + kPrintPageSize - 1) / kPrintPageSize);
         const auto key = i < model.keys.round_prefix.size() ? model.keys.round_prefix[i] : std::string();
         for (std::size_t part = 0; part < parts; ++part) {
-            const auto path = print_part_path(period, part);
+            const auto path = Links::site().print_part(period, part);
             if (plan.unchanged(path, key)) continue;
             plan.page_later(path, "print_round", [&model, i, sheets, parts, part, path]() -> Value {
                 const auto& round = model.data.rounds[i];
@@ -110,7 +106,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
                 for (std::size_t p = 0; p < parts; ++p)
                     part_links.push_back(Value()
                                              .set("label", format_int(static_cast<std::int64_t>(p + 1)))
-                                             .set("href", here_to_root + print_part_path(round.period, p))
+                                             .set("href", here_to_root + Links::site().print_part(round.period, p))
                                              .set("current", p == part));
                 ctx.set("parts", std::move(part_links));
                 ctx.set("default_scores", model.content.categories.default_scores);

@@ -120,7 +120,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
 void plan_rounds(const SiteModel& model, SitePlan& plan) {
     const auto& rounds = model.data.rounds;
     {
-        const std::string path = "penilaian/index.html";
+        const std::string path = Links::site().section("penilaian");
         const Links links(path);
         auto ctx = base_context(model, path, "Penilaian", "penilaian",
                                 "Seluruh putaran penilaian PEP Bersama, rutin maupun insidental.");
@@ -139,8 +139,8 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         plan.page(path, "rounds", std::move(ctx));
     }
     for (std::size_t i = 0; i < rounds.size(); ++i) {
-        const std::string path = "penilaian/" + rounds[i].period + "/index.html";
-        plan_category_page(model, i, "kategori/" + rounds[i].period + "/index.html", plan);
+        const std::string path = Links::site().round(rounds[i].period);
+        plan_category_page(model, i, Links::site().categories(rounds[i].period), plan);
         if (plan.unchanged(path, model.keys.rounds)) continue;
         plan.page_later(path, "round", [&model, i, path]() -> Value {
             const auto& round = model.data.rounds[i];
@@ -172,9 +172,9 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         }, model.keys.rounds);
     }
     if (model.results.latest_periodic) {
-        plan_category_page(model, *model.results.latest_periodic, "kategori/index.html", plan);
+        plan_category_page(model, *model.results.latest_periodic, Links::site().section("kategori"), plan);
     } else {
-        const std::string path = "kategori/index.html";
+        const std::string path = Links::site().section("kategori");
         const Links links(path);
         auto ctx = base_context(model, path, "Kategori LSP", "kategori", "Belum ada penilaian rutin.");
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}}));

@@ -38,21 +38,21 @@ std::string search_index(const SiteModel& model) {
             text += " · IK " + ik_text(s);
             if (s.category) text += " · " + model.content.categories.categories[*s.category].name;
         }
-        items.emplace_back(entry("LSP", lsp.name, "lsp/" + lsp.id + "/index.html", text));
+        items.emplace_back(entry("LSP", lsp.name, Links::site().lsp(lsp.id), text));
     }
     for (const auto& ind : model.content.indicators)
-        items.emplace_back(entry("Indikator", ind.code + " " + ind.title, "indikator/" + to_lower_ascii(ind.code) + "/index.html",
+        items.emplace_back(entry("Indikator", ind.code + " " + ind.title, Links::site().indicator(ind.code),
                                  ind.summary + " " + shorten(markdown_plain_text(ind.body_markdown), 300)));
     for (const auto& g : model.content.guides)
-        items.emplace_back(entry("Panduan", g.title, "panduan/" + g.slug + "/index.html",
+        items.emplace_back(entry("Panduan", g.title, Links::site().guide(g.slug),
                                  g.summary + " " + shorten(markdown_plain_text(g.body_markdown), 400)));
     for (const auto& p : model.content.stats_pages)
-        items.emplace_back(entry("Statistik", p.title, "statistik/" + p.slug + "/index.html",
+        items.emplace_back(entry("Statistik", p.title, Links::site().prose("statistik", p.slug),
                                  p.summary + " " + shorten(markdown_plain_text(p.body_markdown), 300)));
     for (const auto& ds : model.data.datasets)
-        items.emplace_back(entry("Tabel data", ds.title, "statistik/tabel/" + ds.id + "/index.html", ds.note));
+        items.emplace_back(entry("Tabel data", ds.title, Links::site().dataset(ds.id), ds.note));
     for (const auto& r : model.data.rounds)
-        items.emplace_back(entry("Penilaian", r.title, "penilaian/" + r.period + "/index.html",
+        items.emplace_back(entry("Penilaian", r.title, Links::site().round(r.period),
                                  kind_label(r.kind) + " · " + format_date(r.date)));
     // A script file, not JSON, so the search also works when the site is opened from disk.
     return "window.PEPGEN_CARI = " + pretty_json(items);
@@ -61,7 +61,7 @@ std::string search_index(const SiteModel& model) {
 }  // namespace
 
 void plan_search(const SiteModel& model, SitePlan& plan) {
-    const std::string path = "cari/index.html";
+    const std::string path = Links::site().section("cari");
     const Links links(path);
     auto ctx = base_context(model, path, "Cari", "", "Cari LSP, indikator, panduan dan statistik.");
     ctx.set("index_src", "indeks.js");

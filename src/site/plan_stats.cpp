@@ -12,8 +12,7 @@ namespace pepgen {
 namespace {
 
 EmbedLinks dataset_links(const Dataset& ds, const Links& links, bool on_own_page) {
-    return {links.root() + "data/statistik/" + ds.id + ".json",
-            on_own_page ? std::string() : links.root() + "statistik/tabel/" + ds.id + "/index.html"};
+    return {links.dataset_json(ds.id), on_own_page ? std::string() : links.dataset(ds.id)};
 }
 
 const std::vector<Finding>& findings_of(const SiteModel& model, const std::string& id) {
@@ -52,13 +51,13 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
     const auto& pages = model.content.stats_pages;
     const auto& datasets = model.data.datasets;
     {
-        const std::string path = "statistik/index.html";
+        const std::string path = Links::site().section("statistik");
         const Links links(path);
         auto ctx = base_context(model, path, "Statistik Nasional", "statistik",
                                 "Angka nasional sertifikasi profesi, setiap angkanya dari satu berkas data.");
         std::vector<Value> items;
         for (const auto& p : pages)
-            items.push_back(Value().set("title", p.title).set("summary", p.summary).set("href", links.root() + "statistik/" + p.slug + "/index.html"));
+            items.push_back(Value().set("title", p.title).set("summary", p.summary).set("href", links.prose("statistik", p.slug)));
         ctx.set("pages", Value::list(items));
         ctx.set("has_pages", !items.empty());
         std::vector<Value> rows;
@@ -68,8 +67,8 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
             r.set("title", ds.title)
                 .set("year", ds.year > 0 ? std::to_string(ds.year) : std::string("\u2013"))
                 .set("source", ds.source_part.empty() ? ds.source_document : ds.source_part)
-                .set("href", links.root() + "statistik/tabel/" + ds.id + "/index.html")
-                .set("data_href", links.root() + "data/statistik/" + ds.id + ".json")
+                .set("href", links.dataset(ds.id))
+                .set("data_href", links.dataset_json(ds.id))
                 .set("rows", format_int(static_cast<std::int64_t>(ds.rows.size())))
                 .set("inconsistent", !f.empty())
                 .set("finding_count", format_int(static_cast<std::int64_t>(f.size())));
@@ -82,16 +81,16 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
     }
     plan_prose_pages(model, pages, "statistik", "Statistik", plan, {});
     for (const auto& ds : datasets) {
-        const std::string path = "statistik/tabel/" + ds.id + "/index.html";
+        const std::string path = Links::site().dataset(ds.id);
         const Links links(path);
         auto ctx = base_context(model, path, ds.title, "statistik", ds.note.empty() ? ds.title : ds.note);
         ctx.set("title", ds.title);
         ctx.set("note", ds.note);
         ctx.set("year", ds.year > 0 ? std::to_string(ds.year) : std::string());
         ctx.set("embed_html", render_embed(ds, default_spec(ds), findings_of(model, ds.id), "tabel", dataset_links(ds, links, true)));
-        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}, {ds.title, links.root() + "statistik/tabel/" + ds.id + "/index.html"}}));
+        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}, {ds.title, links.dataset(ds.id)}}));
         plan.page(path, "dataset", std::move(ctx));
-        plan.file("data/statistik/" + ds.id + ".json", ds.published_json);
+        plan.file(Links::site().dataset_json(ds.id), ds.published_json);
     }
 }
 
