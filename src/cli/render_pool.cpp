@@ -1,8 +1,111 @@
 #include "cli/render_pool.h"
 
+#include <algorithm>
 #include <cstdlib>
 
+#include "site/incremental_keys.h"
+#include "util/memory.h"
+
 namespace pepgen {
+
+RenderPool::RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress,
+                       std::string global_key)
+    : theme_(theme), writer_(writer), progress_(progress), global_key_(std::move(global_key)) {
+    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
+}
+
+void RenderPool::finish() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        done_ = true;
+    }
+    ready_.notify_all();
+    for (auto& w : workers_)
+        if (w.joinable()) w.join();
+}
+
+std::vector<std::string> RenderPool::sorted(std::vector<std::string> sorted) {
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    return sorted;
+}
+
+/// A full queue makes the planner wait: only the workers hold a page's data
+/// at a time, which bounds memory, and they already keep every core busy.
+void RenderPool::push(Job&& job) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [this] { return queue_.size() < workers_.size(); });
+    queue_.push_back(std::move(job));
+    ready_.notify_one();
+}
+
+void RenderPool::execute(Job& job) {
+    std::size_t size = 0;
+    if (auto* page = std::get_if<PlannedPage>(&job)) size = render(*page);
+    else size = make(std::get<PlannedFile>(job));
+    // A large page's data and text are gone now: let the next job on this
+    // thread reuse that memory rather than add to it.
+    if (size >= kLargeOutput) release_free_memory(false);
+    progress_.step(++rendered_);
+}
+
+void RenderPool::run() {
+    for (;;) {
+        std::optional<Job> job;
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            ready_.wait(lock, [this] { return done_ || !queue_.empty(); });
+            if (queue_.empty()) return;
+            job.emplace(std::move(queue_.front()));
+            queue_.pop_front();
+        }
+        room_.notify_one();
+        execute(*job);
+    }
+}
+
+/// Returns the size of the page written (0 if none).
+std::size_t RenderPool::render(PlannedPage& page) {
+    try {
+        if (!theme_.has_template(page.template_name)) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            errors_.push_back("templat " + page.template_name + ".mustache tidak ditemukan di templates/ tema ini; "
+                              "salin dari themes/default/templates/ (tema yang dibuat dari versi lama belum "
+                              "memilikinya)");
+            return 0;
+        }
+        if (page.make_context) page.context = page.make_context();
+        const auto ck = content_key(global_key_, page.template_name, page.context);
+        if (!ck.empty() && writer_.reuse_content(page.path, page.key, ck)) return 0;
+        if (page.with_layout) ++rendered_pages_;
+        const auto html = page.with_layout ? theme_.render_page(page.template_name, page.context)
+                                           : theme_.render_document(page.template_name, page.context);
+        page.context = Value();
+        writer_.write(page.path, html, ck.empty() ? page.key : page.key + "|" + ck);
+        return html.size();
+    } catch (const std::exception& e) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        errors_.push_back(page.path + ": " + e.what());
+    }
+    return 0;
+}
+
+/// Returns the size of the file made (0 if none; a file made in parts counts as large).
+std::size_t RenderPool::make(PlannedFile& file) {
+    try {
+        if (!file.parts.empty()) {
+            writer_.write_parts(file.path, file.parts, file.key);
+            return kLargeOutput;
+        }
+        if (file.make_bytes) file.bytes = file.make_bytes();
+        writer_.write(file.path, file.bytes, file.key);
+        return file.bytes.size();
+    } catch (const std::exception& e) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        file_errors_.push_back(file.path + ": " + e.what());
+    }
+    return 0;
+}
 
 std::size_t thread_count() {
     if (const char* env = std::getenv("PEPGEN_THREADS")) {
