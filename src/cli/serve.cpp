@@ -20,6 +20,7 @@
 
 #include "cli/build.h"
 #include "cli/serve_path.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -107,7 +108,7 @@ public:
         const fs::path base = tmpdir && *tmpdir ? tmpdir : "/tmp";
         std::string name = (base / "pepgen-pratinjau-XXXXXX").string();
         if (!::mkdtemp(name.data())) {
-            error = "folder kerja pratinjau tidak dapat dibuat di " + base.string() + ": " + std::strerror(errno) +
+            error = "folder kerja pratinjau tidak dapat dibuat di " + base.string() + ": " + system_reason(errno) +
                     "; atur TMPDIR ke folder yang dapat ditulis";
             return std::nullopt;
         }

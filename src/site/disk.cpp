@@ -10,13 +10,14 @@
 #include <system_error>
 
 
+#include "util/files.h"
+
 namespace fs = std::filesystem;
 
 namespace pepgen {
 
 namespace {
 
-std::string reason(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 class FdSink final : public Disk::Sink {
 public:
@@ -40,7 +41,7 @@ public:
     std::string close() override {
         if (fd_ >= 0 && ::close(fd_) != 0 && !errno_) errno_ = errno;
         fd_ = -1;
-        return errno_ ? "berkas tidak dapat ditulis: " + reason(errno_) : std::string();
+        return errno_ ? "berkas tidak dapat ditulis: " + system_reason(errno_) : std::string();
     }
 
 private:
@@ -77,7 +78,7 @@ public:
     std::optional<std::string> read(const fs::path& path, std::string& error) override {
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
         if (fd < 0) {
-            error = reason(errno);
+            error = system_reason(errno);
             return std::nullopt;
         }
         std::string bytes;
@@ -85,7 +86,7 @@ public:
         for (;;) {
             const auto n = ::read(fd, buffer, sizeof buffer);
             if (n < 0 && errno == EINTR) continue;
-            if (n < 0) error = reason(errno);
+            if (n < 0) error = system_reason(errno);
             if (n <= 0) break;
             bytes.append(buffer, static_cast<std::size_t>(n));
         }
@@ -100,7 +101,7 @@ public:
         return ec ? "folder tidak dapat dibuat: " + ec.message() : std::string();
     }
     std::string rename(const fs::path& from, const fs::path& to) override {
-        return ::rename(from.c_str(), to.c_str()) == 0 ? std::string() : reason(errno);
+        return ::rename(from.c_str(), to.c_str()) == 0 ? std::string() : system_reason(errno);
     }
     bool remove_file(const fs::path& path) override { return ::unlink(path.c_str()) == 0; }
     bool remove_empty_dir(const fs::path& path) override { return ::rmdir(path.c_str()) == 0; }
@@ -127,14 +128,14 @@ public:
         busy = false;
         const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) {
-            error = reason(errno);
+            error = system_reason(errno);
             return nullptr;
         }
         // flock: the kernel drops it when the process ends, so a killed build
         // never leaves the folder locked.
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
             busy = errno == EWOULDBLOCK;
-            error = reason(errno);
+            error = system_reason(errno);
             ::close(fd);
             return nullptr;
         }

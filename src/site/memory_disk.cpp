@@ -3,13 +3,14 @@
 #include <cerrno>
 #include <system_error>
 
+#include "util/files.h"
+
 namespace fs = std::filesystem;
 
 namespace pepgen {
 
 namespace {
 
-std::string reason(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 std::string normal(const fs::path& p) {
     auto s = p.lexically_normal().generic_string();
@@ -43,7 +44,7 @@ public:
         node.bytes.append(bytes);
         node.stamp = disk_.next_stamp(node.bytes.size());
     }
-    std::string close() override { return error_ ? "berkas tidak dapat ditulis: " + reason(error_) : std::string(); }
+    std::string close() override { return error_ ? "berkas tidak dapat ditulis: " + system_reason(error_) : std::string(); }
 
 private:
     MemoryDisk& disk_;
@@ -116,7 +117,7 @@ Disk::Info MemoryDisk::lstat(const fs::path& path) {
 std::optional<std::string> MemoryDisk::read(const fs::path& path, std::string& error) {
     auto it = nodes_.find(real(path));
     if (it == nodes_.end() || it->second.kind != Kind::file) {
-        error = reason(it == nodes_.end() ? ENOENT : EISDIR);
+        error = system_reason(it == nodes_.end() ? ENOENT : EISDIR);
         return std::nullopt;
     }
     return it->second.bytes;
@@ -146,13 +147,13 @@ std::string MemoryDisk::make_dirs(const fs::path& path) {
         at += "/" + p.substr(start, end - start);
         auto it = nodes_.find(at);
         if (it == nodes_.end()) {
-            if (fail_writes_) return "folder tidak dapat dibuat: " + reason(fail_writes_);
+            if (fail_writes_) return "folder tidak dapat dibuat: " + system_reason(fail_writes_);
             change();
             nodes_[at] = Node{Kind::directory, {}, {}, 0755, next_stamp(0)};
         } else if (it->second.kind == Kind::symlink) {
             at = normal(it->second.target);
         } else if (it->second.kind != Kind::directory) {
-            return "folder tidak dapat dibuat: " + reason(EEXIST);
+            return "folder tidak dapat dibuat: " + system_reason(EEXIST);
         }
         start = end + 1;
     }
@@ -162,13 +163,13 @@ std::string MemoryDisk::make_dirs(const fs::path& path) {
 std::string MemoryDisk::rename(const fs::path& from, const fs::path& to) {
     const auto f = real(from), t = real(to);
     auto src = nodes_.find(f);
-    if (src == nodes_.end()) return reason(ENOENT);
+    if (src == nodes_.end()) return system_reason(ENOENT);
     auto parent = nodes_.find(parent_of(t));
-    if (parent == nodes_.end() || parent->second.kind != Kind::directory) return reason(ENOENT);
-    if (auto dst = nodes_.find(t); dst != nodes_.end() && dst->second.kind == Kind::directory) return reason(EISDIR);
+    if (parent == nodes_.end() || parent->second.kind != Kind::directory) return system_reason(ENOENT);
+    if (auto dst = nodes_.find(t); dst != nodes_.end() && dst->second.kind == Kind::directory) return system_reason(EISDIR);
     change();
     if (src->second.kind == Kind::directory) {
-        if (t == f || is_below(t, f)) return reason(EINVAL);
+        if (t == f || is_below(t, f)) return system_reason(EINVAL);
         std::vector<std::pair<std::string, Node>> moved;
         for (auto it = src; it != nodes_.end() && (it->first == f || is_below(it->first, f));)
             moved.emplace_back(t + it->first.substr(f.size()), it->second), it = nodes_.erase(it);
@@ -216,7 +217,7 @@ std::vector<std::string> MemoryDisk::list(const fs::path& dir, std::string& erro
     std::vector<std::string> names;
     auto it = nodes_.find(p);
     if (it == nodes_.end() || it->second.kind != Kind::directory) {
-        error = reason(ENOTDIR);
+        error = system_reason(ENOTDIR);
         return names;
     }
     for (++it; it != nodes_.end() && is_below(it->first, p); ++it) {
@@ -241,7 +242,7 @@ std::unique_ptr<Disk::Lock> MemoryDisk::lock(const fs::path& dir, bool& busy, st
     const auto p = real(dir);
     busy = !locked_.insert(p).second;
     if (busy) {
-        error = reason(EWOULDBLOCK);
+        error = system_reason(EWOULDBLOCK);
         return nullptr;
     }
     return std::make_unique<MemoryLock>(*this, p);

@@ -6,13 +6,14 @@
 
 #include "site/manifest.h"
 
+#include "util/files.h"
+
 namespace fs = std::filesystem;
 
 namespace pepgen {
 
 namespace {
 
-std::string reason(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 /// Up to five names, then how many more, for messages.
 std::string some_of(const std::vector<std::string>& names) {
@@ -66,7 +67,7 @@ std::unique_ptr<OutputFolder> OutputFolder::open(Disk& disk, const fs::path& out
     const auto& path = folder->path_;
     auto info = disk.lstat(path);
     if (info.error) {
-        diags.error(shown, "folder keluaran tidak dapat dibaca: " + reason(info.error));
+        diags.error(shown, "folder keluaran tidak dapat dibaca: " + system_reason(info.error));
         return nullptr;
     }
     if (info.kind == Disk::Kind::missing) {

@@ -8,13 +8,14 @@
 #include <cerrno>
 #include <system_error>
 
+#include "util/files.h"
+
 namespace fs = std::filesystem;
 
 namespace pepgen {
 
 namespace {
 
-std::string reason(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 }  // namespace
 
@@ -32,12 +33,12 @@ std::string write_file_atomically(const fs::path& given, const std::string& byte
     // mkstemp: a fresh name nobody can guess or plant a link at (O_EXCL).
     auto pattern = (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
     const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) return "berkas sementara tidak dapat dibuat di " + path.parent_path().string() + ": " + reason(errno);
+    if (fd < 0) return "berkas sementara tidak dapat dibuat di " + path.parent_path().string() + ": " + system_reason(errno);
     const fs::path tmp = pattern;
     auto fail = [&](const std::string& what, int err) {
         ::close(fd);
         ::unlink(tmp.c_str());
-        return "berkas " + path.string() + " " + what + ": " + reason(err);
+        return "berkas " + path.string() + " " + what + ": " + system_reason(err);
     };
     // Keep the mode of the file it replaces; a new file gets what the umask allows.
     struct stat old{};
@@ -61,7 +62,7 @@ std::string write_file_atomically(const fs::path& given, const std::string& byte
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
-        return "berkas " + path.string() + " tidak dapat disimpan: " + reason(err);
+        return "berkas " + path.string() + " tidak dapat disimpan: " + system_reason(err);
     }
     // The rename itself reaches the disk only with its folder.
     if (const int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {

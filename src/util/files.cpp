@@ -1,6 +1,7 @@
 #include "util/files.h"
 
 #include <algorithm>
+#include <system_error>
 #include <cerrno>
 #include <cstring>
 
@@ -14,9 +15,9 @@ namespace fs = std::filesystem;
 
 namespace pepgen {
 
-namespace {
+std::string system_reason(int err) { return std::error_code(err, std::generic_category()).message(); }
 
-std::string system_reason(int err) { return std::strerror(err); }
+namespace {
 
 /// What a non-regular entry is, for messages.
 std::string kind_of(const fs::path& p) {

@@ -30,6 +30,10 @@ struct ReadResult {
 
 /// Reads a whole regular file. Anything else (a folder, FIFO, device) is
 /// refused without blocking on it; errors carry the system's reason.
+/// The system's own words for an errno value ("No space left on device"),
+/// for messages about files that could not be read or written.
+std::string system_reason(int err);
+
 ReadResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes = kMaxInputBytes);
 
 /// Reads an input of the project at root; refused when the path leads out of
