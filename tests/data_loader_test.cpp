@@ -12,7 +12,7 @@ TEST_CASE("the fixture's data loads with rounds in date order", "[data]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     Diagnostics d;
-    const auto data = load_data(dir.path(), d);
+    const auto data = load_data(dir.path(), test::fixture_catalogue(), d);
     INFO(test::all_messages(d));
     CHECK_FALSE(d.has_errors());
     CHECK(data.meta.example_data);
@@ -25,8 +25,10 @@ TEST_CASE("the fixture's data loads with rounds in date order", "[data]") {
     CHECK(data.rounds[0].team.at(0).agency == "BNSP");
     const auto& c = data.rounds[2].sheets[2];
     CHECK(c.lsp_id == "lsp-c");
-    CHECK(c.scores.count("P01") == 1);
-    CHECK_FALSE(c.scores.at("P01").has_value());
+    REQUIRE(c.scores.size() == 3);  // one per indicator, P01 given as null
+    CHECK(c.score(0) == 3);
+    CHECK_FALSE(c.score(1).has_value());
+    CHECK(c.score(2) == 4);
     CHECK(data.rounds[2].sheets[0].recommendations_markdown.at(0) == "Pertahankan **mutu**.");
 }
 
@@ -41,7 +43,7 @@ TEST_CASE("registry problems are all reported with the LSP and line", "[data]") 
   "teks"
 ]})J");
     Diagnostics d;
-    load_data(dir.path(), d);
+    load_data(dir.path(), test::fixture_catalogue(), d);
     const auto text = test::all_messages(d);
     CHECK_THAT(text, Contains("data/lsp.json:2: galat: LSP A: id 'LSP A' hanya boleh berisi huruf kecil"));
     CHECK_THAT(text, Contains("data/lsp.json:3: galat: lsp-b: jenis 'P4' tidak dikenal"));
@@ -57,7 +59,7 @@ TEST_CASE("malformed JSON is reported with line and column", "[data]") {
     test::write_fixture_project(dir.path());
     test::write_file(dir / "data/penilaian/2025-1.json", "{\"periode\": \"2025-1\",\n \"hasil\": [1, 2,]\n}\n");
     Diagnostics d;
-    load_data(dir.path(), d);
+    load_data(dir.path(), test::fixture_catalogue(), d);
     CHECK_THAT(test::all_messages(d), Contains("data/penilaian/2025-1.json:2: galat: JSON tidak valid di kolom"));
 }
 
@@ -68,7 +70,7 @@ TEST_CASE("round files check period, kind, date and score types", "[data]") {
   "hasil": [{"lsp": "lsp-a", "skor": {"M01": 8.5, "P01": "15", "D01": -1}}]})J");
     test::write_file(dir / "data/penilaian/Bad.json", R"J({"periode": "Bad", "jenis": "rutin", "tanggal": "2025-01-01", "hasil": []})J");
     Diagnostics d;
-    load_data(dir.path(), d);
+    load_data(dir.path(), test::fixture_catalogue(), d);
     const auto text = test::all_messages(d);
     CHECK_THAT(text, Contains("data/penilaian/2025-1.json: galat: periode '2025-9' tidak sama dengan nama berkas"));
     CHECK_THAT(text, Contains("jenis 'bulanan' tidak dikenal"));
@@ -79,6 +81,31 @@ TEST_CASE("round files check period, kind, date and score types", "[data]") {
     CHECK_THAT(text, Contains("data/penilaian/Bad.json: galat: periode 'Bad' harus berbentuk TAHUN-KODE"));
 }
 
+TEST_CASE("scores land at their indicator's position; unknown codes are kept, with their line, for validation", "[data]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
+  "hasil": [{"lsp": "lsp-a",
+    "skor": {"D01": 7,
+             "X99": 4,
+             "M01": null}}]})J");
+    Diagnostics d;
+    const auto data = load_data(dir.path(), test::fixture_catalogue(), d);
+    INFO(test::all_messages(d));
+    REQUIRE(data.rounds.at(0).sheets.size() == 1);
+    const auto& sheet = data.rounds[0].sheets[0];
+    CHECK(sheet.scores.size() == 3);  // one slot per indicator (M01, P01, D01), in catalogue order
+    CHECK_FALSE(sheet.score(0));      // M01 given as null: not scored yet
+    CHECK_FALSE(sheet.score(1));      // P01 not in the file
+    CHECK(sheet.score(2) == 7);
+    CHECK(sheet.line_of(2) == 3);
+    CHECK(sheet.line_of(1) == sheet.source_line);  // not in the file: the sheet's own line
+    REQUIRE(sheet.stray.size() == 1);
+    CHECK(sheet.stray[0].code == "X99");
+    CHECK(sheet.stray[0].value == 4);
+    CHECK(sheet.stray[0].line == 4);
+}
+
 TEST_CASE("a missing registry is an error, a BOM is not", "[data]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
@@ -86,7 +113,7 @@ TEST_CASE("a missing registry is an error, a BOM is not", "[data]") {
     test::write_file(dir / "data/meta.json", "\xEF\xBB\xBF" + original);
     std::filesystem::remove(dir / "data/lsp.json");
     Diagnostics d;
-    const auto data = load_data(dir.path(), d);
+    const auto data = load_data(dir.path(), test::fixture_catalogue(), d);
     CHECK(data.meta.example_data);
     CHECK_THAT(test::all_messages(d), Contains("data/lsp.json: galat: daftar LSP tidak ditemukan"));
 }
@@ -115,7 +142,7 @@ TEST_CASE("a key repeated in one JSON object is an error naming file, line and k
     registry.replace(registry.find("\"nama\": \"LSP Uji B\""), 18, "\"nama\": \"LSP Uji B\", \"nama\": \"Lain\"");
     test::write_file(dir / "data/lsp.json", registry);
     Diagnostics d;
-    const auto data = load_data(dir.path(), d);
+    const auto data = load_data(dir.path(), test::fixture_catalogue(), d);
     const auto text = test::all_messages(d);
     CHECK_THAT(text, Contains("data/penilaian/2025-1.json:4: galat: JSON tidak valid di kolom 7: kunci 'M01' muncul lebih dari sekali"));
     CHECK_THAT(text, Contains("data/penilaian/2025-i1.json:3: galat: JSON tidak valid di kolom 2: kunci 'jenis' muncul lebih dari sekali"));
@@ -128,7 +155,7 @@ TEST_CASE("a key repeated in one JSON object is an error naming file, line and k
     test::write_file(ok / "data/penilaian/2025-i1.json", R"J({"periode": "2025-i1", "jenis": "insidental", "tanggal": "2025-08-01",
   "hasil": [], "\u006aenis": "rutin"})J");
     Diagnostics d2;
-    load_data(ok.path(), d2);
+    load_data(ok.path(), test::fixture_catalogue(), d2);
     const auto text2 = test::all_messages(d2);
     CHECK_FALSE(Catch::contains(text2, "data/meta.json"));
     CHECK_THAT(text2, Contains("data/penilaian/2025-i1.json:2: galat: JSON tidak valid di kolom 16: kunci 'jenis' muncul"));
@@ -142,7 +169,7 @@ TEST_CASE("an object with many keys is checked for repeats without quadratic tim
     meta += ",\n\"k777\": 2}";
     test::write_file(dir / "data/meta.json", meta);
     Diagnostics d;
-    load_data(dir.path(), d);
+    load_data(dir.path(), test::fixture_catalogue(), d);
     CHECK_THAT(test::all_messages(d), Contains("data/meta.json:2: galat: JSON tidak valid di kolom 1: kunci 'k777' muncul"));
 }
 
@@ -156,7 +183,7 @@ TEST_CASE("anything named like a data file that is not a regular file is an erro
     std::filesystem::remove(dir / "data/meta.json");
     std::filesystem::create_symlink("hilang.json", dir / "data/meta.json");
     Diagnostics d;
-    const auto data = load_data(dir.path(), d);  // must not block on the FIFO
+    const auto data = load_data(dir.path(), test::fixture_catalogue(), d);  // must not block on the FIFO
     const auto text = test::all_messages(d);
     CHECK_THAT(text, Contains("data/penilaian/2027-1.json: galat: sebuah folder, bukan berkas"));
     CHECK_THAT(text, Contains("data/penilaian/2027-2.json: galat: sebuah FIFO (pipa)"));
@@ -172,14 +199,14 @@ TEST_CASE("a data folder that is not a readable folder is an error, not an empty
     std::filesystem::remove_all(dir / "data/penilaian");
     test::write_file(dir / "data/penilaian", "bukan folder");
     Diagnostics d;
-    load_data(dir.path(), d);
+    load_data(dir.path(), test::fixture_catalogue(), d);
     CHECK_THAT(test::all_messages(d), Contains("data/penilaian: galat: sebuah berkas, bukan folder; di sini harus ada folder berisi berkas *.json"));
     test::TempDir dir2;
     test::write_fixture_project(dir2.path());
     std::filesystem::remove_all(dir2 / "data/statistik");
     std::filesystem::create_symlink("tidak-ada", dir2 / "data/statistik");
     Diagnostics d2;
-    load_data(dir2.path(), d2);
+    load_data(dir2.path(), test::fixture_catalogue(), d2);
     CHECK_THAT(test::all_messages(d2), Contains("data/statistik: galat: tautan simbolik ke 'tidak-ada' yang tidak ada"));
 }
 
@@ -196,7 +223,7 @@ TEST_CASE("a data file reached through a symlink that leaves the project is refu
     std::filesystem::remove(dir / "data/penilaian/2025-i1.json");
     std::filesystem::create_symlink("../../arsip/2025-i1.json", dir / "data/penilaian/2025-i1.json");
     Diagnostics d;
-    const auto data = load_data(dir.path(), d);
+    const auto data = load_data(dir.path(), test::fixture_catalogue(), d);
     const auto text = test::all_messages(d);
     CHECK_THAT(text, Contains("data/penilaian/2025-1.json: galat: tautan simbolik mengarah ke luar proyek ('" +
                               std::filesystem::weakly_canonical(outside / "2025-1.json").string() + "')"));
@@ -213,7 +240,7 @@ TEST_CASE("bad bytes and forbidden characters are reported at their line and col
                      "{\"periode\": \"2025-2\", \"jenis\": \"rutin\", \"tanggal\": \"2025-11-01\",\n"
                      "  \"judul\": \"Putaran \\uFFFE \\u0007\", \"hasil\": []}\n");
     Diagnostics d;
-    load_data(dir.path(), d);
+    load_data(dir.path(), test::fixture_catalogue(), d);
     const auto text = test::all_messages(d);
     CHECK_THAT(text, Contains("data/penilaian/2025-1.json:2: galat: teks bukan UTF-8 yang sah (atau memuat karakter NUL) mulai kolom 15 (bita ke-37)"));
     CHECK_THAT(text, Contains("data/penilaian/2025-i1.json:3: galat: karakter kendali U+0085 di kolom 14"));
@@ -230,7 +257,7 @@ TEST_CASE("an id over the length limit is told so", "[data][text]") {
     test::write_file(dir / "data/penilaian/2025-1.json",
                      "{\"periode\": \"2025-" + long_id + "\", \"jenis\": \"rutin\", \"tanggal\": \"2025-06-01\", \"hasil\": []}");
     Diagnostics d;
-    load_data(dir.path(), d);
+    load_data(dir.path(), test::fixture_catalogue(), d);
     const auto text = test::all_messages(d);
     CHECK_THAT(text, Contains("id '" + long_id + "' terlalu panjang (150 karakter; batas 100)"));
     CHECK_THAT(text, Contains("periode '2025-" + long_id + "' terlalu panjang (155 karakter; batas 100)"));

@@ -43,11 +43,16 @@ ScoreSheet sheet_with_total(const std::vector<Indicator>& cat, const std::string
     s.lsp_id = id;
     for (const auto& ind : cat) {
         const int v = std::min(ind.max_score, total);
-        s.scores[ind.code] = v;
+        s.scores.push_back(v);
         total -= v;
     }
     REQUIRE(total == 0);
     return s;
+}
+
+/// Gives the sheet a score by indicator code, as a round file would.
+void set(ScoreSheet& sheet, const std::vector<Indicator>& cat, const std::string& code, std::optional<int> v) {
+    sheet.set_score(code_positions(cat).at(code), v);
 }
 
 }  // namespace
@@ -71,10 +76,10 @@ TEST_CASE("IK is the sum of the scores and falls in the circular's category", "[
 TEST_CASE("group subtotals and percentages", "[scoring]") {
     const auto cat = circular_catalogue();
     auto sheet = sheet_with_total(cat, "lsp-x", 0);
-    sheet.scores["M01"] = 10;
-    sheet.scores["M02"] = 5;
-    sheet.scores["P01"] = 20;
-    sheet.scores["D03"] = 3;
+    set(sheet, cat, "M01", 10);
+    set(sheet, cat, "M02", 5);
+    set(sheet, cat, "P01", 20);
+    set(sheet, cat, "D03", 3);
     const auto r = score_sheet(cat, circular_table(), sheet);
     CHECK(r.ik == 38);
     CHECK(r.groups[0].score == 15);
@@ -95,21 +100,21 @@ TEST_CASE("group subtotals and percentages", "[scoring]") {
 TEST_CASE("an incomplete sheet gets no IK, no category and no rank", "[scoring]") {
     const auto cat = circular_catalogue();
     auto sheet = sheet_with_total(cat, "lsp-x", 300);
-    sheet.scores["H02"] = std::nullopt;
-    sheet.scores.erase("D01");
+    set(sheet, cat, "H02", std::nullopt);
+    sheet.scores.resize(24);  // D01 (position 24) and what follows are not in the sheet at all
     std::vector<SheetResult> rs = {score_sheet(cat, circular_table(), sheet)};
     assign_ranks(rs);
     CHECK_FALSE(rs[0].complete);
     CHECK_FALSE(rs[0].ik);
     CHECK_FALSE(rs[0].category);
     CHECK_FALSE(rs[0].rank);
-    CHECK(rs[0].missing == std::vector<std::string>{"H02", "D01"});
+    CHECK(rs[0].missing == std::vector<std::string>{"H02", "D01", "D02", "D03"});
     // Scores by catalogue position, for every page and export: blank where not scored.
     REQUIRE(rs[0].scores.size() == cat.size());
-    CHECK(rs[0].scores[0] == sheet.scores.find("M01")->second);
+    CHECK(rs[0].scores[0] == sheet.scores[0]);
     CHECK(rs[0].scores[23] == std::nullopt);  // H02
     CHECK(rs[0].scores[24] == std::nullopt);  // D01, not in the sheet at all
-    CHECK(rs[0].scores[22] == sheet.scores.find("H01")->second);
+    CHECK(rs[0].scores[22] == sheet.scores[22]);
     CHECK_FALSE(rs[0].groups[3].complete);
     CHECK(rs[0].groups[0].complete);
 }
@@ -149,7 +154,7 @@ TEST_CASE("changes compare with the previous periodic round; incidental rounds d
     round("2025-2", RoundKind::rutin, "2025-11-01", {{"a", 305}, {"b", 230}, {"c", 100}});
     // b's sheet in 2026-1 is incomplete: the next change for b compares with 2025-2.
     round("2026-1", RoundKind::rutin, "2026-05-01", {{"a", 305}, {"b", 200}});
-    data.rounds[3].sheets[1].scores["K01"] = std::nullopt;
+    set(data.rounds[3].sheets[1], content.indicators, "K01", std::nullopt);
     round("2026-2", RoundKind::rutin, "2026-11-01", {{"b", 255}});
 
     const auto res = compute(content, data);
@@ -206,10 +211,10 @@ TEST_CASE("what pages show per indicator is computed once: below half, percentag
     round.kind = RoundKind::rutin;
     for (const auto& [id, m01] : std::vector<std::pair<std::string, int>>{{"a", 10}, {"b", 5}, {"c", 4}, {"d", 8}}) {
         auto sheet = sheet_with_total(cat, id, 0);
-        sheet.scores["M01"] = m01;
+        set(sheet, cat, "M01", m01);
         round.sheets.push_back(sheet);
     }
-    round.sheets[3].scores["M02"] = std::nullopt;  // d has not been scored on M02
+    set(round.sheets[3], cat, "M02", std::nullopt);  // d has not been scored on M02
     data.rounds.push_back(round);
     const auto res = compute(content, data);
     const auto& rr = res.rounds[0];

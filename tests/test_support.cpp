@@ -70,6 +70,14 @@ std::string indicator(const std::string& code, const std::string& group, const s
 
 }  // namespace
 
+std::vector<Indicator> fixture_catalogue() {
+    std::vector<Indicator> out(3);
+    out[0].code = "M01", out[0].group = Group::masukan, out[0].max_score = 10;
+    out[1].code = "P01", out[1].group = Group::proses, out[1].max_score = 20;
+    out[2].code = "D01", out[2].group = Group::dampak, out[2].max_score = 10;
+    return out;
+}
+
 void write_fixture_project(const fs::path& root) {
     write_file(root / "pepgen.yaml", "judul: Situs Uji\npenerbit: Tim Uji\n");
     write_file(root / "content/beranda.md", "---\njudul: Beranda Uji\nringkasan: Ringkasan beranda.\n---\nHalo.\n");

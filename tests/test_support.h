@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/build.h"
+#include "model/types.h"
 #include "site/memory_disk.h"
 #include "util/diagnostic.h"
 
@@ -34,6 +35,10 @@ std::string read_file(const std::filesystem::path& path);
 /// Bawah 0–19; LSPs lsp-a, lsp-b, lsp-c; rounds 2025-1 and 2025-2 (rutin)
 /// and 2025-i1 (insidental). Uses the repository's default theme.
 void write_fixture_project(const std::filesystem::path& root);
+
+/// The fixture project's indicators in catalogue order (M01, P01, D01), for
+/// loaders that read scores against a catalogue.
+std::vector<pepgen::Indicator> fixture_catalogue();
 
 /// Adds a statistics dataset (data/statistik/lsp-uji.json, provinces, whose
 /// printed total 100 disagrees with its rows' 60) and a report page

@@ -12,7 +12,7 @@ namespace {
 
 std::string validate_dir(const std::filesystem::path& root, Diagnostics& d) {
     const auto c = load_content(root, d);
-    const auto data = load_data(root, d);
+    const auto data = load_data(root, c.indicators, d);
     validate_content(c, d);
     validate_data(c, data, d);
     return test::all_messages(d);

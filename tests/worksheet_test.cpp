@@ -45,14 +45,14 @@ TEST_CASE("a filled worksheet imports with columns in any order", "[worksheet]")
     const auto& sheets = imported->sheets;
     REQUIRE(sheets.size() == 2);
     CHECK(sheets[0].lsp_id == "lsp-a");  // registry order
-    CHECK(sheets[0].scores.at("M01") == 9);
-    CHECK_FALSE(sheets[0].scores.at("P01").has_value());
-    CHECK(imported->codes == std::vector<std::string>{"D01", "M01", "P01"});
+    CHECK(sheets[0].score(0) == 9);
+    CHECK_FALSE(sheets[0].score(1).has_value());
+    CHECK(imported->columns == std::vector<std::size_t>{0, 1, 2});
     CHECK(imported->has_notes);
     const auto& b = sheets[1];
-    CHECK(b.scores.at("M01") == 8);
-    CHECK(b.scores.at("P01") == 12);
-    CHECK(b.scores.at("D01") == 5);
+    CHECK(b.score(0) == 8);
+    CHECK(b.score(1) == 12);
+    CHECK(b.score(2) == 5);
     CHECK(b.notes_markdown == "Baik");
     CHECK(b.recommendations_markdown == std::vector<std::string>{"Perbaiki arsip.", "Lengkapi surveilans."});
     CHECK(d.error_count() == 0);
@@ -93,25 +93,25 @@ TEST_CASE("an import updates only the rows and columns the worksheet has", "[wor
     Fixture f;
     std::vector<ScoreSheet> round(3);
     round[2].lsp_id = "lsp-z";  // empty scaffolding the worksheet dropped: removed
-    round[2].scores = {{"M01", std::nullopt}};
+    round[2].scores = {std::nullopt};
     round[0].lsp_id = "lsp-b";
-    round[0].scores = {{"M01", 1}, {"P01", 2}, {"D01", 3}};
+    round[0].scores = {1, 2, 3};
     round[0].notes_markdown = "Catatan lama.";
     round[1].lsp_id = "lsp-c";
-    round[1].scores = {{"M01", 4}, {"P01", 5}, {"D01", 6}};
+    round[1].scores = {4, 5, 6};
     Diagnostics d;
     const auto imported = import_worksheet("lsp;M01\nlsp-b;9\nlsp-a;7\n", "x.csv", f.content, f.lsps, d);
     REQUIRE(imported);
     CHECK(merge_worksheet(round, *imported, f.lsps) == 1);  // lsp-c left as it was
     REQUIRE(round.size() == 3);
     CHECK(round[0].lsp_id == "lsp-a");
-    CHECK(round[0].scores.at("M01") == 7);
-    CHECK_FALSE(round[0].scores.at("P01").has_value());
+    CHECK(round[0].score(0) == 7);
+    CHECK_FALSE(round[0].score(1).has_value());
     CHECK(round[1].lsp_id == "lsp-b");
-    CHECK(round[1].scores.at("M01") == 9);
-    CHECK(round[1].scores.at("P01") == 2);              // column not in the worksheet: kept
+    CHECK(round[1].score(0) == 9);
+    CHECK(round[1].score(1) == 2);              // column not in the worksheet: kept
     CHECK(round[1].notes_markdown == "Catatan lama.");   // no catatan column: kept
-    CHECK(round[2].scores.at("M01") == 4);
+    CHECK(round[2].score(0) == 4);
 }
 
 TEST_CASE("an unbalanced quote is refused at the cell where it starts, nothing imported", "[worksheet]") {

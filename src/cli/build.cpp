@@ -33,12 +33,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         return true;
     }
     auto project = load_project(root, diags);
-    // Pages and exports read each sheet's scores from its result (by indicator
-    // position); the loaded copies, as large again at national scale, go first.
-    if (project.results)
-        for (auto& round : project.data.rounds)
-            for (auto& sheet : round.sheets) sheet.scores = {};
-    release_free_memory(true);  // the parsed files, score positions and loaded scores are gone
+    release_free_memory(true);  // the parsed round files are gone
     std::unique_ptr<Theme> theme;
     if (!diags.has_errors()) theme = Theme::load(root, project.content.config.theme, diags);
     if (diags.has_errors() || !theme) return false;

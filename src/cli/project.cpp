@@ -10,15 +10,11 @@ namespace pepgen {
 Project load_project(const std::filesystem::path& root, Diagnostics& diags) {
     Project p;
     p.content = load_content(root, diags);
-    p.data = load_data(root, diags);
+    p.data = load_data(root, p.content.indicators, diags);
     validate_content(p.content, diags);
     validate_data(p.content, p.data, diags);
     validate_stats(p.content, p.data, diags);
     validate_schedule(p.data, diags);
-    // Where each score sits in its file only serves the messages above; at
-    // national scale it is as large as the scores, so it goes before the build.
-    for (auto& round : p.data.rounds)
-        for (auto& sheet : round.sheets) sheet.score_lines = {};
     if (!diags.has_errors()) {
         p.results = compute(p.content, p.data);
         for (const auto& ds : p.data.datasets) p.stat_findings[ds.id] = check_consistency(ds);

@@ -154,7 +154,7 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
     Round round;
     if (fs::exists(round_file)) {
         Diagnostics round_diags;
-        auto existing = load_round(root, round_file, round_diags);
+        auto existing = load_round(root, round_file, content.indicators, round_diags);
         if (!existing) {
             print(round_diags, err);
             err << "Perbaiki atau hapus berkas penilaian itu dulu; tidak ada yang ditulis.\n";
@@ -205,10 +205,8 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
     int complete = 0;
     for (const auto& s : round.sheets) {
         bool all = true;
-        for (const auto& ind : content.indicators) {
-            auto it = s.scores.find(ind.code);
-            if (it == s.scores.end() || !it->second) all = false;
-        }
+        for (std::size_t k = 0; k < content.indicators.size(); ++k)
+            if (!s.score(k)) all = false;
         complete += all ? 1 : 0;
     }
     out << "Diimpor " << imported->sheets.size() << " LSP ke " << display_path(root, round_file) << "; putaran ini kini "

@@ -115,33 +115,47 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
     }
 }
 
-void read_scores(const json::object& skor, JsonFields& f, ScoreSheet& sheet) {
+/// Reads a sheet's "skor" object: each code the catalogue has goes to its
+/// position, any other code is kept as stray for validation to name.
+void read_scores(const json::object& skor, JsonFields& f, const FlatMap<std::string, std::size_t>& positions,
+                 const std::vector<int>& lines, ScoreSheet& sheet) {
+    std::size_t n = 0;
     for (const auto& [key, value] : skor) {
         const std::string code(key);
-        const auto line_it = sheet.score_lines.find(code);
-        const int line = line_it == sheet.score_lines.end() ? 0 : line_it->second;
+        const int line = n < lines.size() ? lines[n] : 0;
+        ++n;
         auto error = [&](const std::string& m) { f.error_at(line, m); };
+        std::optional<int> score;
         if (value.is_null()) {
-            sheet.scores[code] = std::nullopt;
         } else if (value.is_int64()) {
             const auto v = value.get_int64();
-            if (v < 0 || v > 100000) error(code + " = " + std::to_string(v) + " di luar rentang skor yang mungkin");
-            else sheet.scores[code] = static_cast<int>(v);
+            if (v < 0 || v > 100000) {
+                error(code + " = " + std::to_string(v) + " di luar rentang skor yang mungkin");
+                continue;
+            }
+            score = static_cast<int>(v);
         } else if (value.is_uint64()) {
             error(code + " = " + std::to_string(value.get_uint64()) + " di luar rentang skor yang mungkin");
+            continue;
         } else if (value.is_double()) {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%g", value.get_double());
             error(code + " = " + buf + " harus bilangan bulat (tanpa desimal)");
+            continue;
         } else {
             error(code + " harus berupa bilangan bulat atau null (belum dinilai), bukan " + json_kind(value));
+            continue;
         }
+        if (auto at = positions.find(code); at != positions.end()) sheet.set_score(at->second, score, line);
+        else sheet.stray.push_back({code, score, line});
     }
 }
 
 }  // namespace
 
-std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diagnostics& diags) {
+std::optional<Round> load_round(const fs::path& root, const fs::path& path, const std::vector<Indicator>& catalogue,
+                                Diagnostics& diags) {
+    const auto positions = code_positions(catalogue);
     auto doc = read_json_file(root, path, diags);
     if (!doc) return std::nullopt;
     if (!doc->value.is_object()) {
@@ -231,23 +245,26 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, Diag
             sheet.source_line = line;
             if (const auto* skor = sf.object("skor", true)) {
                 // Point evaluators at the score itself, not just at the sheet.
-                sheet.scores.reserve(skor->size());
+                std::vector<int> lines(skor->size(), 0);
                 if (sheet_offset != std::string::npos) {
-                    sheet.score_lines.reserve(skor->size());
                     // Keys come in file order: each search starts where the last one ended, and
                     // a match past the next sheet (a repeated key) falls back to the sheet's start.
                     const auto next_sheet = doc->offset_of("\"lsp\"", sheet_offset + 1);
                     std::size_t from = sheet_offset;
+                    std::size_t n = 0;
                     for (const auto& [key, value] : *skor) {
                         const auto needle = "\"" + std::string(key) + "\"";
                         auto at = doc->offset_of(needle, from);
                         if (at == std::string::npos || at > next_sheet) at = doc->offset_of(needle, sheet_offset);
-                        if (at == std::string::npos) continue;
-                        sheet.score_lines[std::string(key)] = doc->line_at(at);
-                        from = at + needle.size();
+                        if (at != std::string::npos) {
+                            lines[n] = doc->line_at(at);
+                            from = at + needle.size();
+                        }
+                        ++n;
                     }
                 }
-                read_scores(*skor, sf, sheet);
+                sheet.scores.resize(catalogue.size());
+                read_scores(*skor, sf, positions, lines, sheet);
             }
             sheet.notes_markdown = sf.text("catatan", false).value_or("");
             sheet.recommendations_markdown = sf.text_list("rekomendasi", false);
@@ -268,7 +285,7 @@ std::vector<Lsp> load_registry(const fs::path& root, Diagnostics& diags) {
     return data.lsps;
 }
 
-Data load_data(const fs::path& root, Diagnostics& diags) {
+Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Diagnostics& diags) {
     Data data;
     load_meta(root, data, diags);
     load_registry_into(root, data, diags);
@@ -277,7 +294,7 @@ Data load_data(const fs::path& root, Diagnostics& diags) {
     const auto paths = list_files(root, root / "data" / "penilaian", ".json", diags);
     std::vector<std::optional<Round>> loaded(paths.size());
     std::vector<Diagnostics> found(paths.size());
-    for_each_index(paths.size(), [&](std::size_t i) { loaded[i] = load_round(root, paths[i], found[i]); });
+    for_each_index(paths.size(), [&](std::size_t i) { loaded[i] = load_round(root, paths[i], catalogue, found[i]); });
     for (std::size_t i = 0; i < paths.size(); ++i) {
         diags.append(found[i]);
         if (loaded[i]) data.rounds.push_back(std::move(*loaded[i]));

@@ -11,14 +11,16 @@
 
 namespace pepgen {
 
-Data load_data(const std::filesystem::path& root, Diagnostics& diags);
+/// Scores are read against `catalogue` (the loaded indicators): each lands at
+/// its indicator's position, unknown codes are kept apart for validation.
+Data load_data(const std::filesystem::path& root, const std::vector<Indicator>& catalogue, Diagnostics& diags);
 
 /// The registry alone (data/lsp.json), for commands that need no rounds.
 std::vector<Lsp> load_registry(const std::filesystem::path& root, Diagnostics& diags);
 
 /// One round file.
 std::optional<Round> load_round(const std::filesystem::path& root, const std::filesystem::path& path,
-                                Diagnostics& diags);
+                                const std::vector<Indicator>& catalogue, Diagnostics& diags);
 
 /// A round's period: four-digit year, a hyphen, then a slug ("2026-1", "2026-i1").
 bool is_period(const std::string& s);

@@ -10,9 +10,9 @@ namespace pepgen {
 
 void add_sheet_fields(json::object& out, const ScoreSheet& sheet, const std::vector<Indicator>& catalogue) {
     json::object scores;
-    for (const auto& ind : catalogue) {
-        auto it = sheet.scores.find(ind.code);
-        scores[ind.code] = it != sheet.scores.end() && it->second ? json::value(*it->second) : json::value(nullptr);
+    for (std::size_t k = 0; k < catalogue.size(); ++k) {
+        const auto score = sheet.score(k);
+        scores[catalogue[k].code] = score ? json::value(*score) : json::value(nullptr);
     }
     out["skor"] = std::move(scores);
     out["catatan"] = sheet.notes_markdown;

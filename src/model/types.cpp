@@ -25,6 +25,22 @@ const ScoreSheet* Round::find_sheet(const std::string& lsp_id) const {
     return nullptr;
 }
 
+void ScoreSheet::set_score(std::size_t k, std::optional<int> value, int line) {
+    if (scores.size() <= k) scores.resize(k + 1);
+    scores[k] = value;
+    if (line > 0) {
+        if (score_lines.size() <= k) score_lines.resize(k + 1, 0);
+        score_lines[k] = line;
+    }
+}
+
+FlatMap<std::string, std::size_t> code_positions(const std::vector<Indicator>& catalogue) {
+    FlatMap<std::string, std::size_t> positions;
+    positions.reserve(catalogue.size());
+    for (std::size_t k = 0; k < catalogue.size(); ++k) positions[catalogue[k].code] = k;
+    return positions;
+}
+
 std::optional<Group> group_from_key(const std::string& key) {
     for (const auto& g : all_groups())
         if (key == g.key) return g.group;

@@ -124,15 +124,38 @@ struct TeamMember {
     std::string agency;
 };
 
-/// One LSP's sheet in one round. A missing or null score means "not scored yet".
+/// A score a round file gives under a code the catalogue does not have. Kept,
+/// not scored, so that validation can name it and its line.
+struct StrayScore {
+    std::string code;
+    std::optional<int> value;
+    int line = 0;
+};
+
+/// One LSP's sheet in one round. Scores are held by indicator position (the
+/// catalogue's order), as the loader read them against the loaded content; a
+/// missing or null score means "not scored yet".
 struct ScoreSheet {
     std::string lsp_id;
-    FlatMap<std::string, std::optional<int>> scores;  ///< code -> score
+    std::vector<std::optional<int>> scores;  ///< per indicator; may be shorter than the catalogue
+    std::vector<int> score_lines;            ///< per indicator: line of its score in the file, 0 if unknown
+    std::vector<StrayScore> stray;           ///< codes the catalogue does not have
     std::string notes_markdown;
     std::vector<std::string> recommendations_markdown;
     int source_line = 0;  ///< where the sheet starts in its round file
-    FlatMap<std::string, int> score_lines;  ///< code -> line of its score, when found; emptied once validated
+
+    /// The score at catalogue position k, if given.
+    std::optional<int> score(std::size_t k) const { return k < scores.size() ? scores[k] : std::nullopt; }
+    /// Where that score sits in the file, else where the sheet starts.
+    int line_of(std::size_t k) const {
+        return k < score_lines.size() && score_lines[k] > 0 ? score_lines[k] : source_line;
+    }
+    /// Gives the score at position k, growing the sheet to hold it.
+    void set_score(std::size_t k, std::optional<int> value, int line = 0);
 };
+
+/// Catalogue code -> position, for readers that meet scores by code.
+FlatMap<std::string, std::size_t> code_positions(const std::vector<Indicator>& catalogue);
 
 struct Round {
     std::string period;    ///< "2026-1"

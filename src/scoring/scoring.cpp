@@ -29,19 +29,20 @@ SheetResult score_sheet(const std::vector<Indicator>& catalogue, const CategoryT
     for (const auto& g : all_groups()) r.groups.push_back({g.group, 0, 0, true, 0});
     int total = 0;
     r.scores.reserve(catalogue.size());
-    for (const auto& ind : catalogue) {
+    for (std::size_t k = 0; k < catalogue.size(); ++k) {
+        const auto& ind = catalogue[k];
         auto& gs = r.groups[static_cast<std::size_t>(ind.group)];
         gs.max += ind.max_score;
-        auto it = sheet.scores.find(ind.code);
-        r.scores.push_back(it == sheet.scores.end() ? std::nullopt : it->second);
-        if (it == sheet.scores.end() || !it->second) {
+        const auto given = sheet.score(k);
+        r.scores.push_back(given);
+        if (!given) {
             r.missing.push_back(ind.code);
             r.weak_at.push_back(0);
             r.percent.push_back(std::nullopt);
             gs.complete = false;
             continue;
         }
-        const int score = *it->second;
+        const int score = *given;
         gs.score += score;
         total += score;
         const bool weak = below_half(score, ind.max_score);

@@ -26,7 +26,7 @@ enum class Move { none, up, same, down };
 struct SheetResult {
     std::string lsp_id;
     bool complete = false;
-    std::vector<std::optional<int>> scores;  ///< per indicator, in catalogue order (none: not scored)
+    std::vector<std::optional<int>> scores;  ///< per indicator, in catalogue order, one for each (none: not scored)
     std::vector<std::string> missing;      ///< codes without a score
     std::optional<int> ik;                 ///< only when complete
     std::optional<std::size_t> category;   ///< index into CategoryTable::categories (0 = best)

@@ -1,6 +1,6 @@
-/// A small ordered map kept in one sorted vector: the std::map interface the
-/// loaders and scorers use, at half the memory and without a node per entry
-/// (a national site holds ~27 scores for each of tens of thousands of sheets).
+/// A small ordered map kept in one sorted vector: the std::map interface, at
+/// half the memory and without a node per entry, for small maps looked up often
+/// (such as an indicator code to its catalogue position).
 #pragma once
 
 #include <algorithm>

@@ -93,8 +93,6 @@ void validate_content(const Content& content, Diagnostics& diags) {
 
 void validate_round(const Content& content, const std::set<std::string>* registry, const Round& round,
                     Diagnostics& out) {
-    std::map<std::string, const Indicator*> catalogue;
-    for (const auto& ind : content.indicators) catalogue[ind.code] = &ind;
     const auto& file = round.source_file;
     if (const auto problem = entry_count_problem(round.sheets.size(), "lembar skor"); !problem.empty())
         out.error(file, problem);
@@ -106,25 +104,21 @@ void validate_round(const Content& content, const std::set<std::string>* registr
             out.error(file, id + ": LSP tidak terdaftar di data/lsp.json", sheet.source_line);
         if (!in_round.insert(id).second)
             out.error(file, id + ": LSP dinilai lebih dari sekali dalam penilaian ini", sheet.source_line);
-        std::vector<std::string> missing;
-        for (const auto& [code, score] : sheet.scores) {
-            const auto line_it = sheet.score_lines.find(code);
-            const int line = line_it == sheet.score_lines.end() ? sheet.source_line : line_it->second;
-            auto it = catalogue.find(code);
-            if (it == catalogue.end()) {
-                // A code whose own file failed is reported there, once, not here per score.
-                if (!content.failed_indicators.count(code))
-                    out.error(file, id + ": kode indikator " + code + " tidak dikenal", line);
-                continue;
-            }
-            if (score && *score > it->second->max_score)
-                out.error(file, id + ": " + code + " = " + std::to_string(*score) + " melebihi skor_maks " +
-                                      std::to_string(it->second->max_score),
-                          line);
+        for (const auto& stray : sheet.stray) {
+            // A code whose own file failed is reported there, once, not here per score.
+            if (!content.failed_indicators.count(stray.code))
+                out.error(file, id + ": kode indikator " + stray.code + " tidak dikenal",
+                          stray.line > 0 ? stray.line : sheet.source_line);
         }
-        for (const auto& ind : content.indicators) {
-            auto it = sheet.scores.find(ind.code);
-            if (it == sheet.scores.end() || !it->second) missing.push_back(ind.code);
+        std::vector<std::string> missing;
+        for (std::size_t k = 0; k < content.indicators.size(); ++k) {
+            const auto& ind = content.indicators[k];
+            const auto score = sheet.score(k);
+            if (!score) missing.push_back(ind.code);
+            else if (*score > ind.max_score)
+                out.error(file, id + ": " + ind.code + " = " + std::to_string(*score) + " melebihi skor_maks " +
+                                      std::to_string(ind.max_score),
+                          sheet.line_of(k));
         }
         if (!missing.empty() && !content.indicators.empty()) {
             std::string list;

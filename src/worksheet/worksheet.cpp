@@ -207,6 +207,7 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
     }
     std::set<std::string> codes;
     std::map<std::string, int> max_of;
+    const auto position = code_positions(content.indicators);
     for (const auto& ind : content.indicators) {
         codes.insert(ind.code);
         max_of[ind.code] = ind.max_score;
@@ -292,7 +293,7 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
         ScoreSheet sheet;
         sheet.lsp_id = id;
         sheet.source_line = row.line;
-        for (const auto& code : codes) sheet.scores[code] = std::nullopt;
+        sheet.scores.resize(content.indicators.size());
         for (std::size_t i = 0; i < roles.size(); ++i) {
             const auto value = cell(i);
             switch (roles[i].role) {
@@ -308,7 +309,7 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
                         diags.error(file, subject(line_of(i)) + "kolom " + code + ": " + std::to_string(*score) + " melebihi skor maksimum " +
                                               std::to_string(max_of[code]), line_of(i));
                     else
-                        sheet.scores[code] = *score;
+                        sheet.set_score(position.at(code), *score);
                     break;
                 }
                 case Role::notes:
@@ -344,7 +345,8 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
     if (diags.error_count() > errors_before) return std::nullopt;
     ImportedWorksheet out;
     for (auto& [pos, sheet] : sheets) out.sheets.push_back(std::move(sheet));
-    out.codes.assign(seen_codes.begin(), seen_codes.end());
+    for (const auto& code : seen_codes) out.columns.push_back(position.at(code));
+    std::sort(out.columns.begin(), out.columns.end());
     for (const auto& r : roles) {
         out.has_notes = out.has_notes || r.role == Role::notes;
         out.has_recommendations = out.has_recommendations || r.role == Role::recommendations;
@@ -367,7 +369,7 @@ std::size_t merge_worksheet(std::vector<ScoreSheet>& round_sheets, const Importe
             continue;
         }
         auto& sheet = *it->second;
-        for (const auto& code : imported.codes) sheet.scores[code] = in.scores.at(code);
+        for (const auto k : imported.columns) sheet.set_score(k, in.score(k));
         if (imported.has_notes) sheet.notes_markdown = in.notes_markdown;
         if (imported.has_recommendations) sheet.recommendations_markdown = in.recommendations_markdown;
     }
@@ -382,7 +384,7 @@ std::size_t merge_worksheet(std::vector<ScoreSheet>& round_sheets, const Importe
     // Sheets the worksheet left out that are still empty scaffolding (no score,
     // note or recommendation) go: deleting a row means "not evaluated".
     auto empty = [](const ScoreSheet& s) {
-        for (const auto& [code, v] : s.scores)
+        for (const auto& v : s.scores)
             if (v) return false;
         return s.notes_markdown.empty() && s.recommendations_markdown.empty();
     };

@@ -17,7 +17,7 @@ std::string worksheet_csv(const Content& content, const std::vector<Lsp>& lsps);
 
 struct ImportedWorksheet {
     std::vector<ScoreSheet> sheets;       ///< registry order
-    std::vector<std::string> codes;       ///< indicator columns present
+    std::vector<std::size_t> columns;     ///< catalogue positions of the indicator columns present
     bool has_notes = false, has_recommendations = false;
 };
 

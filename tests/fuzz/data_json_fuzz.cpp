@@ -65,7 +65,7 @@ State& state() {
             write_valid_data(p.root);
             st->projects.push_back(p);
         }
-        const Data data = load_data(st->projects[0].root, diags);
+        const Data data = load_data(st->projects[0].root, st->content.indicators, diags);
         validate_all(st->content, data, diags);
         require_clean(diags, "data projects");
         return st;
@@ -75,7 +75,7 @@ State& state() {
 
 void run(const Content& content, const Project& p) {
     Diagnostics diags;
-    const Data data = load_data(p.root, diags);
+    const Data data = load_data(p.root, content.indicators, diags);
     validate_all(content, data, diags);
     for (const auto& ds : data.datasets)
         for (const auto& f : check_consistency(ds)) check_figure_text("describe()", describe(ds, f));

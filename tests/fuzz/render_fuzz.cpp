@@ -82,7 +82,7 @@ State& state() {
         Fixture::copy_themes(st->root);
         Diagnostics diags;
         st->content = load_content(st->root, diags);
-        st->data = load_data(st->root, diags);
+        st->data = load_data(st->root, st->content.indicators, diags);
         validate_all(st->content, st->data, diags);
         st->theme = Theme::load(st->root, st->content.config.theme, diags);
         require_clean(diags, "render-project");

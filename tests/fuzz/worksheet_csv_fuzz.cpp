@@ -55,7 +55,7 @@ State& state() {
         Diagnostics diags;
         st->content = load_content(root, diags);
         st->lsps = load_registry(root, diags);
-        auto round = load_round(root, root / "data/penilaian/2025-1.json", diags);
+        auto round = load_round(root, root / "data/penilaian/2025-1.json", st->content.indicators, diags);
         require_clean(diags, "worksheet project");
         if (!round) std::abort();
         st->round = std::move(*round);
@@ -105,7 +105,9 @@ void check_round(const State& st, Round& round) {
     if (hasil.size() != round.sheets.size()) fail("round_json lost sheets", "");
     for (std::size_t i = 0; i < hasil.size(); ++i) {
         const auto& skor = hasil[i].at("skor").as_object();
-        for (const auto& [code, value] : round.sheets[i].scores) {
+        for (std::size_t k = 0; k < st.content.indicators.size(); ++k) {
+            const auto& code = st.content.indicators[k].code;
+            const auto value = round.sheets[i].score(k);
             const auto* v = skor.if_contains(code);
             const bool same = v && (value ? v->is_int64() && v->as_int64() == *value : v->is_null());
             if (!same) fail("round_json changed a score", round.sheets[i].lsp_id + " " + code);
