@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
             if (d.severity == pepgen::Severity::error) std::fprintf(stderr, "%s\n", pepgen::Diagnostics::format(d).c_str());
         return 1;
     }
-    pepgen::SiteModel model(project.content, project.data, *project.results, project.stat_findings);
+    pepgen::SiteModel model(project.content, project.data, *project.results, project.stat_checks);
 
     NativeRenderer renderer(*theme);
     double seconds = 0, pepgen_seconds = 0;

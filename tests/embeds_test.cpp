@@ -37,13 +37,14 @@ TEST_CASE("bad embed options are reported at their line", "[embeds]") {
     CHECK_THAT(text, Contains("p.md:8: galat: blok statistik: YAML tidak valid"));
 }
 
-TEST_CASE("render_markdown replaces each embed with its HTML and nothing else", "[embeds]") {
+TEST_CASE("render_markdown_parts cuts at each embed and leaves everything else", "[embeds]") {
     const std::string md = "Awal.\n\n```statistik\ndata: a\n```\n\n```statistik\ndata: b\n```\n\n```\nkode biasa\n```\n";
-    const auto html = render_markdown(md, [](std::size_t i) { return "<figure>ke-" + std::to_string(i) + "</figure>"; });
-    CHECK_THAT(html, Contains("<figure>ke-0</figure>"));
-    CHECK_THAT(html, Contains("<figure>ke-1</figure>"));
-    CHECK_THAT(html, Contains("<pre><code>kode biasa"));
-    CHECK_FALSE(Catch::contains(html, "PEPGEN-SEMAT"));
+    const auto parts = render_markdown_parts(md);
+    REQUIRE(parts.size() == 3);
+    CHECK(parts[0] == "<p>Awal.</p>\n");
+    CHECK(parts[1] == "\n");  // two embeds in a row: only the line between them
+    CHECK_THAT(parts[2], Contains("<pre><code>kode biasa"));
+    for (const auto& part : parts) CHECK_FALSE(Catch::contains(part, "PEPGEN-SEMAT"));
     // Without a renderer the block stays a readable code block.
     CHECK_THAT(render_markdown(md), Contains("<pre><code class=\"language-statistik\">data: a"));
 }

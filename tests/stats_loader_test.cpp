@@ -47,10 +47,3 @@ TEST_CASE("bad datasets are reported in full", "[stats]") {
     CHECK_THAT(text, Contains("baris ke-1: 'c' harus berupa bilangan atau null, bukan teks"));
     CHECK_THAT(text, Contains("total_tertulis: kolom 'a' tidak ada atau bukan angka"));
 }
-
-TEST_CASE("decimals_of reads how a figure was written", "[stats]") {
-    CHECK(decimals_of(98.96) == 2);
-    CHECK(decimals_of(8.4) == 1);
-    CHECK(decimals_of(100) == 0);
-    CHECK(decimals_of(1821) == 0);
-}

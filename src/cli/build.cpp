@@ -39,7 +39,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     if (diags.has_errors() || !theme) return false;
     auto writer = SiteWriter::begin(options.output, diags, !options.incremental, disk);
     if (!writer) return false;
-    SiteModel model(project.content, project.data, *project.results, project.stat_findings);
+    SiteModel model(project.content, project.data, *project.results, project.stat_checks);
     if (options.base_url) model.base_url = *options.base_url;
     if (options.incremental) model.keys = derive_keys(inputs, project.data, extra);
 

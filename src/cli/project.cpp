@@ -14,11 +14,11 @@ Project load_project(const std::filesystem::path& root, Diagnostics& diags) {
     validate_content(p.content, diags);
     validate_data(p.content, p.data, diags);
     validate_stats(p.content, p.data, diags);
+    // Each dataset is checked once: its findings are warnings (shown by
+    // `check` even while other files have errors) and the pages' notes.
+    p.stat_checks = check_datasets(p.data.datasets, diags);
     validate_schedule(p.data, diags);
-    if (!diags.has_errors()) {
-        p.results = compute(p.content, p.data);
-        for (const auto& ds : p.data.datasets) p.stat_findings[ds.id] = check_consistency(ds);
-    }
+    if (!diags.has_errors()) p.results = compute(p.content, p.data);
     return p;
 }
 

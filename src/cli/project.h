@@ -16,7 +16,7 @@ struct Project {
     Content content;
     Data data;
     std::optional<Results> results;  ///< only when there were no errors
-    std::map<std::string, std::vector<Finding>> stat_findings;  ///< dataset id -> disagreements
+    std::map<std::string, DatasetCheck> stat_checks;  ///< dataset id -> its consistency check
 };
 
 Project load_project(const std::filesystem::path& root, Diagnostics& diags);

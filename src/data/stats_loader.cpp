@@ -6,6 +6,7 @@
 
 #include "data/json_reader.h"
 #include "format/json_pretty.h"
+#include "format/stat_values.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -13,14 +14,6 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 namespace pepgen {
-
-int decimals_of(double v) {
-    for (int d = 0; d < 6; ++d) {
-        const double scale = std::pow(10.0, d);
-        if (std::abs(std::round(v * scale) / scale - v) < 1e-9 * std::max(1.0, std::abs(v))) return d;
-    }
-    return 6;
-}
 
 namespace {
 

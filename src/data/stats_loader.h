@@ -12,7 +12,4 @@ namespace pepgen {
 
 std::vector<Dataset> load_datasets(const std::filesystem::path& root, Diagnostics& diags);
 
-/// Decimals needed to write v as it was written (98.96 -> 2, 8.4 -> 1, 100 -> 0).
-int decimals_of(double v);
-
 }  // namespace pepgen

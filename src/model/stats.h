@@ -91,4 +91,9 @@ struct EmbedSpec {
     int line = 0;
 };
 
+/// The label column of an embed: the one it names, or the first text column.
+int embed_label_column(const Dataset& ds, const EmbedSpec& spec);
+/// The value columns of an embed: the ones it names, or the first numeric column.
+std::vector<int> embed_value_columns(const Dataset& ds, const EmbedSpec& spec);
+
 }  // namespace pepgen

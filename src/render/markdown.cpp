@@ -92,11 +92,14 @@ std::string markdown_plain_text(const std::string& markdown) {
     return folded;
 }
 
-std::string render_markdown(const std::string& markdown, const EmbedRenderer& embeds) {
+namespace {
+
+/// The document's HTML; with `cut`, each embed block becomes a paragraph
+/// holding only its marker (returned in `markers`), where the caller cuts.
+std::string render_html(const std::string& markdown, bool cut, std::vector<std::string>& markers) {
     auto p = parse_markdown(markdown);
     fix_links(p->doc);
-    std::vector<std::string> markers;
-    if (embeds) {
+    if (cut) {
         const auto nodes = embed_nodes(p->doc);
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             markers.push_back(embed_marker(markdown, i));
@@ -112,12 +115,36 @@ std::string render_markdown(const std::string& markdown, const EmbedRenderer& em
     std::string out(html ? html : "");
     std::free(html);
     tidy_tables(out);
-    for (std::size_t i = 0; i < markers.size(); ++i) {
-        const auto needle = "<p>" + markers[i] + "</p>";
-        const auto pos = out.find(needle);
-        if (pos != std::string::npos) out.replace(pos, needle.size(), embeds(i));
-    }
     return out;
+}
+
+}  // namespace
+
+std::string render_markdown(const std::string& markdown) {
+    std::vector<std::string> none;
+    return render_html(markdown, false, none);
+}
+
+std::vector<std::string> render_markdown_parts(const std::string& markdown) {
+    std::vector<std::string> markers;
+    const auto html = render_html(markdown, true, markers);
+    std::vector<std::string> parts;
+    std::size_t from = 0;
+    for (const auto& marker : markers) {
+        // The marker is its own paragraph, except in a tight list, where cmark
+        // writes paragraphs without <p>: then the cut is at the bare marker.
+        std::string needle = "<p>" + marker + "</p>";
+        auto pos = html.find(needle, from);
+        if (pos == std::string::npos) pos = html.find(needle = marker, from);
+        if (pos == std::string::npos) {  // cannot happen: markers are plain letters and digits
+            parts.emplace_back();
+            continue;
+        }
+        parts.push_back(html.substr(from, pos - from));
+        from = pos + needle.size();
+    }
+    parts.push_back(html.substr(from));
+    return parts;
 }
 
 std::string render_markdown_inline(const std::string& markdown) {

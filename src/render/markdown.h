@@ -3,19 +3,19 @@
 /// from data or content cannot inject markup.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
 namespace pepgen {
 
-/// Returns the HTML of the index-th embed block of the document.
-using EmbedRenderer = std::function<std::string(std::size_t index)>;
-
 /// Block Markdown to HTML. Relative links ending in '/' get 'index.html'
-/// appended so that the site also works opened from disk. With an embed
-/// renderer, each ```statistik block is replaced by what it returns.
-std::string render_markdown(const std::string& markdown, const EmbedRenderer& embeds = {});
+/// appended so that the site also works opened from disk.
+std::string render_markdown(const std::string& markdown);
+
+/// The same HTML cut where each ```statistik block stands: n embed blocks give
+/// n + 1 parts, part i being what comes before embed i, so a template can put
+/// each embed's own markup between them.
+std::vector<std::string> render_markdown_parts(const std::string& markdown);
 
 /// The text of a Markdown document without markup (for the search index).
 std::string markdown_plain_text(const std::string& markdown);

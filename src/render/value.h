@@ -31,6 +31,10 @@ public:
         return v;
     }
 
+    /// The text, or false when it is empty: a template section over it then
+    /// shows nothing (an empty text is not false to mustache).
+    static Value nonempty(std::string s) { return s.empty() ? Value(false) : Value(std::move(s)); }
+
     Kind kind() const { return kind_; }
     bool is_object() const { return kind_ == Kind::object; }
     const std::string& text() const { return text_; }

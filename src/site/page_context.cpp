@@ -9,8 +9,8 @@
 namespace pepgen {
 
 SiteModel::SiteModel(const Content& c, const Data& d, const Results& r,
-                     const std::map<std::string, std::vector<Finding>>& findings)
-    : content(c), data(d), results(r), stat_findings(findings), base_url(c.config.base_url) {
+                     const std::map<std::string, DatasetCheck>& checks)
+    : content(c), data(d), results(r), stat_checks(checks), base_url(c.config.base_url) {
     for (const auto& lsp : d.lsps) lsp_by_id[lsp.id] = &lsp;
     for (const auto& ind : c.indicators) indicator_by_code[ind.code] = &ind;
     for (const auto& ds : d.datasets) dataset_by_id[ds.id] = &ds;

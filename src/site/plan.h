@@ -81,7 +81,7 @@ struct SiteModel {
     const Content& content;
     const Data& data;
     const Results& results;
-    const std::map<std::string, std::vector<Finding>>& stat_findings;
+    const std::map<std::string, DatasetCheck>& stat_checks;  ///< dataset id -> its consistency check
     std::unordered_map<std::string, const Lsp*> lsp_by_id;  // looked up for every row of every page
     std::unordered_map<std::string, const Indicator*> indicator_by_code;
     std::map<std::string, const Dataset*> dataset_by_id;
@@ -91,7 +91,7 @@ struct SiteModel {
     std::string base_url;
 
     SiteModel(const Content& c, const Data& d, const Results& r,
-              const std::map<std::string, std::vector<Finding>>& findings);
+              const std::map<std::string, DatasetCheck>& checks);
 };
 
 SitePlan plan_site(const SiteModel& model);
@@ -120,7 +120,9 @@ void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& page
                       const std::string& label, SitePlan& plan,
                       const std::function<void(const GuidePage&, Value&)>& extra);
 
-/// Renders a prose page's Markdown with its ```statistik blocks filled in.
-std::string render_page_markdown(const SiteModel& model, const GuidePage& page, const std::string& page_path);
+/// A prose page's body for its template: a list of {html, embed} parts, each
+/// HTML followed by the data of the ```statistik block that stands after it
+/// (false after the last).
+Value page_body(const SiteModel& model, const GuidePage& page, const std::string& page_path);
 
 }  // namespace pepgen

@@ -34,7 +34,7 @@ void plan_downloads(const SiteModel& model, SitePlan& plan) {
     ctx.set("feed_href", links.feed());
     ctx.set("sitemap_href", links.sitemap());
     const auto& dict = model.content.data_dictionary;
-    ctx.set("dictionary_html", dict ? render_page_markdown(model, *dict, path) : std::string());
+    ctx.set("dictionary", dict ? page_body(model, *dict, path) : Value::list());
     ctx.set("dictionary_source", dict ? Value(dict->source_file) : Value(false));
     ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Unduh data", links.section("unduh")}}));
     plan.page(path, "downloads", std::move(ctx));

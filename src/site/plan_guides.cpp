@@ -64,7 +64,7 @@ void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& page
         auto ctx = base_context(model, path, g.title, dir, g.summary);
         ctx.set("title", g.title);
         ctx.set("summary", g.summary);
-        ctx.set("body_html", render_page_markdown(model, g, path));
+        ctx.set("body", page_body(model, g, path));
         ctx.set("source", g.source_file);
         std::vector<Value> toc;
         for (const auto& other : pages)

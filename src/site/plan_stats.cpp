@@ -3,9 +3,8 @@
 // datasets themselves as downloads.
 #include "format/indonesian.h"
 #include "render/markdown.h"
-#include "render/stats_table.h"
 #include "site/page_context.h"
-#include "validate/validate_stats.h"
+#include "site/stat_embed.h"
 
 namespace pepgen {
 
@@ -15,10 +14,10 @@ EmbedLinks dataset_links(const Dataset& ds, const Links& links, bool on_own_page
     return {links.dataset_json(ds.id), on_own_page ? std::string() : links.dataset(ds.id)};
 }
 
-const std::vector<Finding>& findings_of(const SiteModel& model, const std::string& id) {
-    static const std::vector<Finding> none;
-    auto it = model.stat_findings.find(id);
-    return it == model.stat_findings.end() ? none : it->second;
+const DatasetCheck& check_of(const SiteModel& model, const std::string& id) {
+    static const DatasetCheck none;
+    auto it = model.stat_checks.find(id);
+    return it == model.stat_checks.end() ? none : it->second;
 }
 
 /// The chart a dataset gets on its own page: a map for provinces, else bars.
@@ -35,16 +34,22 @@ EmbedSpec default_spec(const Dataset& ds) {
 
 }  // namespace
 
-std::string render_page_markdown(const SiteModel& model, const GuidePage& page, const std::string& page_path) {
+Value page_body(const SiteModel& model, const GuidePage& page, const std::string& page_path) {
     const Links links(page_path);
-    return render_markdown(page.body_markdown, [&](std::size_t i) -> std::string {
-        if (i >= page.embeds.size()) return {};
-        const auto& spec = page.embeds[i];
-        auto it = model.dataset_by_id.find(spec.dataset);
-        if (it == model.dataset_by_id.end()) return {};  // validation already refused this
-        return render_embed(*it->second, spec, findings_of(model, spec.dataset), "tabel-" + std::to_string(i + 1),
-                            dataset_links(*it->second, links, false));
-    });
+    const auto parts = render_markdown_parts(page.body_markdown);
+    std::vector<Value> body;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        Value embed(false);
+        if (i < page.embeds.size()) {
+            const auto& spec = page.embeds[i];
+            auto it = model.dataset_by_id.find(spec.dataset);
+            if (it != model.dataset_by_id.end())  // else validation has already refused this page
+                embed = stat_embed_context(*it->second, spec, check_of(model, spec.dataset), "tabel-" + std::to_string(i + 1),
+                                           dataset_links(*it->second, links, false));
+        }
+        body.push_back(Value().set("html", parts[i]).set("embed", std::move(embed)));
+    }
+    return Value::list(std::move(body));
 }
 
 void plan_stats(const SiteModel& model, SitePlan& plan) {
@@ -62,7 +67,7 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
         ctx.set("has_pages", !items.empty());
         std::vector<Value> rows;
         for (const auto& ds : datasets) {
-            const auto& f = findings_of(model, ds.id);
+            const auto& f = check_of(model, ds.id).findings;
             Value r;
             r.set("title", ds.title)
                 .set("year", ds.year > 0 ? std::to_string(ds.year) : std::string("\u2013"))
@@ -87,7 +92,7 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
         ctx.set("title", ds.title);
         ctx.set("note", ds.note);
         ctx.set("year", ds.year > 0 ? std::to_string(ds.year) : std::string());
-        ctx.set("embed_html", render_embed(ds, default_spec(ds), findings_of(model, ds.id), "tabel", dataset_links(ds, links, true)));
+        ctx.set("embed", stat_embed_context(ds, default_spec(ds), check_of(model, ds.id), "tabel", dataset_links(ds, links, true)));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}, {ds.title, links.dataset(ds.id)}}));
         plan.page(path, "dataset", std::move(ctx));
         plan.file(Links::site().dataset_json(ds.id), ds.published_json);

@@ -80,8 +80,9 @@ double compute_statement(const Dataset& ds, const StatStatement& st) {
     return den == 0 ? 0 : operand_value(ds, st.numerator) / den * 100.0;
 }
 
-std::vector<Finding> check_consistency(const Dataset& ds) {
-    std::vector<Finding> out;
+DatasetCheck check_consistency(const Dataset& ds) {
+    DatasetCheck check;
+    auto& out = check.findings;
     for (std::size_t r = 0; r < ds.rows.size(); ++r)
         for (std::size_t c = 0; c < ds.columns.size(); ++c) {
             const auto& col = ds.columns[c];
@@ -94,21 +95,34 @@ std::vector<Finding> check_consistency(const Dataset& ds) {
                 out.push_back({Finding::Scope::cell, r, col.key, 0, *cell.number, *computed, dec});
         }
     for (const auto& col : ds.columns) {
-        auto it = ds.total_values.find(col.key);
-        if (it == ds.total_values.end()) continue;
         const auto computed = compute_total(ds, col);
-        if (!computed) continue;
+        check.totals.push_back(computed);
+        auto it = ds.total_values.find(col.key);
+        if (it == ds.total_values.end() || !computed) continue;
         const int dec = col.decimals >= 0 ? col.decimals : ds.total_decimals.at(col.key);
-        if (differs(it->second, *computed, dec))
+        if (differs(it->second, *computed, dec)) {
             out.push_back({Finding::Scope::total, 0, col.key, 0, it->second, *computed, dec});
+            check.total_mismatch = true;
+        }
     }
     for (std::size_t i = 0; i < ds.statements.size(); ++i) {
         const auto& st = ds.statements[i];
         const double computed = compute_statement(ds, st);
+        check.statements.push_back(computed);
         if (differs(st.value, computed, st.decimals))
             out.push_back({Finding::Scope::statement, 0, st.column, i, st.value, computed, st.decimals});
     }
-    return out;
+    return check;
+}
+
+std::map<std::string, DatasetCheck> check_datasets(const std::vector<Dataset>& datasets, Diagnostics& diags) {
+    std::map<std::string, DatasetCheck> checks;
+    for (const auto& ds : datasets) {
+        auto check = check_consistency(ds);
+        for (const auto& f : check.findings) diags.warning(ds.source_file, describe(ds, f));
+        checks.emplace(ds.id, std::move(check));
+    }
+    return checks;
 }
 
 std::string describe(const Dataset& ds, const Finding& f) {

@@ -3,11 +3,13 @@
 /// disagreement. Pure: the data is never "fixed", only compared.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/stats.h"
+#include "util/diagnostic.h"
 
 namespace pepgen {
 
@@ -34,9 +36,21 @@ std::optional<double> compute_total(const Dataset& ds, const StatColumn& col);
 
 double compute_statement(const Dataset& ds, const StatStatement& st);
 
-/// Every place where a declared figure differs from its recomputation by more
-/// than the rounding of its printed decimals.
-std::vector<Finding> check_consistency(const Dataset& ds);
+/// A dataset checked against itself: every disagreement, and the recomputed
+/// figures a page shows beside the printed ones, so no later stage recomputes them.
+struct DatasetCheck {
+    std::vector<Finding> findings;  ///< where a declared figure differs from its recomputation
+    std::vector<std::optional<double>> totals;  ///< per column: the totals row recomputed from the rows
+    std::vector<double> statements;             ///< per statement: its figure recomputed from the rows
+    bool total_mismatch = false;                ///< some printed total differs
+};
+
+/// Checks every declared figure: a difference beyond the rounding of its
+/// printed decimals is a finding.
+DatasetCheck check_consistency(const Dataset& ds);
+
+/// Checks every dataset; each finding is also a warning on the dataset's file.
+std::map<std::string, DatasetCheck> check_datasets(const std::vector<Dataset>& datasets, Diagnostics& diags);
 
 /// Warning text for a finding, e.g. "total tertulis kolom 'jumlah' 356, dihitung dari baris 178".
 std::string describe(const Dataset& ds, const Finding& f);

@@ -3,27 +3,8 @@
 #include <map>
 
 #include "model/provinces.h"
-#include "stats/consistency.h"
 
 namespace pepgen {
-
-int embed_label_column(const Dataset& ds, const EmbedSpec& spec) {
-    if (!spec.label_column.empty()) return ds.column_index(spec.label_column);
-    for (std::size_t i = 0; i < ds.columns.size(); ++i)
-        if (!ds.columns[i].numeric()) return static_cast<int>(i);
-    return -1;
-}
-
-std::vector<int> embed_value_columns(const Dataset& ds, const EmbedSpec& spec) {
-    std::vector<int> out;
-    if (!spec.value_columns.empty()) {
-        for (const auto& key : spec.value_columns) out.push_back(ds.column_index(key));
-        return out;
-    }
-    for (std::size_t i = 0; i < ds.columns.size(); ++i)
-        if (ds.columns[i].numeric()) return {static_cast<int>(i)};
-    return out;
-}
 
 namespace {
 
@@ -76,8 +57,6 @@ void validate_stats(const Content& content, const Data& data, Diagnostics& diags
     for (const auto* pages : {&content.guides, &content.stats_pages})
         for (const auto& page : *pages)
             for (const auto& spec : page.embeds) validate_embed(spec, datasets, diags);
-    for (const auto& ds : data.datasets)
-        for (const auto& f : check_consistency(ds)) diags.warning(ds.source_file, describe(ds, f));
 }
 
 }  // namespace pepgen

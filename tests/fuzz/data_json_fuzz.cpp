@@ -78,7 +78,7 @@ void run(const Content& content, const Project& p) {
     const Data data = load_data(p.root, content.indicators, diags);
     validate_all(content, data, diags);
     for (const auto& ds : data.datasets)
-        for (const auto& f : check_consistency(ds)) check_figure_text("describe()", describe(ds, f));
+        for (const auto& f : check_consistency(ds).findings) check_figure_text("describe()", describe(ds, f));
     format_all(diags);
     if (diags.has_errors()) return;  // `build` stops here
 

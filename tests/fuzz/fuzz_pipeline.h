@@ -71,12 +71,15 @@ inline void check_figures(const SitePlan& plan) {
     for (const auto& file : plan.files) check_figure_text(file.path, file.bytes);
 }
 
-/// The checks load_project (src/cli/project.cpp) runs after loading, in its order.
-inline void validate_all(const Content& content, const Data& data, Diagnostics& diags) {
+/// The checks load_project (src/cli/project.cpp) runs after loading, in its
+/// order; returns the datasets' consistency checks.
+inline std::map<std::string, DatasetCheck> validate_all(const Content& content, const Data& data, Diagnostics& diags) {
     validate_content(content, diags);
     validate_data(content, data, diags);
     validate_stats(content, data, diags);
+    auto checks = check_datasets(data.datasets, diags);
     validate_schedule(data, diags);
+    return checks;
 }
 
 /// Formats every diagnostic (the text `pepgen check` prints); prints them in verbose mode.
@@ -91,16 +94,13 @@ inline void format_all(const Diagnostics& diags) {
 /// What `build` computes once there are no errors.
 struct Computed {
     Results results;
-    std::map<std::string, std::vector<Finding>> findings;
+    std::map<std::string, DatasetCheck> findings;
 };
 
 inline Computed compute_all(const Content& content, const Data& data) {
-    Computed c{compute(content, data), {}};
-    for (const auto& ds : data.datasets) {
-        auto fs = check_consistency(ds);
-        for (const auto& f : fs) check_figure_text("describe()", describe(ds, f));
-        c.findings[ds.id] = std::move(fs);
-    }
+    Diagnostics warnings;
+    Computed c{compute(content, data), check_datasets(data.datasets, warnings)};
+    for (const auto& d : warnings.items()) check_figure_text("describe()", d.message);
     return c;
 }
 
