@@ -184,50 +184,31 @@ TEST_CASE("an incremental build equals a full build, whatever input changed", "[
     }
 }
 
-namespace {
-
-/// "N halaman dirender" from a build's summary line, or -1.
-long rendered_count(const std::string& output) {
-    const auto at = output.find(" halaman dirender");
-    if (at == std::string::npos) return -1;
-    auto start = output.rfind(' ', at - 1);
-    return std::stol(output.substr(start + 1, at - start - 1));
-}
-
-long page_count(const std::string& output) {
-    const auto at = output.find(" halaman, ");
-    if (at == std::string::npos) return -1;
-    auto start = output.rfind(' ', at - 1);
-    return std::stol(output.substr(start + 1, at - start - 1));
-}
-
-}  // namespace
-
 TEST_CASE("after a round changes, only pages whose data changed are rendered", "[atomicity][incremental]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
-    const auto first = test::run_pepgen("build --root " + q(dir.path()));
-    REQUIRE(first.exit_code == 0);
-    CHECK(rendered_count(first.output) == page_count(first.output));
+    const auto site = test::build_in_memory(dir.path());
+    INFO(test::all_messages(site->diags));
+    REQUIRE(site->ok);
+    CHECK(site->summary.rendered == site->summary.pages);
     const auto round = dir / "data/penilaian/2025-1.json";
     auto text = test::read_file(round);
 
     // Same data, other bytes: every page's data is the same, so none is rendered.
     test::write_file(round, "\n" + text + "\n");
-    const auto reformatted = test::run_pepgen("build --root " + q(dir.path()));
-    REQUIRE(reformatted.exit_code == 0);
-    CHECK(rendered_count(reformatted.output) == 0);
+    test::build_again(*site, dir.path());
+    REQUIRE(site->ok);
+    CHECK(site->summary.rendered == 0);
 
     // LSP C's oldest score: its own pages and that round's change; LSP A's and
     // B's scorecards show nothing that changed, so they are not rendered.
-    const auto scorecard_a = test::read_file(dir / "site/lsp/lsp-a/index.html");
+    const auto scorecard_a = site->read("lsp/lsp-a/index.html");
     text.replace(text.find("\"M01\": 2"), 8, "\"M01\": 1");
     test::write_file(round, text);
-    const auto changed = test::run_pepgen("build --root " + q(dir.path()));
-    REQUIRE(changed.exit_code == 0);
-    const long rendered = rendered_count(changed.output);
-    CHECK(rendered > 0);
-    CHECK(rendered <= page_count(changed.output) - 2);
-    CHECK(test::read_file(dir / "site/lsp/lsp-a/index.html") == scorecard_a);
-    CHECK_THAT(test::read_file(dir / "site/data/lsp/lsp-c.json"), Catch::Matchers::Contains("\"ik\": 9,"));
+    test::build_again(*site, dir.path());
+    REQUIRE(site->ok);
+    CHECK(site->summary.rendered > 0);
+    CHECK(site->summary.rendered <= site->summary.pages - 2);
+    CHECK(site->read("lsp/lsp-a/index.html") == scorecard_a);
+    CHECK_THAT(site->read("data/lsp/lsp-c.json"), Catch::Matchers::Contains("\"ik\": 9,"));
 }

@@ -354,12 +354,19 @@ std::vector<std::pair<std::string, std::string>> MemoryBuild::files() const {
 
 std::unique_ptr<MemoryBuild> build_in_memory(const fs::path& root, BuildOptions options) {
     auto b = std::make_unique<MemoryBuild>();
-    options.output = b->site;
-    options.disk = &b->disk;
-    options.progress = false;
-    b->ok = build_site(root, options, b->diags, &b->summary);
-    if (b->ok) check_site_links(b->site, b->link_errors, b->disk);
+    build_again(*b, root, std::move(options));
     return b;
+}
+
+void build_again(MemoryBuild& b, const fs::path& root, BuildOptions options) {
+    options.output = b.site;
+    options.disk = &b.disk;
+    options.progress = false;
+    b.diags = Diagnostics();
+    b.link_errors = Diagnostics();
+    b.summary = BuildSummary();
+    b.ok = build_site(root, options, b.diags, &b.summary);
+    if (b.ok) check_site_links(b.site, b.link_errors, b.disk);
 }
 
 }  // namespace pepgen::test

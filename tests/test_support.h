@@ -114,5 +114,8 @@ struct MemoryBuild {
     std::vector<std::pair<std::string, std::string>> files() const;
 };
 std::unique_ptr<MemoryBuild> build_in_memory(const std::filesystem::path& root, BuildOptions options = {});
+/// Builds again into the same in-memory site, as a second `pepgen build` would
+/// (incremental unless options say otherwise); the result replaces the last.
+void build_again(MemoryBuild& build, const std::filesystem::path& root, BuildOptions options = {});
 
 }  // namespace pepgen::test

@@ -51,6 +51,7 @@ public:
     std::string dataset_json(const std::string& id) const { return root_ + "data/statistik/" + id + ".json"; }
     std::string all_json() const { return root_ + "data/semua.json"; }
     std::string feed() const { return root_ + "feed.xml"; }
+    std::string not_found() const { return root_ + "404.html"; }
     std::string sitemap() const { return root_ + "sitemap.xml"; }
 
     /// Addresses from the site's root: the paths pages and files are written to.

@@ -13,7 +13,7 @@ namespace {
 
 bool listed(const std::string& path) {
     // Print pages repeat the scorecards; the 404 page is no destination.
-    return path != "404.html" && path.find("/cetak/") == std::string::npos;
+    return path != Links::site().not_found() && path.find("/cetak/") == std::string::npos;
 }
 
 }  // namespace
