@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include "site/link_check.h"
+#include "util/text.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -262,6 +263,21 @@ int connect_loopback(int port) {
     return fd;
 }
 
+namespace {
+
+/// Headers and a body of the length they announce have all arrived.
+bool response_complete(const std::string& response) {
+    const auto end = response.find("\r\n\r\n");
+    if (end == std::string::npos) return false;
+    const auto headers = to_lower_ascii(response.substr(0, end));
+    const auto at = headers.find("\r\ncontent-length:");
+    if (at == std::string::npos) return false;  // read until the server closes
+    const auto length = std::strtoull(headers.c_str() + at + 17, nullptr, 10);
+    return response.size() - (end + 4) >= length;
+}
+
+}  // namespace
+
 std::string send_http(int port, const std::string& request, int timeout_ms) {
     const int fd = connect_loopback(port);
     if (fd < 0) return {};
@@ -276,6 +292,7 @@ std::string send_http(int port, const std::string& request, int timeout_ms) {
             const auto n = ::read(fd, buf, sizeof buf);
             if (n <= 0) break;
             response.append(buf, static_cast<std::size_t>(n));
+            if (response_complete(response)) break;  // a kept-alive connection would only time out
         }
     }
     ::close(fd);

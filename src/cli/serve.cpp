@@ -313,9 +313,11 @@ int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& e
     });
     // Only SO_REUSEADDR: the default also sets SO_REUSEPORT, which would let a
     // second preview start on the same port and split the requests between them.
-    server.set_socket_options([](socket_t sock) {
+    socket_t listening = INVALID_SOCKET;
+    server.set_socket_options([&listening](socket_t sock) {
         int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listening = sock;
     });
     bound = port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
     if (bound <= 0) {
@@ -323,6 +325,11 @@ int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& e
             << "coba --port lain\n";
         return 1;
     }
+    // Debian's cpp-httplib 0.11 is compiled with a listen backlog of 5: a page
+    // whose browser opens its parallel connections while a few others idle
+    // would wait a second or three for the SYN to be retried. Listening again
+    // on the bound socket only raises its queue.
+    if (listening != INVALID_SOCKET) ::listen(listening, SOMAXCONN);
 
     Stopper stopper(server, signals);
     std::atomic<bool> failed{false};
