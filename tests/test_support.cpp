@@ -21,6 +21,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include <boost/property_tree/ptree.hpp>
@@ -48,6 +49,14 @@ void write_file(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path());
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
+}
+
+void replace_in_file(const fs::path& path, const std::string& from, const std::string& to) {
+    auto text = read_file(path);
+    const auto at = text.find(from);
+    if (at == std::string::npos) throw std::runtime_error("'" + from + "' is not in " + path.string());
+    text.replace(at, from.size(), to);
+    write_file(path, text);
 }
 
 std::string read_file(const fs::path& path) {
@@ -117,6 +126,12 @@ void write_fixture_project(const fs::path& root) {
     fs::copy(fs::path(PEPGEN_SOURCE_DIR) / "themes", root / "themes", fs::copy_options::recursive);
 }
 
+void add_unscored_lsp(const fs::path& root) {
+    replace_in_file(root / "data/lsp.json", "\n]}",
+                    ",\n  {\"id\": \"lsp-d\", \"nama\": \"LSP Uji D\", \"jenis\": \"P1\", \"provinsi\": \"Jambi\", "
+                    "\"nomor_lisensi\": \"D-1\", \"lisensi_berlaku_sampai\": \"2030-01-01\"}\n]}");
+}
+
 void write_fixture_stats(const fs::path& root) {
     write_file(root / "data/statistik/lsp-uji.json", R"J({
   "id": "lsp-uji",
@@ -147,6 +162,62 @@ void write_fixture_stats(const fs::path& root) {
                "```statistik\ndata: lsp-uji\ngrafik: peta\nnilai: [jumlah]\n```\n\n"
                "Lalu batang bertumpuk:\n\n"
                "```statistik\ndata: lsp-uji\ngrafik: batang-bertumpuk\nnilai: [p1, p3]\ntabel: tidak\njudul: LSP per jenis\n```\n");
+}
+
+std::unique_ptr<FixtureModel> fixture_model(const std::function<void(const fs::path&)>& edit) {
+    auto f = std::make_unique<FixtureModel>();
+    write_fixture_project(f->dir.path());
+    if (edit) edit(f->dir.path());
+    f->project = load_project(f->dir.path(), f->diags);
+    if (!f->project.results) throw std::runtime_error("the fixture did not load:\n" + all_messages(f->diags));
+    f->model = std::make_unique<SiteModel>(f->project.content, f->project.data, *f->project.results,
+                                           f->project.stat_checks);
+    return f;
+}
+
+const PlannedPage& planned_page(const SitePlan& plan, const std::string& path) {
+    for (const auto& p : plan.pages)
+        if (p.path == path) return p;
+    throw std::runtime_error("no page planned at " + path);
+}
+
+const std::string& planned_file(const SitePlan& plan, const std::string& path) {
+    for (const auto& f : plan.files)
+        if (f.path == path) return f.bytes;
+    throw std::runtime_error("no file planned at " + path);
+}
+
+const Value& value_at(const Value& v, const std::string& path) {
+    const Value* cur = &v;
+    std::size_t start = 0;
+    while (true) {
+        const auto dot = path.find('.', start);
+        const auto part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        const Value* next = nullptr;
+        if (cur->kind() == Value::Kind::list && !part.empty() &&
+            part.find_first_not_of("0123456789") == std::string::npos) {
+            const auto i = std::stoul(part);
+            if (i < cur->items().size()) next = &cur->items()[i];
+        } else {
+            next = cur->get(part);
+        }
+        if (!next) throw std::runtime_error("no value at '" + path + "' (stopped at '" + part + "')");
+        cur = next;
+        if (dot == std::string::npos) return *cur;
+        start = dot + 1;
+    }
+}
+
+const std::string& text_at(const Value& v, const std::string& path) {
+    const auto& t = value_at(v, path);
+    if (t.kind() != Value::Kind::text) throw std::runtime_error("'" + path + "' is not a text");
+    return t.text();
+}
+
+bool flag_at(const Value& v, const std::string& path) {
+    const auto& f = value_at(v, path);
+    if (f.kind() != Value::Kind::flag) throw std::runtime_error("'" + path + "' is not a flag");
+    return f.flag();
 }
 
 void copy_example_project(const fs::path& root) {

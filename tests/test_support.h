@@ -3,12 +3,16 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/build.h"
+#include "cli/project.h"
 #include "model/types.h"
 #include "site/memory_disk.h"
+#include "site/plan.h"
 #include "util/diagnostic.h"
 
 namespace pepgen::test {
@@ -28,6 +32,8 @@ private:
 };
 
 void write_file(const std::filesystem::path& path, const std::string& text);
+/// Replaces the first `from` in the file by `to` (throws when `from` is not there).
+void replace_in_file(const std::filesystem::path& path, const std::string& from, const std::string& to);
 std::string read_file(const std::filesystem::path& path);
 
 /// Writes a minimal valid project into root: indicators M01 (max 10),
@@ -35,6 +41,10 @@ std::string read_file(const std::filesystem::path& path);
 /// Bawah 0–19; LSPs lsp-a, lsp-b, lsp-c; rounds 2025-1 and 2025-2 (rutin)
 /// and 2025-i1 (insidental). Uses the repository's default theme.
 void write_fixture_project(const std::filesystem::path& root);
+
+/// Adds lsp-d ("LSP Uji D", P1, Jambi, licence valid until 2030-01-01) to the
+/// fixture's registry: an LSP no round has scored.
+void add_unscored_lsp(const std::filesystem::path& root);
 
 /// The fixture project's indicators in catalogue order (M01, P01, D01), for
 /// loaders that read scores against a catalogue.
@@ -44,6 +54,31 @@ std::vector<pepgen::Indicator> fixture_catalogue();
 /// printed total 100 disagrees with its rows' 60) and a report page
 /// (content/statistik/laporan.md) embedding it as a map and as bars.
 void write_fixture_stats(const std::filesystem::path& root);
+
+/// The fixture project loaded, validated and computed, with the SiteModel the
+/// planners read: for calling one planner in process. Kept on the heap
+/// because the model refers into the project.
+struct FixtureModel {
+    TempDir dir;
+    Diagnostics diags;
+    Project project;
+    std::unique_ptr<SiteModel> model;
+};
+/// write_fixture_project, then `edit` (when given) on the project root to
+/// change a file, then load_project; throws with the messages when loading fails.
+std::unique_ptr<FixtureModel> fixture_model(const std::function<void(const std::filesystem::path&)>& edit = {});
+
+/// The page a planner put at path (throws when it planned none there).
+const PlannedPage& planned_page(const SitePlan& plan, const std::string& path);
+/// The bytes of the data file a planner put at path (throws when none).
+const std::string& planned_file(const SitePlan& plan, const std::string& path);
+/// The value at a dotted path in which a number indexes a list
+/// ("groups.0.indicators.1.score"); throws naming the path when absent.
+const Value& value_at(const Value& v, const std::string& path);
+/// The text at that path (throws when it is not a text).
+const std::string& text_at(const Value& v, const std::string& path);
+/// The flag at that path (throws when it is not a flag).
+bool flag_at(const Value& v, const std::string& path);
 
 /// Copies the repository's content/, data/ and themes/ into root.
 void copy_example_project(const std::filesystem::path& root);
