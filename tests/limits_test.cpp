@@ -1,9 +1,13 @@
 // Absurd and hostile input: clear errors, never a crash, a hang or markup
-// leaking into pages; and the product's own link check.
+// leaking into pages; and the product's own link check. Checks and builds run
+// in this process (run_check, test::build_in_memory); only `check --links`,
+// whose command and exit codes are the point, runs the binary.
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <sstream>
 
+#include "cli/check.h"
 #include "test_support.h"
 
 using namespace pepgen;
@@ -11,6 +15,19 @@ using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
 
 using test::q;
+
+namespace {
+
+/// `pepgen check` in this process: its exit code and everything it printed.
+test::CommandResult check_in_process(const fs::path& root) {
+    std::ostringstream out;
+    test::CommandResult r;
+    r.exit_code = run_check(root, out, out);
+    r.output = out.str();
+    return r;
+}
+
+}  // namespace
 
 TEST_CASE("absurd inputs end with clear errors", "[limits]") {
     test::TempDir dir;
@@ -35,7 +52,7 @@ TEST_CASE("absurd inputs end with clear errors", "[limits]") {
     // A 100 MB string: over the file limit on its own; a 70 KB note: over the field limit.
     test::write_file(dir / "data/penilaian/2025-2.json", R"J({"periode": "2025-2", "jenis": "rutin", "tanggal": "2025-11-01",
   "hasil": [{"lsp": "lsp-a", "skor": {"M01": 1, "P01": 1, "D01": 1}, "catatan": ")J" + std::string(70000, 'x') + "\"}]}");
-    const auto r = test::run_pepgen("check --root " + q(dir.path()));
+    const auto r = check_in_process(dir.path());
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.output, Contains("data/penilaian/2026-1.json: galat: berkas terlalu besar"));
     CHECK_THAT(r.output, Contains("data/statistik/dalam.json:1: galat: JSON tidak valid di kolom"));
@@ -51,7 +68,7 @@ TEST_CASE("an oversized page body is refused before Markdown parsing", "[limits]
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     test::write_file(dir / "content/panduan/dasar.md", "---\njudul: Dasar\n---\n" + std::string(1100000, 'a') + "\n");
-    const auto r = test::run_pepgen("check --root " + q(dir.path()));
+    const auto r = check_in_process(dir.path());
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.output, Contains("content/panduan/dasar.md: galat: isi halaman terlalu panjang"));
 }
@@ -65,25 +82,25 @@ TEST_CASE("hostile text in content front matter yields no active markup", "[limi
     indicator.replace(indicator.find("kriteria: \"Belum ada bukti.\""), 28, "kriteria: \"[x](javascript:alert(3)) <b onclick=alert(4)>b</b>\"");
     test::write_file(dir / "content/indikator/M01.md", indicator);
     test::write_file(dir / "content/panduan/dasar.md", "---\njudul: \"" + evil + "\"\nringkasan: \"</title><script>x</script>\"\n---\nTeks.\n");
-    const auto r = test::run_pepgen("build --root " + q(dir.path()));
-    INFO(r.output);
-    REQUIRE(r.exit_code == 0);
-    for (const auto& e : fs::recursive_directory_iterator(dir / "site")) {
-        if (!e.is_regular_file()) continue;
-        const auto ext = e.path().extension().string();
+    const auto built = test::build_in_memory(dir.path());
+    INFO(test::all_messages(built->diags));
+    REQUIRE(built->ok);
+    for (const auto& [path, text] : built->files()) {
+        const auto ext = fs::path(path).extension().string();
         if (ext != ".html" && ext != ".js" && ext != ".xml") continue;
-        const auto text = test::read_file(e.path());
-        INFO(e.path().string());
+        INFO(path);
         CHECK_FALSE(Catch::contains(text, "<script>"));
         CHECK_FALSE(Catch::contains(text, "<img"));
         CHECK_FALSE(Catch::contains(text, "<b onclick"));  // as escaped text it is harmless; as a tag it is not
         CHECK_FALSE(Catch::contains(text, "javascript:"));
     }
-    const auto guide = test::read_file(dir / "site/panduan/dasar/index.html");
+    const auto guide = built->read("panduan/dasar/index.html");
     CHECK_THAT(guide, Contains("&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;"));
     CHECK_THAT(guide, Contains("&lt;img src=x onerror=alert(2)&gt;"));
 }
 
+// A real process: the `check --links` command is the point (its exit codes 0 and 1, its summary
+// line), run on a site built on disk by the binary as a user would.
 TEST_CASE("check --links finds broken links and fragments in a built site", "[limits][links]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
@@ -115,9 +132,10 @@ TEST_CASE("an indicator file of nested YAML aliases is refused at once, not expa
     indicator.replace(indicator.find("ringkasan:"), 0, meta);
     indicator.replace(indicator.find("bukti:"), 0, "rincian: *a9\n");
     test::write_file(dir / "content/indikator/M01.md", indicator);
-    const auto r = test::run_pepgen("build --root " + q(dir.path()));
-    CHECK(r.exit_code == 1);
-    CHECK_THAT(r.output, Contains("content/indikator/M01.md:8: galat: YAML front matter: alias YAML (*nama) tidak didukung"));
-    CHECK_FALSE(Catch::contains(r.output, "kode indikator M01 tidak dikenal"));
-    CHECK(r.output.size() < 20000);
+    const auto built = test::build_in_memory(dir.path());
+    const auto messages = test::all_messages(built->diags);
+    CHECK_FALSE(built->ok);
+    CHECK_THAT(messages, Contains("content/indikator/M01.md:8: galat: YAML front matter: alias YAML (*nama) tidak didukung"));
+    CHECK_FALSE(Catch::contains(messages, "kode indikator M01 tidak dikenal"));
+    CHECK(messages.size() < 20000);
 }

@@ -28,12 +28,21 @@ bool is_below(const std::string& path, const std::string& dir) {
            (dir == "/" || path[dir.size()] == '/');
 }
 
+/// The first entry below dir. Entries below it all start with "dir/" and so stand
+/// together from here, but not right after dir itself: a sibling such as "/s-x"
+/// or "/s.tmp" sorts between "/s" and "/s/a" ('-' and '.' come before '/').
+template <class Nodes>
+auto first_below(Nodes& nodes, const std::string& dir) {
+    return nodes.upper_bound(dir == "/" ? dir : dir + "/");
+}
+
 }  // namespace
 
 class MemorySink final : public Disk::Sink {
 public:
     MemorySink(MemoryDisk& disk, std::string path, int error) : disk_(disk), path_(std::move(path)), error_(error) {}
     void write(std::string_view bytes) override {
+        const auto held = disk_.hold();
         if (error_) return;
         if (disk_.fail_writes_) {
             error_ = disk_.fail_writes_;
@@ -55,7 +64,10 @@ private:
 class MemoryLock final : public Disk::Lock {
 public:
     MemoryLock(MemoryDisk& disk, std::string dir) : disk_(disk), dir_(std::move(dir)) {}
-    ~MemoryLock() override { disk_.locked_.erase(dir_); }
+    ~MemoryLock() override {
+        const auto held = disk_.hold();
+        disk_.locked_.erase(dir_);
+    }
 
 private:
     MemoryDisk& disk_;
@@ -74,6 +86,7 @@ void MemoryDisk::change() {
 }
 
 void MemoryDisk::revive() {
+    const auto held = hold();
     if (stopped_) nodes_ = std::move(at_stop_);
     stopped_ = false;
     locked_.clear();
@@ -105,6 +118,7 @@ std::string MemoryDisk::real(const fs::path& path) const {
 }
 
 Disk::Info MemoryDisk::lstat(const fs::path& path) {
+    const auto held = hold();
     Info info;
     auto it = nodes_.find(real(path));
     if (it == nodes_.end()) return info;
@@ -115,6 +129,7 @@ Disk::Info MemoryDisk::lstat(const fs::path& path) {
 }
 
 std::optional<std::string> MemoryDisk::read(const fs::path& path, std::string& error) {
+    const auto held = hold();
     auto it = nodes_.find(real(path));
     if (it == nodes_.end() || it->second.kind != Kind::file) {
         error = system_reason(it == nodes_.end() ? ENOENT : EISDIR);
@@ -124,6 +139,7 @@ std::optional<std::string> MemoryDisk::read(const fs::path& path, std::string& e
 }
 
 std::unique_ptr<Disk::Sink> MemoryDisk::create(const fs::path& path) {
+    const auto held = hold();
     const auto p = real(path);
     auto parent = nodes_.find(parent_of(p));
     int error = fail_writes_;
@@ -138,6 +154,7 @@ std::unique_ptr<Disk::Sink> MemoryDisk::create(const fs::path& path) {
 }
 
 std::string MemoryDisk::make_dirs(const fs::path& path) {
+    const auto held = hold();
     const auto p = real(path);
     std::string at;
     std::size_t start = 1;
@@ -161,6 +178,7 @@ std::string MemoryDisk::make_dirs(const fs::path& path) {
 }
 
 std::string MemoryDisk::rename(const fs::path& from, const fs::path& to) {
+    const auto held = hold();
     const auto f = real(from), t = real(to);
     auto src = nodes_.find(f);
     if (src == nodes_.end()) return system_reason(ENOENT);
@@ -171,8 +189,10 @@ std::string MemoryDisk::rename(const fs::path& from, const fs::path& to) {
     if (src->second.kind == Kind::directory) {
         if (t == f || is_below(t, f)) return system_reason(EINVAL);
         std::vector<std::pair<std::string, Node>> moved;
-        for (auto it = src; it != nodes_.end() && (it->first == f || is_below(it->first, f));)
+        for (auto it = first_below(nodes_, f); it != nodes_.end() && is_below(it->first, f);)
             moved.emplace_back(t + it->first.substr(f.size()), it->second), it = nodes_.erase(it);
+        moved.emplace_back(t, src->second);
+        nodes_.erase(src);
         for (auto& [path, node] : moved) nodes_[path] = std::move(node);
         return {};
     }
@@ -184,6 +204,7 @@ std::string MemoryDisk::rename(const fs::path& from, const fs::path& to) {
 }
 
 bool MemoryDisk::remove_file(const fs::path& path) {
+    const auto held = hold();
     auto it = nodes_.find(real(path));
     if (it == nodes_.end() || it->second.kind == Kind::directory) return false;
     change();
@@ -192,10 +213,11 @@ bool MemoryDisk::remove_file(const fs::path& path) {
 }
 
 bool MemoryDisk::remove_empty_dir(const fs::path& path) {
+    const auto held = hold();
     const auto p = real(path);
     auto it = nodes_.find(p);
     if (it == nodes_.end() || it->second.kind != Kind::directory) return false;
-    auto next = std::next(it);
+    auto next = first_below(nodes_, p);
     if (next != nodes_.end() && is_below(next->first, p)) return false;
     change();
     nodes_.erase(it);
@@ -203,16 +225,19 @@ bool MemoryDisk::remove_empty_dir(const fs::path& path) {
 }
 
 void MemoryDisk::remove_tree(const fs::path& path) {
+    const auto held = hold();
     const auto p = real(path);
     auto it = nodes_.find(p);
     if (it == nodes_.end()) return;
     change();
-    auto end = std::next(it);
+    auto begin = first_below(nodes_, p), end = begin;
     while (end != nodes_.end() && is_below(end->first, p)) ++end;
-    nodes_.erase(it, end);
+    nodes_.erase(begin, end);
+    nodes_.erase(it);
 }
 
 std::vector<std::string> MemoryDisk::list(const fs::path& dir, std::string& error) {
+    const auto held = hold();
     const auto p = real(dir);
     std::vector<std::string> names;
     auto it = nodes_.find(p);
@@ -220,7 +245,7 @@ std::vector<std::string> MemoryDisk::list(const fs::path& dir, std::string& erro
         error = system_reason(ENOTDIR);
         return names;
     }
-    for (++it; it != nodes_.end() && is_below(it->first, p); ++it) {
+    for (it = first_below(nodes_, p); it != nodes_.end() && is_below(it->first, p); ++it) {
         const auto rest = it->first.substr(p == "/" ? 1 : p.size() + 1);
         if (rest.find('/') == std::string::npos) names.push_back(rest);
     }
@@ -228,6 +253,7 @@ std::vector<std::string> MemoryDisk::list(const fs::path& dir, std::string& erro
 }
 
 std::optional<fs::path> MemoryDisk::resolve(const fs::path& path) {
+    const auto held = hold();
     auto p = real(path);
     for (int hops = 0; hops < 40; ++hops) {
         auto it = nodes_.find(p);
@@ -239,6 +265,7 @@ std::optional<fs::path> MemoryDisk::resolve(const fs::path& path) {
 }
 
 std::unique_ptr<Disk::Lock> MemoryDisk::lock(const fs::path& dir, bool& busy, std::string& error) {
+    const auto held = hold();
     const auto p = real(dir);
     busy = !locked_.insert(p).second;
     if (busy) {
@@ -249,6 +276,7 @@ std::unique_ptr<Disk::Lock> MemoryDisk::lock(const fs::path& dir, bool& busy, st
 }
 
 void MemoryDisk::add_file(const fs::path& path, std::string bytes, unsigned mode) {
+    const auto held = hold();
     const auto p = real(path);
     make_dirs(parent_of(p));
     const auto size = bytes.size();
@@ -256,24 +284,24 @@ void MemoryDisk::add_file(const fs::path& path, std::string bytes, unsigned mode
 }
 
 void MemoryDisk::add_dir(const fs::path& path, unsigned mode) {
+    const auto held = hold();
     make_dirs(path);
     nodes_[real(path)].mode = mode;
 }
 
 void MemoryDisk::add_symlink(const fs::path& path, const fs::path& target) {
+    const auto held = hold();
     const auto p = real(path);
     make_dirs(parent_of(p));
     nodes_[p] = Node{Kind::symlink, {}, normal(target), 0777, next_stamp(0)};
 }
 
 std::string MemoryDisk::snapshot(const fs::path& dir, const std::set<std::string>& skip) const {
+    const auto held = hold();
     const auto p = real(dir);
     std::string out;
-    for (auto it = nodes_.lower_bound(p); it != nodes_.end(); ++it) {
-        if (!is_below(it->first, p)) {
-            if (it->first == p) continue;
-            break;
-        }
+    for (auto it = first_below(nodes_, p); it != nodes_.end(); ++it) {
+        if (!is_below(it->first, p)) break;
         const auto rel = it->first.substr(p == "/" ? 1 : p.size() + 1);
         if (skip.count(rel.substr(0, rel.find('/')))) continue;
         if (it->second.kind == Kind::file)

@@ -1,9 +1,11 @@
 /// A file system in memory for tests of publishing: every state can be
 /// inspected, a failure injected, and a commit stopped at any step as if the
-/// process had been killed there.
+/// process had been killed there. Safe to use from several threads at once, as
+/// the real disk is: a build's render threads write their pages in parallel.
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 
@@ -60,6 +62,15 @@ private:
     std::string real(const std::filesystem::path& path) const;
     void change();
     FileStamp next_stamp(std::size_t size);
+    /// One operation at a time; a copy of the disk gets a lock of its own.
+    struct Guard {
+        mutable std::recursive_mutex mutex;
+        Guard() = default;
+        Guard(const Guard&) {}
+        Guard& operator=(const Guard&) { return *this; }
+    };
+    std::unique_lock<std::recursive_mutex> hold() const { return std::unique_lock(guard_.mutex); }
+    Guard guard_;
     std::map<std::string, Node> nodes_;
     std::map<std::string, Node> at_stop_;
     bool stopped_ = false;

@@ -36,7 +36,9 @@ void validate_embed(const EmbedSpec& spec, const std::map<std::string, const Dat
     if ((spec.chart == ChartKind::bar || spec.chart == ChartKind::tile_map) && values.size() > 1)
         diags.error(spec.file, "blok statistik: grafik ini hanya menerima satu kolom nilai", spec.line);
     if (label < 0) {
-        diags.error(spec.file, "blok statistik: " + ds.source_file + " tidak punya kolom teks untuk label", spec.line);
+        // A label column named but missing was reported above; the dataset may well have text columns.
+        if (spec.label_column.empty())
+            diags.error(spec.file, "blok statistik: " + ds.source_file + " tidak punya kolom teks untuk label", spec.line);
         return;
     }
     if (spec.chart == ChartKind::tile_map) {

@@ -1,0 +1,227 @@
+// site/incremental_keys: input fingerprints (scan_inputs), the keys derived from them (derive_keys, for_lsp)
+// and the content key, on the fixture project; then the keys the planners give each page.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include "cli/project.h"
+#include "data/data_loader.h"
+#include "site/incremental_keys.h"
+#include "site/plan.h"
+#include "test_support.h"
+
+using namespace pepgen;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kExtra = "uji|-|i";
+
+/// Replaces the first `from` in a project file by `to`.
+void edit(const fs::path& file, const std::string& from, const std::string& to) {
+    auto text = test::read_file(file);
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    test::write_file(file, text);
+}
+
+/// The fixture's keys as a build derives them: rounds in date order 2025-1, 2025-i1, 2025-2.
+InputKeys keys_of(const fs::path& root, const std::string& extra = kExtra) {
+    Diagnostics d;
+    const auto data = load_data(root, test::fixture_catalogue(), d);
+    INFO(test::all_messages(d));
+    REQUIRE_FALSE(d.has_errors());
+    REQUIRE(data.rounds.size() == 3);
+    return derive_keys(scan_inputs(root, extra), data, extra);
+}
+
+/// Every key of b differs from a's: what a change to a global input or to the options must do.
+void check_every_key_differs(const InputKeys& a, const InputKeys& b) {
+    CHECK(b.all != a.all);
+    CHECK(b.global != a.global);
+    CHECK(b.datasets != a.datasets);
+    CHECK(b.rounds != a.rounds);
+    REQUIRE(b.round_prefix.size() == a.round_prefix.size());
+    for (std::size_t i = 0; i < a.round_prefix.size(); ++i) CHECK(b.round_prefix[i] != a.round_prefix[i]);
+}
+
+/// Every planned page and file of the project (path -> key), as an incremental build plans them.
+std::map<std::string, std::string> page_keys(const fs::path& root) {
+    Diagnostics d;
+    auto project = load_project(root, d);
+    INFO(test::all_messages(d));
+    REQUIRE(project.results);
+    SiteModel model(project.content, project.data, *project.results, project.stat_checks);
+    model.keys = derive_keys(scan_inputs(root, kExtra), project.data, kExtra);
+    const auto plan = plan_site(model);
+    std::map<std::string, std::string> out;
+    for (const auto& p : plan.pages) out[p.path] = p.key;
+    for (const auto& f : plan.files) out[f.path] = f.key;
+    return out;
+}
+
+/// Paths whose key differs between two plans (both plan the same paths).
+std::set<std::string> changed(const std::map<std::string, std::string>& a, const std::map<std::string, std::string>& b) {
+    REQUIRE(a.size() == b.size());
+    std::set<std::string> out;
+    for (const auto& [path, key] : a)
+        if (b.at(path) != key) out.insert(path);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("scan_inputs fingerprints every file of content, data and themes and pepgen.yaml", "[incremental_keys]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto in = scan_inputs(dir.path(), kExtra);
+    for (const char* rel : {"pepgen.yaml", "content/beranda.md", "content/indikator/P01.md", "data/lsp.json",
+                            "data/penilaian/2025-i1.json", "themes/default/templates/partials/badge.mustache"})
+        CHECK(in.files.count(rel) == 1);
+    CHECK(in.files.count("site/index.html") == 0);  // only the three input folders are read
+    CHECK(in.all.size() == 16);                      // 64 bits in hex
+    // Other files elsewhere in the project are no input.
+    test::write_file(dir / "catatan.txt", "bukan masukan");
+    CHECK(scan_inputs(dir.path(), kExtra).all == in.all);
+}
+
+TEST_CASE("the same inputs give the same keys; other options or another program change every key", "[incremental_keys]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto a = keys_of(dir.path());
+    const auto b = keys_of(dir.path());
+    CHECK(a.all == b.all);
+    CHECK(a.global == b.global);
+    CHECK(a.datasets == b.datasets);
+    CHECK(a.round_prefix == b.round_prefix);
+    CHECK(a.rounds == b.rounds);
+    // Each key names its kind by its first letter; the three round prefixes all differ.
+    CHECK(a.global.front() == 'g');
+    CHECK(a.datasets.front() == 's');
+    CHECK(a.rounds.front() == 'a');
+    REQUIRE(a.round_prefix.size() == 3);
+    CHECK(a.round_prefix[0] != a.round_prefix[1]);
+    CHECK(a.round_prefix[1] != a.round_prefix[2]);
+
+    check_every_key_differs(a, keys_of(dir.path(), "uji|https://contoh.id/|i"));
+}
+
+TEST_CASE("a changed round file changes the keys of that round and later ones only", "[incremental_keys]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto before = keys_of(dir.path());
+    // 2025-i1 is the second round in date order (2025-06-01, 2025-08-01, 2025-11-01).
+    edit(dir / "data/penilaian/2025-i1.json", "\"D01\": 3", "\"D01\": 9");
+    const auto after = keys_of(dir.path());
+    CHECK(after.all != before.all);
+    CHECK(after.global == before.global);
+    CHECK(after.datasets == before.datasets);
+    CHECK(after.round_prefix[0] == before.round_prefix[0]);
+    CHECK(after.round_prefix[1] != before.round_prefix[1]);
+    CHECK(after.round_prefix[2] != before.round_prefix[2]);
+    CHECK(after.rounds != before.rounds);
+    // An LSP whose last round is the first one keeps its pages; one assessed later does not.
+    CHECK(after.for_lsp({0}) == before.for_lsp({0}));
+    CHECK(after.for_lsp({0, 1}) != before.for_lsp({0, 1}));
+    CHECK(after.for_lsp({0, 2}) != before.for_lsp({0, 2}));
+    // An LSP never assessed depends on the global inputs alone.
+    CHECK(after.for_lsp({}) == before.global);
+}
+
+TEST_CASE("a file in data/penilaian/ that is no round still changes the all-rounds key, not the prefixes",
+          "[incremental_keys]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto before = keys_of(dir.path());
+    test::write_file(dir / "data/penilaian/catatan.txt", "cadangan");
+    const auto after = keys_of(dir.path());
+    CHECK(after.round_prefix == before.round_prefix);
+    CHECK(after.global == before.global);
+    CHECK(after.rounds != before.rounds);
+}
+
+TEST_CASE("a registry name change or a theme change changes the global key and so every derived key",
+          "[incremental_keys]") {
+    for (const auto& [file, from, to] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"data/lsp.json", "LSP Uji B", "LSP Uji Beta"},
+             {"themes/default/templates/partials/badge.mustache", "badge {{css}}", "badge {{css}} lencana"}}) {
+        INFO(file);
+        test::TempDir dir;
+        test::write_fixture_project(dir.path());
+        const auto before = keys_of(dir.path());
+        edit(dir / file, from, to);
+        check_every_key_differs(before, keys_of(dir.path()));
+    }
+}
+
+TEST_CASE("a changed statistics table changes the datasets key only", "[incremental_keys]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_fixture_stats(dir.path());
+    const auto before = keys_of(dir.path());
+    edit(dir / "data/statistik/lsp-uji.json", "\"p1\": 10", "\"p1\": 12");
+    const auto after = keys_of(dir.path());
+    CHECK(after.all != before.all);
+    CHECK(after.datasets != before.datasets);
+    CHECK(after.global == before.global);
+    CHECK(after.round_prefix == before.round_prefix);
+    CHECK(after.rounds == before.rounds);
+}
+
+TEST_CASE("the content key follows the global key, the template and every part of the context", "[incremental_keys]") {
+    const auto ctx = Value().set("judul", "A").set("daftar", Value::list({Value("x"), Value(true)}));
+    const auto key = content_key("g1", "scorecard", ctx);
+    CHECK(key.front() == 'c');
+    CHECK(content_key("g1", "scorecard", Value().set("judul", "A").set("daftar", Value::list({Value("x"), Value(true)}))) ==
+          key);
+    CHECK(content_key("g2", "scorecard", ctx) != key);
+    CHECK(content_key("g1", "round", ctx) != key);
+    CHECK(content_key("g1", "scorecard", Value().set("judul", "B").set("daftar", Value::list({Value("x"), Value(true)}))) !=
+          key);
+    CHECK(content_key("g1", "scorecard", Value().set("judul", "A").set("daftar", Value::list({Value("x"), Value(false)}))) !=
+          key);
+    // Lengths are mixed in: moving text between neighbouring fields is another context.
+    CHECK(content_key("g1", "t", Value().set("a", "xy").set("b", "z")) !=
+          content_key("g1", "t", Value().set("a", "x").set("b", "yz")));
+    // Without a global key (a full build) there is no content key.
+    CHECK(content_key("", "scorecard", ctx).empty());
+}
+
+TEST_CASE("a changed round changes the keys of exactly the pages that show it", "[incremental_keys][plan]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    // LSP C leaves the newest round: its last round is then 2025-1.
+    edit(dir / "data/penilaian/2025-2.json", ",\n    {\"lsp\": \"lsp-c\", \"skor\": {\"M01\": 3, \"P01\": null, \"D01\": 4}}",
+         "");
+    const auto before = page_keys(dir.path());
+    edit(dir / "data/penilaian/2025-2.json", "\"M01\": 9", "\"M01\": 2");
+    const auto after = page_keys(dir.path());
+    const auto diff = changed(before, after);
+    INFO("changed: " << [&] {
+        std::string s;
+        for (const auto& p : diff) s += p + " ";
+        return s;
+    }());
+    // LSP A's pages and files show 2025-2; LSP C's stop at 2025-1 and keep their keys.
+    CHECK(diff.count("lsp/lsp-a/index.html") == 1);
+    CHECK(diff.count("lsp/lsp-b/index.html") == 1);
+    CHECK(diff.count("lsp/lsp-c/index.html") == 0);
+    CHECK_FALSE(before.at("lsp/lsp-c/index.html").empty());
+    // Print archives: only the changed round's.
+    CHECK(diff.count("penilaian/2025-2/cetak/index.html") == 1);
+    CHECK(diff.count("penilaian/2025-1/cetak/index.html") == 0);
+    CHECK(diff.count("penilaian/2025-i1/cetak/index.html") == 0);
+    CHECK_FALSE(before.at("penilaian/2025-1/cetak/index.html").empty());
+    // Every path whose key changed is LSP A's or B's, or an indicator, round or category page (keyed on all rounds).
+    for (const auto& path : diff) {
+        INFO(path);
+        const bool expected = path.rfind("lsp/lsp-a", 0) == 0 || path.rfind("lsp/lsp-b", 0) == 0 ||
+                              path.rfind("data/lsp/lsp-a", 0) == 0 || path.rfind("data/lsp/lsp-b", 0) == 0 ||
+                              path.rfind("indikator/", 0) == 0 || path.rfind("penilaian/", 0) == 0 ||
+                              path.rfind("kategori/", 0) == 0;
+        CHECK(expected);
+        CHECK(path.find("lsp-c") == std::string::npos);
+    }
+}

@@ -1,0 +1,70 @@
+// model/stats: column look-up (Dataset::column_index) and which columns an embed labels and charts
+// (embed_label_column, embed_value_columns), named or by default.
+#include <catch2/catch.hpp>
+
+#include "model/stats.h"
+
+using namespace pepgen;
+
+namespace {
+
+/// Columns: 0 tahun (number), 1 provinsi (text), 2 jumlah (number), 3 catatan (text), 4 porsi (percent).
+Dataset sample() {
+    Dataset ds;
+    ds.id = "uji";
+    ds.columns = {{"tahun", "Tahun", ColumnType::number},
+                  {"provinsi", "Provinsi", ColumnType::text},
+                  {"jumlah", "Jumlah", ColumnType::number},
+                  {"catatan", "Catatan", ColumnType::text},
+                  {"porsi", "Porsi", ColumnType::percent}};
+    return ds;
+}
+
+EmbedSpec spec(std::string label = {}, std::vector<std::string> values = {}) {
+    EmbedSpec s;
+    s.dataset = "uji";
+    s.label_column = std::move(label);
+    s.value_columns = std::move(values);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("column_index finds a column by its exact key, else -1", "[stats]") {
+    const auto ds = sample();
+    CHECK(ds.column_index("tahun") == 0);
+    CHECK(ds.column_index("porsi") == 4);
+    CHECK(ds.column_index("Porsi") == -1);
+    CHECK(ds.column_index("") == -1);
+    CHECK(Dataset{}.column_index("tahun") == -1);
+}
+
+TEST_CASE("only text columns are not numeric", "[stats]") {
+    CHECK_FALSE(StatColumn{"a", "A", ColumnType::text}.numeric());
+    CHECK(StatColumn{"a", "A", ColumnType::number}.numeric());
+    CHECK(StatColumn{"a", "A", ColumnType::rupiah}.numeric());
+    CHECK(StatColumn{"a", "A", ColumnType::percent}.numeric());
+}
+
+TEST_CASE("an embed's label is the column it names, else the first text column", "[stats]") {
+    const auto ds = sample();
+    CHECK(embed_label_column(ds, spec()) == 1);  // provinsi, not tahun: the first *text* column
+    CHECK(embed_label_column(ds, spec("catatan")) == 3);
+    CHECK(embed_label_column(ds, spec("tahun")) == 0);  // named: taken even though numeric (validation judges it)
+    CHECK(embed_label_column(ds, spec("hilang")) == -1);
+    Dataset numbers;
+    numbers.columns = {{"a", "A", ColumnType::number}};
+    CHECK(embed_label_column(numbers, spec()) == -1);
+}
+
+TEST_CASE("an embed's values are the columns it names, in its order, else the first numeric column", "[stats]") {
+    const auto ds = sample();
+    CHECK(embed_value_columns(ds, spec()) == std::vector<int>{0});
+    CHECK(embed_value_columns(ds, spec({}, {"porsi", "jumlah"})) == std::vector<int>{4, 2});
+    // Unknown names stay in place as -1, so validation can name each one.
+    CHECK(embed_value_columns(ds, spec({}, {"jumlah", "hilang"})) == std::vector<int>{2, -1});
+    Dataset texts;
+    texts.columns = {{"a", "A", ColumnType::text}};
+    CHECK(embed_value_columns(texts, spec()).empty());
+    CHECK(embed_value_columns(Dataset{}, spec()).empty());
+}

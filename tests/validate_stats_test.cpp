@@ -1,0 +1,129 @@
+// validate/validate_stats: every statistics embed (in reports and in guides) names an existing dataset
+// and columns of the right kind, and a map's provinces are known; each error at the block's file and line.
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+#include "validate/validate_stats.h"
+
+using namespace pepgen;
+using Catch::Matchers::Contains;
+
+namespace {
+
+/// data/statistik/uji.json: provinsi (text), p1 and jumlah (numbers), catatan (text).
+Dataset sample() {
+    Dataset ds;
+    ds.id = "uji";
+    ds.source_file = "data/statistik/uji.json";
+    ds.columns = {{"provinsi", "Provinsi", ColumnType::text},
+                  {"p1", "P1", ColumnType::number},
+                  {"jumlah", "Jumlah", ColumnType::number},
+                  {"catatan", "Catatan", ColumnType::text}};
+    auto row = [](const char* province) {
+        return std::vector<StatCell>{{std::nullopt, province}, {1.0, std::nullopt}, {2.0, std::nullopt}, {}};
+    };
+    ds.rows = {row("Bali"), row("Atlantis"), row("DKI Jakarta")};
+    return ds;
+}
+
+EmbedSpec embed(std::string dataset, ChartKind chart, std::vector<std::string> values = {}, std::string label = {},
+                int line = 5) {
+    EmbedSpec s;
+    s.dataset = std::move(dataset);
+    s.chart = chart;
+    s.value_columns = std::move(values);
+    s.label_column = std::move(label);
+    s.file = "content/statistik/laporan.md";
+    s.line = line;
+    return s;
+}
+
+/// The messages validate_stats gives for these embeds on a report page, against the sample dataset.
+std::string check(std::vector<EmbedSpec> specs, std::vector<Dataset> datasets = {sample()}, Diagnostics* out = nullptr) {
+    Content content;
+    GuidePage page;
+    page.embeds = std::move(specs);
+    content.stats_pages.push_back(page);
+    Data data;
+    data.datasets = std::move(datasets);
+    Diagnostics d;
+    validate_stats(content, data, d);
+    if (out) *out = d;
+    return test::all_messages(d);
+}
+
+}  // namespace
+
+TEST_CASE("embeds that name a dataset and fitting columns pass", "[validate_stats]") {
+    CHECK(check({embed("uji", ChartKind::bar),                                  // defaults: provinsi, p1
+                 embed("uji", ChartKind::stacked_bar, {"p1", "jumlah"}),        // several values stack
+                 embed("uji", ChartKind::line, {"p1", "jumlah"}, "catatan"),    // a named text label
+                 embed("uji", ChartKind::none, {}, "provinsi")}) == "");        // a table alone
+}
+
+TEST_CASE("an embed naming a missing dataset is an error at its line; one without a name is left to the parser",
+          "[validate_stats]") {
+    CHECK(check({embed("tidak-ada", ChartKind::bar, {}, {}, 9), embed("", ChartKind::bar)}) ==
+          "content/statistik/laporan.md:9: galat: blok statistik: data 'tidak-ada' tidak ada di data/statistik/\n");
+}
+
+TEST_CASE("a value column that is missing or not numeric is named", "[validate_stats]") {
+    const auto text = check({embed("uji", ChartKind::stacked_bar, {"p9", "provinsi"}, {}, 12)});
+    CHECK_THAT(text, Contains("content/statistik/laporan.md:12: galat: blok statistik: kolom nilai 'p9' tidak ada di data/statistik/uji.json"));
+    CHECK_THAT(text, Contains("content/statistik/laporan.md:12: galat: blok statistik: kolom nilai 'provinsi' bukan kolom angka"));
+}
+
+TEST_CASE("bars and maps take one value column; stacked bars and lines take several", "[validate_stats]") {
+    const std::string one = "galat: blok statistik: grafik ini hanya menerima satu kolom nilai";
+    CHECK_THAT(check({embed("uji", ChartKind::bar, {"p1", "jumlah"})}), Contains(one));
+    CHECK_THAT(check({embed("uji", ChartKind::tile_map, {"p1", "jumlah"})}), Contains(one));
+    CHECK_FALSE(Catch::contains(check({embed("uji", ChartKind::line, {"p1", "jumlah"})}), one));
+}
+
+TEST_CASE("a dataset without numbers cannot be charted, one without text cannot be labelled", "[validate_stats]") {
+    auto texts = sample();
+    texts.columns = {{"provinsi", "Provinsi", ColumnType::text}};
+    CHECK(check({embed("uji", ChartKind::bar)}, {texts}) ==
+          "content/statistik/laporan.md:5: galat: blok statistik: data/statistik/uji.json tidak punya kolom angka untuk "
+          "digrafikkan\n");
+    CHECK(check({embed("uji", ChartKind::none)}, {texts}) == "");  // a table needs no numbers
+    auto numbers = sample();
+    numbers.columns = {{"p1", "P1", ColumnType::number}};
+    CHECK(check({embed("uji", ChartKind::bar)}, {numbers}) ==
+          "content/statistik/laporan.md:5: galat: blok statistik: data/statistik/uji.json tidak punya kolom teks untuk "
+          "label\n");
+}
+
+TEST_CASE("a label column that is not there is one error, naming it", "[validate_stats]") {
+    // Only what is wrong: the dataset does have text columns, so nothing says it has none.
+    CHECK(check({embed("uji", ChartKind::bar, {}, "wilayah")}) ==
+          "content/statistik/laporan.md:5: galat: blok statistik: kolom label 'wilayah' tidak ada di "
+          "data/statistik/uji.json\n");
+    CHECK(check({embed("uji", ChartKind::none, {}, "wilayah")}) ==
+          "content/statistik/laporan.md:5: galat: blok statistik: kolom label 'wilayah' tidak ada di "
+          "data/statistik/uji.json\n");
+}
+
+TEST_CASE("a map warns at the dataset about each province it cannot place", "[validate_stats]") {
+    Diagnostics d;
+    const auto text = check({embed("uji", ChartKind::tile_map, {"jumlah"})}, {sample()}, &d);
+    CHECK(text ==
+          "data/statistik/uji.json: peringatan: provinsi 'Atlantis' tidak dikenali peta ubin; petak ini tidak digambar\n");
+    CHECK(d.error_count() == 0);
+    // Bars draw any label: no warning.
+    CHECK(check({embed("uji", ChartKind::bar, {"jumlah"})}) == "");
+}
+
+TEST_CASE("embeds in guidance pages are checked as well as in reports", "[validate_stats]") {
+    Content content;
+    GuidePage guide;
+    auto spec = embed("hilang", ChartKind::bar);
+    spec.file = "content/panduan/cara.md";
+    guide.embeds = {spec};
+    content.guides.push_back(guide);
+    Data data;
+    Diagnostics d;
+    validate_stats(content, data, d);
+    CHECK(test::all_messages(d) ==
+          "content/panduan/cara.md:5: galat: blok statistik: data 'hilang' tidak ada di data/statistik/\n");
+}

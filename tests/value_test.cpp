@@ -1,0 +1,92 @@
+// render/value: the page-data tree (text, flag, list, object): set, get, find_path, nonempty.
+#include <catch2/catch.hpp>
+
+#include "render/value.h"
+
+using namespace pepgen;
+
+TEST_CASE("each constructor gives its kind; a default Value is an empty object", "[value]") {
+    CHECK(Value().kind() == Value::Kind::object);
+    CHECK(Value().is_object());
+    CHECK(Value().fields().empty());
+    CHECK(Value("teks").kind() == Value::Kind::text);
+    CHECK(Value(std::string("teks")).text() == "teks");
+    CHECK(Value(true).kind() == Value::Kind::flag);
+    CHECK(Value(true).flag());
+    CHECK_FALSE(Value(false).flag());
+    CHECK(Value::list().kind() == Value::Kind::list);
+    CHECK(Value::list().items().empty());
+    const auto l = Value::list({Value("a"), Value(false)});
+    REQUIRE(l.items().size() == 2);
+    CHECK(l.items()[0].text() == "a");
+    CHECK(l.items()[1].kind() == Value::Kind::flag);
+}
+
+TEST_CASE("nonempty gives false for empty text, so a template section over it shows nothing", "[value]") {
+    CHECK(Value::nonempty("").kind() == Value::Kind::flag);
+    CHECK_FALSE(Value::nonempty("").flag());
+    CHECK(Value::nonempty("x").kind() == Value::Kind::text);
+    CHECK(Value::nonempty("x").text() == "x");
+}
+
+TEST_CASE("set keeps fields in insertion order and replaces a field of the same name in place", "[value]") {
+    Value v;
+    v.set("judul", "A").set("jumlah", "3").set("ada", true);
+    REQUIRE(v.fields().size() == 3);
+    CHECK(v.fields()[0].first == "judul");
+    CHECK(v.fields()[1].first == "jumlah");
+    CHECK(v.fields()[2].first == "ada");
+    v.set("jumlah", "4");
+    REQUIRE(v.fields().size() == 3);
+    CHECK(v.fields()[1].first == "jumlah");
+    CHECK(v.fields()[1].second.text() == "4");
+    // Keys of the same length and first letter are still told apart.
+    v.set("judux", "B");
+    CHECK(v.fields().size() == 4);
+    CHECK(v.get("judul")->text() == "A");
+    CHECK(v.get("judux")->text() == "B");
+    // An empty key is a key like any other.
+    v.set("", "kosong");
+    CHECK(v.get("")->text() == "kosong");
+    // Chained on a temporary, the result is the whole object.
+    const auto t = Value().set("a", "1").set("b", "2");
+    CHECK(t.fields().size() == 2);
+}
+
+TEST_CASE("push_back appends to a list in order", "[value]") {
+    auto l = Value::list();
+    l.push_back("satu");
+    l.push_back(Value().set("x", "y"));
+    REQUIRE(l.items().size() == 2);
+    CHECK(l.items()[0].text() == "satu");
+    CHECK(l.items()[1].get("x")->text() == "y");
+}
+
+TEST_CASE("get finds a field of an object only; anything else has no fields", "[value]") {
+    const auto v = Value().set("a", "1");
+    REQUIRE(v.get("a"));
+    CHECK(v.get("a")->text() == "1");
+    CHECK(v.get("b") == nullptr);
+    CHECK(v.get("A") == nullptr);
+    CHECK(Value("a").get("a") == nullptr);
+    CHECK(Value(true).get("a") == nullptr);
+    CHECK(Value::list({Value().set("a", "1")}).get("a") == nullptr);
+}
+
+TEST_CASE("find_path follows dotted names through nested objects, and stops at anything missing", "[value]") {
+    const auto v = Value()
+                       .set("kategori", Value().set("css", "atas").set("nama", Value().set("pendek", "A")))
+                       .set("daftar", Value::list({Value("x")}))
+                       .set("judul", "J");
+    REQUIRE(v.find_path("kategori.css"));
+    CHECK(v.find_path("kategori.css")->text() == "atas");
+    CHECK(v.find_path("kategori.nama.pendek")->text() == "A");
+    CHECK(v.find_path("judul")->text() == "J");
+    CHECK(v.find_path("kategori")->is_object());
+    CHECK(v.find_path("kategori.warna") == nullptr);
+    CHECK(v.find_path("hilang.css") == nullptr);
+    CHECK(v.find_path("judul.x") == nullptr);    // a text has no fields
+    CHECK(v.find_path("daftar.0") == nullptr);   // nor has a list
+    CHECK(v.find_path("kategori.") == nullptr);  // an empty last part is a key the object lacks
+    CHECK(v.find_path("") == nullptr);
+}
