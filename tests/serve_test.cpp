@@ -3,6 +3,8 @@
 // that their targets and headers reach the server exactly as written.
 #include <catch2/catch.hpp>
 
+#include <httplib.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -263,4 +265,44 @@ TEST_CASE("idle and slow connections do not stall the preview", "[serve]") {
     CHECK(test::http_status(r) == 200);
     CHECK(ms < 900);
     for (const int fd : held) ::close(fd);
+}
+
+TEST_CASE("serve answers on loopback, rebuilds after a change and shows errors in the browser", "[serve]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    auto child = test::spawn_pepgen({"serve", "--root", dir.path().string(), "--port", "0"});
+    const int port = test::wait_for_serve(child);
+    REQUIRE(port > 0);
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(10, 0);
+    auto page = client.Get("/lsp/lsp-a/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK_THAT(page->body, Contains("<span class=\"ik-value\">36</span>"));
+    CHECK_THAT(page->body, Contains("<script src=\"/__pepgen/muat-ulang.js\"></script>"));
+    auto version = [&] {
+        auto v = client.Get("/__pepgen/versi");
+        return v ? v->body : std::string();
+    };
+    const auto v1 = version();
+    auto round = test::read_file(dir / "data/penilaian/2025-2.json");
+    round.replace(round.find("\"M01\": 9"), 8, "\"M01\": 5");
+    test::write_file(dir / "data/penilaian/2025-2.json", round);
+    for (int i = 0; i < 100 && version() == v1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(version() != v1);
+    page = client.Get("/lsp/lsp-a/");
+    REQUIRE(page);
+    CHECK_THAT(page->body, Contains("<span class=\"ik-value\">32</span>"));
+    // A broken file shows the error instead of a stale page.
+    const auto v2 = version();
+    round.replace(round.find("\"M01\": 5"), 8, "\"M01\": 50");
+    test::write_file(dir / "data/penilaian/2025-2.json", round);
+    for (int i = 0; i < 100 && version() == v2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    page = client.Get("/lsp/lsp-a/");
+    REQUIRE(page);
+    CHECK(page->status == 500);
+    CHECK_THAT(page->body, Contains("M01 = 50 melebihi skor_maks 10"));
+    CHECK(client.Get("/../../etc/passwd")->status >= 400);
+    CHECK(test::stop_child(child) == 0);
+    CHECK_THAT(child.output, Contains("Pratinjau dihentikan."));
 }

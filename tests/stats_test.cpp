@@ -2,6 +2,8 @@
 // (embed_label_column, embed_value_columns), named or by default.
 #include <catch2/catch.hpp>
 
+#include "test_support.h"
+
 #include "model/stats.h"
 
 using namespace pepgen;
@@ -9,18 +11,12 @@ using namespace pepgen;
 namespace {
 
 /// Columns: 0 tahun (number), 1 provinsi (text), 2 jumlah (number), 3 catatan (text), 4 porsi (percent).
-StatColumn column(const char* key, const char* title, ColumnType type) {
-    StatColumn col;
-    col.key = key, col.title = title, col.type = type;
-    return col;
-}
-
 Dataset sample() {
     Dataset ds;
     ds.id = "uji";
-    ds.columns = {column("tahun", "Tahun", ColumnType::number), column("provinsi", "Provinsi", ColumnType::text),
-                  column("jumlah", "Jumlah", ColumnType::number), column("catatan", "Catatan", ColumnType::text),
-                  column("porsi", "Porsi", ColumnType::percent)};
+    ds.columns = {test::stat_column("tahun", "Tahun", ColumnType::number), test::stat_column("provinsi", "Provinsi", ColumnType::text),
+                  test::stat_column("jumlah", "Jumlah", ColumnType::number), test::stat_column("catatan", "Catatan", ColumnType::text),
+                  test::stat_column("porsi", "Porsi", ColumnType::percent)};
     return ds;
 }
 
@@ -44,10 +40,10 @@ TEST_CASE("column_index finds a column by its exact key, else -1", "[stats]") {
 }
 
 TEST_CASE("only text columns are not numeric", "[stats]") {
-    CHECK_FALSE(column("a", "A", ColumnType::text).numeric());
-    CHECK(column("a", "A", ColumnType::number).numeric());
-    CHECK(column("a", "A", ColumnType::rupiah).numeric());
-    CHECK(column("a", "A", ColumnType::percent).numeric());
+    CHECK_FALSE(test::stat_column("a", "A", ColumnType::text).numeric());
+    CHECK(test::stat_column("a", "A", ColumnType::number).numeric());
+    CHECK(test::stat_column("a", "A", ColumnType::rupiah).numeric());
+    CHECK(test::stat_column("a", "A", ColumnType::percent).numeric());
 }
 
 TEST_CASE("an embed's label is the column it names, else the first text column", "[stats]") {
@@ -57,7 +53,7 @@ TEST_CASE("an embed's label is the column it names, else the first text column",
     CHECK(embed_label_column(ds, spec("tahun")) == 0);  // named: taken even though numeric (validation judges it)
     CHECK(embed_label_column(ds, spec("hilang")) == -1);
     Dataset numbers;
-    numbers.columns = {column("a", "A", ColumnType::number)};
+    numbers.columns = {test::stat_column("a", "A", ColumnType::number)};
     CHECK(embed_label_column(numbers, spec()) == -1);
 }
 
@@ -68,7 +64,7 @@ TEST_CASE("an embed's values are the columns it names, in its order, else the fi
     // Unknown names stay in place as -1, so validation can name each one.
     CHECK(embed_value_columns(ds, spec({}, {"jumlah", "hilang"})) == std::vector<int>{2, -1});
     Dataset texts;
-    texts.columns = {column("a", "A", ColumnType::text)};
+    texts.columns = {test::stat_column("a", "A", ColumnType::text)};
     CHECK(embed_value_columns(texts, spec()).empty());
     CHECK(embed_value_columns(Dataset{}, spec()).empty());
 }

@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include "cli/commands.h"
 #include "site/link_check.h"
 #include "util/text.h"
 
@@ -79,6 +80,12 @@ std::string indicator(const std::string& code, const std::string& group, const s
 }
 
 }  // namespace
+
+StatColumn stat_column(const char* key, const char* title, ColumnType type) {
+    StatColumn col;
+    col.key = key, col.title = title, col.type = type;
+    return col;
+}
 
 std::vector<Indicator> fixture_catalogue() {
     std::vector<Indicator> out(3);
@@ -234,6 +241,35 @@ std::string all_messages(const Diagnostics& diags) {
 }
 
 std::string q(const fs::path& p) { return "\"" + p.string() + "\""; }
+
+CommandResult run_in_process(const std::string& args) {
+    std::vector<std::string> argv;
+    std::string word;
+    bool in_word = false;
+    char quote = 0;
+    for (const char c : args) {
+        if (quote) {
+            if (c == quote) quote = 0;
+            else word += c;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+            in_word = true;
+        } else if (c == ' ') {
+            if (in_word) argv.push_back(std::move(word));
+            word.clear();
+            in_word = false;
+        } else {
+            word += c;
+            in_word = true;
+        }
+    }
+    if (in_word) argv.push_back(std::move(word));
+    std::ostringstream out, err;
+    CommandResult result;
+    result.exit_code = run_cli(argv, out, err);
+    result.output = out.str() + err.str();
+    return result;
+}
 
 CommandResult run_pepgen(const std::string& args) {
     CommandResult result;

@@ -46,6 +46,9 @@ void write_fixture_project(const std::filesystem::path& root);
 /// fixture's registry: an LSP no round has scored.
 void add_unscored_lsp(const std::filesystem::path& root);
 
+/// A statistics column with only its key, title and type set.
+pepgen::StatColumn stat_column(const char* key, const char* title, pepgen::ColumnType type);
+
 /// The fixture project's indicators in catalogue order (M01, P01, D01), for
 /// loaders that read scores against a catalogue.
 std::vector<pepgen::Indicator> fixture_catalogue();
@@ -90,6 +93,11 @@ struct CommandResult {
     int exit_code = -1;
     std::string output;  ///< stdout and stderr together
 };
+
+/// Runs a pepgen command line in this process (the same run_cli as the
+/// binary's main), for tests where the process itself is not the point.
+/// `args` is split like a shell would split q()-quoted paths.
+CommandResult run_in_process(const std::string& args);
 
 /// Runs the built pepgen binary with the given argument string.
 CommandResult run_pepgen(const std::string& args);

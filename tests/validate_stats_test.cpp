@@ -15,10 +15,10 @@ Dataset sample() {
     Dataset ds;
     ds.id = "uji";
     ds.source_file = "data/statistik/uji.json";
-    ds.columns = {{"provinsi", "Provinsi", ColumnType::text},
-                  {"p1", "P1", ColumnType::number},
-                  {"jumlah", "Jumlah", ColumnType::number},
-                  {"catatan", "Catatan", ColumnType::text}};
+    ds.columns = {test::stat_column("provinsi", "Provinsi", ColumnType::text),
+                  test::stat_column("p1", "P1", ColumnType::number),
+                  test::stat_column("jumlah", "Jumlah", ColumnType::number),
+                  test::stat_column("catatan", "Catatan", ColumnType::text)};
     auto row = [](const char* province) {
         return std::vector<StatCell>{{std::nullopt, province}, {1.0, std::nullopt}, {2.0, std::nullopt}, {}};
     };
@@ -82,13 +82,13 @@ TEST_CASE("bars and maps take one value column; stacked bars and lines take seve
 
 TEST_CASE("a dataset without numbers cannot be charted, one without text cannot be labelled", "[validate_stats]") {
     auto texts = sample();
-    texts.columns = {{"provinsi", "Provinsi", ColumnType::text}};
+    texts.columns = {test::stat_column("provinsi", "Provinsi", ColumnType::text)};
     CHECK(check({embed("uji", ChartKind::bar)}, {texts}) ==
           "content/statistik/laporan.md:5: galat: blok statistik: data/statistik/uji.json tidak punya kolom angka untuk "
           "digrafikkan\n");
     CHECK(check({embed("uji", ChartKind::none)}, {texts}) == "");  // a table needs no numbers
     auto numbers = sample();
-    numbers.columns = {{"p1", "P1", ColumnType::number}};
+    numbers.columns = {test::stat_column("p1", "P1", ColumnType::number)};
     CHECK(check({embed("uji", ChartKind::bar)}, {numbers}) ==
           "content/statistik/laporan.md:5: galat: blok statistik: data/statistik/uji.json tidak punya kolom teks untuk "
           "label\n");
