@@ -183,8 +183,8 @@ TEST_CASE("every preview response is sent with nosniff and a restrictive content
     round.replace(round.find("\"M01\": 9"), 8, "\"M01\": 50");
     test::write_file(preview.project / "data/penilaian/2025-2.json", round);
     std::string failed;
-    for (int i = 0; i < 100 && test::http_status(failed) != 500; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (int i = 0; i < 500 && test::http_status(failed) != 500; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
         failed = get(port, "/lsp/lsp-a/");
     }
     REQUIRE(test::http_status(failed) == 500);
@@ -288,7 +288,7 @@ TEST_CASE("serve answers on loopback, rebuilds after a change and shows errors i
     auto round = test::read_file(dir / "data/penilaian/2025-2.json");
     round.replace(round.find("\"M01\": 9"), 8, "\"M01\": 5");
     test::write_file(dir / "data/penilaian/2025-2.json", round);
-    for (int i = 0; i < 100 && version() == v1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (int i = 0; i < 500 && version() == v1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(version() != v1);
     page = client.Get("/lsp/lsp-a/");
     REQUIRE(page);
@@ -297,12 +297,25 @@ TEST_CASE("serve answers on loopback, rebuilds after a change and shows errors i
     const auto v2 = version();
     round.replace(round.find("\"M01\": 5"), 8, "\"M01\": 50");
     test::write_file(dir / "data/penilaian/2025-2.json", round);
-    for (int i = 0; i < 100 && version() == v2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (int i = 0; i < 500 && version() == v2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     page = client.Get("/lsp/lsp-a/");
     REQUIRE(page);
     CHECK(page->status == 500);
     CHECK_THAT(page->body, Contains("M01 = 50 melebihi skor_maks 10"));
     CHECK(client.Get("/../../etc/passwd")->status >= 400);
     CHECK(test::stop_child(child) == 0);
+    CHECK_THAT(child.output, Contains("Pratinjau dihentikan."));
+}
+
+TEST_CASE("Ctrl+C stops the preview at once, without waiting for the file watcher's next look", "[serve]") {
+    test::TempDir project;
+    test::write_fixture_project(project.path());
+    auto child = test::spawn_pepgen({"serve", "--root", project.path().string(), "--port", "0"});
+    REQUIRE(test::wait_for_serve(child) > 0);
+    // The watcher looks every 300 ms; it used to sleep through a stop request.
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(test::stop_child(child, SIGINT) == 0);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    CHECK(ms < 200);
     CHECK_THAT(child.output, Contains("Pratinjau dihentikan."));
 }

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -340,14 +341,20 @@ int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& e
     out.flush();
 
     std::jthread watcher([&](std::stop_token stop) {
+        // Pauses that end at once when serve stops: Ctrl+C never waits for a poll.
+        std::mutex pause_mutex;
+        std::condition_variable_any pause;
+        auto pause_for = [&](std::chrono::milliseconds ms) {
+            std::unique_lock lock(pause_mutex);
+            return !pause.wait_for(lock, stop, ms, [] { return false; }) && !stop.stop_requested();
+        };
         try {
             auto last = last_signature;
-            while (!stop.stop_requested()) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            while (pause_for(std::chrono::milliseconds(300))) {
                 auto now = input_signature(root);
                 if (now == last) continue;
                 // Wait for the editor to finish saving: rebuild once the tree is quiet.
-                std::this_thread::sleep_for(std::chrono::milliseconds(150));
+                if (!pause_for(std::chrono::milliseconds(150))) break;
                 last = input_signature(root);
                 rebuild(root, site, state, out);
             }
