@@ -20,6 +20,7 @@
 #include <httplib.h>
 
 #include "cli/build.h"
+#include "cli/input_watch.h"
 #include "cli/serve_path.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -341,20 +342,18 @@ int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& e
     out.flush();
 
     std::jthread watcher([&](std::stop_token stop) {
-        // Pauses that end at once when serve stops: Ctrl+C never waits for a poll.
-        std::mutex pause_mutex;
-        std::condition_variable_any pause;
-        auto pause_for = [&](std::chrono::milliseconds ms) {
-            std::unique_lock lock(pause_mutex);
-            return !pause.wait_for(lock, stop, ms, [] { return false; }) && !stop.stop_requested();
-        };
+        InputWatch watch(root);
         try {
             auto last = last_signature;
-            while (pause_for(std::chrono::milliseconds(300))) {
-                auto now = input_signature(root);
-                if (now == last) continue;
-                // Wait for the editor to finish saving: rebuild once the tree is quiet.
-                if (!pause_for(std::chrono::milliseconds(150))) break;
+            // Wakes on a change (or every 300 ms where inotify cannot), and at once on stop.
+            using Woke = InputWatch::Woke;
+            while (watch.wait(std::chrono::milliseconds(300), stop) != Woke::stop) {
+                if (input_signature(root) == last) continue;
+                // Wait for the editor to finish saving: rebuild once the tree
+                // has been quiet for 150 ms (or after 3 s of steady changes).
+                auto woke = Woke::change;
+                for (int i = 0; i < 20 && woke == Woke::change; ++i) woke = watch.wait(std::chrono::milliseconds(150), stop);
+                if (woke == Woke::stop) break;
                 last = input_signature(root);
                 rebuild(root, site, state, out);
             }

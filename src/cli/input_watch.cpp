@@ -1,0 +1,64 @@
+#include "cli/input_watch.h"
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace pepgen {
+
+namespace {
+
+constexpr std::uint32_t kEvents =
+    IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF;
+
+}  // namespace
+
+InputWatch::InputWatch(const fs::path& root) : root_(root) {
+    inotify_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    wake_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    watch_tree();
+}
+
+InputWatch::~InputWatch() {
+    if (inotify_ >= 0) ::close(inotify_);
+    if (wake_ >= 0) ::close(wake_);
+}
+
+void InputWatch::watch_tree() {
+    if (inotify_ < 0) return;
+    // Adding a folder already watched only returns its old watch, so after
+    // each change the whole tree is walked again to catch new folders.
+    ::inotify_add_watch(inotify_, root_.c_str(), kEvents);
+    for (const char* dir : {"content", "data", "themes"}) {
+        std::error_code ec;
+        ::inotify_add_watch(inotify_, (root_ / dir).c_str(), kEvents);
+        for (auto it = fs::recursive_directory_iterator(root_ / dir, ec); !ec && it != fs::recursive_directory_iterator();
+             it.increment(ec))
+            if (it->is_directory(ec) && !it->is_symlink(ec)) ::inotify_add_watch(inotify_, it->path().c_str(), kEvents);
+    }
+}
+
+InputWatch::Woke InputWatch::wait(std::chrono::milliseconds timeout, std::stop_token stop) {
+    if (stop.stop_requested()) return Woke::stop;
+    std::stop_callback on_stop(stop, [this] {
+        const std::uint64_t one = 1;
+        if (wake_ >= 0) (void)::write(wake_, &one, sizeof one);
+    });
+    pollfd fds[2] = {{wake_, POLLIN, 0}, {inotify_, POLLIN, 0}};
+    const int n = ::poll(fds, inotify_ >= 0 ? 2 : 1, static_cast<int>(timeout.count()));
+    if (stop.stop_requested()) return Woke::stop;
+    if (n <= 0 || !(fds[1].revents & POLLIN)) return Woke::timeout;
+    alignas(inotify_event) char buf[8192];
+    while (::read(inotify_, buf, sizeof buf) > 0) {
+    }
+    watch_tree();
+    return Woke::change;
+}
+
+}  // namespace pepgen

@@ -1,0 +1,67 @@
+// InputWatch: serve's wake-up on a saved input, a new folder, a stop request.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "cli/input_watch.h"
+#include "test_support.h"
+
+using namespace pepgen;
+using Woke = InputWatch::Woke;
+namespace fs = std::filesystem;
+
+namespace {
+
+void make_project(const fs::path& root) {
+    for (const char* dir : {"content", "data/penilaian", "themes/default"}) fs::create_directories(root / dir);
+}
+
+long ms_since(std::chrono::steady_clock::time_point start) {
+    return static_cast<long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+}
+
+}  // namespace
+
+TEST_CASE("a saved round file wakes the watch long before its timeout", "[input_watch]") {
+    test::TempDir dir;
+    make_project(dir.path());
+    InputWatch watch(dir.path());
+    std::stop_source never;
+    const auto start = std::chrono::steady_clock::now();
+    std::jthread writer([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        test::write_file(dir / "data/penilaian/2026-1.json", "{}");
+    });
+    CHECK(watch.wait(std::chrono::milliseconds(5000), never.get_token()) == Woke::change);
+    CHECK(ms_since(start) < 2000);
+}
+
+TEST_CASE("a folder made after the watch began is watched too, and pepgen.yaml", "[input_watch]") {
+    test::TempDir dir;
+    make_project(dir.path());
+    InputWatch watch(dir.path());
+    std::stop_source never;
+    fs::create_directories(dir / "content/panduan");
+    CHECK(watch.wait(std::chrono::milliseconds(5000), never.get_token()) == Woke::change);
+    test::write_file(dir / "content/panduan/baru.md", "# Baru\n");
+    CHECK(watch.wait(std::chrono::milliseconds(5000), never.get_token()) == Woke::change);
+    test::write_file(dir / "pepgen.yaml", "judul: Uji\n");
+    CHECK(watch.wait(std::chrono::milliseconds(5000), never.get_token()) == Woke::change);
+}
+
+TEST_CASE("with nothing changed the watch times out, and a stop request wakes it at once", "[input_watch]") {
+    test::TempDir dir;
+    make_project(dir.path());
+    InputWatch watch(dir.path());
+    std::stop_source source;
+    CHECK(watch.wait(std::chrono::milliseconds(50), source.get_token()) == Woke::timeout);
+    const auto start = std::chrono::steady_clock::now();
+    std::jthread stopper([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        source.request_stop();
+    });
+    CHECK(watch.wait(std::chrono::milliseconds(5000), source.get_token()) == Woke::stop);
+    CHECK(ms_since(start) < 2000);
+}
