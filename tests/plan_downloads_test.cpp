@@ -12,8 +12,7 @@ using test::value_at;
 TEST_CASE("the downloads page lists each round's JSON and CSV, newest first, and each LSP's JSON",
           "[plan_downloads]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_downloads(*f->model, plan);
+    const auto plan = test::plan_with(plan_downloads, *f->model);
     REQUIRE(plan.pages.size() == 1);
     const auto& page = test::planned_page(plan, "unduh/index.html");
     CHECK(page.template_name == "downloads");
@@ -41,8 +40,7 @@ TEST_CASE("the downloads page lists statistics datasets and shows the data dicti
         test::write_fixture_stats(root);
         test::write_file(root / "content/kamus-data.md", "---\njudul: Kamus\n---\nKolom **ik**: indeks kinerja.\n");
     });
-    SitePlan plan;
-    plan_downloads(*f->model, plan);
+    const auto plan = test::plan_with(plan_downloads, *f->model);
     const auto& ctx = test::planned_page(plan, "unduh/index.html").context;
     CHECK(flag_at(ctx, "has_datasets"));
     CHECK(text_at(ctx, "datasets.0.title") == "LSP per Provinsi (uji)");

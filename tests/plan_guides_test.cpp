@@ -13,8 +13,7 @@ using test::value_at;
 
 TEST_CASE("the guidance index lists the guides in their order", "[plan_guides]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_guides(*f->model, plan);
+    const auto plan = test::plan_with(plan_guides, *f->model);
     REQUIRE(plan.pages.size() == 3);
     const auto& page = test::planned_page(plan, "panduan/index.html");
     CHECK(page.template_name == "guides");
@@ -27,8 +26,7 @@ TEST_CASE("the guidance index lists the guides in their order", "[plan_guides]")
 
 TEST_CASE("a guide page has its body, a table of contents and links to its neighbours", "[plan_guides]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_guides(*f->model, plan);
+    const auto plan = test::plan_with(plan_guides, *f->model);
     const auto& page = test::planned_page(plan, "panduan/dasar/index.html");
     CHECK(page.template_name == "guide");
     const auto& ctx = page.context;
@@ -51,8 +49,7 @@ TEST_CASE("a guide page has its body, a table of contents and links to its neigh
 
 TEST_CASE("the guide that defines the categories shows the category table", "[plan_guides]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_guides(*f->model, plan);
+    const auto plan = test::plan_with(plan_guides, *f->model);
     const auto& ctx = test::planned_page(plan, "panduan/indeks/index.html").context;
     CHECK(flag_at(ctx, "has_categories"));
     REQUIRE(value_at(ctx, "categories").items().size() == 3);

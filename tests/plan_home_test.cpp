@@ -30,8 +30,7 @@ void add_round(const std::filesystem::path& root, const std::string& period, con
 
 TEST_CASE("the home page shows the newest periodic round with its summary and the way onward", "[plan_home]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_home(*f->model, plan);
+    const auto plan = test::plan_with(plan_home, *f->model);
     const auto& ctx = home_context(plan);
     CHECK(text_at(ctx, "page_title") == "Beranda Uji");
     CHECK(text_at(ctx, "summary") == "Ringkasan beranda.");
@@ -70,8 +69,7 @@ TEST_CASE("the home page shows the newest periodic round with its summary and th
 
 TEST_CASE("the home page counts registered LSPs missing from the newest periodic round", "[plan_home]") {
     const auto f = test::fixture_model(test::add_unscored_lsp);
-    SitePlan plan;
-    plan_home(*f->model, plan);
+    const auto plan = test::plan_with(plan_home, *f->model);
     const auto& ctx = home_context(plan);
     CHECK(flag_at(ctx, "has_latest_missing"));
     CHECK(text_at(ctx, "latest_missing_count") == "1");  // lsp-d
@@ -87,8 +85,7 @@ TEST_CASE("the home page lists six recent rounds and every year of the schedule 
         add_round(root, "2026-1", "rutin", "2026-02-01");
         add_round(root, "2026-i1", "insidental", "2026-03-01");
     });
-    SitePlan plan;
-    plan_home(*f->model, plan);
+    const auto plan = test::plan_with(plan_home, *f->model);
     const auto& ctx = home_context(plan);
     CHECK(text_at(ctx, "latest.period") == "2026-1");  // the newest periodic, not 2026-i1
     CHECK(text_at(ctx, "latest.count") == "1");

@@ -9,23 +9,13 @@ using test::flag_at;
 using test::text_at;
 using test::value_at;
 
-namespace {
-
 // Fixture rubrics: M01 and D01 (max 10) Kurang 0–5, Baik 6–10; P01 (max 20) Kurang 0–10, Baik 11–20.
 // Below half means score·2 < max. The newest periodic round is 2025-2:
 //   a M01 9, P01 18, D01 9;  b M01 6, P01 12, D01 6;  c M01 3, P01 not scored, D01 4.
 
-SitePlan plan_indicators_of(const SiteModel& model) {
-    SitePlan plan;
-    plan_indicators(model, plan);
-    return plan;
-}
-
-}  // namespace
-
 TEST_CASE("plan_indicators plans the catalogue and one page per indicator", "[plan_indicators]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_indicators_of(*f->model);
+    const auto plan = test::plan_with(plan_indicators, *f->model);
     REQUIRE(plan.pages.size() == 4);
     CHECK(test::planned_page(plan, "indikator/index.html").template_name == "indicators");
     for (const char* code : {"m01", "p01", "d01"})
@@ -35,7 +25,7 @@ TEST_CASE("plan_indicators plans the catalogue and one page per indicator", "[pl
 TEST_CASE("the catalogue groups indicators and gives each one's mean in the newest periodic round",
           "[plan_indicators]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_indicators_of(*f->model);
+    const auto plan = test::plan_with(plan_indicators, *f->model);
     const auto& ctx = test::planned_page(plan, "indikator/index.html").context;
     // Only groups with indicators: Masukan, Proses, Dampak (no Keluaran, Hasil in the fixture).
     REQUIRE(value_at(ctx, "groups").items().size() == 3);
@@ -58,7 +48,7 @@ TEST_CASE("the catalogue groups indicators and gives each one's mean in the newe
 
 TEST_CASE("an indicator page counts the latest round's sheets per rubric level and below half", "[plan_indicators]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_indicators_of(*f->model);
+    const auto plan = test::plan_with(plan_indicators, *f->model);
     const auto& ctx = test::planned_page(plan, "indikator/m01/index.html").context;
     CHECK(text_at(ctx, "page_title") == "M01 Visi");
     CHECK(text_at(ctx, "group_label") == "Masukan");
@@ -98,7 +88,7 @@ TEST_CASE("an indicator page counts the latest round's sheets per rubric level a
 TEST_CASE("an indicator page counts the sheets that left it unscored in the latest periodic round",
           "[plan_indicators]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_indicators_of(*f->model);
+    const auto plan = test::plan_with(plan_indicators, *f->model);
     const auto& ctx = test::planned_page(plan, "indikator/p01/index.html").context;
     // P01 in 2025-2: a 18, b 12 (both Baik 11–20, neither below 10); c none.
     CHECK(text_at(ctx, "rubric.0.count") == "2");
@@ -127,7 +117,7 @@ TEST_CASE("a score of exactly half sits in the lower rubric level without counti
     const auto f = test::fixture_model([](const std::filesystem::path& root) {
         test::replace_in_file(root / "data/penilaian/2025-2.json", R"("M01": 6, "P01": 12)", R"("M01": 5, "P01": 12)");
     });
-    const auto plan = plan_indicators_of(*f->model);
+    const auto plan = test::plan_with(plan_indicators, *f->model);
     const auto& ctx = test::planned_page(plan, "indikator/m01/index.html").context;
     CHECK(text_at(ctx, "rubric.0.count") == "1");  // Baik: 9
     CHECK(text_at(ctx, "rubric.1.count") == "2");  // Kurang: 5, 3
@@ -142,7 +132,7 @@ TEST_CASE("the latest round of an indicator page is the newest periodic one, nev
     const auto f = test::fixture_model([](const std::filesystem::path& root) {
         test::replace_in_file(root / "data/penilaian/2025-i1.json", "2025-08-01", "2025-12-01");
     });
-    const auto plan = plan_indicators_of(*f->model);
+    const auto plan = test::plan_with(plan_indicators, *f->model);
     const auto& ctx = test::planned_page(plan, "indikator/m01/index.html").context;
     CHECK(text_at(ctx, "latest.title") == "Penilaian Rutin 2025-2");
     CHECK(text_at(ctx, "latest.scored_count") == "3");

@@ -9,24 +9,14 @@ using test::flag_at;
 using test::text_at;
 using test::value_at;
 
-namespace {
-
 // Fixture scores (M01/10, P01/20, D01/10; Atas 30–40, Tengah 20–29, Bawah 0–19):
 //   2025-1 (rutin):      a 8+15+7=30 Atas, b 5+10+5=20 Tengah, c 2+5+3=10 Bawah
 //   2025-i1 (insidental): b 1+2+3=6 Bawah
 //   2025-2 (rutin):      a 9+18+9=36 Atas, b 6+12+6=24 Tengah, c 3+–+4 incomplete
 
-SitePlan plan_lsps_of(const SiteModel& model) {
-    SitePlan plan;
-    plan_lsps(model, plan);
-    return plan;
-}
-
-}  // namespace
-
 TEST_CASE("plan_lsps plans the directory and one scorecard per LSP", "[plan_lsps]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_lsps_of(*f->model);
+    const auto plan = test::plan_with(plan_lsps, *f->model);
     REQUIRE(plan.pages.size() == 4);  // lsp/index.html + 3 scorecards
     CHECK(test::planned_page(plan, "lsp/index.html").template_name == "lsps");
     for (const char* id : {"lsp-a", "lsp-b", "lsp-c"})
@@ -37,7 +27,7 @@ TEST_CASE("plan_lsps plans the directory and one scorecard per LSP", "[plan_lsps
 TEST_CASE("the LSP directory lists every LSP by name with its current IK and category, unscored ones as not evaluated",
           "[plan_lsps]") {
     const auto f = test::fixture_model(test::add_unscored_lsp);
-    const auto plan = plan_lsps_of(*f->model);
+    const auto plan = test::plan_with(plan_lsps, *f->model);
     const auto& ctx = test::planned_page(plan, "lsp/index.html").context;
     CHECK(text_at(ctx, "count") == "4");
     REQUIRE(value_at(ctx, "lsps").items().size() == 4);
@@ -63,7 +53,7 @@ TEST_CASE("the LSP directory lists every LSP by name with its current IK and cat
 
 TEST_CASE("an LSP never scored gets a scorecard without a card and with an empty history", "[plan_lsps]") {
     const auto f = test::fixture_model(test::add_unscored_lsp);
-    const auto plan = plan_lsps_of(*f->model);
+    const auto plan = test::plan_with(plan_lsps, *f->model);
     const auto& ctx = test::planned_page(plan, "lsp/lsp-d/index.html").context;
     CHECK(text_at(ctx, "lsp.name") == "LSP Uji D");
     CHECK_FALSE(flag_at(ctx, "evaluated"));
@@ -75,7 +65,7 @@ TEST_CASE("an LSP never scored gets a scorecard without a card and with an empty
 TEST_CASE("a scorecard shows the newest periodic IK, category, rank and change against the previous periodic round",
           "[plan_lsps]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_lsps_of(*f->model);
+    const auto plan = test::plan_with(plan_lsps, *f->model);
     const auto& ctx = test::planned_page(plan, "lsp/lsp-a/index.html").context;
     CHECK(text_at(ctx, "page_title") == "LSP Uji A");
     CHECK(flag_at(ctx, "evaluated"));
@@ -100,7 +90,7 @@ TEST_CASE("a scorecard shows the newest periodic IK, category, rank and change a
 
 TEST_CASE("the change on a scorecard skips the incidental round in between", "[plan_lsps]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_lsps_of(*f->model);
+    const auto plan = test::plan_with(plan_lsps, *f->model);
     const auto& ctx = test::planned_page(plan, "lsp/lsp-b/index.html").context;
     // 24 − 20 (2025-1), not 24 − 6 (2025-i1, incidental).
     CHECK(text_at(ctx, "card.change") == "+4 dibanding 2025-1, kategori tetap");
@@ -124,7 +114,7 @@ TEST_CASE("the change on a scorecard skips the incidental round in between", "[p
 
 TEST_CASE("scorecard groups give score, maximum and percentage beside the round's means", "[plan_lsps]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_lsps_of(*f->model);
+    const auto plan = test::plan_with(plan_lsps, *f->model);
     const auto& card = value_at(test::planned_page(plan, "lsp/lsp-c/index.html").context, "card");
     // lsp-c in 2025-2: M01 3, P01 not scored, D01 4.
     CHECK_FALSE(flag_at(card, "complete"));
@@ -161,7 +151,7 @@ TEST_CASE("scorecard groups give score, maximum and percentage beside the round'
 TEST_CASE("weak indicators are the ones scored below half their maximum", "[plan_lsps]") {
     SECTION("lsp-c: M01 3 of 10 and D01 4 of 10 are weak") {
         const auto f = test::fixture_model();
-        const auto plan = plan_lsps_of(*f->model);
+        const auto plan = test::plan_with(plan_lsps, *f->model);
         const auto& card = value_at(test::planned_page(plan, "lsp/lsp-c/index.html").context, "card");
         CHECK(flag_at(card, "has_weak"));
         REQUIRE(value_at(card, "weak").items().size() == 2);  // 3·2 < 10, 4·2 < 10; P01 unscored is not weak
@@ -181,7 +171,7 @@ TEST_CASE("weak indicators are the ones scored below half their maximum", "[plan
             test::replace_in_file(root / "data/penilaian/2025-2.json", R"("M01": 6, "P01": 12, "D01": 6)",
                                   R"("M01": 5, "P01": 9, "D01": 6)");
         });
-        const auto plan = plan_lsps_of(*f->model);
+        const auto plan = test::plan_with(plan_lsps, *f->model);
         const auto& card = value_at(test::planned_page(plan, "lsp/lsp-b/index.html").context, "card");
         REQUIRE(value_at(card, "weak").items().size() == 1);
         CHECK(text_at(card, "weak.0.code") == "P01");
@@ -194,7 +184,7 @@ TEST_CASE("weak indicators are the ones scored below half their maximum", "[plan
     }
     SECTION("lsp-a has none") {
         const auto f = test::fixture_model();
-        const auto plan = plan_lsps_of(*f->model);
+        const auto plan = test::plan_with(plan_lsps, *f->model);
         const auto& card = value_at(test::planned_page(plan, "lsp/lsp-a/index.html").context, "card");
         CHECK_FALSE(flag_at(card, "has_weak"));
         CHECK(value_at(card, "weak").items().empty());
@@ -203,7 +193,7 @@ TEST_CASE("weak indicators are the ones scored below half their maximum", "[plan
 
 TEST_CASE("the team's recommendations are inline Markdown and notes appear only when written", "[plan_lsps]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_lsps_of(*f->model);
+    const auto plan = test::plan_with(plan_lsps, *f->model);
     const auto& a = value_at(test::planned_page(plan, "lsp/lsp-a/index.html").context, "card");
     CHECK(flag_at(a, "has_team_recommendations"));
     CHECK(flag_at(a, "has_recommendations"));
@@ -222,7 +212,7 @@ TEST_CASE("an incidental round newer than the periodic result is shown beside th
     const auto f = test::fixture_model([](const std::filesystem::path& root) {
         test::replace_in_file(root / "data/penilaian/2025-i1.json", "2025-08-01", "2025-12-01");
     });
-    const auto plan = plan_lsps_of(*f->model);
+    const auto plan = test::plan_with(plan_lsps, *f->model);
     const auto& ctx = test::planned_page(plan, "lsp/lsp-b/index.html").context;
     CHECK(text_at(ctx, "card.period") == "2025-2");  // an incidental round never becomes the current one
     CHECK(flag_at(ctx, "has_later_incidental"));

@@ -9,8 +9,7 @@ using test::text_at;
 
 TEST_CASE("the 404 page links from the site root when no base URL is known", "[plan_not_found]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_not_found(*f->model, plan);
+    const auto plan = test::plan_with(plan_not_found, *f->model);
     REQUIRE(plan.pages.size() == 1);
     const auto& page = test::planned_page(plan, "404.html");
     CHECK(page.template_name == "404");
@@ -25,8 +24,7 @@ TEST_CASE("with a base URL the 404 page's links are absolute and it claims no ca
           "[plan_not_found]") {
     auto f = test::fixture_model();
     f->model->base_url = "https://contoh.go.id/pep/";
-    SitePlan plan;
-    plan_not_found(*f->model, plan);
+    const auto plan = test::plan_with(plan_not_found, *f->model);
     const auto& ctx = test::planned_page(plan, "404.html").context;
     // Served at any address (say /pep/lsp/tidak-ada/), so a relative link would point elsewhere.
     CHECK(text_at(ctx, "lsps_href") == "https://contoh.go.id/pep/lsp/index.html");

@@ -14,8 +14,7 @@ using test::value_at;
 
 TEST_CASE("every round gets one print page whose cards follow the round's ranking", "[plan_print]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_print_pages(*f->model, plan);
+    const auto plan = test::plan_with(plan_print_pages, *f->model);
     REQUIRE(plan.pages.size() == 3);  // three rounds of at most 100 sheets
     const auto& page = test::planned_page(plan, "penilaian/2025-1/cetak/index.html");
     CHECK(page.template_name == "print_round");
@@ -41,8 +40,7 @@ TEST_CASE("every round gets one print page whose cards follow the round's rankin
 
 TEST_CASE("a print card marks indicators below half, but not one at exactly half", "[plan_print]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_print_pages(*f->model, plan);
+    const auto plan = test::plan_with(plan_print_pages, *f->model);
     const auto& ctx = test::planned_page(plan, "penilaian/2025-1/cetak/index.html").context;
     // lsp-b: M01 5 of 10 is exactly half (10 is not < 10), P01 10 of 20 likewise.
     CHECK(text_at(ctx, "cards.1.lsp_id") == "lsp-b");
@@ -92,8 +90,7 @@ TEST_CASE("a round of more than 100 sheets is printed in parts of 100", "[plan_p
                          "{\"periode\": \"2025-3\", \"jenis\": \"rutin\", \"tanggal\": \"2025-12-15\", \"hasil\": [\n" +
                              sheets + "\n]}");
     });
-    SitePlan plan;
-    plan_print_pages(*f->model, plan);
+    const auto plan = test::plan_with(plan_print_pages, *f->model);
     CHECK(plan.pages.size() == 5);  // three fixture rounds + two parts of 2025-3
     const auto& first = test::planned_page(plan, "penilaian/2025-3/cetak/index.html").context;
     CHECK(flag_at(first, "has_parts"));

@@ -15,11 +15,6 @@ namespace {
 //   2025-i1 (insidental, 1 Aug): b 1+2+3=6 Bawah
 //   2025-2 (rutin, 1 Nov):       a 9+18+9=36 Atas, b 6+12+6=24 Tengah, c 3+–+4 incomplete
 
-SitePlan plan_rounds_of(const SiteModel& model) {
-    SitePlan plan;
-    plan_rounds(model, plan);
-    return plan;
-}
 
 /// The ids of a list of result rows, in order, joined by spaces.
 std::string ids(const Value& rows) {
@@ -32,7 +27,7 @@ std::string ids(const Value& rows) {
 
 TEST_CASE("plan_rounds plans the list, a page and a category table per round, and kategori/", "[plan_rounds]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_rounds_of(*f->model);
+    const auto plan = test::plan_with(plan_rounds, *f->model);
     CHECK(plan.pages.size() == 8);  // penilaian/ + 3 × (round page + category page) + kategori/
     CHECK(test::planned_page(plan, "penilaian/index.html").template_name == "rounds");
     for (const char* period : {"2025-1", "2025-i1", "2025-2"}) {
@@ -45,7 +40,7 @@ TEST_CASE("plan_rounds plans the list, a page and a category table per round, an
 TEST_CASE("the round list gives each round's sheet count, mean IK and incomplete sheets, newest first",
           "[plan_rounds]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_rounds_of(*f->model);
+    const auto plan = test::plan_with(plan_rounds, *f->model);
     const auto& ctx = test::planned_page(plan, "penilaian/index.html").context;
     CHECK(flag_at(ctx, "has_rounds"));
     REQUIRE(value_at(ctx, "rounds").items().size() == 3);
@@ -73,7 +68,7 @@ TEST_CASE("the round list gives each round's sheet count, mean IK and incomplete
 
 TEST_CASE("a round page ranks complete sheets by IK and puts incomplete ones last", "[plan_rounds]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_rounds_of(*f->model);
+    const auto plan = test::plan_with(plan_rounds, *f->model);
     const auto& ctx = test::planned_page(plan, "penilaian/2025-2/index.html").context;
     CHECK(text_at(ctx, "round.title") == "Penilaian Rutin 2025-2");
     CHECK(text_at(ctx, "mean_ik") == "30,0");
@@ -104,7 +99,7 @@ TEST_CASE("a round page ranks complete sheets by IK and puts incomplete ones las
 
 TEST_CASE("the incidental round is never the comparison round for a later periodic result", "[plan_rounds]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_rounds_of(*f->model);
+    const auto plan = test::plan_with(plan_rounds, *f->model);
     const auto& later = test::planned_page(plan, "penilaian/2025-2/index.html").context;
     // lsp-b: 24 − 20 (2025-1), not 24 − 6 (2025-i1).
     CHECK(text_at(later, "rows.1.id") == "lsp-b");
@@ -129,7 +124,7 @@ TEST_CASE("the incidental round is never the comparison round for a later period
 
 TEST_CASE("a periodic round page lists registered LSPs without a sheet", "[plan_rounds]") {
     const auto f = test::fixture_model(test::add_unscored_lsp);
-    const auto plan = plan_rounds_of(*f->model);
+    const auto plan = test::plan_with(plan_rounds, *f->model);
     const auto& ctx = test::planned_page(plan, "penilaian/2025-2/index.html").context;
     CHECK(flag_at(ctx, "has_missing"));
     REQUIRE(value_at(ctx, "missing").items().size() == 1);
@@ -143,7 +138,7 @@ TEST_CASE("a periodic round page lists registered LSPs without a sheet", "[plan_
 TEST_CASE("a category table puts each complete sheet under its category and incomplete ones apart",
           "[plan_rounds]") {
     const auto f = test::fixture_model();
-    const auto plan = plan_rounds_of(*f->model);
+    const auto plan = test::plan_with(plan_rounds, *f->model);
     SECTION("2025-2: Atas a (36), Tengah b (24), Bawah none, c incomplete") {
         const auto& ctx = test::planned_page(plan, "kategori/2025-2/index.html").context;
         REQUIRE(value_at(ctx, "sections").items().size() == 3);
@@ -192,7 +187,7 @@ TEST_CASE("kategori/ follows the newest periodic round even when an incidental r
     const auto f = test::fixture_model([](const std::filesystem::path& root) {
         test::replace_in_file(root / "data/penilaian/2025-i1.json", "2025-08-01", "2025-12-01");
     });
-    const auto plan = plan_rounds_of(*f->model);
+    const auto plan = test::plan_with(plan_rounds, *f->model);
     const auto& ctx = test::planned_page(plan, "kategori/index.html").context;
     CHECK(text_at(ctx, "round.period") == "2025-2");
     CHECK(text_at(ctx, "sections.0.count") == "1");  // a 36; the incidental round has no Atas

@@ -34,8 +34,7 @@ std::string field(const json::object& e, const char* key) {
 
 TEST_CASE("the search page links its script and index from one folder down", "[plan_search]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_search(*f->model, plan);
+    const auto plan = test::plan_with(plan_search, *f->model);
     REQUIRE(plan.pages.size() == 1);
     const auto& page = test::planned_page(plan, "cari/index.html");
     CHECK(page.template_name == "search");
@@ -48,8 +47,7 @@ TEST_CASE("the search page links its script and index from one folder down", "[p
 TEST_CASE("the search index has every LSP with its current IK and category, indicators, guides and rounds",
           "[plan_search]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_search(*f->model, plan);
+    const auto plan = test::plan_with(plan_search, *f->model);
     const auto entries = search_entries(plan);
     // 3 LSPs + 3 indicators + 2 guides + 3 rounds; the fixture has no statistics.
     CHECK(entries.size() == 11);
@@ -76,8 +74,7 @@ TEST_CASE("the search index lists an unscored LSP without an IK and includes sta
         test::add_unscored_lsp(root);
         test::write_fixture_stats(root);
     });
-    SitePlan plan;
-    plan_search(*f->model, plan);
+    const auto plan = test::plan_with(plan_search, *f->model);
     const auto entries = search_entries(plan);
     CHECK(entries.size() == 14);  // 11 + lsp-d + the report page + the dataset
     CHECK(field(entry_titled(entries, "LSP Uji D"), "x") == "lsp-d \u00b7 P1 \u00b7 Jambi");
@@ -96,8 +93,7 @@ TEST_CASE("a long indicator text is shortened on a character boundary", "[plan_s
         const auto path = root / "content/indikator/M01.md";
         test::write_file(path, test::read_file(path) + "\n" + tail + "\n");
     });
-    SitePlan plan;
-    plan_search(*f->model, plan);
+    const auto plan = test::plan_with(plan_search, *f->model);
     const auto x = field(entry_titled(search_entries(plan), "M01 Visi"), "x");
     CHECK_THAT(x, Catch::Matchers::EndsWith("\u00e9\u2026"));
     CHECK(x.size() < std::string("Ringkasan M01 ").size() + 300 + 3);

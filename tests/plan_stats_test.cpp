@@ -23,8 +23,7 @@ std::unique_ptr<test::FixtureModel> stats_fixture() {
 
 TEST_CASE("without datasets or reports the statistics index says it has none", "[plan_stats]") {
     const auto f = test::fixture_model();
-    SitePlan plan;
-    plan_stats(*f->model, plan);
+    const auto plan = test::plan_with(plan_stats, *f->model);
     REQUIRE(plan.pages.size() == 1);
     const auto& ctx = test::planned_page(plan, "statistik/index.html").context;
     CHECK_FALSE(flag_at(ctx, "has_pages"));
@@ -34,8 +33,7 @@ TEST_CASE("without datasets or reports the statistics index says it has none", "
 
 TEST_CASE("the statistics index lists reports and datasets, flagging one whose figures disagree", "[plan_stats]") {
     const auto f = stats_fixture();
-    SitePlan plan;
-    plan_stats(*f->model, plan);
+    const auto plan = test::plan_with(plan_stats, *f->model);
     // Index, the report, the dataset's page; and the dataset's JSON.
     CHECK(plan.pages.size() == 3);
     const auto& page = test::planned_page(plan, "statistik/index.html");
@@ -59,8 +57,7 @@ TEST_CASE("the statistics index lists reports and datasets, flagging one whose f
 TEST_CASE("a dataset page shows its table with the disagreeing cell and total marked, and publishes its JSON",
           "[plan_stats]") {
     const auto f = stats_fixture();
-    SitePlan plan;
-    plan_stats(*f->model, plan);
+    const auto plan = test::plan_with(plan_stats, *f->model);
     const auto& page = test::planned_page(plan, "statistik/tabel/lsp-uji/index.html");
     CHECK(page.template_name == "dataset");
     const auto& ctx = page.context;
@@ -79,8 +76,7 @@ TEST_CASE("a dataset page shows its table with the disagreeing cell and total ma
 
 TEST_CASE("a report page embeds each statistik block after the text that precedes it", "[plan_stats]") {
     const auto f = stats_fixture();
-    SitePlan plan;
-    plan_stats(*f->model, plan);
+    const auto plan = test::plan_with(plan_stats, *f->model);
     const auto& ctx = test::planned_page(plan, "statistik/laporan/index.html").context;
     CHECK(text_at(ctx, "toc_title") == "Statistik");
     const auto& body = value_at(ctx, "body").items();

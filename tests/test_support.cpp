@@ -208,6 +208,12 @@ std::unique_ptr<FixtureModel> fixture_model(const std::function<void(const fs::p
     return f;
 }
 
+SitePlan plan_with(void (*planner)(const SiteModel&, SitePlan&), const SiteModel& model) {
+    SitePlan plan;
+    planner(model, plan);
+    return plan;
+}
+
 const PlannedPage& planned_page(const SitePlan& plan, const std::string& path) {
     for (const auto& p : plan.pages)
         if (p.path == path) return p;

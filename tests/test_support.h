@@ -72,6 +72,8 @@ struct FixtureModel {
 std::unique_ptr<FixtureModel> fixture_model(const std::function<void(const std::filesystem::path&)>& edit = {});
 
 /// The page a planner put at path (throws when it planned none there).
+/// What one planner plans for the model, on its own.
+SitePlan plan_with(void (*planner)(const SiteModel&, SitePlan&), const SiteModel& model);
 const PlannedPage& planned_page(const SitePlan& plan, const std::string& path);
 /// The bytes of the data file a planner put at path (throws when none).
 const std::string& planned_file(const SitePlan& plan, const std::string& path);
