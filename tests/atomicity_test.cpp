@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -21,12 +22,11 @@ namespace {
 
 using test::q;
 
-/// Runs pepgen with PEPGEN_THREADS set (the child inherits it).
-test::CommandResult run_with_threads(const char* threads, const std::string& args) {
-    ::setenv("PEPGEN_THREADS", threads, 1);
-    auto result = test::run_pepgen(args);
-    ::unsetenv("PEPGEN_THREADS");
-    return result;
+/// Kill delays spread evenly over [0, span): the i-th of n falls in the i-th
+/// slice, at a random point inside it, so a few kills cover the whole build.
+long spread_delay(int i, int n, long span, std::mt19937& rng) {
+    const long slice = std::max(1L, span / n);
+    return (i % n) * slice + std::uniform_int_distribution<long>(0, slice - 1)(rng);
 }
 
 }  // namespace
@@ -35,7 +35,7 @@ TEST_CASE("killing the build at many points leaves either the old or the new sit
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     const auto site = dir / "site";
-    REQUIRE(test::run_pepgen("build --root " + q(dir.path())).exit_code == 0);
+    REQUIRE(test::run_in_process("build --root " + q(dir.path())).exit_code == 0);
     test::write_file(site / "CNAME", "kinerja.contoh.example\n");  // a file of the user's, kept by every build
     const auto old_site = test::published(site);
     auto round = test::read_file(dir / "data/penilaian/2025-2.json");
@@ -43,31 +43,28 @@ TEST_CASE("killing the build at many points leaves either the old or the new sit
     test::write_file(dir / "data/penilaian/2025-2.json", round);
     // The new site, built elsewhere with the user's file added, is the only other allowed state.
     fs::copy(site, dir / "new-site", fs::copy_options::recursive);
-    REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "new-site")).exit_code == 0);
-    const auto new_site = test::published(dir / "new-site");
-    REQUIRE(new_site != old_site);
-
     // Kill points spread over a whole build, timed on this machine now.
     const auto start = std::chrono::steady_clock::now();
-    REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "timing")).exit_code == 0);
+    REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "new-site")).exit_code == 0);
     const auto build_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+    const auto new_site = test::published(dir / "new-site");
+    REQUIRE(new_site != old_site);
     std::mt19937 rng(20261121);
-    std::uniform_int_distribution<long> delay_us(0, build_us * 13 / 10);
     const auto old_round = test::read_file(dir / "data/penilaian/2025-2.json");  // holds the new data now
     std::string original = old_round;
     original.replace(original.find("\"M01\": 4"), 8, "\"M01\": 9");
     int kept = 0, switched = 0;
     auto current = old_site;
-    // At least 30 kills, and more (up to 80) until both outcomes have been seen:
+    // At least 12 kills, and more (up to 60) until both outcomes have been seen:
     // machine load shifts how long a build takes.
     int attempts = 0;
-    for (int i = 0; i < 80 && (i < 30 || kept == 0 || switched == 0); ++i, ++attempts) {
+    for (int i = 0; i < 60 && (i < 12 || kept == 0 || switched == 0); ++i, ++attempts) {
         // Each attempt tries to move the site to the other version.
         const bool to_new = current == old_site;
         test::write_file(dir / "data/penilaian/2025-2.json", to_new ? old_round : original);
         const auto& target = to_new ? new_site : old_site;
         auto child = test::spawn_pepgen({"build", "--root", dir.path().string()});
-        std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
+        std::this_thread::sleep_for(std::chrono::microseconds(spread_delay(i, 12, build_us * 13 / 10, rng)));
         ::kill(child.pid, SIGKILL);
         int status = 0;
         ::waitpid(child.pid, &status, 0);
@@ -91,7 +88,7 @@ TEST_CASE("killing the build at many points leaves either the old or the new sit
     CHECK(switched > 0);
     test::write_file(dir / "data/penilaian/2025-2.json", old_round);
     // The next build finishes the job and clears what killed builds left beside the site.
-    REQUIRE(test::run_pepgen("build --root " + q(dir.path())).exit_code == 0);
+    REQUIRE(test::run_in_process("build --root " + q(dir.path())).exit_code == 0);
     CHECK(test::published(site) == new_site);
     CHECK_FALSE(fs::exists(site / ".pepgen-staging"));
     for (const auto& e : fs::directory_iterator(dir.path()))
@@ -102,7 +99,7 @@ TEST_CASE("a build stopped with Ctrl+C or SIGTERM leaves the site as it was and 
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     const auto site = dir / "site";
-    REQUIRE(test::run_pepgen("build --root " + q(dir.path())).exit_code == 0);
+    REQUIRE(test::run_in_process("build --root " + q(dir.path())).exit_code == 0);
     const auto old_site = test::published(site);
     auto round = test::read_file(dir / "data/penilaian/2025-2.json");
     round.replace(round.find("\"M01\": 9"), 8, "\"M01\": 4");
@@ -115,15 +112,14 @@ TEST_CASE("a build stopped with Ctrl+C or SIGTERM leaves the site as it was and 
     auto original = round;
     original.replace(original.find("\"M01\": 4"), 8, "\"M01\": 9");
     std::mt19937 rng(20261129);
-    std::uniform_int_distribution<long> delay_us(0, build_us);
     int stopped = 0;
     auto current = old_site;
-    for (int i = 0; i < 40 && (i < 12 || stopped < 3); ++i) {
+    for (int i = 0; i < 40 && (i < 6 || stopped < 3); ++i) {
         INFO("attempt " << i);
         const bool to_new = current == old_site;
         test::write_file(dir / "data/penilaian/2025-2.json", to_new ? changed : original);
         auto child = test::spawn_pepgen({"build", "--root", dir.path().string()});
-        std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
+        std::this_thread::sleep_for(std::chrono::microseconds(spread_delay(i, 6, build_us, rng)));
         ::kill(child.pid, i % 2 ? SIGINT : SIGTERM);
         int status = 0;
         ::waitpid(child.pid, &status, 0);
@@ -141,21 +137,25 @@ TEST_CASE("output does not depend on locale or time zone", "[atomicity][determin
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     test::write_fixture_stats(dir.path());
-    REQUIRE(test::run_pepgen("build --root " + q(dir.path()) + " --output " + q(dir / "a")).exit_code == 0);
+    REQUIRE(test::run_in_process("build --root " + q(dir.path()) + " --output " + q(dir / "a")).exit_code == 0);
     const auto env = std::string("env LC_ALL=id_ID.UTF-8 LANG=id_ID.UTF-8 TZ=Asia/Jayapura \"") + PEPGEN_BINARY + "\"";
     const auto cmd = env + " build --root " + q(dir.path()) + " --output " + q(dir / "b") + " 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
     CHECK(test::published(dir / "a") == test::published(dir / "b"));
 }
 
-// The reference is a full build on one thread; the build under test is incremental on four.
+// The reference is a full build on one thread; the build under test is
+// incremental on four. Both run in this process on in-memory disks: the
+// writer's real-disk behaviour has its own tests (writer_test).
 TEST_CASE("an incremental build equals a full build, whatever input changed", "[atomicity][incremental]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     test::write_fixture_stats(dir.path());
-    REQUIRE(test::run_pepgen("build --root " + q(dir.path())).exit_code == 0);
-    const auto again = test::run_pepgen("build --root " + q(dir.path()));
-    CHECK_THAT(again.output, Catch::Matchers::Contains("Tidak ada perubahan sejak build terakhir"));
+    ::setenv("PEPGEN_THREADS", "4", 1);
+    const auto site = test::build_in_memory(dir.path());
+    REQUIRE(site->ok);
+    test::build_again(*site, dir.path());
+    CHECK(site->summary.up_to_date);
     struct Change {
         const char* file;
         const char* from;
@@ -176,12 +176,17 @@ TEST_CASE("an incremental build equals a full build, whatever input changed", "[
         REQUIRE(text.find(c.from) != std::string::npos);
         text.replace(text.find(c.from), std::string(c.from).size(), c.to);
         test::write_file(dir / c.file, text);
-        const auto inc = run_with_threads("4", "build --root " + q(dir.path()));
-        REQUIRE(inc.exit_code == 0);
-        fs::remove_all(dir / "full");
-        REQUIRE(run_with_threads("1", "build --penuh --root " + q(dir.path()) + " --output " + q(dir / "full")).exit_code == 0);
-        CHECK(test::published(dir / "site") == test::published(dir / "full"));
+        ::setenv("PEPGEN_THREADS", "4", 1);
+        test::build_again(*site, dir.path());
+        REQUIRE(site->ok);
+        ::setenv("PEPGEN_THREADS", "1", 1);
+        BuildOptions full;
+        full.incremental = false;
+        const auto reference = test::build_in_memory(dir.path(), full);
+        REQUIRE(reference->ok);
+        CHECK(site->files() == reference->files());
     }
+    ::unsetenv("PEPGEN_THREADS");
 }
 
 TEST_CASE("after a round changes, only pages whose data changed are rendered", "[atomicity][incremental]") {

@@ -42,6 +42,13 @@ std::unique_ptr<test::MemoryBuild> build_fixture(const test::TempDir& dir, Build
     return build_ok(dir, std::move(options));
 }
 
+/// The fixture with a hostile LSP name, built once for the tests that only read it.
+test::MemoryBuild& shared_fixture() {
+    static test::TempDir dir;
+    static const auto built = build_fixture(dir);
+    return *built;
+}
+
 pt::ptree parse_xml(const std::string& text) {
     pt::ptree tree;
     std::istringstream in(text);
@@ -52,8 +59,7 @@ pt::ptree parse_xml(const std::string& text) {
 }  // namespace
 
 TEST_CASE("round CSV opens in an Indonesian spreadsheet and neutralises formulas", "[exports]") {
-    test::TempDir dir;
-    const auto built = build_fixture(dir);
+    auto* const built = &shared_fixture();
     const auto csv = built->read("data/hasil-2025-2.csv");
     REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK_THAT(csv, Contains("lsp;nama;jenis;provinsi;lengkap;ik;kategori;peringkat;perubahan_ik;dibanding_periode;perubahan_kategori;M01;P01;D01\r\n"));
@@ -67,8 +73,7 @@ TEST_CASE("round CSV opens in an Indonesian spreadsheet and neutralises formulas
 }
 
 TEST_CASE("per-LSP history and whole-dataset JSON", "[exports]") {
-    test::TempDir dir;
-    const auto built = build_fixture(dir);
+    auto* const built = &shared_fixture();
     const auto b = json::parse(built->read("data/lsp/lsp-b.json"));
     CHECK(b.at("lsp").at("id") == "lsp-b");
     const auto& hist = b.at("riwayat").as_array();
@@ -90,8 +95,7 @@ TEST_CASE("per-LSP history and whole-dataset JSON", "[exports]") {
 }
 
 TEST_CASE("feed and sitemap parse; without a base URL their addresses are relative", "[exports]") {
-    test::TempDir dir;
-    const auto built = build_fixture(dir);
+    auto* const built = &shared_fixture();
     const auto feed = parse_xml(built->read("feed.xml"));
     int entries = 0;
     std::vector<std::string> hrefs;
@@ -148,8 +152,7 @@ TEST_CASE("with --base-url, canonical links, sitemap and feed are absolute; inte
 }
 
 TEST_CASE("the search index covers LSPs, indicators, guidance and rounds", "[exports]") {
-    test::TempDir dir;
-    const auto built = build_fixture(dir);
+    auto* const built = &shared_fixture();
     auto js = built->read("cari/indeks.js");
     const std::string prefix = "window.PEPGEN_CARI = ";
     REQUIRE(js.rfind(prefix, 0) == 0);
@@ -198,8 +201,7 @@ TEST_CASE("every exported field is explained in the data dictionary", "[exports]
 }
 
 TEST_CASE("scorecards show the round's averages, and a round prints every scorecard", "[exports]") {
-    test::TempDir dir;
-    const auto built = build_fixture(dir);
+    auto* const built = &shared_fixture();
     const auto a = built->read("lsp/lsp-a/index.html");
     // 2025-2 averages: M01 over (9, 6, 3) = 6,0; masukan over complete sheets (9, 6) = 7,5 of 10.
     CHECK_THAT(a, Contains("<td class=\"num\">9</td><td class=\"num\">10</td><td class=\"num\">90,0%</td><td class=\"num\">6,0</td>"));

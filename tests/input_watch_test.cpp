@@ -31,7 +31,7 @@ TEST_CASE("a saved round file wakes the watch long before its timeout", "[input_
     std::stop_source never;
     const auto start = std::chrono::steady_clock::now();
     std::jthread writer([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
         test::write_file(dir / "data/penilaian/2026-1.json", "{}");
     });
     CHECK(watch.wait(std::chrono::milliseconds(5000), never.get_token()) == Woke::change);
@@ -56,10 +56,10 @@ TEST_CASE("with nothing changed the watch times out, and a stop request wakes it
     make_project(dir.path());
     InputWatch watch(dir.path());
     std::stop_source source;
-    CHECK(watch.wait(std::chrono::milliseconds(50), source.get_token()) == Woke::timeout);
+    CHECK(watch.wait(std::chrono::milliseconds(20), source.get_token()) == Woke::timeout);
     const auto start = std::chrono::steady_clock::now();
     std::jthread stopper([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
         source.request_stop();
     });
     CHECK(watch.wait(std::chrono::milliseconds(5000), source.get_token()) == Woke::stop);

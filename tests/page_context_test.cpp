@@ -93,14 +93,15 @@ TEST_CASE("base_context marks the home page, says the statistics are quoted, and
     CHECK(text_at(stats, "example_note") != "Data uji.");
     CHECK_THAT(text_at(stats, "example_note"), Catch::Matchers::Contains("dikutip dari sumber"));
 
-    f->model->base_url = "https://contoh.go.id/pep/";
-    CHECK(text_at(base_context(*f->model, "lsp/lsp-a/index.html", "A", "lsp", ""), "canonical") ==
+    auto with_base = *f->model;
+    with_base.base_url = "https://contoh.go.id/pep/";
+    CHECK(text_at(base_context(with_base, "lsp/lsp-a/index.html", "A", "lsp", ""), "canonical") ==
           "https://contoh.go.id/pep/lsp/lsp-a/");
-    CHECK(text_at(base_context(*f->model, "index.html", "Beranda", "beranda", ""), "canonical") ==
+    CHECK(text_at(base_context(with_base, "index.html", "Beranda", "beranda", ""), "canonical") ==
           "https://contoh.go.id/pep/");
     // Links given explicitly (404.html) replace the page's own.
     const auto abs = Links::from_root("https://contoh.go.id/pep/");
-    const auto nf = base_context(*f->model, "404.html", "Tidak ada", "", "", &abs);
+    const auto nf = base_context(with_base, "404.html", "Tidak ada", "", "", &abs);
     CHECK(text_at(nf, "css_href") == "https://contoh.go.id/pep/assets/style.css");
     CHECK(text_at(nf, "nav.1.href") == "https://contoh.go.id/pep/panduan/index.html");
 }

@@ -79,8 +79,9 @@ TEST_CASE("the feed has an entry per round, newest first, dated by the rounds an
 
 TEST_CASE("with a base URL the sitemap, robots.txt and the feed give absolute addresses", "[plan_discovery]") {
     auto f = test::fixture_model();
-    f->model->base_url = "https://contoh.go.id/pep/";
-    const auto plan = plan_with_discovery(*f->model);
+    auto with_base = *f->model;
+    with_base.base_url = "https://contoh.go.id/pep/";
+    const auto plan = plan_with_discovery(with_base);
     const auto all = locs(plan);
     REQUIRE(all.size() == 9);
     CHECK(all[0] == "https://contoh.go.id/pep/");

@@ -23,8 +23,9 @@ TEST_CASE("the 404 page links from the site root when no base URL is known", "[p
 TEST_CASE("with a base URL the 404 page's links are absolute and it claims no canonical address",
           "[plan_not_found]") {
     auto f = test::fixture_model();
-    f->model->base_url = "https://contoh.go.id/pep/";
-    const auto plan = test::plan_with(plan_not_found, *f->model);
+    auto with_base = *f->model;
+    with_base.base_url = "https://contoh.go.id/pep/";
+    const auto plan = test::plan_with(plan_not_found, with_base);
     const auto& ctx = test::planned_page(plan, "404.html").context;
     // Served at any address (say /pep/lsp/tidak-ada/), so a relative link would point elsewhere.
     CHECK(text_at(ctx, "lsps_href") == "https://contoh.go.id/pep/lsp/index.html");

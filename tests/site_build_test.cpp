@@ -43,7 +43,7 @@ TEST_CASE("the fixture builds into a complete, relative-linked site", "[e2e]") {
                              "kategori/2025-2/index.html", "data/indeks-2025-1.json", "data/indeks-2025-2.json",
                              "data/indeks-2025-i1.json", "assets/style.css"})
         CHECK(built->has(page));
-    CHECK(test::all_messages(built->link_errors).empty());
+    CHECK(test::all_messages(built->link_errors()).empty());
 
     const auto home = built->read("index.html");
     CHECK_THAT(home, Contains("<title>Situs Uji</title>"));
@@ -183,7 +183,7 @@ TEST_CASE("the example project builds every page and its figures match data/", "
     const auto built = test::build_in_memory(dir.path());
     INFO(test::all_messages(built->diags));
     REQUIRE(built->ok);
-    CHECK(test::all_messages(built->link_errors).empty());
+    CHECK(test::all_messages(built->link_errors()).empty());
 
     const auto registry = read_json(dir / "data/lsp.json").at("lsp").as_array();
     CHECK(registry.size() >= 24);
@@ -254,7 +254,7 @@ TEST_CASE("statistics pages embed tables and charts from data, and say where fig
     INFO(test::all_messages(built->diags));
     REQUIRE(built->ok);
     CHECK_THAT(test::all_messages(built->diags), Contains("data/statistik/lsp-uji.json: peringatan: Tabel 9. Uji: total tertulis kolom 'jumlah' 100, dihitung dari baris 60"));
-    CHECK(test::all_messages(built->link_errors).empty());
+    CHECK(test::all_messages(built->link_errors()).empty());
     const auto page = built->read("statistik/laporan/index.html");
     CHECK_THAT(page, Contains("<svg class=\"chart tile-map\""));
     CHECK_THAT(page, Contains("<title>DKI Jakarta: 24</title>"));
@@ -279,7 +279,7 @@ TEST_CASE("an embed naming a missing dataset or column stops the build", "[e2e][
     test::write_fixture_stats(dir.path());
     test::write_file(dir / "content/statistik/salah.md",
                      "---\njudul: Salah\n---\n\n```statistik\ndata: tidak-ada\n```\n\n```statistik\ndata: lsp-uji\nnilai: [p9]\n```\n");
-    const auto r = test::run_pepgen("check --root " + q(dir.path()));
+    const auto r = test::run_in_process("check --root " + q(dir.path()));
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.output, Contains("content/statistik/salah.md:5: galat: blok statistik: data 'tidak-ada' tidak ada di data/statistik/"));
     CHECK_THAT(r.output, Contains("content/statistik/salah.md:9: galat: blok statistik: kolom nilai 'p9' tidak ada"));

@@ -7,7 +7,9 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
@@ -208,6 +210,11 @@ std::unique_ptr<FixtureModel> fixture_model(const std::function<void(const fs::p
     return f;
 }
 
+std::shared_ptr<const FixtureModel> fixture_model() {
+    static const std::shared_ptr<const FixtureModel> shared = fixture_model([](const fs::path&) {});
+    return shared;
+}
+
 SitePlan plan_with(void (*planner)(const SiteModel&, SitePlan&), const SiteModel& model) {
     SitePlan plan;
     planner(model, plan);
@@ -317,27 +324,41 @@ CommandResult run_pepgen(const std::string& args) {
 }
 
 Child spawn_pepgen(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    // posix_spawn, not fork: copying this test process's page tables for
+    // every child cost more than many of the builds it starts.
     Child child;
     int pipefd[2];
-    if (::pipe(pipefd) != 0) return child;
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::dup2(pipefd[1], 1);
-        ::dup2(pipefd[1], 2);
-        ::close(pipefd[0]);
-        ::close(pipefd[1]);
-        for (const auto& e : env) {
-            const auto eq = e.find('=');
-            ::setenv(e.substr(0, eq).c_str(), e.substr(eq + 1).c_str(), 1);
-        }
-        std::vector<char*> argv;
-        argv.push_back(const_cast<char*>(PEPGEN_BINARY));
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(PEPGEN_BINARY, argv.data());
-        ::_exit(127);
+    if (::pipe2(pipefd, O_CLOEXEC) != 0) return child;
+    posix_spawn_file_actions_t actions;
+    ::posix_spawn_file_actions_init(&actions);
+    ::posix_spawn_file_actions_adddup2(&actions, pipefd[1], 1);
+    ::posix_spawn_file_actions_adddup2(&actions, pipefd[1], 2);
+    std::map<std::string, std::string> vars;
+    for (char** e = environ; *e; ++e) {
+        const std::string entry = *e;
+        const auto eq = entry.find('=');
+        vars[entry.substr(0, eq)] = eq == std::string::npos ? "" : entry.substr(eq + 1);
     }
+    for (const auto& e : env) {
+        const auto eq = e.find('=');
+        vars[e.substr(0, eq)] = e.substr(eq + 1);
+    }
+    std::vector<std::string> envs;
+    for (const auto& [k, v] : vars) envs.push_back(k + "=" + v);
+    std::vector<char*> envp, argv;
+    for (auto& e : envs) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    argv.push_back(const_cast<char*>(PEPGEN_BINARY));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    const int rc = ::posix_spawn(&pid, PEPGEN_BINARY, &actions, nullptr, argv.data(), envp.data());
+    ::posix_spawn_file_actions_destroy(&actions);
     ::close(pipefd[1]);
+    if (rc != 0) {
+        ::close(pipefd[0]);
+        return child;
+    }
     child.pid = pid;
     child.fd = pipefd[0];
     return child;
@@ -519,10 +540,14 @@ void build_again(MemoryBuild& b, const fs::path& root, BuildOptions options) {
     options.disk = &b.disk;
     options.progress = false;
     b.diags = Diagnostics();
-    b.link_errors = Diagnostics();
     b.summary = BuildSummary();
     b.ok = build_site(root, options, b.diags, &b.summary);
-    if (b.ok) check_site_links(b.site, b.link_errors, b.disk);
+}
+
+Diagnostics MemoryBuild::link_errors() {
+    Diagnostics errors;
+    check_site_links(site, errors, disk);
+    return errors;
 }
 
 }  // namespace pepgen::test

@@ -65,11 +65,14 @@ struct FixtureModel {
     TempDir dir;
     Diagnostics diags;
     Project project;
-    std::unique_ptr<SiteModel> model;
+    std::unique_ptr<const SiteModel> model;  ///< const: the unedited one is shared; copy it to change a field
 };
-/// write_fixture_project, then `edit` (when given) on the project root to
-/// change a file, then load_project; throws with the messages when loading fails.
-std::unique_ptr<FixtureModel> fixture_model(const std::function<void(const std::filesystem::path&)>& edit = {});
+/// write_fixture_project, then `edit` on the project root to change a file,
+/// then load_project; throws with the messages when loading fails.
+std::unique_ptr<FixtureModel> fixture_model(const std::function<void(const std::filesystem::path&)>& edit);
+/// The unedited fixture's model, loaded once per test process and shared:
+/// planners only read it.
+std::shared_ptr<const FixtureModel> fixture_model();
 
 /// The page a planner put at path (throws when it planned none there).
 /// What one planner plans for the model, on its own.
@@ -142,14 +145,16 @@ std::string snapshot(const std::filesystem::path& dir);
 std::string published(const std::filesystem::path& dir);
 
 /// A build in this process with its output in memory, as most end-to-end
-/// tests want it; the product's own link checker then reads the site.
+/// tests want it.
 struct MemoryBuild {
     MemoryDisk disk;
     std::filesystem::path site = "/site";
-    Diagnostics diags;        ///< the build's
-    Diagnostics link_errors;  ///< check_site_links on the built site
+    Diagnostics diags;  ///< the build's
     BuildSummary summary;
     bool ok = false;
+
+    /// The product's own link checker on the built site (check --links).
+    Diagnostics link_errors();
 
     bool has(const std::string& rel);
     std::string read(const std::string& rel);

@@ -2,6 +2,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <thread>
+
 #include "render/theme.h"
 #include "test_support.h"
 
@@ -84,6 +86,28 @@ TEST_CASE("texts are escaped exactly as kainjow's own html_escape does", "[theme
         ctx.set("t", text);
         CHECK(theme->render_page("page", ctx) == kainjow::mustache::html_escape<std::string>(text));
     }
+}
+
+TEST_CASE("partials are inlined however the tag is spaced, inside partials too, and each is parsed once", "[theme]") {
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/layout.mustache", "{{{content}}}");
+    test::write_file(dir / "themes/t/templates/page.mustache", "[{{>a}}|{{> a }}|{{>\n  b-1}}|{{>}}|{{> a b}}]");
+    test::write_file(dir / "themes/t/templates/partials/a.mustache", "A{{x}}\n");
+    test::write_file(dir / "themes/t/templates/partials/b-1.mustache", "B{{> a}}");
+    Diagnostics d;
+    auto theme = Theme::load(dir.path(), "t", d);
+    INFO(test::all_messages(d));
+    REQUIRE(theme);
+    // Not a partial tag ("{{>}}", "{{> a b}}"): left to Mustache, which renders an unknown partial as nothing.
+    CHECK(theme->source("page") == "[A{{x}}|A{{x}}|BA{{x}}|{{>}}|{{> a b}}]");
+    Value ctx;
+    ctx.set("x", "1");
+    CHECK(theme->render_page("page", ctx) == "[A1|A1|BA1||]");
+    // The parsed tree is copied per thread, not shared: renders on two threads agree.
+    std::string other;
+    std::thread t([&] { other = theme->render_page("page", ctx); });
+    t.join();
+    CHECK(other == "[A1|A1|BA1||]");
 }
 
 TEST_CASE("broken templates and a missing layout are reported by file", "[theme]") {

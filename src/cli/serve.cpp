@@ -350,9 +350,10 @@ int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& e
             while (watch.wait(std::chrono::milliseconds(300), stop) != Woke::stop) {
                 if (input_signature(root) == last) continue;
                 // Wait for the editor to finish saving: rebuild once the tree
-                // has been quiet for 150 ms (or after 3 s of steady changes).
+                // has been quiet for 100 ms (or after 3 s of steady changes).
+                // An editor's or LibreOffice's save is a burst of a few ms.
                 auto woke = Woke::change;
-                for (int i = 0; i < 20 && woke == Woke::change; ++i) woke = watch.wait(std::chrono::milliseconds(150), stop);
+                for (int i = 0; i < 30 && woke == Woke::change; ++i) woke = watch.wait(std::chrono::milliseconds(100), stop);
                 if (woke == Woke::stop) break;
                 last = input_signature(root);
                 rebuild(root, site, state, out);

@@ -9,7 +9,8 @@
 #include <deque>
 #include <map>
 #include <random>
-#include <regex>
+#include <cctype>
+#include <optional>
 #include <string_view>
 
 #include <kainjow/mustache.hpp>
@@ -179,20 +180,36 @@ bool read_dir(const fs::path& root, const fs::path& dir, std::map<std::string, s
     return ok;
 }
 
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+/// The partial tag at `at` ("{{> name}}", spaces allowed inside): its name
+/// and the index just past it, or nothing when the text there is not one.
+std::optional<std::pair<std::string, std::size_t>> partial_tag(const std::string& text, std::size_t at) {
+    auto i = at + 3;  // past "{{>"
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    const auto name_start = i;
+    while (i < text.size() && (is_ascii_alnum(text[i]) || text[i] == '_' || text[i] == '-')) ++i;
+    const auto name_end = i;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (name_end == name_start || text.compare(i, 2, "}}") != 0) return std::nullopt;
+    return std::make_pair(text.substr(name_start, name_end - name_start), i + 2);
+}
+
 /// Replaces every {{> name}} with the partial's text (partials may use partials).
 bool inline_partials(std::string& text, const std::map<std::string, std::string>& partials, const std::string& file,
                      Diagnostics& diags, int depth = 0) {
-    static const std::regex tag(R"(\{\{>\s*([A-Za-z0-9_\-]+)\s*\}\})");
     if (depth > 10) {
         diags.error(file, "partial saling memanggil terlalu dalam (melingkar?)");
         return false;
     }
     std::string out;
-    auto begin = text.cbegin();
+    std::size_t copied = 0;
     bool ok = true;
-    for (std::sregex_iterator it(text.begin(), text.end(), tag), end; it != end; ++it) {
-        out.append(begin, text.cbegin() + it->position());
-        const auto name = (*it)[1].str();
+    for (auto at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 1)) {
+        const auto tag = partial_tag(text, at);
+        if (!tag) continue;
+        out.append(text, copied, at - copied);
+        const auto& name = tag->first;
         auto p = partials.find(name);
         if (p == partials.end()) {
             diags.error(file, "partial '" + name + "' tidak ditemukan di templates/partials/");
@@ -203,9 +220,10 @@ bool inline_partials(std::string& text, const std::map<std::string, std::string>
             ok = inline_partials(inner, partials, file, diags, depth + 1) && ok;
             out += inner;
         }
-        begin = text.cbegin() + it->position() + it->length();
+        copied = tag->second;
+        at = copied - 1;
     }
-    out.append(begin, text.cend());
+    out.append(text, copied, std::string::npos);
     text = std::move(out);
     return ok;
 }
@@ -227,11 +245,13 @@ std::unique_ptr<Theme> Theme::load(const fs::path& root, const std::string& name
     for (auto& [tname, text] : templates) {
         const auto file = display_path(root, dir / "templates" / (tname + ".mustache"));
         if (!inline_partials(text, partials, file, diags)) continue;
-        mustache::mustache compiled(text);
-        if (!compiled.is_valid()) {
-            diags.error(file, "templat Mustache tidak valid: " + compiled.error_message());
+        auto compiled = std::make_shared<mustache::mustache>(text);
+        if (!compiled->is_valid()) {
+            diags.error(file, "templat Mustache tidak valid: " + compiled->error_message());
             continue;
         }
+        compiled->set_custom_escape(escape_html_like_kainjow);
+        theme->parsed_[tname] = std::move(compiled);
         theme->fingerprint_ += tname + "\n" + text + "\n";
         theme->templates_[tname] = text;
     }
@@ -261,13 +281,11 @@ std::unique_ptr<Theme> Theme::load(const fs::path& root, const std::string& name
 }
 
 std::string Theme::render(const std::string& name, const Value& context, const std::string* content) const {
-    // kainjow's render is not const, so each thread keeps its own compiled copy.
+    // kainjow's render is not const, so each thread renders its own copy of
+    // the parsed tree (copying it costs a fraction of parsing the text again).
     thread_local std::map<std::pair<std::size_t, std::string>, std::unique_ptr<mustache::mustache>> compiled;
     auto& tmpl = compiled[{id_, name}];
-    if (!tmpl) {
-        tmpl = std::make_unique<mustache::mustache>(templates_.at(name));
-        tmpl->set_custom_escape(escape_html_like_kainjow);
-    }
+    if (!tmpl) tmpl = std::make_unique<mustache::mustache>(*parsed_.at(name));
     ValueContext ctx(context);
     mustache::data extra;
     if (content) {

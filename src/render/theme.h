@@ -1,6 +1,7 @@
 /// A theme directory: Mustache page templates, partials and a layout, plus
 /// static assets copied as they are. Partials are inlined when the theme is
-/// loaded and every template is compiled once per rendering thread.
+/// loaded and every template is parsed once; each rendering thread renders
+/// its own copy of the parsed tree (kainjow's render is not const).
 #pragma once
 
 #include <filesystem>
@@ -10,6 +11,11 @@
 
 #include "util/diagnostic.h"
 #include "render/value.h"
+
+namespace kainjow::mustache {
+template <typename StringType>
+class basic_mustache;
+}
 
 namespace pepgen {
 
@@ -48,6 +54,7 @@ private:
     std::string render(const std::string& name, const Value& context, const std::string* content) const;
 
     std::map<std::string, std::string> templates_;  ///< name -> source with partials inlined
+    std::map<std::string, std::shared_ptr<const kainjow::mustache::basic_mustache<std::string>>> parsed_;
     std::map<std::string, std::filesystem::path> assets_;
     std::string fingerprint_;
     std::size_t id_ = 0;  ///< distinguishes themes in the per-thread template cache
