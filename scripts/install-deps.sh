@@ -16,6 +16,9 @@ packages=(
   libcpp-httplib-dev
   libmimalloc-dev
   libxxhash-dev
+  libxlsxwriter-dev
+  liborcus-dev
+  libixion-dev
   clang
   libclang-rt-14-dev
 )

@@ -19,7 +19,7 @@ using test::q;
 TEST_CASE("new penilaian scaffolds a round and a worksheet and never overwrites", "[workflow]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
-    const auto r = test::run_in_process("new penilaian 2026-1 --tanggal 2026-05-04 --root " + q(dir.path()));
+    const auto r = test::run_in_process("new penilaian 2026-1 --tanggal 2026-05-04 --csv --root " + q(dir.path()));
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     const auto round = test::read_file(dir / "data/penilaian/2026-1.json");
@@ -31,6 +31,8 @@ TEST_CASE("new penilaian scaffolds a round and a worksheet and never overwrites"
     const auto again = test::run_in_process("new penilaian 2026-1 --root " + q(dir.path()));
     CHECK(again.exit_code == 1);
     CHECK_THAT(again.output, Contains("data/penilaian/2026-1.json: galat: sudah ada"));
+    CHECK_THAT(again.output, Contains("lembar-kerja/2026-1.csv: galat: sudah ada"));
+    CHECK_FALSE(fs::exists(dir / "lembar-kerja/2026-1.xlsx"));
     CHECK(test::run_in_process("new penilaian 2026/1 --root " + q(dir.path())).exit_code == 2);
     CHECK(test::run_in_process("new penilaian 2026-3 --jenis bulanan --root " + q(dir.path())).exit_code == 2);
     // An empty scaffold builds: every sheet is simply incomplete.
@@ -42,7 +44,7 @@ TEST_CASE("new penilaian scaffolds a round and a worksheet and never overwrites"
 TEST_CASE("a worksheet saved by an Indonesian spreadsheet imports, twice to the same bytes", "[workflow]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
-    REQUIRE(test::run_in_process("new penilaian 2026-1 --tanggal 2026-05-04 --root " + q(dir.path())).exit_code == 0);
+    REQUIRE(test::run_in_process("new penilaian 2026-1 --tanggal 2026-05-04 --csv --root " + q(dir.path())).exit_code == 0);
     // Semicolons, BOM, CRLF, quoted cells with semicolons and line breaks, columns moved, blank rows at the end.
     test::write_file(dir / "isi.csv",
                      "\xEF\xBB\xBFnama;lsp;D01 (maks 10);M01 (maks 10);P01 (maks 20);rekomendasi;catatan\r\n"

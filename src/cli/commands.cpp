@@ -30,11 +30,15 @@ void usage(std::ostream& os) {
           "        periksa content/ dan data/ tanpa menulis apa pun\n"
           "  pepgen check --links [--root DIR] [--output DIR]\n"
           "        periksa semua tautan internal dan #fragmen di situs yang sudah dibangun\n"
-          "  pepgen new penilaian PERIODE [--jenis rutin|insidental] [--tanggal YYYY-MM-DD] [--root DIR]\n"
-          "        buat data/penilaian/PERIODE.json untuk semua LSP terdaftar dan lembar kerja\n"
-          "        lembar-kerja/PERIODE.csv\n"
-          "  pepgen import LEMBAR_KERJA.csv --periode PERIODE [--jenis ...] [--tanggal ...] [--root DIR]\n"
-          "        baca lembar kerja yang sudah diisi ke data/penilaian/PERIODE.json\n"
+          "  pepgen new penilaian PERIODE [--jenis rutin|insidental] [--tanggal YYYY-MM-DD] [--csv] [--root DIR]\n"
+          "        buat data/penilaian/PERIODE.json untuk LSP yang berlisensi pada tanggal itu dan lembar\n"
+          "        kerja lembar-kerja/PERIODE.xlsx (dengan --csv: PERIODE.csv); PERIODE seperti 2027-1\n"
+          "        (rutin) atau 2027-i1 (insidental), jenisnya harus sesuai kode itu\n"
+          "  pepgen import LEMBAR_KERJA [--periode PERIODE] [--jenis ...] [--tanggal ...] [--coba] [--root DIR]\n"
+          "        baca lembar kerja yang sudah diisi (.xlsx, .ods atau .csv, dikenali dari isinya) ke\n"
+          "        data/penilaian/PERIODE.json; periode diambil dari buku kerja buatan pepgen (wajib\n"
+          "        --periode untuk CSV); berkas lama disimpan dulu di cadangan/; --coba hanya\n"
+          "        menampilkan perubahannya tanpa menulis apa pun\n"
           "  pepgen serve [--root DIR] [--port N]\n"
           "        pratinjau di http://127.0.0.1:N/ (bawaan 8080), dibangun ulang otomatis saat berkas berubah\n"
           "  pepgen --help | --version\n"
@@ -62,7 +66,7 @@ std::optional<Parsed> parse(const std::vector<std::string>& args, const std::str
             usage(err);
             return std::nullopt;
         }
-        if (a == "--penuh" || a == "--links") {  // switches, take no value
+        if (a == "--penuh" || a == "--links" || a == "--csv" || a == "--coba") {  // switches, take no value
             p.options[a] = "ya";
             continue;
         }
@@ -105,8 +109,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     static const std::map<std::string, std::set<std::string>> allowed = {
         {"build", {"--root", "--output", "--base-url", "--penuh"}},
         {"check", {"--root", "--links", "--output"}},
-        {"new", {"--root", "--jenis", "--tanggal"}},
-        {"import", {"--root", "--periode", "--jenis", "--tanggal"}},
+        {"new", {"--root", "--jenis", "--tanggal", "--csv"}},
+        {"import", {"--root", "--periode", "--jenis", "--tanggal", "--coba"}},
         {"serve", {"--root", "--port"}},
     };
     auto known = allowed.find(cmd);
@@ -163,18 +167,20 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         }
         NewRoundOptions options;
         options.period = pos[1];
-        options.kind = opt(*parsed, "--jenis").value_or("rutin");
+        options.kind = opt(*parsed, "--jenis");
         options.date = opt(*parsed, "--tanggal");
+        options.csv = opt(*parsed, "--csv").has_value();
         return run_new_round(root, options, out, err);
     }
     if (cmd == "import") {
-        if (!expect_positionals(1, "satu berkas lembar kerja (CSV)")) return 2;
-        auto period = opt(*parsed, "--periode");
-        if (!period) {
-            err << "pepgen: import memerlukan --periode PERIODE\n";
-            return 2;
-        }
-        return run_import(root, {pos[0], *period, opt(*parsed, "--jenis"), opt(*parsed, "--tanggal")}, out, err);
+        if (!expect_positionals(1, "satu berkas lembar kerja (.xlsx, .ods atau .csv)")) return 2;
+        ImportOptions options;
+        options.worksheet = pos[0];
+        options.period = opt(*parsed, "--periode");
+        options.kind = opt(*parsed, "--jenis");
+        options.date = opt(*parsed, "--tanggal");
+        options.dry_run = opt(*parsed, "--coba").has_value();
+        return run_import(root, options, out, err);
     }
     // serve
     if (!expect_positionals(0, "tidak ada argumen lain")) return 2;

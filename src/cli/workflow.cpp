@@ -1,10 +1,12 @@
 #include "cli/workflow.h"
 
 #include <ctime>
+#include <map>
 #include <set>
 #include <ostream>
 
 #include "content/content_loader.h"
+#include "format/indonesian.h"
 #include "data/data_loader.h"
 #include "data/round_writer.h"
 #include "scoring/schedule.h"
@@ -12,6 +14,9 @@
 #include "util/files.h"
 #include "util/text.h"
 #include "validate/validate.h"
+#include "worksheet/round_changes.h"
+#include "worksheet/workbook_reader.h"
+#include "worksheet/workbook_writer.h"
 #include "worksheet/worksheet.h"
 
 namespace fs = std::filesystem;
@@ -59,6 +64,46 @@ std::string default_title(RoundKind kind, const std::string& period) {
     return std::string(kind == RoundKind::rutin ? "Penilaian Rutin " : "Penilaian Insidental ") + period;
 }
 
+const char* kind_name(RoundKind kind) { return kind == RoundKind::rutin ? "rutin" : "insidental"; }
+
+/// What the period code says: "2027-i1" is incidental, "2027-1" routine.
+RoundKind kind_of_period(const std::string& period) {
+    const auto dash = period.find('-');
+    return dash != std::string::npos && dash + 1 < period.size() && period[dash + 1] == 'i' ? RoundKind::insidental
+                                                                                            : RoundKind::rutin;
+}
+
+/// The kind asked for, checked against the period code; empty and a message when they disagree.
+std::optional<RoundKind> agreeing_kind(const std::string& period, const std::optional<std::string>& asked, std::ostream& err) {
+    const auto implied = kind_of_period(period);
+    if (!asked) return implied;
+    if (*asked != "rutin" && *asked != "insidental") {
+        err << "pepgen: --jenis harus rutin atau insidental, bukan '" << *asked << "'\n";
+        return std::nullopt;
+    }
+    const auto kind = *asked == "rutin" ? RoundKind::rutin : RoundKind::insidental;
+    if (kind != implied) {
+        err << "pepgen: periode " << period << " adalah kode penilaian " << kind_name(implied) << ", tetapi --jenis "
+            << *asked << "; kode penilaian insidental diawali i sesudah tahun (misalnya 2027-i1), kode rutin "
+            << "tidak (misalnya 2027-1): pakai kode yang sesuai jenisnya\n";
+        return std::nullopt;
+    }
+    return kind;
+}
+
+/// A free name for a backup of round_file under root/cadangan/penilaian/.
+fs::path backup_path(const fs::path& root, const std::string& period) {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    const auto dir = root / "cadangan" / "penilaian";
+    auto path = dir / (period + "-" + stamp + ".json");
+    for (int i = 2; fs::exists(path); ++i) path = dir / (period + "-" + stamp + "-" + std::to_string(i) + ".json");
+    return path;
+}
+
 }  // namespace
 
 std::string today_iso() {
@@ -70,8 +115,8 @@ std::string today_iso() {
     return buf;
 }
 
-fs::path worksheet_path(const fs::path& root, const std::string& period) {
-    return root / "lembar-kerja" / (period + ".csv");
+fs::path worksheet_path(const fs::path& root, const std::string& period, bool csv) {
+    return root / "lembar-kerja" / (period + (csv ? ".csv" : ".xlsx"));
 }
 
 int run_new_round(const fs::path& root, const NewRoundOptions& options, std::ostream& out, std::ostream& err) {
@@ -81,11 +126,12 @@ int run_new_round(const fs::path& root, const NewRoundOptions& options, std::ost
         return 2;
     }
     const auto date = options.date.value_or(today_iso());
-    if (!check_kind_and_date(options.kind, date, err)) return 2;
+    const auto kind = agreeing_kind(options.period, options.kind, err);
+    if (!kind || !check_kind_and_date(kind_name(*kind), date, err)) return 2;
     const auto round_file = root / "data" / "penilaian" / (options.period + ".json");
-    const auto sheet_file = worksheet_path(root, options.period);
+    const auto sheet_file = worksheet_path(root, options.period, options.csv);
     bool exists = false;
-    for (const auto& p : {round_file, sheet_file})
+    for (const auto& p : {round_file, worksheet_path(root, options.period, false), worksheet_path(root, options.period, true)})
         if (fs::exists(p)) {
             err << display_path(root, p) << ": galat: sudah ada; pepgen tidak menimpa penilaian yang sudah dibuat\n";
             exists = true;
@@ -100,20 +146,40 @@ int run_new_round(const fs::path& root, const NewRoundOptions& options, std::ost
     }
     Round round;
     round.period = options.period;
-    round.kind = options.kind == "rutin" ? RoundKind::rutin : RoundKind::insidental;
+    round.kind = *kind;
     round.date = date;
     round.title = default_title(round.kind, round.period);
     std::vector<Lsp> listed;
+    std::vector<std::string> left_out;
     for (const auto& lsp : lsps) {
         // Only LSPs licensed on the round's date are expected to be evaluated.
-        if (licence_expired_on(lsp, date) || (!lsp.licence_issued.empty() && lsp.licence_issued > date)) continue;
+        if (licence_expired_on(lsp, date)) {
+            left_out.push_back(lsp.id + " (lisensi berakhir " + format_date(lsp.licence_valid_until) + ")");
+            continue;
+        }
+        if (!lsp.licence_issued.empty() && lsp.licence_issued > date) {
+            left_out.push_back(lsp.id + " (lisensi baru terbit " + format_date(lsp.licence_issued) + ")");
+            continue;
+        }
         listed.push_back(lsp);
         ScoreSheet sheet;
         sheet.lsp_id = lsp.id;
         round.sheets.push_back(std::move(sheet));
     }
+    std::string sheet_bytes;
+    if (options.csv) {
+        sheet_bytes = worksheet_csv(content, listed);
+    } else {
+        std::string error;
+        auto bytes = worksheet_xlsx(content, listed, {round.period, round.kind, date, catalogue_signature(content.indicators)}, error);
+        if (!bytes) {
+            err << display_path(root, sheet_file) << ": galat: " << error << "\n";
+            return 1;
+        }
+        sheet_bytes = std::move(*bytes);
+    }
     // The round file is written last: if the worksheet cannot be written, no half-made round appears.
-    if (auto e = write_file_atomically(sheet_file, worksheet_csv(content, listed)); !e.empty()) {
+    if (auto e = write_file_atomically(sheet_file, sheet_bytes); !e.empty()) {
         err << display_path(root, sheet_file) << ": galat: " << e << "\n";
         return 1;
     }
@@ -122,15 +188,82 @@ int run_new_round(const fs::path& root, const NewRoundOptions& options, std::ost
         err << display_path(root, round_file) << ": galat: " << e << "\n";
         return 1;
     }
-    out << "Penilaian " << round.period << " (" << options.kind << ", " << date << ") dibuat untuk " << listed.size()
-        << " LSP:\n  " << display_path(root, round_file) << "  (skor masih kosong)\n  " << display_path(root, sheet_file)
+    out << "Penilaian " << round.period << " (" << kind_name(round.kind) << ", " << date << ") dibuat untuk " << listed.size()
+        << " dari " << lsps.size() << " LSP terdaftar:\n  " << display_path(root, round_file) << "  (skor masih kosong)\n  "
+        << display_path(root, sheet_file)
         << "  (lembar kerja: isi di program lembar kerja, lalu jalankan pepgen import)\n";
+    if (!left_out.empty()) {
+        out << left_out.size() << " LSP tidak dimasukkan karena tidak berlisensi pada " << date << ":\n";
+        for (const auto& l : left_out) out << "  " << l << "\n";
+    }
     return 0;
 }
 
+namespace {
+
+/// The worksheet's rows and what its hidden sheet says, from a workbook or a CSV.
+struct ReadWorksheet {
+    SheetTable table;
+    bool workbook = false;
+    std::map<std::string, WorkbookCell> meta;  ///< the "pepgen" sheet: key -> value cell
+};
+
+std::optional<ReadWorksheet> read_worksheet(const std::string& bytes, const std::string& file, Diagnostics& diags) {
+    ReadWorksheet out;
+    const auto format = workbook_format(bytes);
+    if (format == WorkbookFormat::none) {
+        auto table = csv_sheet_table(bytes, file, diags);
+        if (!table) return std::nullopt;
+        out.table = std::move(*table);
+        return out;
+    }
+    out.workbook = true;
+    std::string error;
+    const auto book = read_workbook(bytes, format, error);
+    if (!book) {
+        diags.error(file, error);
+        return std::nullopt;
+    }
+    const WorkbookSheet* scores = book->sheet(kScoresSheet);
+    for (const auto& sh : book->sheets)
+        if (!scores && sh.name != kMetaSheet) scores = &sh;
+    if (!scores) {
+        diags.error(file, std::string("buku kerja tidak memuat lembar ") + kScoresSheet + "; buat lembar kerja dengan pepgen new penilaian");
+        return std::nullopt;
+    }
+    out.table.sheet = scores->name;
+    for (std::size_t r = 0; r < scores->rows.size(); ++r) {
+        SheetRow row;
+        row.row = static_cast<int>(r + 1);
+        bool blank = true;
+        for (const auto& c : scores->rows[r]) {
+            SheetCell cell;
+            cell.text = c.text;
+            cell.number = c.kind == WorkbookCell::Kind::number;
+            cell.value = c.number;
+            cell.date = c.date;
+            cell.formula = c.formula;
+            blank = blank && trim(c.text).empty();
+            row.cells.push_back(std::move(cell));
+        }
+        if (!blank) out.table.rows.push_back(std::move(row));
+    }
+    if (const auto* meta = book->sheet(kMetaSheet))
+        for (const auto& r : meta->rows)
+            if (r.size() >= 2 && r[0].kind == WorkbookCell::Kind::text) out.meta[r[0].text] = r[1];
+    return out;
+}
+
+std::string meta_text(const ReadWorksheet& ws, const std::string& key) {
+    auto it = ws.meta.find(key);
+    return it == ws.meta.end() ? std::string() : trim(it->second.text);
+}
+
+}  // namespace
+
 int run_import(const fs::path& root, const ImportOptions& options, std::ostream& out, std::ostream& err) {
-    if (!is_period(options.period)) {
-        err << "pepgen: periode '" << options.period << "' harus berbentuk TAHUN-KODE, misalnya 2027-1\n";
+    if (options.period && !is_period(*options.period)) {
+        err << "pepgen: periode '" << *options.period << "' harus berbentuk TAHUN-KODE, misalnya 2027-1\n";
         return 2;
     }
     Diagnostics diags;
@@ -139,9 +272,9 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         err << file << ": galat: " << problem << "\n";
         return 1;
     }
-    auto text = read_text_file(options.worksheet);
-    if (!text.text) {
-        err << file << ": galat: " << text.error << "\n";
+    auto bytes = read_text_file(options.worksheet);
+    if (!bytes.text) {
+        err << file << ": galat: " << bytes.error << "\n";
         return 1;
     }
     const auto content = load_content(root, diags);
@@ -150,8 +283,58 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         print(diags, err);
         return 1;
     }
-    const auto round_file = root / "data" / "penilaian" / (options.period + ".json");
+    auto worksheet = read_worksheet(*bytes.text, file, diags);
+    if (!worksheet) {
+        print(diags, err);
+        if (options.period)
+            err << "Impor dibatalkan; " << display_path(root, root / "data" / "penilaian" / (*options.period + ".json"))
+                << " tidak diubah.\n";
+        else
+            err << "Impor dibatalkan; tidak ada yang ditulis.\n";
+        return 1;
+    }
+    // Which round: the workbook says which it was made for; a CSV cannot.
+    std::optional<std::string> period = options.period;
+    std::optional<RoundKind> made_kind;
+    std::string made_date;
+    if (worksheet->workbook && !worksheet->meta.empty()) {
+        const auto& cell = worksheet->meta["periode"];
+        const auto made_for = meta_text(*worksheet, "periode");
+        if (cell.date || !is_period(made_for)) {
+            err << file << ": galat: lembar tersembunyi " << kMetaSheet << " tidak lagi memuat kode periode yang sah (isinya '"
+                << made_for << "'" << (cell.date ? ", sel itu berformat tanggal" : "")
+                << "); lembar itu jangan diubah: buat ulang lembar kerja dengan pepgen new penilaian, atau impor dengan "
+                   "--periode bila yakin periodenya\n";
+            if (!options.period) return 1;
+        } else if (options.period && *options.period != made_for) {
+            err << file << ": galat: lembar kerja ini dibuat untuk penilaian " << made_for << ", bukan " << *options.period
+                << "; periksa berkasnya (impor ke penilaian yang salah akan menimpa skornya). Tanpa --periode, "
+                << "lembar kerja diimpor ke " << made_for << "\n";
+            return 1;
+        } else {
+            period = made_for;
+        }
+        const auto kind_text = meta_text(*worksheet, "jenis");
+        if (kind_text == "rutin" || kind_text == "insidental")
+            made_kind = kind_text == "rutin" ? RoundKind::rutin : RoundKind::insidental;
+        made_date = meta_text(*worksheet, "tanggal");
+        const auto catalogue = meta_text(*worksheet, "katalog");
+        if (const auto diff = catalogue_difference(catalogue, catalogue_signature(content.indicators)); !diff.empty()) {
+            err << file << ": galat: lembar kerja ini dibuat untuk katalog indikator yang lain (" << diff
+                << "); kolomnya tidak lagi cocok dengan content/indikator/: buat lembar kerja baru dengan "
+                   "pepgen new penilaian, lalu salin skornya\n";
+            return 1;
+        }
+    }
+    if (!period) {
+        err << "pepgen: " << file << " tidak menyebut periodenya (lembar kerja CSV, atau buku kerja yang tidak dibuat "
+            << "pepgen); sebutkan dengan --periode PERIODE, misalnya --periode 2027-1\n";
+        return 2;
+    }
+    const auto round_file = root / "data" / "penilaian" / (*period + ".json");
     Round round;
+    std::vector<ScoreSheet> before;
+    std::optional<std::string> old_bytes;
     if (fs::exists(round_file)) {
         Diagnostics round_diags;
         auto existing = load_round(root, round_file, content.indicators, round_diags);
@@ -161,21 +344,32 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
             return 1;
         }
         round = std::move(*existing);
+        before = round.sheets;
+        old_bytes = read_text_file(round_file).text;
+        if (made_kind && *made_kind != round.kind) {
+            err << file << ": galat: lembar kerja ini untuk penilaian " << kind_name(*made_kind) << ", tetapi "
+                << display_path(root, round_file) << " adalah penilaian " << kind_name(round.kind)
+                << "; periksa apakah berkasnya tertukar\n";
+            return 1;
+        }
     } else {
-        round.period = options.period;
-        const auto kind = options.kind.value_or("rutin");
-        const auto date = options.date.value_or(today_iso());
-        if (!check_kind_and_date(kind, date, err)) return 2;
-        round.kind = kind == "rutin" ? RoundKind::rutin : RoundKind::insidental;
+        round.period = *period;
+        const auto kind = agreeing_kind(*period, options.kind ? options.kind : made_kind ? std::optional<std::string>(kind_name(*made_kind)) : std::nullopt, err);
+        const auto date = options.date.value_or(made_date.empty() ? today_iso() : made_date);
+        if (!kind || !check_kind_and_date(kind_name(*kind), date, err)) return 2;
+        round.kind = *kind;
         round.date = date;
         round.title = default_title(round.kind, round.period);
     }
     if (options.kind) {
-        if (!check_kind_and_date(*options.kind, round.date, err)) return 2;
-        round.kind = *options.kind == "rutin" ? RoundKind::rutin : RoundKind::insidental;
+        const auto kind = agreeing_kind(*period, options.kind, err);
+        if (!kind) return 2;
+        // The default title follows the kind; a title the team wrote stays.
+        if (round.title == default_title(round.kind, round.period)) round.title = default_title(*kind, round.period);
+        round.kind = *kind;
     }
     if (options.date) {
-        if (!check_kind_and_date(round.kind == RoundKind::rutin ? "rutin" : "insidental", *options.date, err)) return 2;
+        if (!check_kind_and_date(kind_name(round.kind), *options.date, err)) return 2;
         round.date = *options.date;
     }
     const auto refuse = [&] {
@@ -183,7 +377,7 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         err << "Impor dibatalkan; " << display_path(root, round_file) << " tidak diubah.\n";
         return 1;
     };
-    auto imported = import_worksheet(*text.text, file, content, lsps, diags);
+    auto imported = import_worksheet(worksheet->table, file, content, lsps, diags);
     if (!imported) return refuse();
     const auto kept = merge_worksheet(round.sheets, *imported, lsps);
     round.sheet_index.clear();  // the merge reordered the sheets
@@ -197,11 +391,36 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
     for (const auto& d : round_check.items())
         if (d.severity == Severity::error) diags.error(d.file, d.message, d.line);
     if (diags.has_errors()) return refuse();
-    if (auto e = write_file_atomically(round_file, round_json(round, content.indicators)); !e.empty()) {
+    const auto json = round_json(round, content.indicators);
+    const auto changes = round_changes(before, round.sheets, content.indicators);
+    print(diags, err);
+    if (changes.none() && old_bytes == json) {
+        out << "Tidak ada perubahan: " << display_path(root, round_file) << " sudah berisi semua nilai lembar kerja ini.\n";
+        return 0;
+    }
+    out << (options.dry_run ? "Yang akan berubah di " : "Perubahan di ") << display_path(root, round_file) << ":\n";
+    for (const auto& line : changes.lines) out << "  " << line << "\n";
+    out << "  (" << changes.scores_changed << " skor berubah pada " << changes.lsps_changed << " LSP; " << changes.lsps_added
+        << " LSP baru; " << changes.lsps_removed << " LSP dikeluarkan)\n";
+    if (options.dry_run) {
+        out << "Tidak ada yang ditulis (--coba). Jalankan lagi tanpa --coba untuk mengimpor.\n";
+        return 0;
+    }
+    // The file as it was is kept before it is replaced: a wrong import can be undone.
+    if (old_bytes && *old_bytes != json) {
+        const auto backup = backup_path(root, *period);
+        if (auto e = write_file_atomically(backup, *old_bytes); !e.empty()) {
+            err << display_path(root, backup) << ": galat: cadangan tidak dapat ditulis (" << e << "); "
+                << display_path(root, round_file) << " tidak diubah\n";
+            return 1;
+        }
+        out << "Berkas sebelumnya disimpan di " << display_path(root, backup) << " (untuk membatalkan impor: salin "
+            << "berkas itu kembali ke " << display_path(root, round_file) << ").\n";
+    }
+    if (auto e = write_file_atomically(round_file, json); !e.empty()) {
         err << display_path(root, round_file) << ": galat: " << e << "\n";
         return 1;
     }
-    print(diags, err);
     int complete = 0;
     for (const auto& s : round.sheets) {
         bool all = true;

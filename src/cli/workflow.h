@@ -11,8 +11,9 @@ namespace pepgen {
 
 struct NewRoundOptions {
     std::string period;
-    std::string kind = "rutin";
+    std::optional<std::string> kind;   ///< default: what the period code says (2027-i1: insidental)
     std::optional<std::string> date;   ///< default: today
+    bool csv = false;                  ///< a CSV worksheet instead of an .xlsx workbook
 };
 
 int run_new_round(const std::filesystem::path& root, const NewRoundOptions& options, std::ostream& out,
@@ -20,15 +21,16 @@ int run_new_round(const std::filesystem::path& root, const NewRoundOptions& opti
 
 struct ImportOptions {
     std::filesystem::path worksheet;
-    std::string period;
+    std::optional<std::string> period; ///< required for a CSV; must agree with a workbook's own
     std::optional<std::string> kind;   ///< for a round file that does not exist yet
     std::optional<std::string> date;
+    bool dry_run = false;              ///< --coba: show the changes, write nothing
 };
 
 int run_import(const std::filesystem::path& root, const ImportOptions& options, std::ostream& out, std::ostream& err);
 
-/// Where `new penilaian` puts a round's worksheet.
-std::filesystem::path worksheet_path(const std::filesystem::path& root, const std::string& period);
+/// Where `new penilaian` puts a round's worksheet (.xlsx, or .csv).
+std::filesystem::path worksheet_path(const std::filesystem::path& root, const std::string& period, bool csv = false);
 
 /// Today's date in the local time zone, YYYY-MM-DD.
 std::string today_iso();

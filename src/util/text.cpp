@@ -1,5 +1,7 @@
 #include "util/text.h"
 
+#include <algorithm>
+
 #include <cctype>
 #include <cstdio>
 
@@ -205,6 +207,37 @@ int line_of_offset(std::string_view text, std::size_t offset) {
     for (std::size_t i = 0; i < offset && i < text.size(); ++i)
         if (text[i] == '\n') ++line;
     return line;
+}
+
+std::optional<std::string> nearest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    const auto a = to_lower_ascii(word);
+    const std::size_t allowed = std::max<std::size_t>(1, a.size() / 3);
+    std::optional<std::string> best;
+    std::size_t best_distance = allowed + 1;
+    bool tied = false;
+    std::vector<std::size_t> prev, cur;
+    for (const auto& candidate : candidates) {
+        const auto b = to_lower_ascii(candidate);
+        if (b == a) continue;
+        if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > allowed) continue;
+        prev.resize(b.size() + 1);
+        cur.resize(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            cur[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j)
+                cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            std::swap(prev, cur);
+        }
+        if (prev[b.size()] < best_distance) {
+            best_distance = prev[b.size()];
+            best = candidate;
+            tied = false;
+        } else if (prev[b.size()] == best_distance) {
+            tied = true;
+        }
+    }
+    return tied ? std::nullopt : best;
 }
 
 }  // namespace pepgen

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pepgen {
 
@@ -62,5 +63,11 @@ std::optional<std::string> normalize_base_url(const std::string& url, std::strin
 
 /// 1-based line number of a byte offset in text.
 int line_of_offset(std::string_view text, std::size_t offset);
+
+/// The candidate nearest to `word` by edit distance (ASCII case ignored),
+/// when it is close enough to be a likely typo: at most a third of the
+/// word's length, and at least one edit allowed. Nothing when two candidates
+/// are equally near: a guess between them would mislead.
+std::optional<std::string> nearest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace pepgen

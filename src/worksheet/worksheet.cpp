@@ -10,6 +10,7 @@
 #include "format/csv.h"
 #include "util/text.h"
 #include "worksheet/csv_reader.h"
+#include "worksheet/workbook_reader.h"
 
 namespace pepgen {
 
@@ -67,11 +68,17 @@ std::optional<int> parse_score(const std::string& cell) {
     return std::stoi(s);
 }
 
-/// The column's letter in a spreadsheet: 0 → A, 25 → Z, 26 → AA.
-std::string column_letter(std::size_t i) {
-    std::string out;
-    for (++i; i > 0; i = (i - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (i - 1) % 26));
-    return out;
+/// "; mungkin maksudnya M03?" when a known code is one typo away.
+std::string nearest_code_hint(const std::string& code, const std::set<std::string>& codes) {
+    const auto near = nearest_match(code, std::vector<std::string>(codes.begin(), codes.end()));
+    return near ? "; mungkin maksudnya " + *near + "?" : std::string();
+}
+
+std::string nearest_id_hint(const std::string& id, const std::map<std::string, std::size_t>& registry) {
+    std::vector<std::string> ids;
+    for (const auto& [known, pos] : registry) ids.push_back(known);
+    const auto near = nearest_match(id, ids);
+    return near ? "; mungkin maksudnya " + *near + "?" : std::string();
 }
 
 constexpr const char* kSaveAsUtf8 = "simpan ulang dari program lembar kerja sebagai \"CSV UTF-8\"";
@@ -127,18 +134,18 @@ bool check_encoding(const std::string& text, const std::string& file, Diagnostic
 /// What a message located at text `line` of `row` starts with: the LSP, and
 /// "baris lembar kerja 7" when cells with line breaks make the spreadsheet's
 /// row number differ from that line.
-std::string row_subject(const std::string& id, const CsvRow& row, int line) {
+std::string row_subject(const std::string& id, const SheetRow& row, int line) {
     const auto note = row.row != line ? "baris lembar kerja " + std::to_string(row.row) : std::string();
     if (id.empty()) return note.empty() ? std::string() : note + ": ";
     return id + (note.empty() ? "" : " (" + note + ")") + ": ";
 }
 
-std::string column_name(const CsvRow* header, std::size_t i) {
-    const auto label = header && i < header->cells.size() ? trim(header->cells[i]) : std::string();
+std::string column_name(const std::vector<std::string>* header, std::size_t i) {
+    const auto label = header && i < header->size() ? trim((*header)[i]) : std::string();
     return label.empty() ? "kolom " + column_letter(i) : "kolom '" + label + "'";
 }
 
-std::string csv_error_message(const CsvError& e, const CsvRow* header) {
+std::string csv_error_message(const CsvError& e, const std::vector<std::string>* header) {
     const std::string fix =
         "periksa tanda kutip (\") sel itu: sel yang diawali tanda kutip harus diakhiri tanda kutip, dan tanda kutip "
         "di dalam teks ditulis dua kali (\"\"); " + std::string(kSaveAsUtf8) + " agar tanda kutip ditulis dengan benar";
@@ -186,19 +193,43 @@ std::optional<std::pair<std::string, int>> swallowed_row(const std::string& cell
 
 }  // namespace
 
-std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in, const std::string& file,
+std::optional<SheetTable> csv_sheet_table(const std::string& csv_text_in, const std::string& file, Diagnostics& diags) {
+    if (!check_encoding(csv_text_in, file, diags)) return std::nullopt;
+    const auto csv = read_csv(csv_text_in);
+    if (csv.error) {
+        const auto* header = csv.rows.empty() || csv.error->line <= csv.rows.front().line ? nullptr : &csv.rows.front().cells;
+        diags.error(file, csv_error_message(*csv.error, header), csv.error->line);
+        return std::nullopt;
+    }
+    SheetTable table;
+    table.delimiter = csv.delimiter;
+    for (const auto& r : csv.rows) {
+        SheetRow row;
+        row.line = r.line;
+        row.row = r.row;
+        row.cell_lines = r.cell_lines;
+        for (const auto& c : r.cells) row.cells.push_back(SheetCell{c});
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text, const std::string& file,
+                                                  const Content& content, const std::vector<Lsp>& lsps,
+                                                  Diagnostics& diags) {
+    const auto table = csv_sheet_table(csv_text, file, diags);
+    if (!table) return std::nullopt;
+    return import_worksheet(*table, file, content, lsps, diags);
+}
+
+std::optional<ImportedWorksheet> import_worksheet(const SheetTable& table, const std::string& file,
                                                   const Content& content, const std::vector<Lsp>& lsps,
                                                   Diagnostics& diags) {
     const auto errors_before = diags.error_count();
-    if (!check_encoding(csv_text_in, file, diags)) return std::nullopt;
-    const auto table = read_csv(csv_text_in);
-    if (table.error) {
-        const auto* header = table.rows.empty() || table.error->line <= table.rows.front().line ? nullptr : &table.rows.front();
-        diags.error(file, csv_error_message(*table.error, header), table.error->line);
-        return std::nullopt;
-    }
+    const bool workbook = !table.sheet.empty();
     if (table.rows.empty()) {
-        diags.error(file, "lembar kerja kosong: baris judul kolom tidak ditemukan");
+        diags.error(file, (workbook ? "lembar " + table.sheet + " kosong" : std::string("lembar kerja kosong")) +
+                              ": baris judul kolom tidak ditemukan");
         return std::nullopt;
     }
     if (const auto problem = entry_count_problem(table.rows.size() - 1, "baris LSP"); !problem.empty()) {
@@ -213,18 +244,24 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
         max_of[ind.code] = ind.max_score;
     }
     const auto& header = table.rows.front();
+    std::vector<std::string> header_texts;
+    for (const auto& c : header.cells) header_texts.push_back(c.text);
+    // Where a message points: a CSV's text line, or a workbook's sheet and cell.
+    const auto sheet_prefix = workbook ? "lembar " + table.sheet + ", " : std::string();
+    const auto header_at = workbook ? sheet_prefix + "baris judul (baris " + std::to_string(header.row) + "): " : std::string();
     std::vector<ColumnRole> roles;
     int lsp_col = -1;
     std::set<std::string> seen_codes;
     std::map<std::string, std::size_t> stored_at;  // a column whose values are kept, by role: its first position
-    for (std::size_t i = 0; i < header.cells.size(); ++i) {
+    for (std::size_t i = 0; i < header_texts.size(); ++i) {
         std::string unknown;
-        auto role = classify(header.cells[i], codes, unknown);
-        const auto label = trim(header.cells[i]);
+        auto role = classify(header_texts[i], codes, unknown);
+        const auto label = trim(header_texts[i]);
         if (!unknown.empty())
-            diags.error(file, "kolom '" + label + "': kode indikator " + unknown + " tidak dikenal", header.line);
+            diags.error(file, header_at + "kolom '" + label + "': kode indikator " + unknown + " tidak dikenal" +
+                                  nearest_code_hint(unknown, codes), header.line);
         else if (role.role == Role::ignored && !label.empty())
-            diags.warning(file, "kolom '" + label + "' tidak dikenal dan diabaikan", header.line);
+            diags.warning(file, header_at + "kolom '" + label + "' tidak dikenal dan diabaikan", header.line);
         if (role.role == Role::lsp && lsp_col < 0) lsp_col = static_cast<int>(i);
         if (role.role == Role::score) seen_codes.insert(role.code);
         const std::string key = role.role == Role::lsp               ? "lsp"
@@ -235,18 +272,18 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
         // Two columns for one value: whichever came last would silently win.
         if (!key.empty())
             if (auto [it, fresh] = stored_at.emplace(key, i); !fresh)
-                diags.error(file, "kolom " + key + " muncul lebih dari sekali (kolom " + column_letter(it->second) +
+                diags.error(file, header_at + "kolom " + key + " muncul lebih dari sekali (kolom " + column_letter(it->second) +
                                       " dan " + column_letter(i) + "); hapus salah satunya",
                             header.line);
         roles.push_back(role);
     }
     if (lsp_col < 0) {
-        diags.error(file, "kolom 'lsp' (ID LSP) tidak ditemukan di baris judul", header.line);
+        diags.error(file, header_at + "kolom 'lsp' (ID LSP) tidak ditemukan di baris judul", header.line);
         return std::nullopt;
     }
     for (const auto& code : codes)
         if (!seen_codes.count(code))
-            diags.warning(file, "kolom indikator " + code + " tidak ada di lembar kerja; skor " + code +
+            diags.warning(file, header_at + "kolom indikator " + code + " tidak ada di lembar kerja; skor " + code +
                                     " di berkas penilaian tidak diubah", header.line);
 
     std::map<std::string, std::size_t> registry;
@@ -256,58 +293,99 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
     std::set<std::size_t> untitled_reported;
     for (std::size_t r = 1; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
-        const auto cell = [&](std::size_t i) { return i < row.cells.size() ? row.cells[i] : std::string(); };
+        static const SheetCell kEmpty;
+        const auto cell_at = [&](std::size_t i) -> const SheetCell& { return i < row.cells.size() ? row.cells[i] : kEmpty; };
+        const auto cell = [&](std::size_t i) { return cell_at(i).text; };
         const auto line_of = [&](std::size_t i) { return i < row.cell_lines.size() ? row.cell_lines[i] : row.line; };
         const auto id = trim(cell(static_cast<std::size_t>(lsp_col)));
-        const auto subject = [&](int line) { return row_subject(id, row, line); };
+        const auto id_note = id.empty() ? std::string() : " (" + id + ")";
+        // CSV: "lsp-a: " (the line goes with the message); workbook: "lembar Penilaian, sel F12 (lsp-a): ".
+        const auto at_cell = [&](std::size_t i) {
+            return workbook ? sheet_prefix + "sel " + cell_name(static_cast<std::size_t>(row.row - 1), i) + id_note + ": "
+                            : row_subject(id, row, line_of(i));
+        };
+        const auto at_row = [&] {
+            return workbook ? sheet_prefix + "baris " + std::to_string(row.row) + id_note + ": " : row_subject(id, row, row.line);
+        };
         bool bad_row = false;
         for (std::size_t i = 0; i < row.cells.size(); ++i) {
-            if (auto swallowed = swallowed_row(row.cells[i], static_cast<std::size_t>(lsp_col), table.delimiter, registry)) {
-                diags.error(file, subject(line_of(i)) + column_name(&header, i) + ": baris teks " +
+            if (workbook) break;  // quoting faults exist only in CSV text
+            if (auto swallowed = swallowed_row(row.cells[i].text, static_cast<std::size_t>(lsp_col), table.delimiter, registry)) {
+                diags.error(file, at_cell(i) + column_name(&header_texts, i) + ": baris teks " +
                                       std::to_string(line_of(i) + swallowed->second) + " di dalam sel ini tampak seperti baris "
                                       "lembar kerja LSP " + swallowed->first + ": kemungkinan tanda kutip (\") sel ini "
                                       "tidak ditutup; periksa tanda kutip sel itu, atau " + kSaveAsUtf8,
                             line_of(i));
                 bad_row = true;
             }
-            const bool untitled = i >= header.cells.size() || trim(header.cells[i]).empty();
-            if (untitled && !trim(row.cells[i]).empty() && untitled_reported.insert(i).second)
-                diags.error(file, subject(line_of(i)) + "kolom " + column_letter(i) + " tidak berjudul, tetapi berisi '" +
-                                      trim(row.cells[i]).substr(0, 40) + "'; beri judul kolom itu atau kosongkan selnya",
+        }
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            const bool untitled = i >= header_texts.size() || trim(header_texts[i]).empty();
+            if (untitled && !trim(row.cells[i].text).empty() && untitled_reported.insert(i).second)
+                diags.error(file, at_cell(i) + "kolom " + column_letter(i) + " tidak berjudul, tetapi berisi '" +
+                                      trim(row.cells[i].text).substr(0, 40) + "'; beri judul kolom itu atau kosongkan selnya",
                             line_of(i));
         }
         if (bad_row) continue;
         if (id.empty()) {
-            diags.error(file, subject(row.line) + "kolom lsp kosong; isi ID LSP atau hapus baris ini", row.line);
+            diags.error(file, at_row() + "kolom lsp kosong; isi ID LSP atau hapus baris ini", row.line);
             continue;
         }
         auto reg = registry.find(id);
         if (reg == registry.end()) {
-            diags.error(file, subject(row.line) + "LSP tidak terdaftar di data/lsp.json", row.line);
+            diags.error(file, at_row() + "LSP tidak terdaftar di data/lsp.json" + nearest_id_hint(id, registry), row.line);
             continue;
         }
-        if (auto [it, fresh] = first_line.emplace(id, row.line); !fresh) {
-            diags.error(file, subject(row.line) + "muncul lagi (pertama di baris " + std::to_string(it->second) + ")", row.line);
+        if (auto [it, fresh] = first_line.emplace(id, workbook ? row.row : row.line); !fresh) {
+            diags.error(file, at_row() + "muncul lagi (pertama di baris " + std::to_string(it->second) + ")", row.line);
             continue;
         }
         ScoreSheet sheet;
         sheet.lsp_id = id;
-        sheet.source_line = row.line;
+        sheet.source_line = workbook ? row.row : row.line;
         sheet.scores.resize(content.indicators.size());
         for (std::size_t i = 0; i < roles.size(); ++i) {
-            const auto value = cell(i);
-            switch (roles[i].role) {
+            const auto& sc = cell_at(i);
+            const auto value = sc.text;
+            const auto role = roles[i].role;
+            // A value the spreadsheet shows as a date is not what was typed
+            // ("2026-2" becomes 1 February 2026): its meaning is lost.
+            if (sc.number && sc.date && (role == Role::score || role == Role::notes || role == Role::recommendations)) {
+                diags.error(file, at_cell(i) + "kolom " + (role == Role::score ? roles[i].code : header_texts[i]) +
+                                      ": sel ini berformat tanggal (nilainya " + value + "), sehingga isinya tidak lagi "
+                                      "seperti yang diketik; ubah format sel itu menjadi Teks (atau Angka untuk skor), "
+                                      "lalu ketik ulang isinya",
+                            line_of(i));
+                continue;
+            }
+            if (workbook && sc.formula && role == Role::score)
+                diags.warning(file, at_cell(i) + "kolom " + roles[i].code + ": sel berisi rumus; hasilnya yang tersimpan (" +
+                                        value + ") dipakai sebagai skor");
+            switch (role) {
                 case Role::score: {
                     const auto& code = roles[i].code;
                     if (trim(value).empty()) break;
-                    auto score = parse_score(value);
+                    std::optional<int> score;
+                    if (sc.number) {
+                        if (sc.value >= 0 && sc.value <= 1e6 && sc.value == static_cast<double>(static_cast<int>(sc.value)))
+                            score = static_cast<int>(sc.value);
+                    } else {
+                        score = parse_score(value);
+                        if (score && workbook)
+                            diags.warning(file, at_cell(i) + "kolom " + code + ": skor " + trim(value) +
+                                                    " tersimpan sebagai teks, bukan angka; dibaca sebagai " +
+                                                    std::to_string(*score) + " (ubah format sel menjadi Angka agar "
+                                                    "aturan validasinya berlaku)");
+                    }
                     if (!score)
-                        diags.error(file, subject(line_of(i)) + "kolom " + code + ": '" + trim(value) + "' bukan skor; isi bilangan bulat 0 sampai " +
+                        diags.error(file, at_cell(i) + "kolom " + code + ": '" + trim(value) + "' bukan skor; isi bilangan bulat 0 sampai " +
                                               std::to_string(max_of[code]) + ", atau kosongkan bila belum dinilai",
                                     line_of(i));
                     else if (*score > max_of[code])
-                        diags.error(file, subject(line_of(i)) + "kolom " + code + ": " + std::to_string(*score) + " melebihi skor maksimum " +
-                                              std::to_string(max_of[code]), line_of(i));
+                        diags.error(file, at_cell(i) + "kolom " + code + ": " + std::to_string(*score) + " melebihi skor maksimum " +
+                                              std::to_string(max_of[code]) + "; isi skor 0 sampai " + std::to_string(max_of[code]) +
+                                              " sesuai rubrik indikator itu",
+                                    line_of(i));
                     else
                         sheet.set_score(position.at(code), *score);
                     break;
@@ -315,7 +393,7 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
                 case Role::notes:
                     sheet.notes_markdown = trim(value);
                     if (const auto problem = text_field_problem(sheet.notes_markdown); !problem.empty())
-                        diags.error(file, subject(line_of(i)) + "kolom catatan " + problem, line_of(i));
+                        diags.error(file, at_cell(i) + "kolom catatan " + problem, line_of(i));
                     break;
                 case Role::recommendations: {
                     std::string item;
@@ -324,13 +402,13 @@ std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text_in
                         if (k == value.size() || value[k] == '\n') {
                             auto t = trim(item);
                             if (const auto problem = text_field_problem(t); !problem.empty())
-                                diags.error(file, subject(item_line) + "kolom rekomendasi, butir ke-" +
+                                diags.error(file, (workbook ? at_cell(i) : row_subject(id, row, item_line)) + "kolom rekomendasi, butir ke-" +
                                                       std::to_string(sheet.recommendations_markdown.size() + 1) + " " + problem,
                                             item_line);
                             else if (!t.empty())
                                 sheet.recommendations_markdown.push_back(t);
                             item.clear();
-                            ++item_line;
+                            if (!workbook) ++item_line;
                         } else if (value[k] != '\r') {
                             item += value[k];
                         }

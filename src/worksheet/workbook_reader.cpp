@@ -1,0 +1,272 @@
+#include "worksheet/workbook_reader.h"
+
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <map>
+#include <set>
+#include <tuple>
+#include <vector>
+
+#include <ixion/address.hpp>
+#include <ixion/formula_result.hpp>
+#include <ixion/model_context.hpp>
+#include <orcus/format_detection.hpp>
+#include <orcus/orcus_ods.hpp>
+#include <orcus/orcus_xlsx.hpp>
+#include <orcus/sax_parser.hpp>
+#include <orcus/zip_archive.hpp>
+#include <orcus/zip_archive_stream.hpp>
+#include <orcus/spreadsheet/document.hpp>
+#include <orcus/spreadsheet/factory.hpp>
+#include <orcus/spreadsheet/sheet.hpp>
+#include <orcus/spreadsheet/styles.hpp>
+
+namespace pepgen {
+
+namespace ss = orcus::spreadsheet;
+
+WorkbookFormat workbook_format(std::string_view bytes) {
+    // Both are ZIP packages; only those are handed to orcus's detector.
+    if (bytes.substr(0, 4) != std::string_view("PK\x03\x04", 4)) return WorkbookFormat::none;
+    try {
+        switch (orcus::detect(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size())) {
+            case orcus::format_t::xlsx: return WorkbookFormat::xlsx;
+            case orcus::format_t::ods: return WorkbookFormat::ods;
+            default: return WorkbookFormat::none;
+        }
+    } catch (const std::exception&) {
+        return WorkbookFormat::none;
+    }
+}
+
+const WorkbookSheet* Workbook::sheet(const std::string& name) const {
+    for (const auto& s : sheets)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+std::string column_letter(std::size_t i) {
+    std::string out;
+    for (++i; i > 0; i = (i - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (i - 1) % 26));
+    return out;
+}
+
+std::string cell_name(std::size_t row, std::size_t column) { return column_letter(column) + std::to_string(row + 1); }
+
+namespace {
+
+/// Whether a number format shows dates or times: Excel's built-in date
+/// formats (14–22, 45–47) or a format code with day, month, year or hour
+/// letters outside quotes and brackets.
+bool is_date_format(std::size_t identifier, std::string_view code) {
+    if ((identifier >= 14 && identifier <= 22) || (identifier >= 45 && identifier <= 47)) return true;
+    bool quoted = false;
+    int bracket = 0;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        const char c = code[i];
+        if (c == '"') quoted = !quoted;
+        else if (quoted) continue;
+        else if (c == '\\' || c == '_' || c == '*') ++i;  // the next character is literal or padding
+        else if (c == '[') ++bracket;
+        else if (c == ']') bracket = bracket > 0 ? bracket - 1 : 0;
+        else if (bracket == 0 && (c == 'd' || c == 'D' || c == 'm' || c == 'M' || c == 'y' || c == 'Y' || c == 'h' ||
+                                  c == 'H' || c == 'j' || c == 'J' || c == 't' || c == 'T'))
+            return true;
+    }
+    return false;
+}
+
+/// The number format with this identifier (xlsx cell formats name a numFmtId, not an index).
+const ss::number_format_t* number_format_by_id(const ss::styles& styles, std::size_t id) {
+    for (std::size_t i = 0; i < styles.get_number_format_count(); ++i)
+        if (const auto* nf = styles.get_number_format(i); nf && nf->identifier == id) return nf;
+    return nullptr;
+}
+
+using CellKey = std::tuple<std::size_t, std::size_t, std::size_t>;  // sheet, row, column
+
+/// What orcus does not keep of an .ods file's cells, read from its
+/// content.xml: which hold dates or times (office:value-type; orcus keeps the
+/// number but not how it is shown), and the whole text of cells with several
+/// paragraphs (orcus keeps only the last line of a multi-line cell).
+class OdsCells {
+public:
+    std::set<CellKey> dates;
+    std::map<CellKey, std::string> texts;
+
+    void doctype(const orcus::sax::doctype_declaration&) {}
+    void start_declaration(std::string_view) {}
+    void end_declaration(std::string_view) {}
+    void characters(std::string_view val, bool) {
+        if (in_p_) text_.append(val);
+    }
+    void attribute(const orcus::sax::parser_attribute& attr) {
+        if (attr.name == "number-rows-repeated" || attr.name == "number-columns-repeated" || (attr.ns == "text" && attr.name == "c")) {
+            std::size_t n = 0;
+            for (const char c : attr.value) n = c >= '0' && c <= '9' ? n * 10 + static_cast<std::size_t>(c - '0') : n;
+            repeat_ = n > 0 ? n : 1;
+        } else if (attr.ns == "office" && attr.name == "value-type") {
+            date_ = attr.value == "date" || attr.value == "time";
+        }
+    }
+    void start_element(const orcus::sax::parser_element& e) {
+        const bool table = e.ns == "table", text = e.ns == "text";
+        if (table && e.name == "table") {
+            ++sheet_;
+            row_ = 0;
+        } else if (table && e.name == "table-row") {
+            row_repeat_ = repeat_;
+            col_ = 0;
+        } else if (table && (e.name == "table-cell" || e.name == "covered-table-cell")) {
+            cell_ = CellKey{sheet_ - 1, row_, col_};
+            in_cell_ = sheet_ > 0;
+            paragraphs_ = 0;
+            text_.clear();
+            if (date_ && in_cell_)
+                for (std::size_t r = 0; r < row_repeat_ && r < 1000; ++r)
+                    for (std::size_t c = 0; c < repeat_ && c < 1000; ++c) dates.emplace(sheet_ - 1, row_ + r, col_ + c);
+            col_ += repeat_;
+        } else if (in_cell_ && text && e.name == "p") {
+            if (paragraphs_++ > 0) text_ += '\n';
+            in_p_ = true;
+        } else if (in_p_ && text && e.name == "s") {
+            text_.append(repeat_, ' ');
+        } else if (in_p_ && text && e.name == "tab") {
+            text_ += '\t';
+        } else if (in_p_ && text && e.name == "line-break") {
+            text_ += '\n';
+        }
+        repeat_ = 1;
+        date_ = false;
+    }
+    void end_element(const orcus::sax::parser_element& e) {
+        if (e.ns == "table" && e.name == "table-row") {
+            row_ += row_repeat_;
+        } else if (e.ns == "table" && (e.name == "table-cell" || e.name == "covered-table-cell")) {
+            if (in_cell_ && paragraphs_ > 1) texts[cell_] = text_;
+            in_cell_ = false;
+        } else if (e.ns == "text" && e.name == "p") {
+            in_p_ = false;
+        }
+    }
+
+private:
+    std::size_t sheet_ = 0, row_ = 0, col_ = 0, repeat_ = 1, row_repeat_ = 1, paragraphs_ = 0;
+    bool date_ = false, in_cell_ = false, in_p_ = false;
+    CellKey cell_;
+    std::string text_;
+};
+
+OdsCells ods_cells(const std::string& bytes) {
+    orcus::zip_archive_stream_blob stream(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    orcus::zip_archive archive(&stream);
+    archive.load();
+    std::vector<unsigned char> xml;
+    OdsCells handler;
+    if (!archive.read_file_entry("content.xml", xml)) return handler;
+    orcus::sax_parser<OdsCells> parser(reinterpret_cast<const char*>(xml.data()), xml.size(), handler);
+    parser.parse();
+    return handler;
+}
+
+/// A number as a plain cell would show it: 8 → "8", 2.5 → "2.5".
+std::string plain_number(double v) {
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+}  // namespace
+
+std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat format, std::string& error) {
+    try {
+        ss::document doc{ss::range_size_t{1048576, 16384}};
+        ss::import_factory factory{doc};
+        if (format == WorkbookFormat::xlsx) {
+            orcus::orcus_xlsx filter(&factory);
+            filter.read_stream(bytes);
+        } else if (format == WorkbookFormat::ods) {
+            orcus::orcus_ods filter(&factory);
+            filter.read_stream(bytes);
+        } else {
+            error = "bukan buku kerja .xlsx atau .ods";
+            return std::nullopt;
+        }
+        const auto ods = format == WorkbookFormat::ods ? ods_cells(bytes) : OdsCells();
+        const auto& model = doc.get_model_context();
+        const auto& styles = doc.get_styles();
+        Workbook out;
+        for (std::size_t s = 0; s < doc.get_sheet_count(); ++s) {
+            const auto* sh = doc.get_sheet(static_cast<ss::sheet_t>(s));
+            WorkbookSheet sheet;
+            sheet.name = std::string(doc.get_sheet_name(static_cast<ss::sheet_t>(s)));
+            const auto range = sh->get_data_range();
+            if (range.valid()) {
+                const auto rows = static_cast<std::size_t>(range.last.row) + 1;
+                const auto cols = static_cast<std::size_t>(range.last.column) + 1;
+                sheet.rows.assign(rows, std::vector<WorkbookCell>(cols));
+                for (std::size_t r = 0; r < rows; ++r)
+                    for (std::size_t c = 0; c < cols; ++c) {
+                        const ixion::abs_address_t addr(static_cast<ixion::sheet_t>(s), static_cast<ixion::row_t>(r),
+                                                        static_cast<ixion::col_t>(c));
+                        auto& cell = sheet.rows[r][c];
+                        auto type = model.get_celltype(addr);
+                        if (type == ixion::celltype_t::formula) {
+                            cell.formula = true;
+                            const auto result = model.get_formula_result(addr);
+                            switch (result.get_type()) {
+                                case ixion::formula_result::result_type::value:
+                                    cell.kind = WorkbookCell::Kind::number;
+                                    cell.number = result.get_value();
+                                    break;
+                                case ixion::formula_result::result_type::string:
+                                    cell.kind = WorkbookCell::Kind::text;
+                                    cell.text = result.get_string();
+                                    break;
+                                default:
+                                    cell.kind = WorkbookCell::Kind::text;
+                                    cell.text = "#GALAT";
+                                    break;
+                            }
+                        } else if (type == ixion::celltype_t::string) {
+                            cell.kind = WorkbookCell::Kind::text;
+                            const auto whole = ods.texts.find({s, r, c});
+                            cell.text = whole != ods.texts.end() ? whole->second : std::string(model.get_string_value(addr));
+                        } else if (type == ixion::celltype_t::numeric) {
+                            cell.kind = WorkbookCell::Kind::number;
+                            cell.number = model.get_numeric_value(addr);
+                        } else if (type == ixion::celltype_t::boolean) {
+                            cell.kind = WorkbookCell::Kind::boolean;
+                            cell.number = model.get_boolean_value(addr) ? 1 : 0;
+                        }
+                        if (cell.kind == WorkbookCell::Kind::number) {
+                            if (format == WorkbookFormat::ods) {
+                                cell.date = ods.dates.count({s, r, c}) > 0;
+                            } else if (const auto* xf = styles.get_cell_format(
+                                           sh->get_cell_format(static_cast<ss::row_t>(r), static_cast<ss::col_t>(c)))) {
+                                const auto* nf = number_format_by_id(styles, xf->number_format);
+                                cell.date = is_date_format(xf->number_format, nf ? nf->format_string : std::string_view());
+                            }
+                            cell.text = plain_number(cell.number);
+                        } else if (cell.kind == WorkbookCell::Kind::boolean) {
+                            cell.text = cell.number != 0 ? "TRUE" : "FALSE";
+                        }
+                    }
+            }
+            out.sheets.push_back(std::move(sheet));
+        }
+        return out;
+    } catch (const std::exception& e) {
+        error = std::string("buku kerja rusak atau tidak dapat dibaca (") + e.what() +
+                "); buka di program lembar kerja lalu simpan ulang sebagai .xlsx atau .ods";
+        return std::nullopt;
+    }
+}
+
+}  // namespace pepgen

@@ -1,0 +1,48 @@
+/// Reads an .xlsx or .ods workbook (liborcus) into plain cells: each cell's
+/// text or number, and whether a spreadsheet shows that number as a date, so
+/// import can tell a score from a value the spreadsheet changed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pepgen {
+
+enum class WorkbookFormat { none, xlsx, ods };
+
+/// What the bytes are, judged by their content (a name can lie): an .xlsx or
+/// .ods package, or neither.
+WorkbookFormat workbook_format(std::string_view bytes);
+
+struct WorkbookCell {
+    enum class Kind { empty, text, number, boolean };
+    Kind kind = Kind::empty;
+    std::string text;     ///< text cells; for the others, the value as the sheet would show it plainly
+    double number = 0;    ///< number and boolean cells
+    bool date = false;    ///< a number shown with a date or time format
+    bool formula = false; ///< the value is a formula's saved result
+};
+
+struct WorkbookSheet {
+    std::string name;
+    std::vector<std::vector<WorkbookCell>> rows;  ///< up to the last row and column holding something
+};
+
+struct Workbook {
+    std::vector<WorkbookSheet> sheets;
+    const WorkbookSheet* sheet(const std::string& name) const;
+};
+
+/// The workbook's sheets and cells. On failure (not a workbook after all, a
+/// damaged package), nothing and `error` says why in Indonesian.
+std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat format, std::string& error);
+
+/// A column's letters as a spreadsheet shows them: 0 → A, 25 → Z, 26 → AA.
+std::string column_letter(std::size_t column);
+
+/// A cell's name as a spreadsheet shows it: (0, 0) → "A1", (11, 5) → "F12".
+std::string cell_name(std::size_t row, std::size_t column);
+
+}  // namespace pepgen
