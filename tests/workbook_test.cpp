@@ -206,7 +206,7 @@ TEST_CASE("a workbook for another round, another catalogue or another kind is re
     REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
     const auto dated = test::run_in_process("import " + q(dir / "tanggal.xlsx") + " --root " + q(dir.path()));
     CHECK(dated.exit_code == 1);
-    CHECK_THAT(dated.output, Contains("tidak lagi memuat kode periode yang sah (isinya '46054', sel itu berformat tanggal)"));
+    CHECK_THAT(dated.output, Contains("tidak lagi memuat kode periode yang sah (isinya '2026-02-01', sel itu berformat tanggal)"));
     CHECK(test::snapshot(dir / "data") == before);
 }
 

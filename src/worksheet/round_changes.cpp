@@ -22,11 +22,21 @@ RoundChanges round_changes(const std::vector<ScoreSheet>& before, const std::vec
         std::size_t changed = 0;
         const ScoreSheet empty_sheet;
         const ScoreSheet& old = it == old_by_id.end() ? empty_sheet : *it->second;
+        // Scores filled into empty cells are listed only when few: a first
+        // import fills every cell, and 27 "(kosong) → n" per LSP hide what matters.
+        std::vector<std::string> filled;
         for (std::size_t k = 0; k < indicators.size(); ++k) {
             const auto a = old.score(k), b = s.score(k);
             if (a == b) continue;
             ++changed;
-            parts += (parts.empty() ? "" : ", ") + indicators[k].code + " " + shown(a) + " → " + shown(b);
+            const auto item = indicators[k].code + " " + shown(a) + " → " + shown(b);
+            if (!a) filled.push_back(item);
+            else parts += (parts.empty() ? "" : ", ") + item;
+        }
+        if (filled.size() > 5) {
+            parts += (parts.empty() ? "" : ", ") + std::to_string(filled.size()) + " skor diisi";
+        } else {
+            for (const auto& f : filled) parts += (parts.empty() ? "" : ", ") + f;
         }
         if (old.notes_markdown != s.notes_markdown) parts += std::string(parts.empty() ? "" : ", ") + "catatan diubah";
         if (old.recommendations_markdown != s.recommendations_markdown)

@@ -182,6 +182,24 @@ std::string plain_number(double v) {
     return buf;
 }
 
+/// A spreadsheet date serial (days since 30 December 1899) as YYYY-MM-DD.
+std::string serial_date(double serial) {
+    if (!std::isfinite(serial) || serial < 1 || serial > 2958465) return plain_number(serial);
+    // Days to civil date (Howard Hinnant's algorithm), from 1970-01-01 = serial 25569.
+    long z = static_cast<long>(std::floor(serial)) - 25569 + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp + (mp < 10 ? 3 : -9);
+    const long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+    return buf;
+}
+
 }  // namespace
 
 std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat format, std::string& error) {
@@ -253,7 +271,7 @@ std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat f
                                 const auto* nf = number_format_by_id(styles, xf->number_format);
                                 cell.date = is_date_format(xf->number_format, nf ? nf->format_string : std::string_view());
                             }
-                            cell.text = plain_number(cell.number);
+                            cell.text = cell.date ? serial_date(cell.number) : plain_number(cell.number);
                         } else if (cell.kind == WorkbookCell::Kind::boolean) {
                             cell.text = cell.number != 0 ? "TRUE" : "FALSE";
                         }

@@ -19,7 +19,7 @@ WorkbookFormat workbook_format(std::string_view bytes);
 struct WorkbookCell {
     enum class Kind { empty, text, number, boolean };
     Kind kind = Kind::empty;
-    std::string text;     ///< text cells; for the others, the value as the sheet would show it plainly
+    std::string text;     ///< text cells; for the others, the value written plainly (dates as YYYY-MM-DD)
     double number = 0;    ///< number and boolean cells
     bool date = false;    ///< a number shown with a date or time format
     bool formula = false; ///< the value is a formula's saved result

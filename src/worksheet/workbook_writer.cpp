@@ -143,8 +143,8 @@ std::optional<std::string> worksheet_xlsx(const Content& content, const std::vec
     const lxw_col_t col_notes = static_cast<lxw_col_t>(2 + n_ind), col_recs = static_cast<lxw_col_t>(3 + n_ind);
     const lxw_row_t last_row = static_cast<lxw_row_t>(lsps.size());
     worksheet_set_column(ws, 0, 0, 16, locked);
-    worksheet_set_column(ws, 1, 1, 36, locked);
-    if (n_ind > 0) worksheet_set_column(ws, 2, static_cast<lxw_col_t>(1 + n_ind), 9, score);
+    worksheet_set_column(ws, 1, 1, 34, locked);
+    if (n_ind > 0) worksheet_set_column(ws, 2, static_cast<lxw_col_t>(1 + n_ind), 7.5, score);
     worksheet_set_column(ws, col_notes, col_recs, 48, text);
     worksheet_set_row(ws, 0, 45, nullptr);
     worksheet_write_string(ws, 0, 0, "lsp", header);
@@ -183,7 +183,9 @@ std::optional<std::string> worksheet_xlsx(const Content& content, const std::vec
     worksheet_freeze_panes(ws, 1, 2);
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);  // A4
-    worksheet_fit_to_pages(ws, 1, 0);
+    // Not fitted to one page: 27 indicator columns on one A4 width would be
+    // unreadable. Pages run across, each repeating the ids, names and header.
+    worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);  // printed too: empty score cells need their boxes
     worksheet_repeat_rows(ws, 0, 0);
     worksheet_repeat_columns(ws, 0, 1);
     const auto page_header = "&L" + title + "&RHalaman &P dari &N";

@@ -8,6 +8,7 @@
 
 #include "data/field_rules.h"
 #include "format/csv.h"
+#include "format/indonesian.h"
 #include "util/text.h"
 #include "worksheet/csv_reader.h"
 #include "worksheet/workbook_reader.h"
@@ -352,9 +353,10 @@ std::optional<ImportedWorksheet> import_worksheet(const SheetTable& table, const
             // ("2026-2" becomes 1 February 2026): its meaning is lost.
             if (sc.number && sc.date && (role == Role::score || role == Role::notes || role == Role::recommendations)) {
                 diags.error(file, at_cell(i) + "kolom " + (role == Role::score ? roles[i].code : header_texts[i]) +
-                                      ": sel ini berformat tanggal (nilainya " + value + "), sehingga isinya tidak lagi "
-                                      "seperti yang diketik; ubah format sel itu menjadi Teks (atau Angka untuk skor), "
-                                      "lalu ketik ulang isinya",
+                                      ": sel ini berformat tanggal (tampil sebagai " + (is_iso_date(value) ? format_date(value) : value) +
+                                      "), sehingga isinya tidak lagi seperti yang diketik (misalnya 2026-2 menjadi "
+                                      "Feb-26); ubah format sel itu menjadi Teks (atau Angka untuk skor), lalu ketik "
+                                      "ulang isinya",
                             line_of(i));
                 continue;
             }
