@@ -28,10 +28,10 @@ fuzz_src="$repo/tests/fuzz"
 build="${FUZZ_BUILD_DIR:-$repo/build-fuzz}"
 seconds="${FUZZ_SECONDS:-60}"
 jobs="${FUZZ_JOBS:-1}"
-all_targets=(front_matter_fuzz content_load_fuzz data_json_fuzz render_fuzz worksheet_csv_fuzz serve_path_fuzz)
+all_targets=(front_matter_fuzz content_load_fuzz data_json_fuzz render_fuzz worksheet_csv_fuzz serve_path_fuzz workbook_fuzz)
 
 # Per-target input size limits: a Markdown file, a JSON data file, the
-# render target's NUL-separated strings, a request target.
+# render target's NUL-separated strings, a request target, a workbook.
 max_len_for() {
   case "$1" in
     front_matter_fuzz) echo 16384 ;;
@@ -39,6 +39,7 @@ max_len_for() {
     data_json_fuzz) echo 16384 ;;
     render_fuzz) echo 8192 ;;
     serve_path_fuzz) echo 2048 ;;
+    workbook_fuzz) echo 65536 ;;  # whole .xlsx/.ods packages (the seeds are 7 to 50 KB)
     *) echo 4096 ;;
   esac
 }

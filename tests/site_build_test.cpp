@@ -45,6 +45,12 @@ TEST_CASE("the fixture builds into a complete, relative-linked site", "[e2e]") {
         CHECK(built->has(page));
     CHECK(test::all_messages(built->link_errors()).empty());
 
+    // A routine round's table is ranked; an incidental round's has no rank column.
+    CHECK_THAT(built->read("penilaian/2025-2/index.html"), Contains(">Peringkat</th>"));
+    const auto incidental = built->read("penilaian/2025-i1/index.html");
+    CHECK_FALSE(Catch::contains(incidental, ">Peringkat</th>"));
+    CHECK_FALSE(Catch::contains(incidental, "1 dari 1"));
+
     const auto home = built->read("index.html");
     CHECK_THAT(home, Contains("<title>Situs Uji</title>"));
     CHECK_THAT(home, Contains("Data contoh."));

@@ -78,3 +78,14 @@ TEST_CASE("an overlong slug is told it is too long", "[text]") {
     CHECK_THAT(slug_problem(std::string(101, 'a')), Contains("terlalu panjang (101 karakter; batas 100)"));
     CHECK_THAT(slug_problem("LSP A"), Contains("hanya boleh berisi huruf kecil"));
 }
+
+TEST_CASE("nearest_match suggests the one clearly nearest candidate, never a guess between equals", "[text]") {
+    const std::vector<std::string> ids = {"lsp-contoh-01", "lsp-contoh-02", "lsp-jalan-raya", "lsp-gedung"};
+    CHECK(nearest_match("lsp-jalan-rya", ids) == std::optional<std::string>("lsp-jalan-raya"));
+    CHECK(nearest_match("LSP-Gedung", ids) == std::nullopt);  // the same but for case: not a typo to correct
+    CHECK(nearest_match("lsp-gdung", ids) == std::optional<std::string>("lsp-gedung"));
+    CHECK(nearest_match("lsp-contoh-0", ids) == std::nullopt);  // one edit from both -01 and -02
+    CHECK(nearest_match("lsp-lain-sama-sekali", ids) == std::nullopt);
+    CHECK(nearest_match("M0", {"M01", "P01"}) == std::optional<std::string>("M01"));
+    CHECK(nearest_match("", {"M01"}) == std::nullopt);
+}

@@ -292,3 +292,104 @@ TEST_CASE("write the fixture project to $PEPGEN_FIXTURE_OUT", "[.fixture-project
     REQUIRE(out);
     test::write_fixture_project(out);
 }
+
+TEST_CASE("the registry goes out as a workbook and comes back, with the registry's rules and a backup", "[workbook][registry]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto r = test::run_in_process("export lsp --root " + q(dir.path()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.output, Contains("Daftar 3 LSP ditulis ke lembar-kerja/lsp.xlsx"));
+    const auto book = read_back(test::read_file(dir / "lembar-kerja/lsp.xlsx"));
+    const auto* sheet = book.sheet(kRegistrySheet);
+    REQUIRE(sheet);
+    CHECK(at(*sheet, 0, 7).text == "lisensi_berlaku_sampai");
+    CHECK(at(*sheet, 1, 0).text == "lsp-a");
+    CHECK(at(*sheet, 1, 7).date);  // a date cell, shown as a date
+    CHECK(at(*sheet, 1, 7).text == "2030-01-01");
+    // Unchanged, it changes nothing; a second export never overwrites one being filled.
+    const auto same = test::run_in_process("import " + q(dir / "lembar-kerja/lsp.xlsx") + " --root " + q(dir.path()));
+    CHECK(same.exit_code == 0);
+    CHECK_THAT(same.output, Contains("Tidak ada perubahan: data/lsp.json sudah berisi daftar ini."));
+    const auto again = test::run_in_process("export lsp --root " + q(dir.path()));
+    CHECK(again.exit_code == 1);
+    CHECK_THAT(again.output, Contains("lembar-kerja/lsp.xlsx: galat: sudah ada"));
+
+    // As LibreOffice saved it after a rename, a move and a new LSP with typed dates.
+    for (const char* name : {"lo-lsp.xlsx", "lo-lsp.ods"}) {
+        INFO(name);
+        test::TempDir d2;
+        test::write_fixture_project(d2.path());
+        const auto before = test::read_file(d2 / "data/lsp.json");
+        const auto dry = test::run_in_process("import " + q(kFixtures / name) + " --coba --root " + q(d2.path()));
+        CHECK(dry.exit_code == 0);
+        CHECK(test::read_file(d2 / "data/lsp.json") == before);
+        const auto in = test::run_in_process("import " + q(kFixtures / name) + " --root " + q(d2.path()));
+        INFO(in.output);
+        REQUIRE(in.exit_code == 0);
+        CHECK_THAT(in.output, Contains("lsp-b: nama 'LSP Uji B' → 'LSP Uji B Baru'"));
+        CHECK_THAT(in.output, Contains("lsp-c: provinsi 'Papua' → 'Jawa Timur'"));
+        CHECK_THAT(in.output, Contains("lsp-d: baru (LSP Uji D)"));
+        const auto registry = test::read_file(d2 / "data/lsp.json");
+        CHECK_THAT(registry, Contains("{\"id\": \"lsp-d\", \"nama\": \"LSP Uji D\", \"jenis\": \"P2\", \"provinsi\": \"Jambi\", "
+                                      "\"nomor_lisensi\": \"D-1\", \"lisensi_terbit\": \"2026-03-01\", "
+                                      "\"lisensi_berlaku_sampai\": \"2031-02-28\"}"));
+        std::vector<fs::path> backups;
+        for (const auto& e : fs::directory_iterator(d2 / "cadangan/lsp")) backups.push_back(e.path());
+        REQUIRE(backups.size() == 1);
+        CHECK(test::read_file(backups[0]) == before);
+        const auto build = test::run_in_process("build --root " + q(d2.path()));
+        CHECK(build.exit_code == 0);
+        CHECK_THAT(test::read_file(d2 / "site/lsp/lsp-b/index.html"), Contains("LSP Uji B Baru"));
+    }
+}
+
+TEST_CASE("a registry workbook with bad cells, or without an LSP the rounds still score, changes nothing", "[workbook][registry]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto before = test::snapshot(dir / "data");
+    lxw_workbook* wb = workbook_new((dir / "lsp.xlsx").c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "LSP");
+    const auto& columns = registry_columns();
+    for (lxw_col_t c = 0; c < columns.size(); ++c) worksheet_write_string(ws, 0, c, columns[c].c_str(), nullptr);
+    const auto row = [&](lxw_row_t r, std::vector<const char*> values) {
+        for (lxw_col_t c = 0; c < values.size(); ++c)
+            if (values[c]) worksheet_write_string(ws, r, c, values[c], nullptr);
+    };
+    row(1, {"lsp-a", "LSP Uji A", "P4", "Bali", nullptr, "A-1", nullptr, "2030-01-01"});   // C2: no P4
+    row(2, {"lsp-b", "", "P2", "Aceh", nullptr, "B-1", nullptr, "31/12/2030"});              // B3 empty, H3 not a date
+    row(3, {"lsp-a", "LSP Uji A lagi", "P1", "Bali", nullptr, "A-2", nullptr, "2030-01-01"}); // A4: id again
+    worksheet_write_number(ws, 4, 0, 7, nullptr);                                             // A5: a number as id
+    row(4, {nullptr, "LSP Tujuh", "P1", "Provinsi Antah", nullptr, "7-1", nullptr, nullptr});  // D5 unknown: a warning
+    worksheet_write_number(ws, 4, 7, 47000, nullptr);                                         // H5: a number, not a date
+    lxw_worksheet* hidden = workbook_add_worksheet(wb, "pepgen");
+    worksheet_write_string(hidden, 0, 0, "berkas", nullptr);
+    worksheet_write_string(hidden, 0, 1, "daftar-lsp", nullptr);
+    REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+    const auto r = test::run_in_process("import " + q(dir / "lsp.xlsx") + " --root " + q(dir.path()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Contains("lsp.xlsx: galat: lembar LSP, sel C2 (lsp-a): jenis 'P4' tidak dikenal; pilih P1, P2 atau P3"));
+    CHECK_THAT(r.output, Contains("lsp.xlsx: galat: lembar LSP, sel B3 (lsp-b): kolom nama kosong"));
+    CHECK_THAT(r.output, Contains("lsp.xlsx: galat: lembar LSP, sel H3 (lsp-b): lisensi_berlaku_sampai '31/12/2030' bukan tanggal YYYY-MM-DD yang sah"));
+    CHECK_THAT(r.output, Contains("lsp.xlsx: galat: lembar LSP, sel A4 (lsp-a): id dipakai lagi (pertama di baris 2)"));
+    CHECK_THAT(r.output, Contains("lsp.xlsx: galat: lembar LSP, sel H5 (7): kolom lisensi_berlaku_sampai: 47000 adalah angka, bukan tanggal"));
+    CHECK_THAT(r.output, Contains("lsp.xlsx: peringatan: lembar LSP, sel D5 (7): provinsi 'Provinsi Antah' tidak dikenal"));
+    CHECK_THAT(r.output, Contains("Impor dibatalkan; data/lsp.json tidak diubah."));
+    CHECK(test::snapshot(dir / "data") == before);
+
+    // Well-formed, but lsp-c is gone while rounds still score it.
+    wb = workbook_new((dir / "tanpa-c.xlsx").c_str());
+    ws = workbook_add_worksheet(wb, "LSP");
+    for (lxw_col_t c = 0; c < columns.size(); ++c) worksheet_write_string(ws, 0, c, columns[c].c_str(), nullptr);
+    row(1, {"lsp-a", "LSP Uji A", "P1", "Bali", nullptr, "A-1", nullptr, "2030-01-01"});
+    row(2, {"lsp-b", "LSP Uji B", "P2", "Aceh", nullptr, "B-1", nullptr, "2030-01-01"});
+    hidden = workbook_add_worksheet(wb, "pepgen");
+    worksheet_write_string(hidden, 0, 0, "berkas", nullptr);
+    worksheet_write_string(hidden, 0, 1, "daftar-lsp", nullptr);
+    REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+    const auto gone = test::run_in_process("import " + q(dir / "tanpa-c.xlsx") + " --root " + q(dir.path()));
+    CHECK(gone.exit_code == 1);
+    CHECK_THAT(gone.output, Contains("LSP lsp-c tidak ada lagi, tetapi masih dinilai di data/penilaian/2025-1.json"));
+    CHECK(test::snapshot(dir / "data") == before);
+    CHECK(test::run_in_process("import " + q(dir / "tanpa-c.xlsx") + " --periode 2026-1 --root " + q(dir.path())).exit_code == 2);
+}

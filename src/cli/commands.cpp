@@ -39,6 +39,9 @@ void usage(std::ostream& os) {
           "        data/penilaian/PERIODE.json; periode diambil dari buku kerja buatan pepgen (wajib\n"
           "        --periode untuk CSV); berkas lama disimpan dulu di cadangan/; --coba hanya\n"
           "        menampilkan perubahannya tanpa menulis apa pun\n"
+          "  pepgen export lsp [--root DIR]\n"
+          "        tulis daftar LSP (data/lsp.json) ke buku kerja lembar-kerja/lsp.xlsx; setelah diubah di\n"
+          "        program lembar kerja, pepgen import lembar-kerja/lsp.xlsx memperbarui data/lsp.json\n"
           "  pepgen serve [--root DIR] [--port N]\n"
           "        pratinjau di http://127.0.0.1:N/ (bawaan 8080), dibangun ulang otomatis saat berkas berubah\n"
           "  pepgen --help | --version\n"
@@ -111,6 +114,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         {"check", {"--root", "--links", "--output"}},
         {"new", {"--root", "--jenis", "--tanggal", "--csv"}},
         {"import", {"--root", "--periode", "--jenis", "--tanggal", "--coba"}},
+        {"export", {"--root"}},
         {"serve", {"--root", "--port"}},
     };
     auto known = allowed.find(cmd);
@@ -181,6 +185,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.date = opt(*parsed, "--tanggal");
         options.dry_run = opt(*parsed, "--coba").has_value();
         return run_import(root, options, out, err);
+    }
+    if (cmd == "export") {
+        if (pos.size() != 1 || pos[0] != "lsp") {
+            err << "pepgen: gunakan: pepgen export lsp\n";
+            return 2;
+        }
+        return run_export_registry(root, out, err);
     }
     // serve
     if (!expect_positionals(0, "tidak ada argumen lain")) return 2;

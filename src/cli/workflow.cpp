@@ -8,12 +8,14 @@
 #include "content/content_loader.h"
 #include "format/indonesian.h"
 #include "data/data_loader.h"
+#include "data/registry_writer.h"
 #include "data/round_writer.h"
 #include "scoring/schedule.h"
 #include "util/atomic_file.h"
 #include "util/files.h"
 #include "util/text.h"
 #include "validate/validate.h"
+#include "worksheet/registry_import.h"
 #include "worksheet/round_changes.h"
 #include "worksheet/workbook_reader.h"
 #include "worksheet/workbook_writer.h"
@@ -49,14 +51,14 @@ std::string worksheet_file_problem(const fs::path& path) {
     const auto st = fs::status(path, ec);
     if (st.type() == fs::file_type::not_found) {
         if (fs::is_symlink(fs::symlink_status(path, ec)))
-            return "tautan simbolik ini menunjuk ke berkas yang tidak ada; sebutkan berkas CSV lembar kerja itu sendiri";
-        return "berkas tidak ditemukan; periksa nama dan foldernya (misalnya lembar-kerja/2027-1.csv)";
+            return "tautan simbolik ini menunjuk ke berkas yang tidak ada; sebutkan berkas lembar kerja itu sendiri";
+        return "berkas tidak ditemukan; periksa nama dan foldernya (misalnya lembar-kerja/2027-1.xlsx)";
     }
     if (st.type() == fs::file_type::directory)
-        return "ini folder, bukan berkas; sebutkan berkas CSV lembar kerja di dalamnya (misalnya lembar-kerja/2027-1.csv)";
+        return "ini folder, bukan berkas; sebutkan berkas lembar kerja di dalamnya (misalnya lembar-kerja/2027-1.xlsx)";
     if (st.type() != fs::file_type::regular)
-        return "bukan berkas biasa (misalnya pipa/FIFO atau perangkat); simpan lembar kerja sebagai berkas CSV lalu "
-               "sebutkan berkas itu";
+        return "bukan berkas biasa (misalnya pipa/FIFO atau perangkat); simpan lembar kerja sebagai berkas (.xlsx, "
+               ".ods atau .csv) lalu sebutkan berkas itu";
     return {};
 }
 
@@ -65,13 +67,6 @@ std::string default_title(RoundKind kind, const std::string& period) {
 }
 
 const char* kind_name(RoundKind kind) { return kind == RoundKind::rutin ? "rutin" : "insidental"; }
-
-/// What the period code says: "2027-i1" is incidental, "2027-1" routine.
-RoundKind kind_of_period(const std::string& period) {
-    const auto dash = period.find('-');
-    return dash != std::string::npos && dash + 1 < period.size() && period[dash + 1] == 'i' ? RoundKind::insidental
-                                                                                            : RoundKind::rutin;
-}
 
 /// The kind asked for, checked against the period code; empty and a message when they disagree.
 std::optional<RoundKind> agreeing_kind(const std::string& period, const std::optional<std::string>& asked, std::ostream& err) {
@@ -91,17 +86,31 @@ std::optional<RoundKind> agreeing_kind(const std::string& period, const std::opt
     return kind;
 }
 
-/// A free name for a backup of round_file under root/cadangan/penilaian/.
-fs::path backup_path(const fs::path& root, const std::string& period) {
+/// A free name for a backup under root/cadangan/<folder>/, named for what it keeps and when.
+fs::path backup_path(const fs::path& root, const std::string& folder, const std::string& name) {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
     localtime_r(&now, &tm);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    const auto dir = root / "cadangan" / "penilaian";
-    auto path = dir / (period + "-" + stamp + ".json");
-    for (int i = 2; fs::exists(path); ++i) path = dir / (period + "-" + stamp + "-" + std::to_string(i) + ".json");
+    const auto dir = root / "cadangan" / folder;
+    auto path = dir / (name + "-" + stamp + ".json");
+    for (int i = 2; fs::exists(path); ++i) path = dir / (name + "-" + stamp + "-" + std::to_string(i) + ".json");
     return path;
+}
+
+/// Keeps `bytes` (the file at `target` as it was) as a backup and says where;
+/// false, with the reason, when it cannot (then nothing may be replaced).
+bool keep_backup(const fs::path& root, const fs::path& backup, const std::string& bytes, const fs::path& target,
+                 std::ostream& out, std::ostream& err) {
+    if (auto e = write_file_atomically(backup, bytes); !e.empty()) {
+        err << display_path(root, backup) << ": galat: cadangan tidak dapat ditulis (" << e << "); "
+            << display_path(root, target) << " tidak diubah\n";
+        return false;
+    }
+    out << "Berkas sebelumnya disimpan di " << display_path(root, backup) << " (untuk membatalkan impor: salin "
+        << "berkas itu kembali ke " << display_path(root, target) << ").\n";
+    return true;
 }
 
 }  // namespace
@@ -205,6 +214,7 @@ namespace {
 struct ReadWorksheet {
     SheetTable table;
     bool workbook = false;
+    std::optional<Workbook> book;
     std::map<std::string, WorkbookCell> meta;  ///< the "pepgen" sheet: key -> value cell
 };
 
@@ -219,11 +229,12 @@ std::optional<ReadWorksheet> read_worksheet(const std::string& bytes, const std:
     }
     out.workbook = true;
     std::string error;
-    const auto book = read_workbook(bytes, format, error);
-    if (!book) {
+    out.book = read_workbook(bytes, format, error);
+    if (!out.book) {
         diags.error(file, error);
         return std::nullopt;
     }
+    const auto& book = out.book;
     const WorkbookSheet* scores = book->sheet(kScoresSheet);
     for (const auto& sh : book->sheets)
         if (!scores && sh.name != kMetaSheet) scores = &sh;
@@ -231,23 +242,7 @@ std::optional<ReadWorksheet> read_worksheet(const std::string& bytes, const std:
         diags.error(file, std::string("buku kerja tidak memuat lembar ") + kScoresSheet + "; buat lembar kerja dengan pepgen new penilaian");
         return std::nullopt;
     }
-    out.table.sheet = scores->name;
-    for (std::size_t r = 0; r < scores->rows.size(); ++r) {
-        SheetRow row;
-        row.row = static_cast<int>(r + 1);
-        bool blank = true;
-        for (const auto& c : scores->rows[r]) {
-            SheetCell cell;
-            cell.text = c.text;
-            cell.number = c.kind == WorkbookCell::Kind::number;
-            cell.value = c.number;
-            cell.date = c.date;
-            cell.formula = c.formula;
-            blank = blank && trim(c.text).empty();
-            row.cells.push_back(std::move(cell));
-        }
-        if (!blank) out.table.rows.push_back(std::move(row));
-    }
+    out.table = workbook_sheet_table(*scores);
     if (const auto* meta = book->sheet(kMetaSheet))
         for (const auto& r : meta->rows)
             if (r.size() >= 2 && r[0].kind == WorkbookCell::Kind::text) out.meta[r[0].text] = r[1];
@@ -260,6 +255,107 @@ std::string meta_text(const ReadWorksheet& ws, const std::string& key) {
 }
 
 }  // namespace
+
+namespace {
+
+/// `pepgen import` of the registry workbook: data/lsp.json replaced by its
+/// rows, after the same checks the build makes, a backup and a summary.
+int import_registry_workbook(const fs::path& root, const ImportOptions& options, const Workbook& book, std::ostream& out,
+                             std::ostream& err) {
+    const auto file = options.worksheet.string();
+    if (options.period || options.kind || options.date) {
+        err << "pepgen: " << file << " adalah daftar LSP, bukan lembar kerja penilaian; --periode, --jenis dan "
+            << "--tanggal tidak berlaku untuknya\n";
+        return 2;
+    }
+    const auto registry_file = root / "data" / "lsp.json";
+    const auto refuse = [&](const Diagnostics& diags) {
+        print(diags, err);
+        err << "Impor dibatalkan; " << display_path(root, registry_file) << " tidak diubah.\n";
+        return 1;
+    };
+    Diagnostics diags;
+    const auto* sheet = book.sheet(kRegistrySheet);
+    if (!sheet) {
+        diags.error(file, std::string("buku kerja tidak memuat lembar ") + kRegistrySheet +
+                              "; buat ulang dengan pepgen export lsp");
+        return refuse(diags);
+    }
+    auto lsps = import_registry(*sheet, file, diags);
+    if (!lsps) return refuse(diags);
+    // An LSP that rounds still score cannot leave the registry: the build would refuse those rounds.
+    Diagnostics load_diags;
+    const auto content = load_content(root, load_diags);
+    const auto data = load_data(root, content.indicators, load_diags);
+    if (load_diags.has_errors()) {
+        print(load_diags, err);
+        err << "Perbaiki galat di atas dulu; " << display_path(root, registry_file) << " tidak diubah.\n";
+        return 1;
+    }
+    std::set<std::string> kept;
+    for (const auto& l : *lsps) kept.insert(l.id);
+    for (const auto& round : data.rounds)
+        for (const auto& s : round.sheets)
+            if (!kept.count(s.lsp_id))
+                diags.error(file, "lembar " + std::string(kRegistrySheet) + ": LSP " + s.lsp_id + " tidak ada lagi, tetapi masih dinilai di " +
+                                      round.source_file + "; kembalikan barisnya (LSP yang dicabut lisensinya tetap "
+                                      "dicantumkan, dengan tanggal berakhir lisensinya)");
+    if (diags.has_errors()) return refuse(diags);
+    const auto json = registry_json(*lsps);
+    const auto old_bytes = read_text_file(registry_file).text;
+    const auto changes = registry_changes(data.lsps, *lsps);
+    print(diags, err);
+    // Same entries: the file is left as it is, even if it is laid out differently.
+    if (changes.empty()) {
+        out << "Tidak ada perubahan: " << display_path(root, registry_file) << " sudah berisi daftar ini.\n";
+        return 0;
+    }
+    out << (options.dry_run ? "Yang akan berubah di " : "Perubahan di ") << display_path(root, registry_file) << ":\n";
+    for (const auto& line : changes) out << "  " << line << "\n";
+    out << "  (" << changes.size() << " LSP berubah; daftar kini " << lsps->size() << " LSP)\n";
+    if (options.dry_run) {
+        out << "Tidak ada yang ditulis (--coba). Jalankan lagi tanpa --coba untuk mengimpor.\n";
+        return 0;
+    }
+    if (old_bytes && !keep_backup(root, backup_path(root, "lsp", "lsp"), *old_bytes, registry_file, out, err)) return 1;
+    if (auto e = write_file_atomically(registry_file, json); !e.empty()) {
+        err << display_path(root, registry_file) << ": galat: " << e << "\n";
+        return 1;
+    }
+    out << "Daftar LSP diperbarui. Lanjutkan dengan: pepgen check, lalu pepgen build.\n";
+    return 0;
+}
+
+}  // namespace
+
+int run_export_registry(const fs::path& root, std::ostream& out, std::ostream& err) {
+    Diagnostics diags;
+    const auto lsps = load_registry(root, diags);
+    if (diags.has_errors()) {
+        print(diags, err);
+        return 1;
+    }
+    const auto path = root / "lembar-kerja" / "lsp.xlsx";
+    if (fs::exists(path)) {
+        err << display_path(root, path) << ": galat: sudah ada; pepgen tidak menimpanya (mungkin sedang diisi). "
+            << "Impor dulu perubahannya dengan pepgen import, lalu pindahkan atau hapus berkas itu\n";
+        return 1;
+    }
+    std::string error;
+    const auto bytes = registry_xlsx(lsps, error);
+    if (!bytes) {
+        err << display_path(root, path) << ": galat: " << error << "\n";
+        return 1;
+    }
+    if (auto e = write_file_atomically(path, *bytes); !e.empty()) {
+        err << display_path(root, path) << ": galat: " << e << "\n";
+        return 1;
+    }
+    print(diags, err);
+    out << "Daftar " << lsps.size() << " LSP ditulis ke " << display_path(root, path)
+        << ": ubah di program lembar kerja, lalu jalankan pepgen import " << display_path(root, path) << "\n";
+    return 0;
+}
 
 int run_import(const fs::path& root, const ImportOptions& options, std::ostream& out, std::ostream& err) {
     if (options.period && !is_period(*options.period)) {
@@ -293,6 +389,8 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
             err << "Impor dibatalkan; tidak ada yang ditulis.\n";
         return 1;
     }
+    if (worksheet->workbook && meta_text(*worksheet, "berkas") == kRegistryKind)
+        return import_registry_workbook(root, options, *worksheet->book, out, err);
     // Which round: the workbook says which it was made for; a CSV cannot.
     std::optional<std::string> period = options.period;
     std::optional<RoundKind> made_kind;
@@ -407,16 +505,9 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         return 0;
     }
     // The file as it was is kept before it is replaced: a wrong import can be undone.
-    if (old_bytes && *old_bytes != json) {
-        const auto backup = backup_path(root, *period);
-        if (auto e = write_file_atomically(backup, *old_bytes); !e.empty()) {
-            err << display_path(root, backup) << ": galat: cadangan tidak dapat ditulis (" << e << "); "
-                << display_path(root, round_file) << " tidak diubah\n";
-            return 1;
-        }
-        out << "Berkas sebelumnya disimpan di " << display_path(root, backup) << " (untuk membatalkan impor: salin "
-            << "berkas itu kembali ke " << display_path(root, round_file) << ").\n";
-    }
+    if (old_bytes && *old_bytes != json &&
+        !keep_backup(root, backup_path(root, "penilaian", *period), *old_bytes, round_file, out, err))
+        return 1;
     if (auto e = write_file_atomically(round_file, json); !e.empty()) {
         err << display_path(root, round_file) << ": galat: " << e << "\n";
         return 1;

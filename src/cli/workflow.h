@@ -29,6 +29,9 @@ struct ImportOptions {
 
 int run_import(const std::filesystem::path& root, const ImportOptions& options, std::ostream& out, std::ostream& err);
 
+/// `pepgen export lsp`: the registry as lembar-kerja/lsp.xlsx (never over an existing one).
+int run_export_registry(const std::filesystem::path& root, std::ostream& out, std::ostream& err);
+
 /// Where `new penilaian` puts a round's worksheet (.xlsx, or .csv).
 std::filesystem::path worksheet_path(const std::filesystem::path& root, const std::string& period, bool csv = false);
 

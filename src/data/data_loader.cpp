@@ -5,6 +5,7 @@
 #include <set>
 
 #include "data/field_rules.h"
+#include "data/registry_rules.h"
 #include "data/json_reader.h"
 #include "data/stats_loader.h"
 #include "util/files.h"
@@ -15,6 +16,12 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 namespace pepgen {
+
+RoundKind kind_of_period(const std::string& period) {
+    const auto dash = period.find('-');
+    return dash != std::string::npos && dash + 1 < period.size() && period[dash + 1] == 'i' ? RoundKind::insidental
+                                                                                            : RoundKind::rutin;
+}
 
 bool is_period(const std::string& s) {
     if (s.size() < 6 || s[4] != '-') return false;
@@ -92,21 +99,14 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
         lsp.website = f.text("situs_web", false).value_or("");
         lsp.address = f.text("alamat", false).value_or("");
         bool ok = !lsp.id.empty();
-        if (const auto problem = slug_problem(lsp.id); !lsp.id.empty() && !problem.empty()) {
-            f.error("id '" + lsp.id + "' " + problem + " (contoh: lsp-contoh-07)");
-            ok = false;
+        for (const auto& problem : lsp_problems(lsp)) {
+            if (!problem.error) {
+                f.warning(problem.message);
+                continue;
+            }
+            f.error(problem.message);
+            if (problem.field == "id") ok = false;
         }
-        if (!lsp.type.empty() && lsp.type != "P1" && lsp.type != "P2" && lsp.type != "P3")
-            f.error("jenis '" + lsp.type + "' tidak dikenal; pilih P1, P2 atau P3");
-        if (!lsp.licence_valid_until.empty() && !is_iso_date(lsp.licence_valid_until))
-            f.error("lisensi_berlaku_sampai '" + lsp.licence_valid_until + "' bukan tanggal YYYY-MM-DD yang sah");
-        if (!lsp.licence_issued.empty() && !is_iso_date(lsp.licence_issued))
-            f.error("lisensi_terbit '" + lsp.licence_issued + "' bukan tanggal YYYY-MM-DD yang sah");
-        if (is_iso_date(lsp.licence_issued) && is_iso_date(lsp.licence_valid_until) &&
-            lsp.licence_issued > lsp.licence_valid_until)
-            f.error("lisensi_terbit " + lsp.licence_issued + " sesudah lisensi_berlaku_sampai " + lsp.licence_valid_until);
-        if (!lsp.website.empty() && lsp.website.rfind("https://", 0) != 0 && lsp.website.rfind("http://", 0) != 0)
-            f.error("situs_web '" + lsp.website + "' harus diawali http:// atau https://");
         if (ok && !seen.insert(lsp.id).second) {
             f.error("id '" + lsp.id + "' dipakai lebih dari sekali");
             ok = false;

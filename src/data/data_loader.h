@@ -24,5 +24,7 @@ std::optional<Round> load_round(const std::filesystem::path& root, const std::fi
 
 /// A round's period: four-digit year, a hyphen, then a slug ("2026-1", "2026-i1").
 bool is_period(const std::string& s);
+/// The kind a period code names: "2027-i1" (an i after the year) is incidental, any other routine.
+RoundKind kind_of_period(const std::string& period);
 
 }  // namespace pepgen

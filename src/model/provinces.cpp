@@ -85,4 +85,10 @@ std::optional<ProvinceInfo> find_province(const std::string& name) {
     return std::nullopt;
 }
 
+std::vector<std::string> province_names() {
+    std::vector<std::string> out;
+    for (const auto& p : kProvinces) out.push_back(p.name);
+    return out;
+}
+
 }  // namespace pepgen

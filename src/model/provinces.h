@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pepgen {
 
@@ -16,5 +17,8 @@ struct ProvinceInfo {
 /// Finds a province by any common spelling ("DI Aceh", "Sumatra Utara",
 /// "Kep. Bangka Belitung", "Daerah Istimewa Yogyakarta", "DKI Jakarta").
 std::optional<ProvinceInfo> find_province(const std::string& name);
+
+/// Every province's official name, in the list's order (west to east).
+std::vector<std::string> province_names();
 
 }  // namespace pepgen

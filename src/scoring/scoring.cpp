@@ -134,7 +134,9 @@ Results compute(const Content& content, const Data& data) {
         rr.sheets.reserve(round.sheets.size());
         for (const auto& sheet : round.sheets)
             rr.sheets.push_back(score_sheet(content.indicators, content.categories, sheet));
-        assign_ranks(rr.sheets);
+        // An incidental round looks at a few LSPs for a reason (a complaint, a
+        // follow-up): ranking them against each other ("1 dari 1") means nothing.
+        if (round.kind == RoundKind::rutin) assign_ranks(rr.sheets);
         for (std::size_t k = 0; k < rr.sheets.size(); ++k) rr.by_lsp.emplace(rr.sheets[k].lsp_id, k);
         summarise(content, rr);
         indicator_means(content, rr);

@@ -1,5 +1,6 @@
 #include "validate/validate.h"
 
+#include "data/data_loader.h"
 #include "data/field_rules.h"
 #include "format/indonesian.h"
 #include "scoring/schedule.h"
@@ -158,12 +159,23 @@ void validate_schedule(const Data& data, Diagnostics& diags) {
         if (round.period.substr(0, 4) != round.date.substr(0, 4))
             diags.warning(round.source_file, "periode " + round.period + " bertanggal " + format_date(round.date) +
                                                  ": tahunnya berbeda; periksa 'tanggal'");
+        // The period code says the kind ("2027-i1" is incidental): a round
+        // made before the two were checked may disagree.
+        const bool incidental_code = kind_of_period(round.period) == RoundKind::insidental;
+        if (incidental_code != (round.kind == RoundKind::insidental))
+            diags.warning(round.source_file, "periode " + round.period + " berkode penilaian " +
+                                                 (incidental_code ? "insidental" : "rutin") + ", tetapi 'jenis' berisi " +
+                                                 (round.kind == RoundKind::rutin ? "rutin" : "insidental") +
+                                                 "; perbaiki 'jenis' (atau kode periodenya) agar keduanya cocok");
         if (round.kind == RoundKind::rutin) {
             const auto missing = missing_from_round(data, round);
             if (!missing.empty()) {
                 std::string list;
                 for (const auto* l : missing) list += (list.empty() ? "" : ", ") + l->id;
-                diags.warning(round.source_file, "LSP terdaftar yang tidak dinilai pada putaran ini: " + list);
+                diags.warning(round.source_file, "LSP terdaftar yang tidak dinilai pada putaran ini: " + list +
+                                                     " (lisensinya berlaku pada tanggal penilaian, tetapi tidak ada "
+                                                     "lembar skornya di berkas ini); tambahkan barisnya di lembar "
+                                                     "kerja lalu impor, atau biarkan bila memang tidak dinilai");
             }
         }
         for (const auto& sheet : round.sheets) {

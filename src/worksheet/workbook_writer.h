@@ -31,10 +31,19 @@ std::string catalogue_difference(const std::string& made_for, const std::string&
 /// Name of the visible sheet the team fills, and of the hidden one.
 inline constexpr const char* kScoresSheet = "Penilaian";
 inline constexpr const char* kMetaSheet = "pepgen";
+/// The registry workbook's sheet, and what its hidden sheet says it is ("berkas").
+inline constexpr const char* kRegistrySheet = "LSP";
+inline constexpr const char* kRegistryKind = "daftar-lsp";
+/// The registry workbook's columns: data/lsp.json's field names, in its order.
+const std::vector<std::string>& registry_columns();
 
 /// The workbook's bytes: the same input gives the same bytes (its creation
 /// time is the round's date). On failure, nothing and `error` says why.
 std::optional<std::string> worksheet_xlsx(const Content& content, const std::vector<Lsp>& lsps,
                                           const WorksheetMeta& meta, std::string& error);
+
+/// The LSP registry as a workbook (`pepgen export lsp`): one row per LSP,
+/// type and province chosen from lists, licence dates as dates.
+std::optional<std::string> registry_xlsx(const std::vector<Lsp>& lsps, std::string& error);
 
 }  // namespace pepgen

@@ -215,6 +215,28 @@ std::optional<SheetTable> csv_sheet_table(const std::string& csv_text_in, const 
     return table;
 }
 
+SheetTable workbook_sheet_table(const WorkbookSheet& sheet) {
+    SheetTable table;
+    table.sheet = sheet.name;
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+        SheetRow row;
+        row.row = static_cast<int>(r + 1);
+        bool blank = true;
+        for (const auto& c : sheet.rows[r]) {
+            SheetCell cell;
+            cell.text = c.text;
+            cell.number = c.kind == WorkbookCell::Kind::number;
+            cell.value = c.number;
+            cell.date = c.date;
+            cell.formula = c.formula;
+            blank = blank && trim(c.text).empty();
+            row.cells.push_back(std::move(cell));
+        }
+        if (!blank) table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
 std::optional<ImportedWorksheet> import_worksheet(const std::string& csv_text, const std::string& file,
                                                   const Content& content, const std::vector<Lsp>& lsps,
                                                   Diagnostics& diags) {

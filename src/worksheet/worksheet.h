@@ -39,6 +39,12 @@ struct SheetTable {
     char delimiter = ';';
 };
 
+struct WorkbookSheet;
+
+/// A workbook sheet's rows (blank rows dropped), each cell with its number
+/// and whether the spreadsheet shows it as a date.
+SheetTable workbook_sheet_table(const WorkbookSheet& sheet);
+
 /// A CSV worksheet's rows; encoding and quoting problems reported at their
 /// line, with what to do, and then nothing is returned.
 std::optional<SheetTable> csv_sheet_table(const std::string& csv_text, const std::string& file, Diagnostics& diags);
