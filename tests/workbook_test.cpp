@@ -393,3 +393,25 @@ TEST_CASE("a registry workbook with bad cells, or without an LSP the rounds stil
     CHECK(test::snapshot(dir / "data") == before);
     CHECK(test::run_in_process("import " + q(dir / "tanpa-c.xlsx") + " --periode 2026-1 --root " + q(dir.path())).exit_code == 2);
 }
+
+TEST_CASE("a damaged workbook, another ZIP or an old .xls is refused with what to do, never a crash", "[workbook]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto before = test::snapshot(dir / "data");
+    // Found by workbook_fuzz: this .ods stops liborcus with an assertion. The
+    // reader runs in a child process, so import reports it and goes on.
+    const auto damaged = test::run_in_process("import " + q(kFixtures / "rusak-orcus.ods") + " --periode 2026-1 --root " + q(dir.path()));
+    CHECK(damaged.exit_code == 1);
+    CHECK_THAT(damaged.output, Contains("rusak-orcus.ods: galat: buku kerja rusak: pembacanya berhenti di tengah isi berkas"));
+    CHECK_THAT(damaged.output, Contains("simpan ulang sebagai .xlsx atau .ods, lalu impor lagi"));
+    CHECK_THAT(damaged.output, Contains("Impor dibatalkan; data/penilaian/2026-1.json tidak diubah."));
+    test::write_file(dir / "dokumen.xlsx", std::string("PK\x03\x04", 4) + std::string(200, 'x'));
+    const auto zip = test::run_in_process("import " + q(dir / "dokumen.xlsx") + " --periode 2026-1 --root " + q(dir.path()));
+    CHECK(zip.exit_code == 1);
+    CHECK_THAT(zip.output, Contains("berkas ini arsip ZIP, tetapi bukan buku kerja .xlsx atau .ods yang utuh"));
+    test::write_file(dir / "lama.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(200, '\0'));
+    const auto xls = test::run_in_process("import " + q(dir / "lama.xls") + " --periode 2026-1 --root " + q(dir.path()));
+    CHECK(xls.exit_code == 1);
+    CHECK_THAT(xls.output, Contains("buku kerja Excel lama (.xls)"));
+    CHECK(test::snapshot(dir / "data") == before);
+}

@@ -221,6 +221,17 @@ struct ReadWorksheet {
 std::optional<ReadWorksheet> read_worksheet(const std::string& bytes, const std::string& file, Diagnostics& diags) {
     ReadWorksheet out;
     const auto format = workbook_format(bytes);
+    // Other spreadsheet files are named for what they are, not read as CSV text.
+    if (format == WorkbookFormat::none && bytes.rfind("PK\x03\x04", 0) == 0) {
+        diags.error(file, "berkas ini arsip ZIP, tetapi bukan buku kerja .xlsx atau .ods yang utuh (mungkin rusak, atau "
+                          "dokumen lain); buka di Excel atau LibreOffice Calc lalu simpan sebagai .xlsx atau .ods");
+        return std::nullopt;
+    }
+    if (bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0) {
+        diags.error(file, "berkas ini buku kerja Excel lama (.xls), yang tidak dibaca pepgen; buka di Excel atau "
+                          "LibreOffice Calc lalu simpan sebagai .xlsx");
+        return std::nullopt;
+    }
     if (format == WorkbookFormat::none) {
         auto table = csv_sheet_table(bytes, file, diags);
         if (!table) return std::nullopt;

@@ -1,6 +1,12 @@
 #include "worksheet/workbook_reader.h"
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <exception>
 #include <map>
@@ -202,7 +208,11 @@ std::string serial_date(double serial) {
 
 }  // namespace
 
-std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat format, std::string& error) {
+namespace {
+
+/// liborcus itself, in this process: a damaged file can stop it with an
+/// assertion (Debian builds it with them), so only a child process calls this.
+std::optional<Workbook> parse_in_process(const std::string& bytes, WorkbookFormat format, std::string& error) {
     try {
         ss::document doc{ss::range_size_t{1048576, 16384}};
         ss::import_factory factory{doc};
@@ -285,6 +295,155 @@ std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat f
                 "); buka di program lembar kerja lalu simpan ulang sebagai .xlsx atau .ods";
         return std::nullopt;
     }
+}
+
+// The child hands the workbook back as length-prefixed fields on a pipe.
+void put_size(std::string& out, std::size_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
+void put_text(std::string& out, const std::string& t) {
+    put_size(out, t.size());
+    out += t;
+}
+
+std::string serialise(const Workbook& book) {
+    std::string out;
+    put_size(out, book.sheets.size());
+    for (const auto& sheet : book.sheets) {
+        put_text(out, sheet.name);
+        put_size(out, sheet.rows.size());
+        for (const auto& row : sheet.rows) {
+            put_size(out, row.size());
+            for (const auto& c : row) {
+                out += static_cast<char>(c.kind);
+                out += static_cast<char>((c.date ? 1 : 0) | (c.formula ? 2 : 0));
+                out.append(reinterpret_cast<const char*>(&c.number), sizeof c.number);
+                put_text(out, c.text);
+            }
+        }
+    }
+    return out;
+}
+
+struct Reader {
+    const std::string& in;
+    std::size_t at = 0;
+    bool ok = true;
+    std::size_t size() {
+        std::size_t n = 0;
+        if (in.size() - at < sizeof n) return ok = false, 0;
+        std::memcpy(&n, in.data() + at, sizeof n);
+        at += sizeof n;
+        if (n > in.size()) ok = false;  // never more items than bytes
+        return ok ? n : 0;
+    }
+    std::string text() {
+        const auto n = size();
+        if (!ok || in.size() - at < n) return ok = false, std::string();
+        std::string t = in.substr(at, n);
+        at += n;
+        return t;
+    }
+};
+
+std::optional<Workbook> deserialise(const std::string& in) {
+    Reader r{in};
+    Workbook book;
+    const auto sheets = r.size();
+    for (std::size_t s = 0; r.ok && s < sheets; ++s) {
+        WorkbookSheet sheet;
+        sheet.name = r.text();
+        const auto rows = r.size();
+        for (std::size_t i = 0; r.ok && i < rows; ++i) {
+            std::vector<WorkbookCell> row;
+            const auto cells = r.size();
+            for (std::size_t j = 0; r.ok && j < cells; ++j) {
+                if (in.size() - r.at < 2 + sizeof(double)) return std::nullopt;
+                WorkbookCell c;
+                c.kind = static_cast<WorkbookCell::Kind>(in[r.at]);
+                c.date = (in[r.at + 1] & 1) != 0;
+                c.formula = (in[r.at + 1] & 2) != 0;
+                std::memcpy(&c.number, in.data() + r.at + 2, sizeof c.number);
+                r.at += 2 + sizeof(double);
+                c.text = r.text();
+                row.push_back(std::move(c));
+            }
+            sheet.rows.push_back(std::move(row));
+        }
+        book.sheets.push_back(std::move(sheet));
+    }
+    if (!r.ok || r.at != in.size()) return std::nullopt;
+    return book;
+}
+
+bool write_all(int fd, const std::string& data) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const auto n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat format, std::string& error) {
+    if (format == WorkbookFormat::none) {
+        error = "bukan buku kerja .xlsx atau .ods";
+        return std::nullopt;
+    }
+    // liborcus runs in a child process: whatever a damaged file does to it
+    // (an assertion, a crash) ends the child, and this process says so.
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+        error = "buku kerja tidak dapat dibaca: " + std::string(std::strerror(errno));
+        return std::nullopt;
+    }
+    std::fflush(nullptr);
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        error = "buku kerja tidak dapat dibaca: " + std::string(std::strerror(errno));
+        return std::nullopt;
+    }
+    if (pid == 0) {
+        ::close(fds[0]);
+        // orcus prints its own notes ("failed to get stat on content.xml"): not for the team's eyes.
+        const int null = ::open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            ::dup2(null, 1);
+            ::dup2(null, 2);
+        }
+        std::string child_error;
+        const auto book = parse_in_process(bytes, format, child_error);
+        const std::string reply = book ? "W" + serialise(*book) : "E" + child_error;
+        ::_exit(write_all(fds[1], reply) ? 0 : 1);
+    }
+    ::close(fds[1]);
+    std::string reply;
+    char buf[65536];
+    for (;;) {
+        const auto n = ::read(fds[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        reply.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fds[0]);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    const bool finished = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (finished && !reply.empty() && reply[0] == 'E') {
+        error = reply.substr(1);
+        return std::nullopt;
+    }
+    if (finished && !reply.empty() && reply[0] == 'W')
+        if (auto book = deserialise(reply.substr(1))) return book;
+    error = "buku kerja rusak: pembacanya berhenti di tengah isi berkas" +
+            std::string(WIFSIGNALED(status) ? " (sinyal " + std::to_string(WTERMSIG(status)) + ")" : "") +
+            "; buka berkas itu di Excel atau LibreOffice Calc, simpan ulang sebagai .xlsx atau .ods, lalu impor lagi";
+    return std::nullopt;
 }
 
 }  // namespace pepgen
