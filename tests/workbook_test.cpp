@@ -405,6 +405,16 @@ TEST_CASE("a damaged workbook, another ZIP or an old .xls is refused with what t
     CHECK_THAT(damaged.output, Contains("rusak-orcus.ods: galat: buku kerja rusak: pembacanya berhenti di tengah isi berkas"));
     CHECK_THAT(damaged.output, Contains("simpan ulang sebagai .xlsx atau .ods, lalu impor lagi"));
     CHECK_THAT(damaged.output, Contains("Impor dibatalkan; data/penilaian/2026-1.json tidak diubah."));
+    // Also found by workbook_fuzz: an 8 KB file whose part headers claim
+    // gigabytes; the reader took 2.9 GB before failing. Refused before reading.
+    const auto huge = test::run_in_process("import " + q(kFixtures / "rusak-zip.xlsx") + " --periode 2026-1 --root " + q(dir.path()));
+    CHECK(huge.exit_code == 1);
+    CHECK_THAT(huge.output, Contains("rusak-zip.xlsx: galat: buku kerja rusak: daftar isi arsipnya tidak cocok dengan isinya"));
+    const auto good = test::read_file(kFixtures / "lo-2026-1.xlsx");
+    CHECK(zip_size_problem(good).empty());
+    CHECK(zip_size_problem(test::read_file(kFixtures / "lo-2026-1.ods")).empty());
+    CHECK(zip_size_problem(good.substr(0, good.size() - 30)) ==
+          "daftar isi arsipnya (akhir berkas) tidak ada; berkas mungkin terpotong");
     test::write_file(dir / "dokumen.xlsx", std::string("PK\x03\x04", 4) + std::string(200, 'x'));
     const auto zip = test::run_in_process("import " + q(dir / "dokumen.xlsx") + " --periode 2026-1 --root " + q(dir.path()));
     CHECK(zip.exit_code == 1);

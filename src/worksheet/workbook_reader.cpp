@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <cstdio>
 #include <exception>
@@ -387,9 +388,56 @@ bool write_all(int fd, const std::string& data) {
 
 }  // namespace
 
+std::string zip_size_problem(std::string_view bytes) {
+    const auto u16 = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8;
+    };
+    const auto u32 = [&](std::size_t at) { return u16(at) | u16(at + 2) << 16; };
+    // The end-of-central-directory record: 22 bytes plus a comment of up to 64 KiB.
+    if (bytes.size() < 22) return "berkas terlalu pendek untuk sebuah buku kerja";
+    std::size_t eocd = std::string_view::npos;
+    const std::size_t lowest = bytes.size() > 22 + 65535 ? bytes.size() - 22 - 65535 : 0;
+    for (std::size_t at = bytes.size() - 22 + 1; at-- > lowest;)
+        if (bytes.compare(at, 4, std::string_view("PK\x05\x06", 4)) == 0) {
+            eocd = at;
+            break;
+        }
+    if (eocd == std::string_view::npos) return "daftar isi arsipnya (akhir berkas) tidak ada; berkas mungkin terpotong";
+    const std::size_t entries = u16(eocd + 10);
+    std::size_t at = u32(eocd + 16);
+    std::uint64_t total = 0;
+    for (std::size_t i = 0; i < entries; ++i) {
+        if (at + 46 > bytes.size() || bytes.compare(at, 4, std::string_view("PK\x01\x02", 4)) != 0)
+            return "daftar isi arsipnya rusak";
+        const std::uint64_t size = u32(at + 24);
+        // The part's own (local) header must agree: the reader sizes its buffers from it.
+        const std::size_t local = u32(at + 42);
+        if (u32(at + 20) > bytes.size() || local + 30 > bytes.size() ||
+            bytes.compare(local, 4, std::string_view("PK\x03\x04", 4)) != 0 || u32(local + 18) > bytes.size() ||
+            local + 30 + u16(local + 26) + u16(local + 28) > bytes.size() ||
+            (u32(local + 22) != size && (u16(local + 6) & 8) == 0))
+            return "daftar isi arsipnya tidak cocok dengan isinya";
+        total += size;
+        if (size > kMaxWorkbookPartBytes || total > 2 * kMaxWorkbookPartBytes)
+            return "isinya mengaku berukuran " + std::to_string(total / (1024 * 1024)) +
+                   " MiB setelah dibuka, melebihi batas " + std::to_string(2 * kMaxWorkbookPartBytes / (1024 * 1024)) +
+                   " MiB (berkas rusak atau bukan lembar kerja)";
+        at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
+    }
+    return {};
+}
+
 std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat format, std::string& error) {
     if (format == WorkbookFormat::none) {
         error = "bukan buku kerja .xlsx atau .ods";
+        return std::nullopt;
+    }
+    // liborcus allocates what each part claims to hold: a damaged 8 KB file
+    // claiming gigabytes would take the machine's memory before failing.
+    if (const auto problem = zip_size_problem(bytes); !problem.empty()) {
+        error = "buku kerja rusak: " + problem + "; buka berkas itu di Excel atau LibreOffice Calc, simpan ulang "
+                "sebagai .xlsx atau .ods, lalu impor lagi";
         return std::nullopt;
     }
     // liborcus runs in a child process: whatever a damaged file does to it

@@ -3,6 +3,7 @@
 /// import can tell a score from a value the spreadsheet changed.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,14 @@ struct Workbook {
 /// The workbook's sheets and cells. On failure (not a workbook after all, a
 /// damaged package), nothing and `error` says why in Indonesian.
 std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat format, std::string& error);
+
+/// The most one part of a workbook package (a sheet's XML) may hold once
+/// unpacked; twice this for all parts. A round of 50,000 LSPs stays well below.
+inline constexpr std::uint64_t kMaxWorkbookPartBytes = 256ull * 1024 * 1024;
+
+/// Why a ZIP package cannot be handed to the reader (its directory missing or
+/// damaged, or parts claiming more than the limits once unpacked); empty when it can.
+std::string zip_size_problem(std::string_view bytes);
 
 /// A column's letters as a spreadsheet shows them: 0 → A, 25 → Z, 26 → AA.
 std::string column_letter(std::size_t column);
