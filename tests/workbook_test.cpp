@@ -418,7 +418,17 @@ TEST_CASE("a damaged workbook, another ZIP or an old .xls is refused with what t
     test::write_file(dir / "dokumen.xlsx", std::string("PK\x03\x04", 4) + std::string(200, 'x'));
     const auto zip = test::run_in_process("import " + q(dir / "dokumen.xlsx") + " --periode 2026-1 --root " + q(dir.path()));
     CHECK(zip.exit_code == 1);
-    CHECK_THAT(zip.output, Contains("berkas ini arsip ZIP, tetapi bukan buku kerja .xlsx atau .ods yang utuh"));
+    CHECK_THAT(zip.output, Contains("dokumen.xlsx: galat: buku kerja rusak: daftar isi arsipnya (akhir berkas) tidak ada"));
+    // A sound ZIP that is not a workbook (here: a package without workbook parts).
+    const auto odt = test::read_file(kFixtures / "lo-2026-1.xlsx");
+    test::write_file(dir / "bukan.xlsx", [&] {
+        auto b = odt;
+        for (auto at = b.find("xl/workbook.xml"); at != std::string::npos; at = b.find("xl/workbook.xml", at + 1))
+            b.replace(at, 15, "xl/workbook.xmk");
+        return b;
+    }());
+    const auto other = test::run_in_process("import " + q(dir / "bukan.xlsx") + " --periode 2026-1 --root " + q(dir.path()));
+    CHECK_THAT(other.output, Contains("bukan.xlsx: galat: berkas ini arsip ZIP, tetapi bukan buku kerja .xlsx atau .ods"));
     test::write_file(dir / "lama.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(200, '\0'));
     const auto xls = test::run_in_process("import " + q(dir / "lama.xls") + " --periode 2026-1 --root " + q(dir.path()));
     CHECK(xls.exit_code == 1);

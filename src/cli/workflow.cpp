@@ -223,8 +223,11 @@ std::optional<ReadWorksheet> read_worksheet(const std::string& bytes, const std:
     const auto format = workbook_format(bytes);
     // Other spreadsheet files are named for what they are, not read as CSV text.
     if (format == WorkbookFormat::none && bytes.rfind("PK\x03\x04", 0) == 0) {
-        diags.error(file, "berkas ini arsip ZIP, tetapi bukan buku kerja .xlsx atau .ods yang utuh (mungkin rusak, atau "
-                          "dokumen lain); buka di Excel atau LibreOffice Calc lalu simpan sebagai .xlsx atau .ods");
+        const auto damage = zip_size_problem(bytes);
+        diags.error(file, (damage.empty() ? std::string("berkas ini arsip ZIP, tetapi bukan buku kerja .xlsx atau .ods "
+                                                        "(mungkin dokumen lain)")
+                                          : "buku kerja rusak: " + damage) +
+                              "; buka di Excel atau LibreOffice Calc lalu simpan sebagai .xlsx atau .ods");
         return std::nullopt;
     }
     if (bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0) {

@@ -18,7 +18,6 @@
 #include <ixion/address.hpp>
 #include <ixion/formula_result.hpp>
 #include <ixion/model_context.hpp>
-#include <orcus/format_detection.hpp>
 #include <orcus/orcus_ods.hpp>
 #include <orcus/orcus_xlsx.hpp>
 #include <orcus/sax_parser.hpp>
@@ -33,18 +32,27 @@ namespace pepgen {
 
 namespace ss = orcus::spreadsheet;
 
+namespace {
+std::string walk_zip(std::string_view bytes, std::vector<std::string>* names);
+}  // namespace
+
 WorkbookFormat workbook_format(std::string_view bytes) {
-    // Both are ZIP packages; only those are handed to orcus's detector.
+    // Judged from the package's directory, without liborcus: its own detector
+    // parses the parts in this process, and a damaged file can take gigabytes there.
     if (bytes.substr(0, 4) != std::string_view("PK\x03\x04", 4)) return WorkbookFormat::none;
-    try {
-        switch (orcus::detect(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size())) {
-            case orcus::format_t::xlsx: return WorkbookFormat::xlsx;
-            case orcus::format_t::ods: return WorkbookFormat::ods;
-            default: return WorkbookFormat::none;
-        }
-    } catch (const std::exception&) {
-        return WorkbookFormat::none;
+    std::vector<std::string> names;
+    if (!walk_zip(bytes, &names).empty()) return WorkbookFormat::none;
+    bool content_types = false, workbook = false, content = false;
+    for (const auto& n : names) {
+        content_types = content_types || n == "[Content_Types].xml";
+        workbook = workbook || n == "xl/workbook.xml";
+        content = content || n == "content.xml";
     }
+    if (content_types && workbook) return WorkbookFormat::xlsx;
+    // An OpenDocument package starts with an uncompressed "mimetype" part naming its kind.
+    constexpr std::string_view kOds = "mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+    if (content && bytes.size() > 30 + kOds.size() && bytes.substr(30, kOds.size()) == kOds) return WorkbookFormat::ods;
+    return WorkbookFormat::none;
 }
 
 const WorkbookSheet* Workbook::sheet(const std::string& name) const {
@@ -388,7 +396,11 @@ bool write_all(int fd, const std::string& data) {
 
 }  // namespace
 
-std::string zip_size_problem(std::string_view bytes) {
+namespace {
+
+/// Walks a ZIP package's directory: every entry's name (into `names` when
+/// given), or why the package cannot be trusted.
+std::string walk_zip(std::string_view bytes, std::vector<std::string>* names) {
     const auto u16 = [&](std::size_t at) {
         return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
                static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8;
@@ -423,10 +435,15 @@ std::string zip_size_problem(std::string_view bytes) {
             return "isinya mengaku berukuran " + std::to_string(total / (1024 * 1024)) +
                    " MiB setelah dibuka, melebihi batas " + std::to_string(2 * kMaxWorkbookPartBytes / (1024 * 1024)) +
                    " MiB (berkas rusak atau bukan lembar kerja)";
+        if (names) names->emplace_back(bytes.substr(std::min(bytes.size(), at + 46), u16(at + 28)));
         at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
     }
     return {};
 }
+
+}  // namespace
+
+std::string zip_size_problem(std::string_view bytes) { return walk_zip(bytes, nullptr); }
 
 std::optional<Workbook> read_workbook(const std::string& bytes, WorkbookFormat format, std::string& error) {
     if (format == WorkbookFormat::none) {
