@@ -338,9 +338,14 @@ TEST_CASE("the registry goes out as a workbook and comes back, with the registry
         for (const auto& e : fs::directory_iterator(d2 / "cadangan/lsp")) backups.push_back(e.path());
         REQUIRE(backups.size() == 1);
         CHECK(test::read_file(backups[0]) == before);
-        const auto build = test::run_in_process("build --root " + q(d2.path()));
-        CHECK(build.exit_code == 0);
-        CHECK_THAT(test::read_file(d2 / "site/lsp/lsp-b/index.html"), Contains("LSP Uji B Baru"));
+        // The registry it wrote is one the build accepts (the site itself is checked once).
+        const auto check = test::run_in_process("check --root " + q(d2.path()));
+        CHECK(check.exit_code == 0);
+        if (fs::path(name).extension() == ".xlsx") {
+            const auto built = test::build_in_memory(d2.path());
+            REQUIRE(built->ok);
+            CHECK_THAT(built->read("lsp/lsp-b/index.html"), Contains("LSP Uji B Baru"));
+        }
     }
 }
 
