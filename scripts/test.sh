@@ -21,6 +21,7 @@ echo "== Pengujian yang sama dengan AddressSanitizer + UndefinedBehaviorSanitize
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPEPGEN_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
 if [ -f scripts/fuzz.sh ]; then

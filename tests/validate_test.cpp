@@ -84,6 +84,22 @@ TEST_CASE("bad scores are all reported, naming file, LSP and indicator", "[valid
     CHECK_THAT(text, Contains("data/penilaian/2025-1.json:4: galat: lsp-zz: LSP tidak terdaftar di data/lsp.json"));
     CHECK_THAT(text, Contains("lsp-a: LSP dinilai lebih dari sekali dalam penilaian ini"));
     CHECK(d.error_count() == 4);
+    // No suggestion when nothing is clearly nearest (lsp-zz is one letter from lsp-a, -b and -c alike).
+    CHECK_FALSE(Catch::contains(text, "mungkin maksudnya"));
+}
+
+TEST_CASE("an unknown LSP id or indicator code one typo away gets the nearest as a suggestion", "[validate]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
+  "hasil": [
+    {"lsp": "lsp-aa", "skor": {"M01": 5, "P01": 10, "D01": 5}},
+    {"lsp": "lsp-b", "skor": {"M01": 5, "P01": 10, "D01": 5, "P011": 1}}
+  ]})J");
+    Diagnostics d;
+    const auto text = validate_dir(dir.path(), d);
+    CHECK_THAT(text, Contains("lsp-aa: LSP tidak terdaftar di data/lsp.json; mungkin maksudnya lsp-a?"));
+    CHECK_THAT(text, Contains("lsp-b: kode indikator P011 tidak dikenal; mungkin maksudnya P01?"));
 }
 
 TEST_CASE("a bad score is reported at its own line, in a sheet spread over lines", "[validate]") {

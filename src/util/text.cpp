@@ -240,4 +240,9 @@ std::optional<std::string> nearest_match(std::string_view word, const std::vecto
     return tied ? std::nullopt : best;
 }
 
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    const auto near = nearest_match(word, candidates);
+    return near ? "; mungkin maksudnya " + *near + "?" : std::string();
+}
+
 }  // namespace pepgen

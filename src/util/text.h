@@ -69,5 +69,7 @@ int line_of_offset(std::string_view text, std::size_t offset);
 /// word's length, and at least one edit allowed. Nothing when two candidates
 /// are equally near: a guess between them would mislead.
 std::optional<std::string> nearest_match(std::string_view word, const std::vector<std::string>& candidates);
+/// "; mungkin maksudnya X?" for the nearest_match, to end a message naming an unknown word; else empty.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace pepgen

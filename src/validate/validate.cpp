@@ -5,6 +5,7 @@
 #include "format/indonesian.h"
 #include "scoring/schedule.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <map>
@@ -98,17 +99,28 @@ void validate_round(const Content& content, const std::set<std::string>* registr
     if (const auto problem = entry_count_problem(round.sheets.size(), "lembar skor"); !problem.empty())
         out.error(file, problem);
     std::set<std::string> in_round;
+    // Candidates for "mungkin maksudnya …?", made only when something is unknown.
+    std::vector<std::string> known_ids, known_codes;
+    const auto near_id = [&](const std::string& id) {
+        if (known_ids.empty() && registry) known_ids.assign(registry->begin(), registry->end());
+        return did_you_mean(id, known_ids);
+    };
+    const auto near_code = [&](const std::string& code) {
+        if (known_codes.empty())
+            for (const auto& ind : content.indicators) known_codes.push_back(ind.code);
+        return did_you_mean(code, known_codes);
+    };
     if (round.sheets.empty()) out.warning(file, "penilaian ini belum memuat hasil LSP mana pun");
     for (const auto& sheet : round.sheets) {
         const auto& id = sheet.lsp_id;
         if (registry && !registry->count(id))
-            out.error(file, id + ": LSP tidak terdaftar di data/lsp.json", sheet.source_line);
+            out.error(file, id + ": LSP tidak terdaftar di data/lsp.json" + near_id(id), sheet.source_line);
         if (!in_round.insert(id).second)
             out.error(file, id + ": LSP dinilai lebih dari sekali dalam penilaian ini", sheet.source_line);
         for (const auto& stray : sheet.stray) {
             // A code whose own file failed is reported there, once, not here per score.
             if (!content.failed_indicators.count(stray.code))
-                out.error(file, id + ": kode indikator " + stray.code + " tidak dikenal",
+                out.error(file, id + ": kode indikator " + stray.code + " tidak dikenal" + near_code(stray.code),
                           stray.line > 0 ? stray.line : sheet.source_line);
         }
         std::vector<std::string> missing;
@@ -118,7 +130,8 @@ void validate_round(const Content& content, const std::set<std::string>* registr
             if (!score) missing.push_back(ind.code);
             else if (*score > ind.max_score)
                 out.error(file, id + ": " + ind.code + " = " + std::to_string(*score) + " melebihi skor_maks " +
-                                      std::to_string(ind.max_score),
+                                      std::to_string(ind.max_score) + "; perbaiki skornya (0 sampai " +
+                                      std::to_string(ind.max_score) + ") di lembar kerja lalu impor ulang",
                           sheet.line_of(k));
         }
         if (!missing.empty() && !content.indicators.empty()) {

@@ -71,15 +71,13 @@ std::optional<int> parse_score(const std::string& cell) {
 
 /// "; mungkin maksudnya M03?" when a known code is one typo away.
 std::string nearest_code_hint(const std::string& code, const std::set<std::string>& codes) {
-    const auto near = nearest_match(code, std::vector<std::string>(codes.begin(), codes.end()));
-    return near ? "; mungkin maksudnya " + *near + "?" : std::string();
+    return did_you_mean(code, std::vector<std::string>(codes.begin(), codes.end()));
 }
 
 std::string nearest_id_hint(const std::string& id, const std::map<std::string, std::size_t>& registry) {
     std::vector<std::string> ids;
     for (const auto& [known, pos] : registry) ids.push_back(known);
-    const auto near = nearest_match(id, ids);
-    return near ? "; mungkin maksudnya " + *near + "?" : std::string();
+    return did_you_mean(id, ids);
 }
 
 constexpr const char* kSaveAsUtf8 = "simpan ulang dari program lembar kerja sebagai \"CSV UTF-8\"";
