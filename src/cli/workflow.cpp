@@ -32,16 +32,10 @@ void print(const Diagnostics& diags, std::ostream& err) {
     if (!diags.items().empty()) err << diags.error_count() << " galat, " << diags.warning_count() << " peringatan\n";
 }
 
-bool check_kind_and_date(const std::string& kind, const std::string& date, std::ostream& err) {
-    if (kind != "rutin" && kind != "insidental") {
-        err << "pepgen: --jenis harus rutin atau insidental, bukan '" << kind << "'\n";
-        return false;
-    }
-    if (!is_iso_date(date)) {
-        err << "pepgen: --tanggal harus tanggal YYYY-MM-DD yang sah, bukan '" << date << "'\n";
-        return false;
-    }
-    return true;
+bool check_date(const std::string& date, std::ostream& err) {
+    if (is_iso_date(date)) return true;
+    err << "pepgen: --tanggal harus tanggal YYYY-MM-DD yang sah, bukan '" << date << "'\n";
+    return false;
 }
 
 /// Why the named worksheet cannot be read as a file at all, with what to do; empty when it can.
@@ -136,7 +130,7 @@ int run_new_round(const fs::path& root, const NewRoundOptions& options, std::ost
     }
     const auto date = options.date.value_or(today_iso());
     const auto kind = agreeing_kind(options.period, options.kind, err);
-    if (!kind || !check_kind_and_date(kind_name(*kind), date, err)) return 2;
+    if (!kind || !check_date(date, err)) return 2;
     const auto round_file = root / "data" / "penilaian" / (options.period + ".json");
     const auto sheet_file = worksheet_path(root, options.period, options.csv);
     bool exists = false;
@@ -464,25 +458,28 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
                 << "; periksa apakah berkasnya tertukar\n";
             return 1;
         }
+        if (options.kind) {
+            const auto kind = agreeing_kind(*period, options.kind, err);
+            if (!kind) return 2;
+            // The default title follows the kind; a title the team wrote stays.
+            if (round.title == default_title(round.kind, round.period)) round.title = default_title(*kind, round.period);
+            round.kind = *kind;
+        }
+        if (options.date) {
+            if (!check_date(*options.date, err)) return 2;
+            round.date = *options.date;
+        }
     } else {
+        // A new round: the options, else what the workbook recorded, else the period code and today.
         round.period = *period;
-        const auto kind = agreeing_kind(*period, options.kind ? options.kind : made_kind ? std::optional<std::string>(kind_name(*made_kind)) : std::nullopt, err);
+        auto asked = options.kind;
+        if (!asked && made_kind) asked = kind_name(*made_kind);
+        const auto kind = agreeing_kind(*period, asked, err);
         const auto date = options.date.value_or(made_date.empty() ? today_iso() : made_date);
-        if (!kind || !check_kind_and_date(kind_name(*kind), date, err)) return 2;
+        if (!kind || !check_date(date, err)) return 2;
         round.kind = *kind;
         round.date = date;
         round.title = default_title(round.kind, round.period);
-    }
-    if (options.kind) {
-        const auto kind = agreeing_kind(*period, options.kind, err);
-        if (!kind) return 2;
-        // The default title follows the kind; a title the team wrote stays.
-        if (round.title == default_title(round.kind, round.period)) round.title = default_title(*kind, round.period);
-        round.kind = *kind;
-    }
-    if (options.date) {
-        if (!check_kind_and_date(kind_name(round.kind), *options.date, err)) return 2;
-        round.date = *options.date;
     }
     const auto refuse = [&] {
         print(diags, err);
