@@ -62,9 +62,9 @@ TEST_CASE("round CSV opens in an Indonesian spreadsheet and neutralises formulas
     auto* const built = &shared_fixture();
     const auto csv = built->read("data/hasil-2025-2.csv");
     REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
-    CHECK_THAT(csv, Contains("lsp;nama;jenis;provinsi;lengkap;ik;kategori;peringkat;perubahan_ik;dibanding_periode;perubahan_kategori;M01;P01;D01\r\n"));
-    CHECK_THAT(csv, Contains("lsp-a;LSP Uji A;P1;Bali;ya;36;Atas;1;6;2025-1;tetap;9;18;9\r\n"));
-    CHECK_THAT(csv, Contains("lsp-c;\"'=HYPERLINK(\"\"http://jahat.example\"\";\"\"klik\"\")\";P3;Papua;tidak;;;;;;;3;;4\r\n"));
+    CHECK_THAT(csv, Contains("lsp;nama;jenis;provinsi;lengkap;ik;kategori;peringkat;perubahan_ik;dibanding_periode;perubahan_kategori;M01;P01;D01;ralat;ralat_alasan;sanggahan\r\n"));
+    CHECK_THAT(csv, Contains("lsp-a;LSP Uji A;P1;Bali;ya;36;Atas;1;6;2025-1;tetap;9;18;9;;;\r\n"));
+    CHECK_THAT(csv, Contains("lsp-c;\"'=HYPERLINK(\"\"http://jahat.example\"\";\"\"klik\"\")\";P3;Papua;tidak;;;;;;;3;;4;;;\r\n"));
     std::istringstream lines(csv);
     std::string line;
     int rows = 0;
@@ -276,7 +276,7 @@ TEST_CASE("the feed and the sitemap are the theme's templates; a theme without t
     test::write_fixture_project(dir.path());
     const auto feed_template = dir / "themes/default/templates/feed.mustache";
     auto text = test::read_file(feed_template);
-    const std::string subtitle = "Setiap putaran PEP Bersama yang diterbitkan.";
+    const std::string subtitle = "Setiap putaran PEP Bersama yang diterbitkan, dan setiap ralat atas angkanya.";
     REQUIRE(text.find(subtitle) != std::string::npos);
     text.replace(text.find(subtitle), subtitle.size(), "Umpan putaran dari tema sendiri.");
     test::write_file(feed_template, text);

@@ -40,6 +40,16 @@ TEST_CASE("ISO dates must exist on the calendar", "[text]") {
     CHECK_FALSE(is_iso_date("01-01-2025"));
 }
 
+TEST_CASE("add_days crosses months, years and leap days", "[text]") {
+    CHECK(add_days("2026-11-26", 14) == "2026-12-10");
+    CHECK(add_days("2026-12-25", 14) == "2027-01-08");
+    CHECK(add_days("2024-02-28", 1) == "2024-02-29");
+    CHECK(add_days("2025-02-28", 1) == "2025-03-01");
+    CHECK(add_days("2000-03-01", -1) == "2000-02-29");
+    CHECK(add_days("2026-05-10", 0) == "2026-05-10");
+    CHECK(add_days("bukan", 3) == "bukan");
+}
+
 TEST_CASE("line_of_offset counts newlines before the offset", "[text]") {
     CHECK(line_of_offset("a\nb\nc", 0) == 1);
     CHECK(line_of_offset("a\nb\nc", 2) == 2);

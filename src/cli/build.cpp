@@ -12,6 +12,7 @@
 #include "site/writer.h"
 #include "util/files.h"
 #include "util/memory.h"
+#include "util/sha256.h"
 
 namespace fs = std::filesystem;
 
@@ -22,18 +23,35 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     if (!check_output_location(root, options.output, diags)) return false;
     // Nothing changed since the last build (same inputs, same program, same
     // options, every file still there): the site is already right.
-    const auto extra = program_identity() + "|" + options.base_url.value_or("-") + "|" + (options.incremental ? "i" : "f");
+    const auto extra = program_identity() + "|" + options.base_url.value_or("-") + "|" + (options.incremental ? "i" : "f") +
+                       (options.include_drafts ? "|d" : "|p");
     const auto inputs = scan_inputs(root, extra);
     Disk& disk = options.disk ? *options.disk : real_disk();
-    if (options.incremental && SiteWriter::up_to_date(options.output, inputs.all, disk)) {
+    if (options.incremental && !options.release && SiteWriter::up_to_date(options.output, inputs.all, disk)) {
         if (summary) {
             *summary = BuildSummary{};
             summary->up_to_date = true;
         }
         return true;
     }
-    auto project = load_project(root, diags);
+    ProjectOptions project_options;
+    project_options.include_drafts = options.include_drafts;
+    if (options.release) project_options.today = options.release->date;
+    auto project = load_project(root, diags, project_options);
     release_free_memory(true);  // the parsed round files are gone
+    if (options.release && project.results) {
+        // publish has just archived the release's files: they are read back
+        // from the archive like every earlier release's.
+        auto& ledger = project.data.ledger;
+        for (const auto& [path, hash] : options.release->files) {
+            if (ledger.archive.count(hash)) continue;
+            auto read = read_project_file(root, root / "data" / "terbitan" / "arsip" / hash);
+            if (read.text && sha256_hex(*read.text) == hash) ledger.archive.emplace(hash, std::move(*read.text));
+            else diags.error("data/terbitan/arsip/" + hash, "salinan " + path + " untuk rilis ini tidak dapat dibaca kembali");
+        }
+        ledger.releases.push_back(*options.release);
+        project.results->publication = publication_of(ledger);
+    }
     std::unique_ptr<Theme> theme;
     if (!diags.has_errors()) theme = Theme::load(root, project.content.config.theme, diags);
     if (diags.has_errors() || !theme) return false;
@@ -41,7 +59,8 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     if (!writer) return false;
     SiteModel model(project.content, project.data, *project.results, project.stat_checks);
     if (options.base_url) model.base_url = *options.base_url;
-    if (options.incremental) model.keys = derive_keys(inputs, project.data, extra);
+    // A release not yet on disk is in no input's fingerprint: every page is planned again.
+    if (options.incremental && !options.release) model.keys = derive_keys(inputs, project.data, extra);
 
     Progress progress(options.progress, "Merender halaman", 0);
     SitePlan plan;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/project.h"
 #include "site/disk.h"
 #include "util/diagnostic.h"
 
@@ -18,6 +19,9 @@ struct BuildOptions {
     bool progress = true;                 ///< show progress when stderr is a terminal
     bool incremental = true;              ///< reuse what the previous build made from unchanged inputs
     Disk* disk = nullptr;                 ///< where the output goes; the real disk when null (tests: a MemoryDisk)
+    bool include_drafts = true;           ///< false for publish: draft rounds are left out entirely
+    /// publish: the release being made, shown on the pages as if already in the ledger.
+    std::optional<Release> release;
 };
 
 struct BuildSummary {

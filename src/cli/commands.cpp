@@ -8,6 +8,8 @@
 
 #include "cli/build.h"
 #include "cli/check.h"
+#include "cli/publication.h"
+#include "model/publication.h"
 #include "cli/serve.h"
 #include "cli/workflow.h"
 #include "util/text.h"
@@ -42,6 +44,13 @@ void usage(std::ostream& os) {
           "  pepgen export lsp [--root DIR]\n"
           "        tulis daftar LSP (data/lsp.json) ke buku kerja lembar-kerja/lsp.xlsx; setelah diubah di\n"
           "        program lembar kerja, pepgen import lembar-kerja/lsp.xlsx memperbarui data/lsp.json\n"
+          "  pepgen publish [--tanggal YYYY-MM-DD] [--root DIR] [--output DIR] [--base-url URL]\n"
+          "        terbitkan: bangun situs tanpa putaran draf dan catat rilis di data/terbitan/ (tanggal,\n"
+          "        setiap skor, IK, kategori dan peringkat, SHA-256 setiap berkas data, salinan berkasnya)\n"
+          "  pepgen correct --alasan TEKS [--dasar sanggahan|kesalahan-data|kesalahan-hitung|lainnya]\n"
+          "                 [--tanggal YYYY-MM-DD] [--coba] [--root DIR]\n"
+          "        catat setiap angka terbit yang berubah sebagai ralat di data/terbitan/ralat.json;\n"
+          "        tanpa ralat, check, build dan publish menolak angka terbit yang berubah\n"
           "  pepgen serve [--root DIR] [--port N]\n"
           "        pratinjau di http://127.0.0.1:N/ (bawaan 8080), dibangun ulang otomatis saat berkas berubah\n"
           "  pepgen --help | --version\n"
@@ -116,6 +125,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         {"import", {"--root", "--periode", "--jenis", "--tanggal", "--coba"}},
         {"export", {"--root"}},
         {"serve", {"--root", "--port"}},
+        {"publish", {"--root", "--output", "--base-url", "--tanggal"}},
+        {"correct", {"--root", "--alasan", "--dasar", "--tanggal", "--coba"}},
     };
     auto known = allowed.find(cmd);
     if (known == allowed.end()) {
@@ -149,20 +160,50 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             return run_check_links(opt(*parsed, "--output").value_or((root / "site").string()), out, err);
         return run_check(root, out, err);
     }
+    std::optional<std::string> base_url;
+    if (auto url = opt(*parsed, "--base-url")) {
+        std::string error;
+        base_url = normalize_base_url(*url, error);
+        if (!base_url) {
+            err << "pepgen: --base-url " << error << "\n";
+            return 2;
+        }
+    }
     if (cmd == "build") {
         if (!expect_positionals(0, "tidak ada argumen lain")) return 2;
         BuildOptions options;
         options.output = opt(*parsed, "--output").value_or((root / "site").string());
         options.incremental = !opt(*parsed, "--penuh");
-        if (auto url = opt(*parsed, "--base-url")) {
-            std::string error;
-            options.base_url = normalize_base_url(*url, error);
-            if (!options.base_url) {
-                err << "pepgen: --base-url " << error << "\n";
-                return 2;
-            }
-        }
+        options.base_url = base_url;
         return run_build(root, options, out, err);
+    }
+    if (cmd == "publish") {
+        if (!expect_positionals(0, "tidak ada argumen lain")) return 2;
+        PublishOptions options;
+        options.output = opt(*parsed, "--output").value_or((root / "site").string());
+        options.base_url = base_url;
+        options.date = opt(*parsed, "--tanggal");
+        return run_publish(root, options, out, err);
+    }
+    if (cmd == "correct") {
+        if (!expect_positionals(0, "tidak ada argumen lain")) return 2;
+        CorrectOptions options;
+        options.reason = trim(opt(*parsed, "--alasan").value_or(""));
+        if (options.reason.empty()) {
+            err << "pepgen: correct memerlukan --alasan \"...\": alasan koreksi dibaca publik di halaman Ralat\n";
+            return 2;
+        }
+        options.basis = opt(*parsed, "--dasar").value_or("lainnya");
+        bool basis_known = false;
+        for (const auto& b : correction_bases()) basis_known = basis_known || options.basis == b.key;
+        if (!basis_known) {
+            err << "pepgen: --dasar '" << options.basis
+                << "' tidak dikenal; pilih sanggahan, kesalahan-data, kesalahan-hitung atau lainnya\n";
+            return 2;
+        }
+        options.date = opt(*parsed, "--tanggal");
+        options.dry_run = opt(*parsed, "--coba").has_value();
+        return run_correct(root, options, out, err);
     }
     if (cmd == "new") {
         if (pos.size() != 2 || pos[0] != "penilaian") {

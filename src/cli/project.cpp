@@ -1,16 +1,26 @@
 #include "cli/project.h"
 
+#include <algorithm>
+
+#include "cli/workflow.h"
 #include "content/content_loader.h"
 #include "data/data_loader.h"
 #include "validate/validate.h"
+#include "validate/validate_ledger.h"
 #include "validate/validate_stats.h"
 
 namespace pepgen {
 
-Project load_project(const std::filesystem::path& root, Diagnostics& diags) {
+Project load_project(const std::filesystem::path& root, Diagnostics& diags, const ProjectOptions& options) {
     Project p;
     p.content = load_content(root, diags);
     p.data = load_data(root, p.content.indicators, diags);
+    if (!options.include_drafts) {
+        auto& rounds = p.data.rounds;
+        for (const auto& r : rounds)
+            if (r.draft) p.drafts_left_out.push_back(r.period);
+        rounds.erase(std::remove_if(rounds.begin(), rounds.end(), [](const Round& r) { return r.draft; }), rounds.end());
+    }
     validate_content(p.content, diags);
     validate_data(p.content, p.data, diags);
     validate_stats(p.content, p.data, diags);
@@ -18,7 +28,16 @@ Project load_project(const std::filesystem::path& root, Diagnostics& diags) {
     // `check` even while other files have errors) and the pages' notes.
     p.stat_checks = check_datasets(p.data.datasets, diags);
     validate_schedule(p.data, diags);
-    if (!diags.has_errors()) p.results = compute(p.content, p.data);
+    validate_ledger(p.content, p.data, options.today.empty() ? today_iso() : options.today, options.allow_unrecorded,
+                    diags);
+    if (diags.has_errors()) return p;
+    p.results = compute(p.content, p.data);
+    p.unrecorded = figure_changes(expected_figures(p.data.ledger),
+                                  published_figures(p.content, p.data, *p.results), p.content.indicators);
+    if (!options.allow_unrecorded) {
+        report_unrecorded_changes(p.unrecorded, p.content, p.data, diags);
+        if (diags.has_errors()) p.results.reset();
+    }
     return p;
 }
 

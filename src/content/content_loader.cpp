@@ -50,6 +50,15 @@ void load_config(const fs::path& root, Content& content, Diagnostics& diags) {
         if (url) content.config.base_url = *url;
         else r.error(node, "alamat_situs: " + error);
     }
+    if (auto v = r.integer("masa_tinjauan_hari", false)) {
+        if (*v < 1 || *v > 365) r.error(node, "masa_tinjauan_hari harus bilangan 1..365");
+        else content.config.review_days = static_cast<int>(*v);
+    }
+    if (auto v = r.text("lisensi_data", false)) {
+        if (v->empty() || v->size() > 64 || v->find_first_of(" \t\n\"<>") != std::string::npos)
+            r.error(node, "lisensi_data harus berupa kode lisensi SPDX, misalnya CC-BY-4.0 atau ODbL-1.0");
+        else content.config.data_licence = *v;
+    }
     if (auto v = r.text("tema", false)) {
         if (const auto problem = slug_problem(*v); !problem.empty())
             r.error(node, "nama tema '" + *v + "' " + problem);

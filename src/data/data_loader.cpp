@@ -7,9 +7,11 @@
 #include "data/field_rules.h"
 #include "data/registry_rules.h"
 #include "data/json_reader.h"
+#include "data/ledger_loader.h"
 #include "data/stats_loader.h"
 #include "util/files.h"
 #include "util/parallel.h"
+#include "util/text.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -151,6 +153,60 @@ void read_scores(const json::object& skor, JsonFields& f, const FlatMap<std::str
     }
 }
 
+/// A sheet's "sanggahan": each dispute's dates, status and, once decided, how.
+void read_disputes(const json::array& list, const JsonDoc& doc, Diagnostics& diags, const std::string& context,
+                   int line, ScoreSheet& sheet) {
+    std::size_t n = 0;
+    for (const auto& item : list) {
+        ++n;
+        const auto where = context + ": sanggahan ke-" + std::to_string(n);
+        if (!item.is_object()) {
+            diags.error(doc.file, where + " harus berupa objek {\"diajukan\", \"status\", ...}, bukan " + json_kind(item),
+                        line);
+            continue;
+        }
+        JsonFields df(item.get_object(), doc, diags, where, line);
+        Dispute d;
+        d.line = line;
+        d.lodged = df.text("diajukan", true).value_or("");
+        d.status = df.text("status", true).value_or("");
+        d.decided = df.text("diputus", false).value_or("");
+        d.note = df.text("keterangan", false).value_or("");
+        if (auto c = df.integer("ralat", false)) d.correction = static_cast<int>(*c);
+        bool ok = !d.lodged.empty() && !d.status.empty();
+        for (const auto* date : {&d.lodged, &d.decided})
+            if (!date->empty() && !is_iso_date(*date)) {
+                df.error("tanggal '" + *date + "' bukan tanggal YYYY-MM-DD yang sah");
+                ok = false;
+            }
+        if (!d.status.empty() && d.status != "terbuka" && d.status != "diterima" && d.status != "ditolak") {
+            df.error("status '" + d.status + "' tidak dikenal; pilih terbuka, diterima atau ditolak");
+            ok = false;
+        }
+        if (ok && d.status != "terbuka" && d.decided.empty()) {
+            df.error("sanggahan yang " + d.status + " perlu tanggal 'diputus'");
+            ok = false;
+        }
+        if (ok && d.status == "ditolak" && trim(d.note).empty()) {
+            df.error("sanggahan yang ditolak perlu 'keterangan': alasan penolakannya dibaca publik");
+            ok = false;
+        }
+        if (ok && d.status == "diterima" && !d.correction) {
+            df.error("sanggahan yang diterima perlu 'ralat': nomor ralat yang mencatat perbaikannya (pepgen correct)");
+            ok = false;
+        }
+        if (ok && d.status == "terbuka" && (!d.decided.empty() || d.correction)) {
+            df.error("sanggahan yang masih terbuka belum punya 'diputus' atau 'ralat'; ubah statusnya bila sudah diputus");
+            ok = false;
+        }
+        if (ok && !d.decided.empty() && d.decided < d.lodged) {
+            df.error("diputus " + d.decided + " lebih awal dari diajukan " + d.lodged);
+            ok = false;
+        }
+        if (ok) sheet.disputes.push_back(std::move(d));
+    }
+}
+
 }  // namespace
 
 std::optional<Round> load_round(const fs::path& root, const fs::path& path, const std::vector<Indicator>& catalogue,
@@ -191,6 +247,12 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
     if (!round.date.empty() && !is_iso_date(round.date)) {
         f.error("tanggal '" + round.date + "' bukan tanggal YYYY-MM-DD yang sah");
         ok = false;
+    }
+    round.draft = f.boolean("draf", false).value_or(false);
+    round.review_start = f.text("tinjauan_mulai", false).value_or("");
+    if (!round.review_start.empty() && !is_iso_date(round.review_start)) {
+        f.error("tinjauan_mulai '" + round.review_start + "' bukan tanggal YYYY-MM-DD yang sah");
+        round.review_start.clear();
     }
     if (const auto* team = f.array("tim", false)) {
         std::size_t n = 0;
@@ -251,16 +313,16 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
                     // a match past the next sheet (a repeated key) falls back to the sheet's start.
                     const auto next_sheet = doc->offset_of("\"lsp\"", sheet_offset + 1);
                     std::size_t from = sheet_offset;
-                    std::size_t n = 0;
+                    std::size_t key_index = 0;
                     for (const auto& [key, value] : *skor) {
                         const auto needle = "\"" + std::string(key) + "\"";
                         auto at = doc->offset_of(needle, from);
                         if (at == std::string::npos || at > next_sheet) at = doc->offset_of(needle, sheet_offset);
                         if (at != std::string::npos) {
-                            lines[n] = doc->line_at(at);
+                            lines[key_index] = doc->line_at(at);
                             from = at + needle.size();
                         }
-                        ++n;
+                        ++key_index;
                     }
                 }
                 sheet.scores.resize(catalogue.size());
@@ -268,6 +330,8 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
             }
             sheet.notes_markdown = sf.text("catatan", false).value_or("");
             sheet.recommendations_markdown = sf.text_list("rekomendasi", false);
+            if (const auto* disputes = sf.array("sanggahan", false))
+                read_disputes(*disputes, *doc, diags, context, line, sheet);
             if (!sheet.lsp_id.empty()) round.sheets.push_back(std::move(sheet));
         }
     }
@@ -303,6 +367,7 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
         return a.date != b.date ? a.date < b.date : a.period < b.period;
     });
     data.datasets = load_datasets(root, diags);
+    data.ledger = load_ledger(root, diags);
     return data;
 }
 

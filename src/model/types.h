@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/publication.h"
 #include "model/stats.h"
 #include "util/flat_map.h"
 
@@ -87,6 +88,8 @@ struct SiteConfig {
     std::string publisher = "BNSP dan Kementerian Pekerjaan Umum";
     std::string theme = "default";
     std::string base_url;   ///< public address of the site, e.g. https://kinerja.example/; may be empty
+    int review_days = 14;   ///< masa_tinjauan_hari: how long LSPs may check a draft round
+    std::string data_licence = "CC-BY-4.0";  ///< lisensi_data: SPDX id of the open data's licence
 };
 
 /// Everything read from content/ (and pepgen.yaml).
@@ -142,6 +145,7 @@ struct ScoreSheet {
     std::vector<StrayScore> stray;           ///< codes the catalogue does not have
     std::string notes_markdown;
     std::vector<std::string> recommendations_markdown;
+    std::vector<Dispute> disputes;  ///< "sanggahan", oldest first
     int source_line = 0;  ///< where the sheet starts in its round file
 
     /// The score at catalogue position k, if given.
@@ -165,6 +169,8 @@ struct Round {
     std::vector<TeamMember> team;
     std::vector<ScoreSheet> sheets;
     std::string source_file;
+    bool draft = false;        ///< "draf": shown for the LSPs' check, never published
+    std::string review_start;  ///< "tinjauan_mulai": the day the draft went to the LSPs
 
     /// The LSP's sheet in this round, or nullptr.
     const ScoreSheet* find_sheet(const std::string& lsp_id) const;
@@ -184,6 +190,7 @@ struct Data {
     bool registry_loaded = false; ///< false when data/lsp.json could not be read at all
     std::vector<Round> rounds;    ///< sorted by date, then period
     std::vector<Dataset> datasets;  ///< data/statistik/, sorted by id
+    Ledger ledger;                  ///< data/terbitan/
 };
 
 }  // namespace pepgen

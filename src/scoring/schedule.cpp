@@ -6,14 +6,15 @@ namespace pepgen {
 
 std::vector<YearSchedule> schedule_by_year(const Data& data) {
     std::vector<YearSchedule> out;
-    if (data.rounds.empty()) return out;
     std::map<int, YearSchedule> years;
     for (std::size_t i = 0; i < data.rounds.size(); ++i) {
+        if (data.rounds[i].draft) continue;  // not held publicly yet
         const int year = std::stoi(data.rounds[i].date.substr(0, 4));
         auto& y = years[year];
         y.year = year;
         (data.rounds[i].kind == RoundKind::rutin ? y.periodic : y.incidental).push_back(i);
     }
+    if (years.empty()) return out;
     for (int year = years.begin()->first; year <= years.rbegin()->first; ++year) {
         auto it = years.find(year);
         out.push_back(it != years.end() ? it->second : YearSchedule{year, {}, {}});

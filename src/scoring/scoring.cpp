@@ -1,4 +1,5 @@
 #include "scoring/scoring.h"
+#include "scoring/publication.h"
 
 #include <algorithm>
 
@@ -142,6 +143,9 @@ Results compute(const Content& content, const Data& data) {
         indicator_means(content, rr);
     });
     for (std::size_t i = 0; i < data.rounds.size(); ++i) {
+        // A draft is shown only on its own pages, for the LSPs to check: it is
+        // nobody's current result and no later round is compared with it.
+        if (data.rounds[i].draft) continue;
         const bool periodic = data.rounds[i].kind == RoundKind::rutin;
         for (const auto& s : results.rounds[i].sheets) {
             results.history[s.lsp_id].push_back(i);
@@ -169,6 +173,7 @@ Results compute(const Content& content, const Data& data) {
             }
         }
     }
+    results.publication = publication_of(data.ledger);
     return results;
 }
 

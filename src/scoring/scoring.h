@@ -63,12 +63,36 @@ struct RoundResult {
     const SheetResult* find(const std::string& lsp_id) const;
 };
 
+/// Where each round and sheet stands in the publication ledger, for readers:
+/// when first released, which corrections touched it.
+struct RoundPublication {
+    int first_release = 0;           ///< 0: never released
+    std::string first_date;          ///< that release's date
+    std::string last_correction_date;
+    std::vector<int> corrections;    ///< correction numbers that changed a score in this round
+};
+
+struct SheetPublication {
+    std::vector<int> corrections;    ///< corrections that changed this sheet's scores
+    std::vector<int> consequences;   ///< corrections of others that moved this sheet's figures
+};
+
+struct Publication {
+    std::map<std::string, RoundPublication> rounds;                          ///< by period
+    std::map<std::string, std::map<std::string, SheetPublication>> sheets;  ///< period -> lsp id
+    std::size_t pending_corrections = 0;  ///< corrections recorded after the newest release
+
+    const RoundPublication* round(const std::string& period) const;
+    const SheetPublication* sheet(const std::string& period, const std::string& lsp_id) const;
+};
+
 struct Results {
     std::vector<RoundResult> rounds;                        ///< parallel to Data::rounds
     std::optional<std::size_t> latest_periodic;             ///< index of the newest rutin round
     std::map<std::string, std::vector<std::size_t>> history;  ///< lsp id -> round indices, oldest first
     /// lsp id -> the newest periodic round in which the LSP has a sheet
     std::unordered_map<std::string, std::size_t> current_periodic;
+    Publication publication;
 
     /// The LSP's current periodic round, if it has one.
     std::optional<std::size_t> current_round(const std::string& lsp_id) const;

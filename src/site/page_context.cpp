@@ -68,6 +68,10 @@ Value base_context(const SiteModel& model, const std::string& page_path, const s
                                   "ini dikutip dari sumber yang disebutkan pada setiap tabel."
                                 : model.data.meta.note);
     ctx.set("canonical", model.base_url.empty() ? Value(false) : Value(canonical_url(model.base_url, page_path)));
+    // A draft round's pages replace these (publication_context.h): banner and noindex.
+    ctx.set("draft", false);
+    ctx.set("errata_href", links.root() + "ralat/index.html");
+    ctx.set("downloads_href", links.section("unduh"));
     return ctx;
 }
 

@@ -1,4 +1,5 @@
 #include "site/plan.h"
+#include "site/plan_versions.h"
 
 namespace pepgen {
 
@@ -72,6 +73,8 @@ void plan_site_into(const SiteModel& model, SitePlan& plan) {
     plan_not_found(model, plan);
     plan_search(model, plan);
     plan_downloads(model, plan);
+    plan_errata(model, plan);
+    plan_versions(model, plan);
     plan_discovery(model, plan);
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -73,6 +74,8 @@ public:
     std::vector<PlannedPage> pages;
     std::vector<PlannedFile> files;
     std::vector<std::string> page_paths;  ///< every page planned, in order (for the sitemap)
+    /// Pages kept out of the sitemap and the search index (a draft round's: noindex).
+    std::set<std::string> unlisted;
     std::size_t file_count = 0;           ///< data files planned, kept or made
 };
 
@@ -111,6 +114,8 @@ void plan_stats(const SiteModel& model, SitePlan& plan);
 void plan_not_found(const SiteModel& model, SitePlan& plan);
 void plan_search(const SiteModel& model, SitePlan& plan);
 void plan_downloads(const SiteModel& model, SitePlan& plan);
+/// ralat/: every correction, newest first, and the releases.
+void plan_errata(const SiteModel& model, SitePlan& plan);
 /// Runs last: lists the pages planned so far.
 void plan_discovery(const SiteModel& model, SitePlan& plan);
 

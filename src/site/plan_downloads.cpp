@@ -1,6 +1,7 @@
 // The downloads page: every open-data file of the site, with the data dictionary.
 #include "format/indonesian.h"
 #include "site/page_context.h"
+#include "site/plan_versions.h"
 
 namespace pepgen {
 
@@ -13,6 +14,7 @@ void plan_downloads(const SiteModel& model, SitePlan& plan) {
     std::vector<Value> rounds;
     for (std::size_t i = model.data.rounds.size(); i-- > 0;) {
         const auto& r = model.data.rounds[i];
+        if (r.draft) continue;  // no download carries a draft
         rounds.push_back(Value()
                              .set("title", r.title)
                              .set("href", links.round(r.period))
@@ -31,6 +33,31 @@ void plan_downloads(const SiteModel& model, SitePlan& plan) {
                            .set("json_href", links.dataset_json(ds.id)));
     ctx.set("datasets", Value::list(sets));
     ctx.set("has_datasets", !sets.empty());
+    // Every version of every released file, release by release, newest first.
+    const auto versions = file_versions(model.data.ledger);
+    std::vector<Value> releases;
+    for (auto r = model.data.ledger.releases.rbegin(); r != model.data.ledger.releases.rend(); ++r) {
+        std::vector<Value> files;
+        for (const auto& v : versions) {
+            if (v.release != r->number) continue;
+            Value f;
+            f.set("path", v.path).set("removed", v.removed);
+            f.set("href", v.removed ? Value(false) : Value(links.root() + v.versioned_path));
+            f.set("sha256", v.sha256).set("bytes", format_int(static_cast<std::int64_t>(v.bytes)));
+            files.push_back(std::move(f));
+        }
+        releases.push_back(Value()
+                               .set("number", format_int(r->number))
+                               .set("date", format_date(r->date))
+                               .set("iso_date", r->date)
+                               .set("count", format_int(static_cast<std::int64_t>(files.size())))
+                               .set("total", format_int(static_cast<std::int64_t>(r->files.size())))
+                               .set("files", Value::list(std::move(files))));
+    }
+    ctx.set("has_versions", !releases.empty());
+    ctx.set("versions", Value::list(std::move(releases)));
+    ctx.set("datapackage_href", links.root() + "datapackage.json");
+    ctx.set("sums_href", links.root() + "SHA256SUMS");
     ctx.set("feed_href", links.feed());
     ctx.set("sitemap_href", links.sitemap());
     const auto& dict = model.content.data_dictionary;

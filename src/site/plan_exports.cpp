@@ -31,7 +31,58 @@ const ScoreSheet& sheet_of(const Round& round, const std::string& lsp_id) {
 
 /// One LSP's computed result in one round, the record shared by every export:
 /// its fields, written into an object the caller has opened.
-void result_fields(JsonStream& js, const SiteModel& model, const SheetResult& s, bool with_identity) {
+/// The corrections that changed this sheet's scores, those of others that
+/// moved its figures, and the LSP's disputes: the same record in every export.
+void publication_fields(JsonStream& js, const SiteModel& model, const std::string& period, const std::string& lsp_id) {
+    const auto& all = model.data.ledger.corrections;
+    const auto* sp = model.results.publication.sheet(period, lsp_id);
+    js.key("ralat").begin_array(false);
+    if (sp)
+        for (int n : sp->corrections) {
+            const auto& c = all[static_cast<std::size_t>(n) - 1];
+            js.begin_object(false);
+            js.key("nomor").number(n);
+            js.key("tanggal").string(c.date);
+            js.key("dasar").string(c.basis);
+            js.key("alasan").string(c.reason);
+            js.key("perubahan").begin_array(false);
+            for (const auto& ch : c.changes)
+                if (ch.period == period && ch.lsp_id == lsp_id) {
+                    js.begin_object(true);
+                    if (ch.code.empty()) js.key("lembar").string(ch.sheet_added ? "ditambah" : "dihapus");
+                    else js.key("indikator").string(ch.code);
+                    js.key("lama").number_or_null(ch.old_value);
+                    js.key("baru").number_or_null(ch.new_value);
+                    js.end();
+                }
+            js.end();
+            js.end();
+        }
+    js.end();
+    js.key("ralat_akibat").begin_array(true);
+    if (sp)
+        for (int n : sp->consequences) js.number(n);
+    js.end();
+    js.key("sanggahan").begin_array(false);
+    const Round* round = nullptr;
+    for (const auto& r : model.data.rounds)
+        if (r.period == period) round = &r;
+    if (const auto* sheet = round ? round->find_sheet(lsp_id) : nullptr)
+        for (const auto& d : sheet->disputes) {
+            js.begin_object(true);
+            js.key("diajukan").string(d.lodged);
+            js.key("status").string(d.status);
+            if (d.decided.empty()) js.key("diputus").null();
+            else js.key("diputus").string(d.decided);
+            js.key("ralat").number_or_null(d.correction);
+            js.key("keterangan").string(d.note);
+            js.end();
+        }
+    js.end();
+}
+
+void result_fields(JsonStream& js, const SiteModel& model, const std::string& period, const SheetResult& s,
+                   bool with_identity) {
     if (with_identity) {
         const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
         js.key("lsp").string(lsp.id);
@@ -71,6 +122,7 @@ void result_fields(JsonStream& js, const SiteModel& model, const SheetResult& s,
     for (std::size_t k = 0; k < model.content.indicators.size(); ++k)
         js.key(model.content.indicators[k].code).number_or_null(s.scores[k]);
     js.end();
+    publication_fields(js, model, period, s.lsp_id);
 }
 
 /// Every member of a small ready-made object, into an object the caller has opened.
@@ -92,6 +144,13 @@ json::object round_header(const SiteModel& model, const Round& round) {
     json::object doc = round_identity(round);
     doc["data_contoh"] = model.data.meta.example_data;
     doc["ik_maks"] = model.content.categories.index_max;
+    const auto* rp = model.results.publication.round(round.period);
+    if (rp && rp->first_release > 0)
+        doc["terbit_pertama"] = json::object{{"rilis", rp->first_release}, {"tanggal", rp->first_date}};
+    else
+        doc["terbit_pertama"] = nullptr;
+    if (rp && !rp->last_correction_date.empty()) doc["ralat_terakhir"] = rp->last_correction_date;
+    else doc["ralat_terakhir"] = nullptr;
     return doc;
 }
 
@@ -115,6 +174,10 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
     std::vector<std::string> header = {"lsp", "nama", "jenis", "provinsi", "lengkap", "ik", "kategori", "peringkat",
                                        "perubahan_ik", "dibanding_periode", "perubahan_kategori"};
     for (const auto& ind : model.content.indicators) header.push_back(ind.code);
+    for (const char* h : {"ralat", "ralat_alasan", "sanggahan"}) header.push_back(h);
+    const auto& period = model.data.rounds[index].period;
+    const auto& round = model.data.rounds[index];
+    const auto& all = model.data.ledger.corrections;
     std::string out = kUtf8Bom + csv_row(header);
     auto num = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
     for (const auto& s : rr.sheets) {
@@ -128,6 +191,21 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
             s.previous_round ? csv_text(model.data.rounds[*s.previous_round].period) : std::string(),
             mv ? mv : ""};
         for (const auto& score : s.scores) row.push_back(score ? std::to_string(*score) : std::string());
+        // Which corrections changed this row, when and why; disputes as they stand.
+        std::string which, why, disputes;
+        if (const auto* sp = model.results.publication.sheet(period, s.lsp_id))
+            for (int n : sp->corrections) {
+                const auto& c = all[static_cast<std::size_t>(n) - 1];
+                which += (which.empty() ? "" : " | ") + std::to_string(n) + " (" + c.date + ")";
+                why += (why.empty() ? "" : " | ") + c.reason;
+            }
+        if (const auto* sheet = round.find_sheet(s.lsp_id))
+            for (const auto& d : sheet->disputes)
+                disputes += (disputes.empty() ? "" : " | ") + d.status + " (diajukan " + d.lodged +
+                            (d.decided.empty() ? "" : ", diputus " + d.decided) + ")";
+        row.push_back(csv_text(which));
+        row.push_back(csv_text(why));
+        row.push_back(csv_text(disputes));
         out += csv_row(row);
     }
     return out;
@@ -150,6 +228,23 @@ json::object dataset_head(const SiteModel& model) {
     json::array lsps;
     for (const auto& l : model.data.lsps) lsps.push_back(lsp_json(l));
     everything["lsp"] = std::move(lsps);
+    // No list of releases here: a release would then change this file, and
+    // publishing twice without a change would make a release of its own.
+    json::array corrections;
+    for (const auto& c : model.data.ledger.corrections) {
+        json::array changes;
+        for (const auto& ch : c.changes) {
+            json::object o{{"periode", ch.period}, {"lsp", ch.lsp_id}};
+            if (ch.code.empty()) o["lembar"] = ch.sheet_added ? "ditambah" : "dihapus";
+            else o["indikator"] = ch.code;
+            o["lama"] = ch.old_value ? json::value(*ch.old_value) : json::value(nullptr);
+            o["baru"] = ch.new_value ? json::value(*ch.new_value) : json::value(nullptr);
+            changes.push_back(std::move(o));
+        }
+        corrections.push_back(json::object{{"nomor", c.number}, {"tanggal", c.date}, {"dasar", c.basis},
+                                           {"alasan", c.reason}, {"perubahan", std::move(changes)}});
+    }
+    everything["ralat"] = std::move(corrections);
     return everything;
 }
 
@@ -164,7 +259,7 @@ std::string round_export(const SiteModel& model, std::size_t index, bool with_te
     js.key("hasil").begin_array(false);
     for (const auto& s : model.results.rounds[index].sheets) {
         js.begin_object(false);
-        result_fields(js, model, s, true);
+        result_fields(js, model, round.period, s, true);
         js.end();
     }
     js.end();
@@ -182,7 +277,11 @@ std::string round_export(const SiteModel& model, std::size_t index, bool with_te
 void plan_exports(const SiteModel& model, SitePlan& plan) {
     // Every file here is made on the worker threads: the rounds in parallel.
     const auto rounds = model.data.rounds.size();
-    for (std::size_t i = 0; i < rounds; ++i) {
+    // A draft is for the LSPs' check on its own pages: no download carries it.
+    std::vector<std::size_t> published;
+    for (std::size_t i = 0; i < rounds; ++i)
+        if (!model.data.rounds[i].draft) published.push_back(i);
+    for (std::size_t i : published) {
         const auto& period = model.data.rounds[i].period;
         plan.file_later(Links::site().export_json(period), [&model, i] { return round_export(model, i, false, 0) + "\n"; });
         plan.file_later(Links::site().round_csv(period), [&model, i] { return round_csv(model, i); });
@@ -196,9 +295,11 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
         head.resize(head.size() - 3);  // reopen the object: drop "\n}\n"
         return head + ",\n  \"penilaian\": [";
     });
-    for (std::size_t i = 0; i < rounds; ++i)
-        parts.emplace_back([&model, i] { return (i ? ",\n    " : "\n    ") + round_export(model, i, true, 4); });
-    parts.emplace_back([rounds] { return std::string(rounds ? "\n  ]\n}\n" : "]\n}\n"); });
+    for (std::size_t k = 0; k < published.size(); ++k)
+        parts.emplace_back([&model, k, i = published[k]] {
+            return (k ? ",\n    " : "\n    ") + round_export(model, i, true, 4);
+        });
+    parts.emplace_back([n = published.size()] { return std::string(n ? "\n  ]\n}\n" : "]\n}\n"); });
     plan.file_in_parts(Links::site().all_json(), std::move(parts));
 
     static const std::vector<std::size_t> no_history;
@@ -223,7 +324,7 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
                     js.begin_object(false);
                     members(js, round_identity(round));
                     js.key("jumlah_lsp_lengkap").number(static_cast<std::int64_t>(model.results.rounds[r].complete_count));
-                    result_fields(js, model, *model.results.rounds[r].find(lsp.id), false);
+                    result_fields(js, model, round.period, *model.results.rounds[r].find(lsp.id), false);
                     js.key("catatan").string(sheet.notes_markdown);
                     js.key("rekomendasi").begin_array(true);
                     for (const auto& rec : sheet.recommendations_markdown) js.string(rec);

@@ -44,7 +44,7 @@ void plan_home(const SiteModel& model, SitePlan& plan) {
     }
     std::vector<Value> rounds;
     for (std::size_t i = model.data.rounds.size(); i-- > 0 && rounds.size() < 6;)
-        rounds.push_back(round_link(model, i, links));
+        if (!model.data.rounds[i].draft) rounds.push_back(round_link(model, i, links));
     ctx.set("rounds", Value::list(rounds));
     ctx.set("has_rounds", !rounds.empty());
     const auto years = schedule_by_year(model.data);

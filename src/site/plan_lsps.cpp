@@ -8,6 +8,7 @@
 #include "render/markdown.h"
 #include "scoring/schedule.h"
 #include "site/page_context.h"
+#include "site/publication_context.h"
 
 namespace pepgen {
 
@@ -35,6 +36,8 @@ Value history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
             .set("change", change_text(model, *s))
             .set("licence_expired", licence_expired_on(lsp, round.date))
             .set("source", round.source_file);
+        const auto* sp = model.results.publication.sheet(round.period, lsp.id);
+        row.set("corrected", sp && !sp->corrections.empty());
         rows.push_back(std::move(row));
     }
     return Value::list(std::move(rows));
@@ -145,7 +148,37 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     card.set("has_weak", !weak.empty());
     card.set("has_recommendations", any_recommendation || !weak.empty());
     card.set("weak", Value::list(std::move(weak)));
+    card.set("publication", round_publication(model, round, links));
+    // This LSP's own corrections in this round (the round's may be of others).
+    std::string own_last;
+    if (const auto* sp = model.results.publication.sheet(round.period, lsp.id))
+        for (int n : sp->corrections) own_last = std::max(own_last, model.data.ledger.corrections[static_cast<std::size_t>(n) - 1].date);
+    card.set("sheet_corrected", !own_last.empty());
+    card.set("sheet_last_correction", own_last.empty() ? std::string() : format_date(own_last));
+    auto disputes = disputes_value(*sheet, links);
+    bool open = false;
+    for (const auto& d : sheet->disputes) open = open || d.status == "terbuka";
+    card.set("dispute_open", open);
+    card.set("has_disputes", !disputes.items().empty());
+    card.set("disputes", std::move(disputes));
     return card;
+}
+
+/// Every correction that touched this LSP, round by round, newest first.
+Value correction_history(const SiteModel& model, const Lsp& lsp, const Links& links) {
+    std::vector<Value> out;
+    auto it = model.results.history.find(lsp.id);
+    if (it == model.results.history.end()) return Value::list();
+    for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) {
+        const auto& round = model.data.rounds[*r];
+        const auto list = sheet_corrections(model, round.period, lsp.id, links);
+        for (const auto& c : list.items()) {
+            Value v = c;
+            v.set("round_title", round.title).set("round_href", links.round(round.period));
+            out.push_back(std::move(v));
+        }
+    }
+    return Value::list(std::move(out));
 }
 
 }  // namespace
@@ -233,6 +266,10 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
             ctx.set("has_later_incidental", !later.empty());
             ctx.set("history", history_rows(model, *lsp, links));
             ctx.set("history_json_href", links.lsp_json(lsp->id));
+            auto corrections = correction_history(model, *lsp, links);
+            ctx.set("has_corrections", !corrections.items().empty());
+            ctx.set("corrections", std::move(corrections));
+            ctx.set("publication_guide_href", publication_guide_href(model, links));
             ctx.set("default_scores", model.content.categories.default_scores);
             ctx.set("default_scores_note", model.content.categories.default_scores_note);
             for (const auto& g : model.content.guides)

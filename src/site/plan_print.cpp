@@ -8,6 +8,7 @@
 #include "render/markdown.h"
 #include "scoring/schedule.h"
 #include "site/page_context.h"
+#include "site/publication_context.h"
 
 namespace pepgen {
 
@@ -64,6 +65,12 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
     for (const auto& r : sheet->recommendations_markdown) recs.push_back(Value().set("html", render_markdown_inline(r)));
     card.set("has_recommendations", !recs.items().empty());
     card.set("recommendations", std::move(recs));
+    auto corrections = sheet_corrections(model, round.period, lsp.id, links);
+    card.set("has_corrections", !corrections.items().empty());
+    card.set("corrections", std::move(corrections));
+    auto disputes = disputes_value(*sheet, links);
+    card.set("has_disputes", !disputes.items().empty());
+    card.set("disputes", std::move(disputes));
     return card;
 }
 
@@ -85,6 +92,8 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
                 const Links links(path);
                 auto ctx = base_context(model, path, "Kartu skor " + round.title, "penilaian",
                                         "Semua kartu skor " + round.title + " untuk dicetak dan diarsipkan.");
+                ctx.set("draft", draft_notice(model, round));
+                ctx.set("publication", round_publication(model, round, links));
                 Value cards = Value::list();
                 const auto first = part * kPrintPageSize, last = std::min(sheets->size(), first + kPrintPageSize);
                 for (std::size_t k = first; k < last; ++k)

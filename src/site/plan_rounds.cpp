@@ -4,6 +4,7 @@
 
 #include "format/indonesian.h"
 #include "site/page_context.h"
+#include "site/publication_context.h"
 #include "scoring/schedule.h"
 #include "site/round_charts.h"
 
@@ -28,6 +29,13 @@ Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResul
         .set("down", s.move == Move::down)
         .set("complete", s.complete)
         .set("delta", s.delta ? std::to_string(*s.delta) : std::string());
+    const auto& round = model.data.rounds[rr.round];
+    const auto* sp = model.results.publication.sheet(round.period, s.lsp_id);
+    r.set("corrected", sp && !sp->corrections.empty());
+    bool open = false;
+    if (const auto* sheet = round.find_sheet(s.lsp_id))
+        for (const auto& d : sheet->disputes) open = open || d.status == "terbuka";
+    r.set("dispute_open", open);
     std::string missing;
     for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
     r.set("missing", missing);
@@ -66,6 +74,9 @@ Value round_header(const SiteModel& model, std::size_t index, const Links& links
     h.set("export_href", links.export_json(round.period));
     h.set("csv_href", links.round_csv(round.period));
     h.set("print_href", links.print(round.period));
+    h.set("draft", round.draft);
+    h.set("publication", round_publication(model, round, links));
+    h.set("ledger_used", !model.data.ledger.releases.empty());
     std::vector<Value> team;
     for (const auto& m : round.team)
         team.push_back(Value().set("name", m.name).set("agency", m.agency).set("has_agency", !m.agency.empty()));
@@ -82,6 +93,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
         const auto& rr = model.results.rounds[index];
         auto ctx = base_context(model, path, "Kategori LSP, " + round.title, "kategori",
                                 "LSP per kategori kinerja pada " + round.title + ".");
+        ctx.set("draft", draft_notice(model, round));
         ctx.set("round", round_header(model, index, links));
         const auto rows = ranked_sheets(model, rr);
         std::vector<Value> sections;
@@ -140,6 +152,10 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
     }
     for (std::size_t i = 0; i < rounds.size(); ++i) {
         const std::string path = Links::site().round(rounds[i].period);
+        if (rounds[i].draft) {
+            plan.unlisted.insert(path);
+            plan.unlisted.insert(Links::site().categories(rounds[i].period));
+        }
         plan_category_page(model, i, Links::site().categories(rounds[i].period), plan);
         if (plan.unchanged(path, model.keys.rounds)) continue;
         plan.page_later(path, "round", [&model, i, path]() -> Value {
@@ -148,6 +164,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             const Links links(path);
             auto ctx = base_context(model, path, round.title, "penilaian",
                                     "Hasil " + round.title + " untuk setiap LSP yang dinilai.");
+            ctx.set("draft", draft_notice(model, round));
             ctx.set("round", round_header(model, i, links));
             add_round_summary(model, rr, path, "putaran", ctx);
             ctx.set("mean_ik", rr.mean_ik ? Value(format_decimal(*rr.mean_ik, 1)) : Value(false));

@@ -52,7 +52,8 @@ std::string search_index(const SiteModel& model) {
     for (const auto& ds : model.data.datasets)
         items.emplace_back(entry("Tabel data", ds.title, Links::site().dataset(ds.id), ds.note));
     for (const auto& r : model.data.rounds)
-        items.emplace_back(entry("Penilaian", r.title, Links::site().round(r.period),
+        if (!r.draft)  // a draft is for the LSPs' check, not for finding
+            items.emplace_back(entry("Penilaian", r.title, Links::site().round(r.period),
                                  kind_label(r.kind) + " · " + format_date(r.date)));
     // A script file, not JSON, so the search also works when the site is opened from disk.
     return "window.PEPGEN_CARI = " + pretty_json(items);

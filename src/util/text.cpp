@@ -180,6 +180,39 @@ bool is_iso_date(std::string_view s) {
     return d <= dim;
 }
 
+namespace {
+
+// Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian calendar.
+long days_from_civil(int y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+}  // namespace
+
+std::string add_days(std::string_view iso, int days) {
+    if (!is_iso_date(iso)) return std::string(iso);
+    const int y0 = std::stoi(std::string(iso.substr(0, 4)));
+    const unsigned m0 = static_cast<unsigned>(std::stoi(std::string(iso.substr(5, 2))));
+    const unsigned d0 = static_cast<unsigned>(std::stoi(std::string(iso.substr(8, 2))));
+    long z = days_from_civil(y0, m0, d0) + days + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
+    return buf;
+}
+
 std::optional<std::string> normalize_base_url(const std::string& url, std::string& error) {
     const bool https = url.rfind("https://", 0) == 0, http = url.rfind("http://", 0) == 0;
     if (!https && !http) {

@@ -57,6 +57,8 @@ std::string trim(std::string_view s);
 
 /// True for a real calendar date written YYYY-MM-DD.
 bool is_iso_date(std::string_view s);
+/// The date `days` days after a YYYY-MM-DD date (before it when negative).
+std::string add_days(std::string_view iso, int days);
 
 /// An absolute http(s) address ending in '/', or nothing with `error` set.
 std::optional<std::string> normalize_base_url(const std::string& url, std::string& error);

@@ -275,6 +275,15 @@ function discover() {
   if (latestRoutine && exists(`penilaian/${latestRoutine.periode}/cetak/index.html`)) {
     add('round-print', `printable round ${latestRoutine.periode}`, `penilaian/${latestRoutine.periode}/cetak/index.html`);
   }
+  // Publication: the errata page, a draft round under review, a scorecard with
+  // a dispute notice and one with a correction history (when the site has them).
+  if (exists('ralat/index.html')) add('errata', 'errata page', 'ralat/index.html');
+  const draftRound = htmlFiles.find((f) => /^penilaian\/[^/]+\/index\.html$/.test(f) && read(f).includes('class="draft-banner"'));
+  if (draftRound) add('round-draft', `draft round ${draftRound.split('/')[1]}`, draftRound);
+  const disputed = scorecards.find((f) => exists(f) && read(f).includes('<div class="notice" role="note">'));
+  if (disputed) add('scorecard-dispute', `scorecard with an open dispute (${disputed.split('/')[1]})`, disputed);
+  const corrected = scorecards.find((f) => exists(f) && read(f).includes('<ul class="corrections">'));
+  if (corrected) add('scorecard-corrected', `scorecard with corrections (${corrected.split('/')[1]})`, corrected);
   const notFound = exists('404.html') ? '404.html' : null;
   if (notFound) pages.push({ key: '404', label: '404 page', rel: '404.html' });
 
@@ -481,6 +490,9 @@ describe('screenshots (tests/artifacts/)', () => {
     ['home', pageByKey('home')],
     [`scorecard-${D.complete?.id}`, pageByKey('scorecard-complete')],
     ['kategori', pageByKey('categories')],
+    ['ralat', pageByKey('errata')],
+    ['sanggahan', pageByKey('scorecard-dispute')],
+    ['draf', pageByKey('round-draft')],
   ];
   for (const [name, p] of shots) {
     for (const width of [NARROW, WIDE]) {

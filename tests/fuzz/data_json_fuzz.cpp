@@ -1,8 +1,10 @@
 // data_json_fuzz: the input is written, separately, as
 //   (1) data/penilaian/2025-1.json,
 //   (2) data/lsp.json,
-//   (3) data/statistik/x.json
-// of three otherwise-valid projects (one scratch directory each, created once;
+//   (3) data/statistik/x.json,
+//   (4) data/terbitan/rilis-001.json (a release of the valid round),
+//   (5) data/terbitan/ralat.json (beside that release)
+// of five otherwise-valid projects (one scratch directory each, created once;
 // only the fuzzed file is overwritten per input), then for each
 //
 //   load_data -> validate_data, validate_stats, check_consistency + describe
@@ -21,6 +23,8 @@
 #include "content/content_loader.h"
 #include "data/data_loader.h"
 #include "fuzz_pipeline.h"
+#include "scoring/publication.h"
+#include "site/plan_versions.h"
 
 namespace fs = std::filesystem;
 using namespace pepgen;
@@ -28,7 +32,7 @@ using namespace pepgen::fuzz;
 
 namespace {
 
-enum class Slot { round, registry, dataset };
+enum class Slot { round, registry, dataset, release, corrections };
 
 struct Project {
     Slot slot;
@@ -59,6 +63,8 @@ State& state() {
             {Slot::round, "data-round", "data/penilaian/2025-1.json"},
             {Slot::registry, "data-registry", "data/lsp.json"},
             {Slot::dataset, "data-dataset", "data/statistik/x.json"},
+            {Slot::release, "data-release", "data/terbitan/rilis-001.json"},
+            {Slot::corrections, "data-corrections", "data/terbitan/ralat.json"},
         };
         for (const auto& sl : slots) {
             Project p{sl.slot, scratch_root() / sl.dir, scratch_root() / sl.dir / sl.file};
@@ -83,9 +89,20 @@ void run(const Content& content, const Project& p) {
     if (diags.has_errors()) return;  // `build` stops here
 
     const auto computed = compute_all(content, data);
+    // As load_project: released figures that changed are reported, never published.
+    report_unrecorded_changes(figure_changes(expected_figures(data.ledger),
+                                             published_figures(content, data, computed.results), content.indicators),
+                              content, data, diags);
+    format_all(diags);
+    if (diags.has_errors()) return;
     const SiteModel model(content, data, computed.results, computed.findings);
     SitePlan plan;
     switch (p.slot) {
+        case Slot::release:
+        case Slot::corrections:
+            plan_errata(model, plan);
+            plan_versions(model, plan);
+            [[fallthrough]];
         case Slot::round:
         case Slot::registry:
             plan_home(model, plan);

@@ -17,6 +17,7 @@
 #include "site/plan.h"
 #include "stats/consistency.h"
 #include "validate/validate.h"
+#include "validate/validate_ledger.h"
 #include "validate/validate_stats.h"
 
 namespace pepgen::fuzz {
@@ -79,6 +80,7 @@ inline std::map<std::string, DatasetCheck> validate_all(const Content& content, 
     validate_stats(content, data, diags);
     auto checks = check_datasets(data.datasets, diags);
     validate_schedule(data, diags);
+    validate_ledger(content, data, "2026-01-01", false, diags);
     return checks;
 }
 
