@@ -64,7 +64,48 @@ TEST_CASE("long labels are shortened in charts", "[charts]") {
     c.id = "panjang";
     c.items = {{"Pengembangan Sistem dan Pelaksanaan Sertifikasi Kompetensi Profesi", 1, "1", ""}};
     const auto svg = render_bar_chart(c);
-    CHECK_THAT(svg, Contains(">Pengembangan Sistem dan P\u2026</text>"));
+    // The full text stays as the label's SVG title.
+    CHECK_THAT(svg, Contains(">Pengembangan Sistem dan P\u2026<title>Pengembangan Sistem dan Pelaksanaan Sertifikasi "
+                             "Kompetensi Profesi</title></text>"));
+}
+
+TEST_CASE("a bar chart's one series and a grouped chart's every series have a legend entry", "[charts]") {
+    BarChart c;
+    c.id = "b";
+    c.legend = "Jumlah (LSP)";
+    c.items = {{"Bali", 3, "3", ""}};
+    CHECK_THAT(render_bar_chart(c), Contains(">Jumlah (LSP)</text>"));
+    GroupedBarChart g{"g", "t", "d", {"2019", "2020"}, {{"Pagu (rupiah)", {10, 20}}, {"Realisasi (rupiah)", {9, 19}}},
+                      {{"Rp10", "Rp20"}, {"Rp9", "Rp19"}}};
+    const auto svg = render_grouped_bar_chart(g);
+    CHECK_THAT(svg, Contains(">Pagu (rupiah)</text>"));
+    CHECK_THAT(svg, Contains(">Realisasi (rupiah)</text>"));
+    CHECK_THAT(svg, Contains("<rect class=\"series-1\""));
+    CHECK_THAT(svg, Contains(">Rp19</text>"));
+}
+
+TEST_CASE("line chart category labels go on two rows when one row would make them touch", "[charts]") {
+    LineChart c;
+    c.id = "l";
+    c.categories = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+                    "November", "Desember"};
+    c.series = {{"Jumlah", std::vector<std::optional<double>>(12, 1.0)}};
+    const auto svg = render_line_chart(c);
+    // Two rows: the second row's labels sit 15 units lower than the first's.
+    const auto first = svg.find(">Januari</text>"), second = svg.find(">Februari</text>");
+    REQUIRE(first != std::string::npos);
+    REQUIRE(second != std::string::npos);
+    auto y_in = [](const std::string& text, std::size_t at) {
+        const auto y = text.rfind(" y=\"", at);
+        return std::stod(text.substr(y + 4));
+    };
+    auto y_of = [&](std::size_t at) { return y_in(svg, at); };
+    CHECK(y_of(second) - y_of(first) == Approx(15));
+    LineChart years = c;
+    years.categories = {"2019", "2020", "2021"};
+    years.series = {{"Jumlah", {1.0, 2.0, 3.0}}};
+    const auto short_svg = render_line_chart(years);
+    CHECK(y_in(short_svg, short_svg.find(">2020</text>")) == Approx(y_in(short_svg, short_svg.find(">2019</text>"))));
 }
 
 TEST_CASE("nice axis steps", "[charts]") {

@@ -89,3 +89,21 @@ TEST_CASE("a report page embeds each statistik block after the text that precede
     CHECK(text_at(body[1], "embed.title") == "LSP per jenis");  // the block's own title
     CHECK_THAT(text_at(body[0], "embed.chart_svg"), Catch::Matchers::Contains("<svg"));
 }
+
+TEST_CASE("the statistics index calls a table consistent only when something in it was recomputed", "[plan_stats]") {
+    const auto f = test::fixture_model([](const std::filesystem::path& root) {
+        test::write_fixture_stats(root);
+        // A table with nothing to recompute: no printed total, no formula, no statement.
+        test::write_file(root / "data/statistik/polos.json", R"J({"id": "polos", "judul": "Polos", "tahun": 2021,
+  "sumber": {"dokumen": "Laporan Uji"}, "kolom": [{"kunci": "a", "judul": "A", "jenis": "teks"},
+  {"kunci": "n", "judul": "N", "jenis": "bilangan", "satuan": "LSP"}], "baris": [{"a": "x", "n": 1}]})J");
+    });
+    const auto plan = test::plan_with(plan_stats, *f->model);
+    const auto& ctx = test::planned_page(plan, "statistik/index.html").context;
+    REQUIRE(value_at(ctx, "datasets").items().size() == 2);
+    CHECK(text_at(ctx, "datasets.0.title") == "LSP per Provinsi (uji)");
+    CHECK(flag_at(ctx, "datasets.0.checked"));
+    CHECK(text_at(ctx, "datasets.1.title") == "Polos");
+    CHECK_FALSE(flag_at(ctx, "datasets.1.inconsistent"));
+    CHECK_FALSE(flag_at(ctx, "datasets.1.checked"));
+}

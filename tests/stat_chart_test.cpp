@@ -37,14 +37,25 @@ EmbedSpec spec(ChartKind chart, std::vector<std::string> values = {}) {
 
 }  // namespace
 
-TEST_CASE("a bar embed gives a bar chart of the first numeric column, its figures in the text alternative",
+TEST_CASE("a bar embed of one column gives a bar chart with a legend, its figures in the text alternative",
           "[stat_chart]") {
-    const auto svg = stat_chart_svg(sample(), spec(ChartKind::bar), "e1");
+    const auto svg = stat_chart_svg(sample(), spec(ChartKind::bar, {"p1"}), "e1");
     CHECK_THAT(svg, Contains("<svg class=\"chart chart-bar\""));
     CHECK_THAT(svg, Contains("aria-labelledby=\"e1-grafik-t e1-grafik-d\""));
     CHECK_THAT(svg, Contains("<title id=\"e1-grafik-t\">LSP per Provinsi</title>"));
     CHECK_THAT(svg, Contains("<desc id=\"e1-grafik-d\">P1: DI Aceh 10; Bali 20; DKI Jakarta 20.</desc>"));
     CHECK_THAT(svg, Contains(">DKI Jakarta</text>"));
+    CHECK_THAT(svg, Contains(">P1 (LSP)</text>"));  // the legend entry names the series and its unit
+}
+
+TEST_CASE("by default a bar embed draws every column of the first unit side by side, never the rupiah column",
+          "[stat_chart]") {
+    const auto svg = stat_chart_svg(sample(), spec(ChartKind::bar), "e1");
+    CHECK_THAT(svg, Contains("<svg class=\"chart chart-grouped\""));
+    CHECK_THAT(svg, Contains(">P1 (LSP)</text>"));
+    CHECK_THAT(svg, Contains(">P3 (LSP)</text>"));
+    CHECK_THAT(svg, !Contains("Anggaran"));
+    CHECK_THAT(svg, Contains("<desc id=\"e1-grafik-d\">P1: DI Aceh 10; Bali 20; DKI Jakarta 20. P3: Bali 5; DKI Jakarta 4.</desc>"));
 }
 
 TEST_CASE("a blank figure is drawn as a dash and left out of the text alternative", "[stat_chart]") {
@@ -116,7 +127,7 @@ TEST_CASE("past twelve figures the alternative names the three highest and lowes
           "[stat_chart]") {
     Dataset ds;
     ds.title = "Banyak";
-    ds.columns = {{"nama", "Nama", ColumnType::text}, {"n", "N", ColumnType::number}};
+    ds.columns = {{"nama", "Nama", ColumnType::text}, {"n", "N", ColumnType::number, "LSP"}};
     // Rows r1..r13 with values 1..13.
     for (int i = 1; i <= 13; ++i) ds.rows.push_back({txt(("r" + std::to_string(i)).c_str()), num(i)});
     const auto svg = stat_chart_svg(ds, spec(ChartKind::bar), "e");
@@ -136,4 +147,13 @@ TEST_CASE("titles and labels from data are escaped in the SVG", "[stat_chart]") 
     CHECK_THAT(svg, Contains("&lt;script&gt; 10"));
     CHECK_FALSE(Catch::contains(svg, "<script>"));
     CHECK_FALSE(Catch::contains(svg, "<b>"));
+}
+
+TEST_CASE("a column without a unit is never charted by default", "[stat_chart]") {
+    Dataset ds;
+    ds.title = "Ringkasan";
+    ds.columns = {{"uraian", "Uraian", ColumnType::text}, {"nilai", "Nilai", ColumnType::number},
+                  {"satuan", "Satuan", ColumnType::text}};
+    ds.rows = {{txt("Anggaran"), num(100000), txt("rupiah")}, {txt("Peserta"), num(40), txt("orang")}};
+    CHECK(stat_chart_svg(ds, spec(ChartKind::bar), "e").empty());
 }

@@ -57,9 +57,11 @@ TEST_CASE("an embed's label is the column it names, else the first text column",
     CHECK(embed_label_column(numbers, spec()) == -1);
 }
 
-TEST_CASE("an embed's values are the columns it names, in its order, else the first numeric column", "[stats]") {
+TEST_CASE("an embed's values are the columns it names, in its order, else every column of the first unit",
+          "[stats]") {
     const auto ds = sample();
-    CHECK(embed_value_columns(ds, spec()) == std::vector<int>{0});
+    // tahun and jumlah have no satuan: each row may hold another unit, so by default only porsi is charted.
+    CHECK(embed_value_columns(ds, spec()) == std::vector<int>{4});
     CHECK(embed_value_columns(ds, spec({}, {"porsi", "jumlah"})) == std::vector<int>{4, 2});
     // Unknown names stay in place as -1, so validation can name each one.
     CHECK(embed_value_columns(ds, spec({}, {"jumlah", "hilang"})) == std::vector<int>{2, -1});
@@ -67,4 +69,36 @@ TEST_CASE("an embed's values are the columns it names, in its order, else the fi
     texts.columns = {test::stat_column("a", "A", ColumnType::text)};
     CHECK(embed_value_columns(texts, spec()).empty());
     CHECK(embed_value_columns(Dataset{}, spec()).empty());
+}
+
+namespace {
+
+StatColumn with_unit(const char* key, ColumnType type, const char* unit = "") {
+    auto c = test::stat_column(key, key, type);
+    c.unit = unit;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("by default every column sharing the first chartable column's unit is charted, totals left out", "[stats]") {
+    Dataset ds;
+    auto total = with_unit("jumlah", ColumnType::number, "LSP");
+    total.formula = {Formula::Kind::sum, {"p1", "p2"}};
+    auto share = with_unit("persen", ColumnType::percent);
+    share.formula = {Formula::Kind::percent, {"p1", "jumlah"}};
+    ds.columns = {test::stat_column("bulan", "Bulan", ColumnType::text), with_unit("nilai", ColumnType::number),
+                  with_unit("p1", ColumnType::number, "LSP"), with_unit("orang", ColumnType::number, "orang"),
+                  with_unit("p2", ColumnType::number, "LSP"), total, share};
+    CHECK(embed_value_columns(ds, spec()) == std::vector<int>{2, 4});
+    CHECK(parts_total_column(ds, {2, 4}) == 5);
+    CHECK(parts_total_column(ds, {4, 2}) == 5);
+    CHECK(parts_total_column(ds, {2}) == -1);
+    CHECK(comparable(ds.columns[2], ds.columns[4]));
+    CHECK_FALSE(comparable(ds.columns[2], ds.columns[3]));  // LSP and orang
+    CHECK_FALSE(comparable(ds.columns[1], ds.columns[1]));  // no unit: not even with itself
+    CHECK(comparable(with_unit("a", ColumnType::rupiah), with_unit("b", ColumnType::rupiah)));
+    CHECK_FALSE(comparable(with_unit("a", ColumnType::rupiah), with_unit("b", ColumnType::percent)));
+    CHECK(unit_name(ds.columns[1]) == "tanpa satuan");
+    CHECK(unit_name(with_unit("a", ColumnType::rupiah)) == "rupiah");
 }

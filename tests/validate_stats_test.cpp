@@ -19,6 +19,7 @@ Dataset sample() {
                   test::stat_column("p1", "P1", ColumnType::number),
                   test::stat_column("jumlah", "Jumlah", ColumnType::number),
                   test::stat_column("catatan", "Catatan", ColumnType::text)};
+    ds.columns[1].unit = ds.columns[2].unit = "LSP";
     auto row = [](const char* province) {
         return std::vector<StatCell>{{std::nullopt, province}, {1.0, std::nullopt}, {2.0, std::nullopt}, {}};
     };
@@ -56,7 +57,7 @@ std::string check(std::vector<EmbedSpec> specs, std::vector<Dataset> datasets = 
 
 TEST_CASE("embeds that name a dataset and fitting columns pass", "[validate_stats]") {
     CHECK(check({embed("uji", ChartKind::bar),                                  // defaults: provinsi, p1
-                 embed("uji", ChartKind::stacked_bar, {"p1", "jumlah"}),        // several values stack
+                 embed("uji", ChartKind::bar, {"p1", "jumlah"}),                // several values side by side
                  embed("uji", ChartKind::line, {"p1", "jumlah"}, "catatan"),    // a named text label
                  embed("uji", ChartKind::none, {}, "provinsi")}) == "");        // a table alone
 }
@@ -73,22 +74,38 @@ TEST_CASE("a value column that is missing or not numeric is named", "[validate_s
     CHECK_THAT(text, Contains("content/statistik/laporan.md:12: galat: blok statistik: kolom nilai 'provinsi' bukan kolom angka"));
 }
 
-TEST_CASE("bars and maps take one value column; stacked bars and lines take several", "[validate_stats]") {
-    const std::string one = "galat: blok statistik: grafik ini hanya menerima satu kolom nilai";
-    CHECK_THAT(check({embed("uji", ChartKind::bar, {"p1", "jumlah"})}), Contains(one));
+TEST_CASE("maps take one value column; bars (side by side), stacked bars and lines take several", "[validate_stats]") {
+    const std::string one = "galat: blok statistik: peta hanya menerima satu kolom nilai";
     CHECK_THAT(check({embed("uji", ChartKind::tile_map, {"p1", "jumlah"})}), Contains(one));
-    CHECK_FALSE(Catch::contains(check({embed("uji", ChartKind::line, {"p1", "jumlah"})}), one));
+    CHECK(check({embed("uji", ChartKind::bar, {"p1", "jumlah"})}) == "");
+    CHECK(check({embed("uji", ChartKind::line, {"p1", "jumlah"})}) == "");
+}
+
+TEST_CASE("a chart never puts two units on one axis, nor a column whose unit is unknown", "[validate_stats]") {
+    auto ds = sample();
+    ds.columns[2].unit = "orang";
+    CHECK(check({embed("uji", ChartKind::line, {"p1", "jumlah"})}, {ds}) ==
+          "content/statistik/laporan.md:5: galat: blok statistik: kolom 'p1' (LSP) dan 'jumlah' (orang) berlainan "
+          "satuan dan tidak dapat berbagi satu sumbu; buat dua blok, satu per satuan\n");
+    ds.columns[2].unit.clear();
+    CHECK_THAT(check({embed("uji", ChartKind::bar, {"jumlah"})}, {ds}),
+               Contains("galat: blok statistik: kolom 'jumlah' di data/statistik/uji.json tidak punya satuan"));
+    // Stacking parts that the source does not total is allowed, with a warning to look again.
+    CHECK_THAT(check({embed("uji", ChartKind::stacked_bar, {"p1", "jumlah"})}),
+               Contains("peringatan: blok statistik: batang-bertumpuk menjumlahkan kolom"));
 }
 
 TEST_CASE("a dataset without numbers cannot be charted, one without text cannot be labelled", "[validate_stats]") {
     auto texts = sample();
     texts.columns = {test::stat_column("provinsi", "Provinsi", ColumnType::text)};
     CHECK(check({embed("uji", ChartKind::bar)}, {texts}) ==
-          "content/statistik/laporan.md:5: galat: blok statistik: data/statistik/uji.json tidak punya kolom angka untuk "
-          "digrafikkan\n");
+          "content/statistik/laporan.md:5: galat: blok statistik: data/statistik/uji.json tidak punya kolom angka "
+          "bersatuan untuk digrafikkan (kolom angka tanpa \"satuan\" bisa berlainan satuan per baris); tulis grafik: "
+          "tidak, atau sebut kolomnya di nilai: [...]\n");
     CHECK(check({embed("uji", ChartKind::none)}, {texts}) == "");  // a table needs no numbers
     auto numbers = sample();
     numbers.columns = {test::stat_column("p1", "P1", ColumnType::number)};
+    numbers.columns[0].unit = "LSP";
     CHECK(check({embed("uji", ChartKind::bar)}, {numbers}) ==
           "content/statistik/laporan.md:5: galat: blok statistik: data/statistik/uji.json tidak punya kolom teks untuk "
           "label\n");

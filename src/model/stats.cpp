@@ -1,5 +1,7 @@
 #include "model/stats.h"
 
+#include <algorithm>
+
 namespace pepgen {
 
 int Dataset::column_index(const std::string& key) const {
@@ -21,9 +23,50 @@ std::vector<int> embed_value_columns(const Dataset& ds, const EmbedSpec& spec) {
         for (const auto& key : spec.value_columns) out.push_back(ds.column_index(key));
         return out;
     }
-    for (std::size_t i = 0; i < ds.columns.size(); ++i)
-        if (ds.columns[i].numeric()) return {static_cast<int>(i)};
+    // Every column that can share the first chartable column's axis. A column
+    // derived from others (a total, a share) would count its parts twice.
+    const StatColumn* first = nullptr;
+    for (std::size_t i = 0; i < ds.columns.size(); ++i) {
+        const auto& col = ds.columns[i];
+        if (!col.numeric() || !has_unit(col) || col.formula.kind != Formula::Kind::none) continue;
+        if (!first) first = &col;
+        if (comparable(*first, col)) out.push_back(static_cast<int>(i));
+    }
     return out;
+}
+
+bool has_unit(const StatColumn& col) {
+    return col.type == ColumnType::rupiah || col.type == ColumnType::percent ||
+           (col.type == ColumnType::number && !col.unit.empty());
+}
+
+std::string unit_name(const StatColumn& col) {
+    switch (col.type) {
+        case ColumnType::rupiah: return "rupiah";
+        case ColumnType::percent: return "persen";
+        case ColumnType::number: return col.unit.empty() ? std::string("tanpa satuan") : col.unit;
+        case ColumnType::text: break;
+    }
+    return "teks";
+}
+
+bool comparable(const StatColumn& a, const StatColumn& b) {
+    return has_unit(a) && has_unit(b) && a.type == b.type && (a.type != ColumnType::number || a.unit == b.unit);
+}
+
+int parts_total_column(const Dataset& ds, const std::vector<int>& parts) {
+    std::vector<std::string> keys;
+    for (int v : parts)
+        if (v >= 0) keys.push_back(ds.columns[static_cast<std::size_t>(v)].key);
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t i = 0; i < ds.columns.size(); ++i) {
+        const auto& f = ds.columns[i].formula;
+        if (f.kind != Formula::Kind::sum) continue;
+        auto operands = f.operands;
+        std::sort(operands.begin(), operands.end());
+        if (operands == keys) return static_cast<int>(i);
+    }
+    return -1;
 }
 
 }  // namespace pepgen

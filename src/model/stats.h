@@ -84,7 +84,7 @@ struct EmbedSpec {
     std::string dataset;
     ChartKind chart = ChartKind::bar;
     std::string label_column;                ///< empty = first text column
-    std::vector<std::string> value_columns;  ///< empty = first numeric column
+    std::vector<std::string> value_columns;  ///< empty = every column sharing the first chartable column's unit
     bool table = true;
     std::string title;
     std::string file;
@@ -93,7 +93,19 @@ struct EmbedSpec {
 
 /// The label column of an embed: the one it names, or the first text column.
 int embed_label_column(const Dataset& ds, const EmbedSpec& spec);
-/// The value columns of an embed: the ones it names, or the first numeric column.
+/// The value columns of an embed: the ones it names, else every column that
+/// shares the first chartable column's unit, totals and shares left out.
 std::vector<int> embed_value_columns(const Dataset& ds, const EmbedSpec& spec);
+
+/// A column can be charted only when its unit is known: rupiah, persen, or a
+/// number with a satuan (a bare number may hold a different unit per row).
+bool has_unit(const StatColumn& col);
+/// "rupiah", "persen", the satuan, or "tanpa satuan": for messages and legends.
+std::string unit_name(const StatColumn& col);
+/// Two columns may share one axis: both have a unit and it is the same.
+bool comparable(const StatColumn& a, const StatColumn& b);
+/// The column the source prints as the sum of exactly these columns (so they
+/// are parts of a whole and may be stacked), or -1.
+int parts_total_column(const Dataset& ds, const std::vector<int>& parts);
 
 }  // namespace pepgen

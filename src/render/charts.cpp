@@ -32,12 +32,16 @@ std::string svg_open(const std::string& id, const std::string& cls, double width
            "</title><desc id=\"" + eid + "-d\">" + html_escape(description) + "</desc>";
 }
 
+/// Estimated advance of 13 px chart text per character: DejaVu Sans, the
+/// widest of the fonts a reader is likely to have, so estimates err wide.
+constexpr double kCharWidth = 7.8;
+
 /// Legend: swatches with names, wrapping before max_x; returns its height.
 double legend(std::string& s, const std::vector<Series>& series, double x, double y, bool markers, double max_x) {
     double cx = x;
     const double y0 = y;
     for (std::size_t i = 0; i < series.size(); ++i) {
-        const double item_w = (markers ? 22 : 16) + static_cast<double>(utf8_length(series[i].name)) * 7.2 + 14;
+        const double item_w = (markers ? 22 : 16) + static_cast<double>(utf8_length(series[i].name)) * kCharWidth + 14;
         if (cx > x && cx + item_w > max_x) {
             cx = x;
             y += 18;
@@ -52,7 +56,7 @@ double legend(std::string& s, const std::vector<Series>& series, double x, doubl
         const double text_x = cx + (markers ? 22 : 16);
         s += "<text class=\"chart-label\" x=\"" + num(text_x) + "\" y=\"" + num(y + 10) + "\">" +
              html_escape(series[i].name) + "</text>";
-        cx = text_x + static_cast<double>(utf8_length(series[i].name)) * 7.2 + 14;
+        cx = text_x + static_cast<double>(utf8_length(series[i].name)) * kCharWidth + 14;
     }
     return y - y0 + 20;
 }
@@ -71,6 +75,14 @@ std::string fit_label(const std::string& label, std::size_t max_chars) {
 }
 
 constexpr std::size_t kMaxLabelChars = 26;
+
+/// A label's text: shortened to max_chars, with the full text as its SVG
+/// title (shown on hover, read by assistive technology) when shortened.
+std::string label_text(const std::string& label, std::size_t max_chars) {
+    const auto shown = fit_label(label, max_chars);
+    if (shown == label) return html_escape(label);
+    return html_escape(shown) + "<title>" + html_escape(label) + "</title>";
+}
 
 std::string marker(std::size_t series, double x, double y) {
     const auto cls = "marker series-" + std::to_string(series % 5);
@@ -117,7 +129,7 @@ std::string render_stacked_bar_chart(const StackedBarChart& chart) {
     double y = top;
     for (std::size_t i = 0; i < chart.categories.size(); ++i) {
         s += "<g><text class=\"chart-label\" x=\"" + num(label_w - 8) + "\" y=\"" + num(y + bar_h * 0.7) +
-             "\" text-anchor=\"end\">" + html_escape(fit_label(chart.categories[i], kMaxLabelChars)) + "</text>";
+             "\" text-anchor=\"end\">" + label_text(chart.categories[i], kMaxLabelChars) + "</text>";
         double x = label_w;
         for (std::size_t k = 0; k < chart.series.size(); ++k) {
             const double v = i < chart.series[k].values.size() ? std::max(0.0, chart.series[k].values[i].value_or(0)) : 0;
@@ -137,9 +149,21 @@ std::string render_stacked_bar_chart(const StackedBarChart& chart) {
 }
 
 std::string render_line_chart(const LineChart& chart) {
-    constexpr double left = 110, right = 24, plot_h = 180, bottom = 30;
-    const double gaps = std::max<double>(1, static_cast<double>(chart.categories.size()) - 1);
-    const double step_x = std::max(36.0, 320.0 / gaps);
+    constexpr double left = 110, plot_h = 180;
+    const std::size_t n = chart.categories.size();
+    const double gaps = std::max<double>(1, static_cast<double>(n) - 1);
+    // Category labels never touch: on one row when they fit, else on two
+    // alternating rows; the points spread out until one of the two fits.
+    std::vector<double> label_w;
+    for (const auto& c : chart.categories) label_w.push_back(static_cast<double>(utf8_length(c)) * kCharWidth);
+    double one_row = 0, two_rows = 0;
+    for (std::size_t i = 0; i + 1 < n; ++i) one_row = std::max(one_row, (label_w[i] + label_w[i + 1]) / 2 + 8);
+    for (std::size_t i = 0; i + 2 < n; ++i) two_rows = std::max(two_rows, (label_w[i] + label_w[i + 2]) / 4 + 4);
+    double step_x = std::max(36.0, 320.0 / gaps);
+    const bool staggered = step_x < one_row;
+    if (staggered) step_x = std::max(step_x, two_rows);
+    const double bottom = staggered ? 44 : 30;
+    const double right = std::max(24.0, (n ? label_w.back() / 2 : 0) + 6);
     const double plot_w = gaps * step_x;
     const double width = left + plot_w + right;
     std::string legend_svg;
@@ -164,10 +188,11 @@ std::string render_line_chart(const LineChart& chart) {
         s += "<text class=\"chart-tick\" x=\"" + num(left - 6) + "\" y=\"" + num(y + 4) + "\" text-anchor=\"end\">" +
              html_escape(fmt(t)) + "</text>";
     }
-    for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
         const double x = left + i * step_x;
-        s += "<text class=\"chart-tick\" x=\"" + num(x) + "\" y=\"" + num(top + plot_h + 18) +
-             "\" text-anchor=\"middle\">" + html_escape(chart.categories[i]) + "</text>";
+        const double y = top + plot_h + 18 + (staggered && i % 2 ? 15 : 0);
+        s += "<text class=\"chart-tick\" x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"middle\">" +
+             html_escape(chart.categories[i]) + "</text>";
     }
     for (std::size_t k = 0; k < chart.series.size(); ++k) {
         std::string path;
@@ -199,26 +224,71 @@ std::string render_bar_chart(const BarChart& chart) {
     double max = chart.max_value;
     for (const auto& it : chart.items) max = std::max(max, it.value);
     if (max <= 0) max = 1;
-    const double height = top * 2 + chart.items.size() * (bar_h + gap);
+    std::string legend_svg;
+    const double legend_h =
+        chart.legend.empty() ? 0 : legend(legend_svg, {Series{chart.legend, {}}}, label_w, top, false, width) + 4;
+    const double height = top * 2 + legend_h + chart.items.size() * (bar_h + gap);
     const auto id = html_escape(chart.id);
     std::string s;
     s += "<svg class=\"chart chart-bar\" role=\"img\" viewBox=\"0 0 " + num(width) + " " + num(height) +
          "\" width=\"" + num(width) + "\" height=\"" + num(height) + "\" aria-labelledby=\"" + id + "-t " + id + "-d\" xmlns=\"http://www.w3.org/2000/svg\">";
     s += "<title id=\"" + id + "-t\">" + html_escape(chart.title) + "</title>";
-    s += "<desc id=\"" + id + "-d\">" + html_escape(chart.description) + "</desc>";
-    double y = top;
+    s += "<desc id=\"" + id + "-d\">" + html_escape(chart.description) + "</desc>" + legend_svg;
+    double y = top + legend_h;
     for (const auto& it : chart.items) {
         const double w = std::max(0.0, it.value) / max * plot_w;
         const std::string cls = it.css_class.empty() ? "bar" : "bar " + html_escape(it.css_class);
         s += "<g>";
         s += "<text class=\"chart-label\" x=\"" + num(label_w - 8) + "\" y=\"" + num(y + bar_h * 0.7) +
-             "\" text-anchor=\"end\">" + html_escape(fit_label(it.label, kMaxLabelChars)) + "</text>";
+             "\" text-anchor=\"end\">" + label_text(it.label, kMaxLabelChars) + "</text>";
         s += "<rect class=\"" + cls + "\" x=\"" + num(label_w) + "\" y=\"" + num(y) + "\" width=\"" + num(w) +
              "\" height=\"" + num(bar_h) + "\" rx=\"2\"/>";
         s += "<text class=\"chart-value\" x=\"" + num(label_w + w + 6) + "\" y=\"" + num(y + bar_h * 0.7) + "\">" +
              html_escape(it.value_text) + "</text>";
         s += "</g>";
         y += bar_h + gap;
+    }
+    s += "</svg>";
+    return s;
+}
+
+std::string render_grouped_bar_chart(const GroupedBarChart& chart) {
+    std::size_t longest = 0;
+    for (const auto& c : chart.categories) longest = std::max(longest, utf8_length(fit_label(c, kMaxLabelChars)));
+    const double label_w = std::clamp(static_cast<double>(longest) * kCharWidth + 16, 60.0, 230.0);
+    std::size_t longest_value = 0;
+    for (const auto& texts : chart.value_texts)
+        for (const auto& t : texts) longest_value = std::max(longest_value, utf8_length(t));
+    const double value_w = std::max(64.0, static_cast<double>(longest_value) * kCharWidth + 12);
+    constexpr double plot_w = 170, bar_h = 16, bar_gap = 2, group_gap = 12;
+    const double width = label_w + plot_w + value_w;
+    std::string legend_svg;
+    const double top = legend(legend_svg, chart.series, label_w, 4, false, width) + 8;
+    double max = 0;
+    for (const auto& se : chart.series)
+        for (const auto& v : se.values) max = std::max(max, v.value_or(0));
+    if (max <= 0) max = 1;
+    const double k = static_cast<double>(chart.series.size());
+    const double group_h = k * bar_h + (k - 1) * bar_gap;
+    const double height = top + chart.categories.size() * (group_h + group_gap) + 4;
+    std::string s = svg_open(chart.id, "chart-grouped", width, height, chart.title, chart.description) + legend_svg;
+    double y = top;
+    for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+        s += "<g><text class=\"chart-label\" x=\"" + num(label_w - 8) + "\" y=\"" + num(y + group_h / 2 + 4.5) +
+             "\" text-anchor=\"end\">" + label_text(chart.categories[i], kMaxLabelChars) + "</text>";
+        for (std::size_t j = 0; j < chart.series.size(); ++j) {
+            const auto& v = i < chart.series[j].values.size() ? chart.series[j].values[i] : std::nullopt;
+            const double w = std::max(0.0, v.value_or(0)) / max * plot_w;
+            const double by = y + static_cast<double>(j) * (bar_h + bar_gap);
+            s += "<rect class=\"series-" + std::to_string(j % 5) + "\" x=\"" + num(label_w) + "\" y=\"" + num(by) +
+                 "\" width=\"" + num(w) + "\" height=\"" + num(bar_h) + "\"/>";
+            const auto text = j < chart.value_texts.size() && i < chart.value_texts[j].size() ? chart.value_texts[j][i]
+                                                                                              : std::string();
+            s += "<text class=\"chart-value\" x=\"" + num(label_w + w + 6) + "\" y=\"" + num(by + bar_h * 0.78) + "\">" +
+                 html_escape(text) + "</text>";
+        }
+        s += "</g>";
+        y += group_h + group_gap;
     }
     s += "</svg>";
     return s;

@@ -22,6 +22,7 @@ struct BarChart {
     std::string description; ///< the text alternative: what the chart says in words
     std::vector<BarItem> items;
     double max_value = 0;    ///< scale; 0 means the largest value
+    std::string legend;      ///< the one series' name, shown as a legend entry (empty: the labels say it all)
 };
 
 /// Horizontal bar chart, scales to its container width.
@@ -40,6 +41,16 @@ struct StackedBarChart {
     std::vector<std::string> total_texts;  ///< shown after each bar, formatted
 };
 std::string render_stacked_bar_chart(const StackedBarChart& chart);
+
+/// Bars side by side, one per series in each category, with a legend: for
+/// series of one unit that are not parts of a whole (budget and spending).
+struct GroupedBarChart {
+    std::string id, title, description;
+    std::vector<std::string> categories;
+    std::vector<Series> series;
+    std::vector<std::vector<std::string>> value_texts;  ///< [series][category], formatted
+};
+std::string render_grouped_bar_chart(const GroupedBarChart& chart);
 
 /// Lines over ordered categories (years, months); each series has its own
 /// colour and marker shape so it can be told apart without colour.

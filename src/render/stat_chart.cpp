@@ -52,9 +52,15 @@ std::string stat_chart_svg(const Dataset& ds, const EmbedSpec& spec, const std::
     const std::string title = spec.title.empty() ? ds.title : spec.title;
     std::vector<std::string> labels;
     for (std::size_t r = 0; r < ds.rows.size(); ++r) labels.push_back(row_label(ds, r, label));
+    // Every series is named in a legend with its unit, so a reader knows what each bar or line is.
+    auto series_name = [&](int v) {
+        const auto& col = ds.columns[static_cast<std::size_t>(v)];
+        const auto unit = unit_name(col);
+        return col.title.find(unit) == std::string::npos ? col.title + " (" + unit + ")" : col.title;
+    };
     auto series_of = [&](int v) {
         Series se;
-        se.name = ds.columns[static_cast<std::size_t>(v)].title;
+        se.name = series_name(v);
         for (const auto& row : ds.rows) se.values.push_back(row[static_cast<std::size_t>(v)].number);
         return se;
     };
@@ -62,7 +68,21 @@ std::string stat_chart_svg(const Dataset& ds, const EmbedSpec& spec, const std::
     for (int v : values) description += (description.empty() ? "" : " ") + describe_values(ds, label, v);
     switch (spec.chart) {
         case ChartKind::bar: {
-            BarChart c{id + "-grafik", title, description, {}, 0};
+            if (values.size() > 1) {
+                GroupedBarChart g{id + "-grafik", title, description, labels, {}, {}};
+                for (int v : values) {
+                    g.series.push_back(series_of(v));
+                    const auto& col = ds.columns[static_cast<std::size_t>(v)];
+                    std::vector<std::string> texts;
+                    for (const auto& row : ds.rows) {
+                        const auto& cell = row[static_cast<std::size_t>(v)];
+                        texts.push_back(cell.number ? format_stat(*cell.number, col) : "\u2013");
+                    }
+                    g.value_texts.push_back(std::move(texts));
+                }
+                return render_grouped_bar_chart(g);
+            }
+            BarChart c{id + "-grafik", title, description, {}, 0, series_name(values[0])};
             const auto& col = ds.columns[static_cast<std::size_t>(values[0])];
             for (std::size_t r = 0; r < ds.rows.size(); ++r) {
                 const auto& cell = ds.rows[r][static_cast<std::size_t>(values[0])];

@@ -20,14 +20,24 @@ const DatasetCheck& check_of(const SiteModel& model, const std::string& id) {
     return it == model.stat_checks.end() ? none : it->second;
 }
 
-/// The chart a dataset gets on its own page: a map for provinces, else bars.
+bool has_checks(const Dataset& ds) {
+    if (ds.total_label || !ds.statements.empty()) return true;
+    for (const auto& col : ds.columns)
+        if (col.formula.kind != Formula::Kind::none) return true;
+    return false;
+}
+
+/// The chart a dataset gets on its own page: every column of one unit (no
+/// chart when no column has a known unit); a map for one figure per
+/// province, stacked bars for parts the source totals, else bars side by side.
 EmbedSpec default_spec(const Dataset& ds) {
     EmbedSpec spec;
     spec.dataset = ds.id;
     const int label = embed_label_column(ds, spec);
     const auto values = embed_value_columns(ds, spec);
     if (label < 0 || values.empty()) spec.chart = ChartKind::none;
-    else if (ds.columns[static_cast<std::size_t>(label)].key == "provinsi") spec.chart = ChartKind::tile_map;
+    else if (values.size() == 1 && ds.columns[static_cast<std::size_t>(label)].key == "provinsi") spec.chart = ChartKind::tile_map;
+    else if (values.size() > 1 && parts_total_column(ds, values) >= 0) spec.chart = ChartKind::stacked_bar;
     else spec.chart = ChartKind::bar;
     return spec;
 }
@@ -76,7 +86,10 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
                 .set("data_href", links.dataset_json(ds.id))
                 .set("rows", format_int(static_cast<std::int64_t>(ds.rows.size())))
                 .set("inconsistent", !f.empty())
-                .set("finding_count", format_int(static_cast<std::int64_t>(f.size())));
+                .set("finding_count", format_int(static_cast<std::int64_t>(f.size())))
+                // "Consistent" only where something was recomputed: a table with no
+                // printed total, formula or stated figure has nothing to agree with.
+                .set("checked", has_checks(ds));
             rows.push_back(std::move(r));
         }
         ctx.set("datasets", Value::list(rows));

@@ -23,7 +23,9 @@ void validate_embed(const EmbedSpec& spec, const std::map<std::string, const Dat
     if (spec.chart == ChartKind::none) return;
     const auto values = embed_value_columns(ds, spec);
     if (values.empty()) {
-        diags.error(spec.file, "blok statistik: " + ds.source_file + " tidak punya kolom angka untuk digrafikkan", spec.line);
+        diags.error(spec.file, "blok statistik: " + ds.source_file + " tidak punya kolom angka bersatuan untuk digrafikkan "
+                                   "(kolom angka tanpa \"satuan\" bisa berlainan satuan per baris); tulis grafik: tidak, "
+                                   "atau sebut kolomnya di nilai: [...]", spec.line);
         return;
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -33,8 +35,33 @@ void validate_embed(const EmbedSpec& spec, const std::map<std::string, const Dat
         else if (!ds.columns[static_cast<std::size_t>(values[i])].numeric())
             diags.error(spec.file, "blok statistik: kolom nilai '" + key + "' bukan kolom angka", spec.line);
     }
-    if ((spec.chart == ChartKind::bar || spec.chart == ChartKind::tile_map) && values.size() > 1)
-        diags.error(spec.file, "blok statistik: grafik ini hanya menerima satu kolom nilai", spec.line);
+    if (spec.chart == ChartKind::tile_map && values.size() > 1)
+        diags.error(spec.file, "blok statistik: peta hanya menerima satu kolom nilai", spec.line);
+    // One unit per axis: a chart never puts rupiah beside persons or percentages.
+    const StatColumn* first = nullptr;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (values[i] < 0 || !ds.columns[static_cast<std::size_t>(values[i])].numeric()) continue;
+        const auto& col = ds.columns[static_cast<std::size_t>(values[i])];
+        if (!has_unit(col)) {
+            diags.error(spec.file, "blok statistik: kolom '" + col.key + "' di " + ds.source_file +
+                                       " tidak punya satuan (isi \"satuan\", atau jenis rupiah/persen), sehingga "
+                                       "barisnya bisa berlainan satuan; grafiknya tidak dapat dibaca dengan jujur. "
+                                       "Tulis grafik: tidak, atau beri kolom itu satuan",
+                        spec.line);
+            continue;
+        }
+        if (!first) first = &col;
+        else if (!comparable(*first, col))
+            diags.error(spec.file, "blok statistik: kolom '" + first->key + "' (" + unit_name(*first) + ") dan '" + col.key +
+                                       "' (" + unit_name(col) + ") berlainan satuan dan tidak dapat berbagi satu sumbu; "
+                                       "buat dua blok, satu per satuan",
+                        spec.line);
+    }
+    if (spec.chart == ChartKind::stacked_bar && values.size() > 1 && parts_total_column(ds, values) < 0)
+        diags.warning(spec.file, "blok statistik: batang-bertumpuk menjumlahkan kolom yang tidak dicetak sebagai bagian "
+                                 "dari satu jumlah di " + ds.source_file + "; pastikan kolom-kolom itu memang bagian "
+                                 "dari keseluruhan, atau pakai grafik batang",
+                      spec.line);
     if (label < 0) {
         // A label column named but missing was reported above; the dataset may well have text columns.
         if (spec.label_column.empty())

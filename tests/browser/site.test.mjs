@@ -485,6 +485,48 @@ for (const p of D.pages) {
   });
 }
 
+// Every text box of every chart, measured in the browser at both widths: no label may overlap another
+// label or run past the edge of its chart. One page per width is reused, page after page.
+describe('chart labels: no overlap, no overflow', () => {
+  const chartPages = D.htmlFiles.filter((f) => read(f).includes('<svg class="chart'));
+  test('the site has pages with charts', () => assert.ok(chartPages.length > 5, `only ${chartPages.length}`));
+  for (const width of [NARROW, WIDE]) {
+    test(`every SVG text box on ${chartPages.length} pages at ${width}px`, { timeout: 600_000 }, async () => {
+      const problems = [];
+      await withPage({ width, height: 900 }, async (page) => {
+        for (const rel of chartPages) {
+          await page.goto(urlOf(rel), { waitUntil: 'load' });
+          const found = await page.evaluate(() => {
+            const out = [];
+            const eps = 0.5;
+            for (const svg of document.querySelectorAll('svg.chart')) {
+              const box = svg.getBoundingClientRect();
+              const name = svg.querySelector('title')?.textContent ?? svg.id;
+              const texts = [...svg.querySelectorAll('text')]
+                .map((t) => ({ t: t.firstChild?.textContent ?? t.textContent, r: t.getBoundingClientRect() }))
+                .filter((x) => x.r.width > 0 && x.r.height > 0);
+              for (const x of texts) {
+                if (x.r.left < box.left - eps || x.r.right > box.right + eps || x.r.top < box.top - eps || x.r.bottom > box.bottom + eps)
+                  out.push(`"${name}": label "${x.t}" runs off the chart (${Math.round(x.r.left - box.left)}..${Math.round(x.r.right - box.left)} of ${Math.round(box.width)} px wide)`);
+              }
+              for (let i = 0; i < texts.length; i++)
+                for (let j = i + 1; j < texts.length; j++) {
+                  const a = texts[i].r, b = texts[j].r;
+                  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                  if (w > 1 && h > 1) out.push(`"${name}": labels "${texts[i].t}" and "${texts[j].t}" overlap (${w.toFixed(1)} x ${h.toFixed(1)} px)`);
+                }
+            }
+            return out;
+          });
+          for (const f of found) problems.push(`${rel}: ${f}`);
+        }
+      });
+      assert.deepEqual(problems, [], `${problems.length} label problem(s) at ${width}px:\n${problems.slice(0, 40).join('\n')}`);
+    });
+  }
+});
+
 describe('screenshots (tests/artifacts/)', () => {
   const shots = [
     ['home', pageByKey('home')],
