@@ -31,7 +31,7 @@ Dataset licences() {
     StatStatement stated;
     stated.label = "Total LSP";
     stated.value = 94;
-    stated.column = "jumlah";
+    stated.how.column = "jumlah";
     ds.statements.push_back(stated);
     return ds;
 }
@@ -73,13 +73,14 @@ TEST_CASE("printed percentages are compared at their printed rounding", "[consis
     share.label = "Porsi";
     share.value = 8.4;
     share.decimals = 1;
-    share.kind = StatStatement::Kind::percent_of;
-    share.numerator.constant = 30;
-    share.denominator.constant = 356;  // 8,43 -> 8,4 at one decimal
+    share.how.kind = StatComputation::Kind::percent_of;
+    share.how.operands.resize(2);
+    share.how.operands[0].constant = 30;
+    share.how.operands[1].constant = 356;  // 8,43 -> 8,4 at one decimal
     ds.rows[0][3] = num(98.96);
     ds.statements = {share};
     CHECK(check_consistency(ds).findings.empty());
-    ds.statements[0].denominator.constant = 178;  // 16,85
+    ds.statements[0].how.operands[1].constant = 178;  // 16,85
     const auto f = check_consistency(ds).findings;
     REQUIRE(f.size() == 1);
     CHECK(f[0].computed == Approx(16.8539).epsilon(1e-4));
@@ -93,4 +94,139 @@ TEST_CASE("percentage columns without a formula have no meaningful total", "[con
     ds.total_decimals = {{"fisik", 0}};
     CHECK_FALSE(compute_total(ds, ds.columns[1]));
     CHECK(check_consistency(ds).findings.empty());
+}
+
+namespace {
+
+StatOperand cell(const char* row, const char* column, const char* dataset = "") {
+    StatOperand op;
+    op.cell_row = row;
+    op.cell_column = column;
+    op.dataset = dataset;
+    return op;
+}
+
+StatOperand constant(double v) {
+    StatOperand op;
+    op.constant = v;
+    return op;
+}
+
+StatStatement claim(double value, int decimals, StatComputation::Kind kind, std::vector<StatOperand> ops,
+                    StatBound bound = StatBound::exact) {
+    StatStatement st;
+    st.label = "uji";
+    st.value = value;
+    st.decimals = decimals;
+    st.bound = bound;
+    st.how.kind = kind;
+    st.how.operands = std::move(ops);
+    return st;
+}
+
+/// Two rows of a summary: certifications in 2020 and 2021, as the 2021 report prints them.
+Dataset summary() {
+    Dataset ds;
+    ds.id = "ringkas";
+    ds.columns = {{"uraian", "Uraian", ColumnType::text, "", -1, {}}, {"nilai", "Nilai", ColumnType::number, "orang", -1, {}}};
+    ds.rows = {{txt("Sertifikasi 2020"), num(593892)}, {txt("Sertifikasi 2021"), num(830986)},
+               {txt("LSP baru 2021"), num(356)}, {txt("LSP baru 2020"), num(258)}};
+    return ds;
+}
+
+bool holds(const Dataset& ds, const StatStatement& st, const DatasetLookup& lookup = {}) {
+    auto copy = ds;
+    copy.statements = {st};
+    return check_consistency(copy, lookup).findings.empty();
+}
+
+}  // namespace
+
+TEST_CASE("each claim kind: one that holds and one that does not", "[consistency]") {
+    using K = StatComputation::Kind;
+    const auto ds = summary();
+    const auto y20 = cell("Sertifikasi 2020", "nilai"), y21 = cell("Sertifikasi 2021", "nilai");
+    // Growth: (830.986 − 593.892) / 593.892 = 39,92 %.
+    CHECK(holds(ds, claim(39.92, 2, K::change_percent, {y20, y21})));
+    CHECK_FALSE(holds(ds, claim(39, 0, K::change_percent, {y20, y21})));
+    // Bounded: "lebih dari 30%" holds, "lebih dari 40%" does not; "hingga 40%" holds for 39,92.
+    CHECK(holds(ds, claim(30, 0, K::change_percent, {y20, y21}, StatBound::more_than)));
+    CHECK_FALSE(holds(ds, claim(40, 0, K::change_percent, {y20, y21}, StatBound::more_than)));
+    CHECK(holds(ds, claim(40, 0, K::change_percent, {y20, y21}, StatBound::at_most)));
+    CHECK_FALSE(holds(ds, claim(35, 0, K::change_percent, {y20, y21}, StatBound::at_most)));
+    CHECK(holds(ds, claim(39, 0, K::change_percent, {y20, y21}, StatBound::about)));   // within 5 %
+    CHECK_FALSE(holds(ds, claim(30, 0, K::change_percent, {y20, y21}, StatBound::about)));
+    CHECK(holds(ds, claim(50, 0, K::change_percent, {y20, y21}, StatBound::less_than)));
+    CHECK(holds(ds, claim(39.9, 1, K::change_percent, {y20, y21}, StatBound::at_least)));
+    // Difference, sum, ratio, share.
+    CHECK(holds(ds, claim(237094, 0, K::difference, {y21, y20})));
+    CHECK_FALSE(holds(ds, claim(237000, 0, K::difference, {y21, y20})));
+    CHECK(holds(ds, claim(1424878, 0, K::sum, {y20, y21})));
+    CHECK_FALSE(holds(ds, claim(1424877, 0, K::sum, {y20, y21})));
+    CHECK(holds(ds, claim(1.4, 1, K::ratio, {y21, y20})));
+    CHECK_FALSE(holds(ds, claim(1.3, 1, K::ratio, {y21, y20})));
+    CHECK(holds(ds, claim(1.38, 2, K::ratio, {cell("LSP baru 2021", "nilai"), cell("LSP baru 2020", "nilai")})));
+    CHECK(holds(ds, claim(41.7, 1, K::percent_of, {y20, constant(1424878)})));
+    CHECK(holds(ds, claim(90000, 0, K::product, {constant(4500), constant(20)})));
+    CHECK_FALSE(holds(ds, claim(9000, 0, K::product, {constant(4500), constant(20)})));
+    // A cut "hingga 40%": 134.204.396.000 to 86.911.383.000 is 35,24 %.
+    CHECK(holds(ds, claim(40, 0, K::decrease_percent, {constant(134204396000), constant(86911383000)}, StatBound::at_most)));
+    CHECK_FALSE(holds(ds, claim(40, 0, K::decrease_percent, {constant(134204396000), constant(86911383000)})));
+    // A cell that is not there makes the claim not computable: never a false "holds" or "differs".
+    CHECK(holds(ds, claim(1, 0, K::sum, {cell("Tidak ada", "nilai")})));
+}
+
+TEST_CASE("durations count both ends, as the report does", "[consistency]") {
+    const auto ds = summary();
+    StatStatement months = claim(5, 0, StatComputation::Kind::months, {});
+    months.how.start = "2021-03";
+    months.how.end = "2021-07";
+    CHECK(holds(ds, months));  // "lima bulan, Maret–Juli"
+    months.value = 8;
+    months.how.end = "2021-11";
+    CHECK_FALSE(holds(ds, months));  // "delapan bulan", Maret–November: nine
+    StatStatement days = claim(2, 0, StatComputation::Kind::days, {});
+    days.how.start = "2021-11-24";
+    days.how.end = "2021-11-25";
+    CHECK(holds(ds, days));
+    days.how.start = "2021-06-28";
+    days.how.end = "2021-07-02";
+    CHECK_FALSE(holds(ds, days));  // "dua hari" over 28 Juni–2 Juli: five
+    CHECK(compute(ds, days.how) == Approx(5));
+    days.how.start = "2020-02-28";
+    days.how.end = "2020-03-01";
+    CHECK(compute(ds, days.how) == Approx(3));  // a leap year
+}
+
+TEST_CASE("a claim on another table's figures, and both versions where the source contradicts itself",
+          "[consistency]") {
+    auto ds = summary();
+    Dataset licences;
+    licences.id = "lisensi";
+    licences.columns = {{"bulan", "Bulan", ColumnType::text, "", -1, {}}, {"jumlah", "Jumlah", ColumnType::number, "LSP", -1, {}}};
+    licences.rows = {{txt("Januari"), num(100)}, {txt("Februari"), num(78)}};  // 178
+    const DatasetLookup lookup = [&](const std::string& id) { return id == "lisensi" ? &licences : nullptr; };
+    StatOperand rows_sum;
+    rows_sum.column_sum = "jumlah";
+    rows_sum.dataset = "lisensi";
+    // The summary's 356 against the licence table's rows: differs.
+    auto st = claim(356, 0, StatComputation::Kind::sum, {rows_sum});
+    st.row = "LSP baru 2021";
+    CHECK_FALSE(holds(ds, st, lookup));
+    CHECK(holds(ds, claim(178, 0, StatComputation::Kind::sum, {rows_sum}), lookup));
+    // Without the other table the claim is not computable, and says nothing.
+    ds.statements = {st};
+    const auto unresolved = check_consistency(ds);
+    CHECK(unresolved.findings.empty());
+    CHECK_FALSE(unresolved.statements[0]);
+    // "Growth over 2020": an increase on the printed 356, a decrease on the rows' 178; both are computed.
+    auto growth = claim(0, 0, StatComputation::Kind::change_percent,
+                        {cell("LSP baru 2020", "nilai"), cell("LSP baru 2021", "nilai")}, StatBound::more_than);
+    growth.alternative = StatComputation{StatComputation::Kind::change_percent, {}, {cell("LSP baru 2020", "nilai"), rows_sum}, {}, {}};
+    growth.alternative_label = "dengan jumlah baris 178";
+    ds.statements = {growth};
+    const auto both = check_consistency(ds, lookup);
+    CHECK(both.findings.empty());
+    CHECK(*both.statements[0] == Approx(37.98).epsilon(1e-3));
+    CHECK(*both.alternatives[0] == Approx(-31.01).epsilon(1e-3));
 }

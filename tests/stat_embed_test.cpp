@@ -62,8 +62,8 @@ TEST_CASE("an embed shows the table, printed and recomputed totals, and a visibl
     CHECK_THAT(html, Contains("Tabel 9. Uji: baris ke-2 (Sumatra Utara), kolom &apos;jumlah&apos;: tertulis 26, dihitung dari rumusnya 25"));
     CHECK_THAT(html, Contains("<td class=\"num mismatch\">26 <a class=\"mismatch-mark\" href=\"#tabel-1-catatan\""));
     CHECK_THAT(html, Contains("halaman tabel</a></p>\n</figure>\n"));
-    CHECK_THAT(html, Contains("Total LSP: <strong>60</strong> — sesuai dengan hasil hitung"));
-    CHECK_THAT(html, Contains("Porsi P3: <strong>15%</strong> — sesuai dengan hasil hitung"));
+    CHECK_THAT(html, Contains("Total LSP: <strong>60</strong> — sesuai; hasil hitung 60"));
+    CHECK_THAT(html, Contains("Porsi P3: <strong>15%</strong> — sesuai; hasil hitung 15,00%"));
     CHECK_THAT(html, Contains("href=\"../../data/statistik/lsp-uji.json\""));
     CHECK_THAT(html, Contains("Sumber: Laporan Uji, Tabel 9. Uji."));
 }

@@ -25,8 +25,9 @@ TEST_CASE("a statistics dataset loads every figure as printed", "[stats]") {
     CHECK(*ds.rows[2][4].number == 86911383000.0);
     CHECK(ds.total_values.at("jumlah") == 100);
     REQUIRE(ds.statements.size() == 2);
-    CHECK(ds.statements[1].kind == StatStatement::Kind::percent_of);
-    CHECK(*ds.statements[1].denominator.constant == 60);
+    CHECK(ds.statements[1].how.kind == StatComputation::Kind::percent_of);
+    REQUIRE(ds.statements[1].how.operands.size() == 2);
+    CHECK(*ds.statements[1].how.operands[1].constant == 60);
 }
 
 TEST_CASE("bad datasets are reported in full", "[stats]") {
@@ -46,4 +47,59 @@ TEST_CASE("bad datasets are reported in full", "[stats]") {
     CHECK_THAT(text, Contains("baris ke-1: 'a' harus berupa teks, bukan bilangan"));
     CHECK_THAT(text, Contains("baris ke-1: 'c' harus berupa bilangan atau null, bukan teks"));
     CHECK_THAT(text, Contains("total_tertulis: kolom 'a' tidak ada atau bukan angka"));
+}
+
+TEST_CASE("claims: every kind, bound and operand is read; a bad one is named with its statement", "[stats]") {
+    test::TempDir dir;
+    test::write_file(dir / "data/statistik/klaim.json", R"J({"id": "klaim", "judul": "K", "sumber": {"dokumen": "D"},
+  "kolom": [{"kunci": "uraian", "judul": "Uraian", "jenis": "teks"}, {"kunci": "nilai", "judul": "Nilai", "jenis": "bilangan", "satuan": "orang"}],
+  "baris": [{"uraian": "2020", "nilai": 10}, {"uraian": "2021", "nilai": 14}],
+  "pernyataan": [
+    {"label": "Naik", "nilai": 30, "batas": "lebih_dari", "baris": "2021",
+     "hitung": {"perubahan_persen": {"dari": {"sel": {"baris": "2020", "kolom": "nilai"}}, "ke": {"sel": {"baris": "2021", "kolom": "nilai"}}}},
+     "hitung_lain": {"label": "dengan jumlah tabel lain", "hitung": {"selisih": [{"jumlah_kolom": "jumlah", "data": "lain"}, 10]}}},
+    {"label": "Durasi", "nilai": 8, "hitung": {"bulan": {"mulai": "2021-03", "selesai": "2021-11"}}},
+    {"label": "Hari", "nilai": 2, "hitung": {"hari": {"mulai": "2021-06-28", "selesai": "2021-07-02"}}},
+    {"label": "Rasio", "nilai": 1.4, "hitung": {"rasio": [{"sel": {"baris": "2021", "kolom": "nilai"}}, {"sel": {"baris": "2020", "kolom": "nilai"}}]}},
+    {"label": "Jumlah", "nilai": 24, "hitung": {"jumlah": [{"jumlah_kolom": "nilai"}]}}
+  ]})J");
+    Diagnostics d;
+    auto sets = load_datasets(dir.path(), d);
+    INFO(test::all_messages(d));
+    REQUIRE(sets.size() == 1);
+    const auto& st = sets[0].statements;
+    REQUIRE(st.size() == 5);
+    CHECK(st[0].bound == StatBound::more_than);
+    CHECK(st[0].how.kind == StatComputation::Kind::change_percent);
+    CHECK(st[0].how.operands[1].cell_row == "2021");
+    CHECK(st[0].row == "2021");
+    REQUIRE(st[0].alternative);
+    CHECK(st[0].alternative->operands[0].dataset == "lain");
+    CHECK(st[0].alternative_label == "dengan jumlah tabel lain");
+    CHECK(st[1].how.kind == StatComputation::Kind::months);
+    CHECK(st[2].how.start == "2021-06-28");
+    CHECK(st[3].how.kind == StatComputation::Kind::ratio);
+    CHECK(st[4].how.kind == StatComputation::Kind::sum);
+
+    test::write_file(dir / "data/statistik/klaim.json", R"J({"id": "klaim", "judul": "K", "sumber": {"dokumen": "D"},
+  "kolom": [{"kunci": "uraian", "judul": "Uraian", "jenis": "teks"}, {"kunci": "nilai", "judul": "Nilai", "jenis": "bilangan"}],
+  "baris": [{"uraian": "2020", "nilai": 10}],
+  "pernyataan": [
+    {"label": "A", "nilai": 1, "hitung": {"tebak": 1}},
+    {"label": "B", "nilai": 1, "batas": "kira_kira", "hitung": {"jumlah_kolom": "nilai"}},
+    {"label": "C", "nilai": 1, "hitung": {"selisih": [1]}},
+    {"label": "D", "nilai": 1, "hitung": {"jumlah": [{"sel": {"baris": "1999", "kolom": "nilai"}}]}},
+    {"label": "E", "nilai": 1, "hitung": {"bulan": {"mulai": "2021-11", "selesai": "2021-03"}}},
+    {"label": "F", "nilai": 1, "baris": "2030", "hitung": {"jumlah_kolom": "hilang"}}
+  ]})J");
+    Diagnostics bad;
+    CHECK(load_datasets(dir.path(), bad).empty());
+    const auto text = test::all_messages(bad);
+    CHECK_THAT(text, Contains("pernyataan ke-1: 'hitung': 'tebak' tidak dikenal"));
+    CHECK_THAT(text, Contains("pernyataan ke-2: batas 'kira_kira' tidak dikenal"));
+    CHECK_THAT(text, Contains("pernyataan ke-3: 'hitung': selisih tidak lengkap"));
+    CHECK_THAT(text, Contains("pernyataan ke-4: sel: baris '1999' tidak ada di tabel ini"));
+    CHECK_THAT(text, Contains("pernyataan ke-5: bulan: mulai dan selesai harus YYYY-MM, selesai tidak sebelum mulai"));
+    CHECK_THAT(text, Contains("pernyataan ke-6: kolom 'hilang' tidak ada"));
+    CHECK_THAT(text, Contains("pernyataan ke-6: baris '2030' tidak ada di tabel ini"));
 }

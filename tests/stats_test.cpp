@@ -91,6 +91,9 @@ TEST_CASE("by default every column sharing the first chartable column's unit is 
                   with_unit("p1", ColumnType::number, "LSP"), with_unit("orang", ColumnType::number, "orang"),
                   with_unit("p2", ColumnType::number, "LSP"), total, share};
     CHECK(embed_value_columns(ds, spec()) == std::vector<int>{2, 4});
+    auto map = spec();
+    map.chart = ChartKind::tile_map;
+    CHECK(embed_value_columns(ds, map) == std::vector<int>{2});  // a map shows one figure
     CHECK(parts_total_column(ds, {2, 4}) == 5);
     CHECK(parts_total_column(ds, {4, 2}) == 5);
     CHECK(parts_total_column(ds, {2}) == -1);

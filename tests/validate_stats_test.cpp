@@ -144,3 +144,25 @@ TEST_CASE("embeds in guidance pages are checked as well as in reports", "[valida
     CHECK(test::all_messages(d) ==
           "content/panduan/cara.md:5: galat: blok statistik: data 'hilang' tidak ada di data/statistik/\n");
 }
+
+TEST_CASE("a claim naming another table must find that table, its column and its row", "[validate_stats]") {
+    auto ds = sample();
+    StatStatement st;
+    st.label = "Total";
+    st.how.kind = StatComputation::Kind::sum;
+    StatOperand other;
+    other.dataset = "tidak-ada";
+    other.column_sum = "jumlah";
+    st.how.operands = {other};
+    ds.statements = {st};
+    CHECK_THAT(check({}, {ds}), Contains("data/statistik/uji.json: galat: pernyataan \"Total\": tabel 'tidak-ada' tidak ada"));
+    ds.statements[0].how.operands[0].dataset = "uji";
+    ds.statements[0].how.operands[0].column_sum = "hilang";
+    CHECK_THAT(check({}, {ds}), Contains("pernyataan \"Total\": kolom 'hilang' tidak ada di data/statistik/uji.json"));
+    ds.statements[0].how.operands[0].column_sum.clear();
+    ds.statements[0].how.operands[0].cell_column = "p1";
+    ds.statements[0].how.operands[0].cell_row = "Atlantis Baru";
+    CHECK_THAT(check({}, {ds}), Contains("pernyataan \"Total\": baris 'Atlantis Baru' tidak ada di data/statistik/uji.json"));
+    ds.statements[0].how.operands[0].cell_row = "Bali";
+    CHECK(check({}, {ds}) == "");
+}

@@ -1,5 +1,7 @@
 #include "data/stats_loader.h"
 
+#include <map>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -76,13 +78,127 @@ std::optional<StatOperand> read_operand(const json::value& v, JsonFields& f, con
         return op;
     }
     if (v.is_object()) {
-        if (const auto* col = v.get_object().if_contains("jumlah_kolom"); col && col->is_string()) {
+        const auto& o = v.get_object();
+        bool ok = true;
+        if (const auto* d = o.if_contains("data")) {
+            if (d->is_string()) op.dataset = std::string(d->get_string());
+            else ok = false;
+        }
+        if (const auto* col = o.if_contains("jumlah_kolom"); col && col->is_string() && ok) {
             op.column_sum = std::string(col->get_string());
             return op;
         }
+        if (const auto* cell = o.if_contains("sel"); cell && cell->is_object() && ok) {
+            const auto* row = cell->get_object().if_contains("baris");
+            const auto* col = cell->get_object().if_contains("kolom");
+            if (row && row->is_string() && col && col->is_string()) {
+                op.cell_row = std::string(row->get_string());
+                op.cell_column = std::string(col->get_string());
+                return op;
+            }
+        }
     }
-    f.error(what + " harus berupa bilangan atau {\"jumlah_kolom\": \"kunci\"}");
+    f.error(what + " harus berupa bilangan, {\"jumlah_kolom\": \"kunci\"} atau {\"sel\": {\"baris\": \"label baris\", "
+                   "\"kolom\": \"kunci\"}}, masing-masing boleh dengan \"data\": \"id tabel lain\"");
     return std::nullopt;
+}
+
+/// A statement's "hitung" (or its alternative's): which computation, over which operands.
+std::optional<StatComputation> read_computation(const json::object& how, JsonFields& f) {
+    StatComputation c;
+    auto pair = [&](const json::value* v, const char* first, const char* second) -> bool {
+        if (!v || !v->is_object()) return false;
+        const auto* a = v->get_object().if_contains(first);
+        const auto* b = v->get_object().if_contains(second);
+        auto x = a ? read_operand(*a, f, first) : std::nullopt;
+        auto y = b ? read_operand(*b, f, second) : std::nullopt;
+        if (!x || !y) return false;
+        c.operands = {*x, *y};
+        return true;
+    };
+    auto list = [&](const json::value* v, std::size_t min, std::size_t max) -> bool {
+        if (!v || !v->is_array() || v->get_array().size() < min || v->get_array().size() > max) return false;
+        for (const auto& item : v->get_array()) {
+            auto op = read_operand(item, f, "operan");
+            if (!op) return false;
+            c.operands.push_back(*op);
+        }
+        return true;
+    };
+    auto span = [&](const json::value* v, bool months) -> bool {
+        if (!v || !v->is_object()) return false;
+        const auto* a = v->get_object().if_contains("mulai");
+        const auto* b = v->get_object().if_contains("selesai");
+        if (!a || !b || !a->is_string() || !b->is_string()) return false;
+        c.start = std::string(a->get_string());
+        c.end = std::string(b->get_string());
+        auto valid = [months](const std::string& d) { return months ? is_iso_date(d + "-01") : is_iso_date(d); };
+        if (!valid(c.start) || !valid(c.end) || c.end < c.start) {
+            f.error(std::string(months ? "bulan" : "hari") + ": mulai dan selesai harus " +
+                    (months ? "YYYY-MM" : "YYYY-MM-DD") + ", selesai tidak sebelum mulai");
+            return false;
+        }
+        return true;
+    };
+    if (how.size() != 1) {
+        f.error("'hitung' harus memuat tepat satu dari: jumlah_kolom, persen_dari, jumlah, selisih, kali, rasio, "
+                "perubahan_persen, penurunan_persen, hari, bulan");
+        return std::nullopt;
+    }
+    const std::string kind(how.begin()->key());
+    const auto* v = &how.begin()->value();
+    bool ok = false;
+    if (kind == "jumlah_kolom") {
+        c.kind = StatComputation::Kind::column_sum;
+        ok = v->is_string();
+        if (ok) c.column = std::string(v->get_string());
+    } else if (kind == "persen_dari") {
+        c.kind = StatComputation::Kind::percent_of;
+        ok = pair(v, "pembilang", "penyebut");
+    } else if (kind == "perubahan_persen") {
+        c.kind = StatComputation::Kind::change_percent;
+        ok = pair(v, "dari", "ke");
+    } else if (kind == "penurunan_persen") {
+        c.kind = StatComputation::Kind::decrease_percent;
+        ok = pair(v, "dari", "ke");
+    } else if (kind == "kali") {
+        c.kind = StatComputation::Kind::product;
+        ok = list(v, 2, 2);
+    } else if (kind == "jumlah") {
+        c.kind = StatComputation::Kind::sum;
+        ok = list(v, 1, 1000);
+    } else if (kind == "selisih") {
+        c.kind = StatComputation::Kind::difference;
+        ok = list(v, 2, 2);
+    } else if (kind == "rasio") {
+        c.kind = StatComputation::Kind::ratio;
+        ok = list(v, 2, 2);
+    } else if (kind == "hari" || kind == "bulan") {
+        c.kind = kind == "hari" ? StatComputation::Kind::days : StatComputation::Kind::months;
+        ok = span(v, kind == "bulan");
+    } else {
+        f.error("'hitung': '" + kind + "' tidak dikenal; pilih jumlah_kolom, persen_dari, jumlah, selisih, kali, rasio, "
+                "perubahan_persen, penurunan_persen, hari atau bulan");
+        return std::nullopt;
+    }
+    if (!ok) {
+        f.error("'hitung': " + kind + " tidak lengkap; lihat README, bagian Statistik nasional");
+        return std::nullopt;
+    }
+    return c;
+}
+
+/// Column references of a computation that name no column of this table.
+void check_columns(const Dataset& ds, const StatComputation& c, JsonFields& f) {
+    std::vector<std::string> keys;
+    if (!c.column.empty()) keys.push_back(c.column);
+    for (const auto& op : c.operands)
+        if (op.dataset.empty()) {
+            if (!op.column_sum.empty()) keys.push_back(op.column_sum);
+            if (!op.cell_column.empty()) keys.push_back(op.cell_column);
+        }
+    for (const auto& k : keys)
+        if (ds.column_index(k) < 0) f.error("kolom '" + k + "' tidak ada");
 }
 
 std::optional<Dataset> load_dataset(const fs::path& root, const fs::path& path, Diagnostics& diags) {
@@ -226,24 +342,39 @@ std::optional<Dataset> load_dataset(const fs::path& root, const fs::path& path, 
             st.decimals = decimals_of(*num);
             const auto* how = sf.object("hitung", true);
             if (!how) continue;
-            if (const auto* col = how->if_contains("jumlah_kolom")) {
-                st.kind = StatStatement::Kind::column_sum;
-                st.column = col->is_string() ? std::string(col->get_string()) : "";
-            } else if (const auto* pct = how->if_contains("persen_dari"); pct && pct->is_object()) {
-                st.kind = StatStatement::Kind::percent_of;
-                const auto* num_v = pct->get_object().if_contains("pembilang");
-                const auto* den_v = pct->get_object().if_contains("penyebut");
-                auto a = num_v ? read_operand(*num_v, sf, "pembilang") : std::nullopt;
-                auto b = den_v ? read_operand(*den_v, sf, "penyebut") : std::nullopt;
-                if (!a || !b) continue;
-                st.numerator = *a;
-                st.denominator = *b;
-            } else {
-                sf.error("'hitung' harus memuat jumlah_kolom atau persen_dari");
-                continue;
+            auto computation = read_computation(*how, sf);
+            if (!computation) continue;
+            st.how = *computation;
+            check_columns(ds, st.how, sf);
+            if (const auto bound = sf.text("batas", false)) {
+                static const std::map<std::string, StatBound> bounds = {
+                    {"lebih_dari", StatBound::more_than},   {"kurang_dari", StatBound::less_than},
+                    {"paling_banyak", StatBound::at_most},  {"paling_sedikit", StatBound::at_least},
+                    {"sekitar", StatBound::about}};
+                auto it = bounds.find(*bound);
+                if (it == bounds.end()) {
+                    sf.error("batas '" + *bound + "' tidak dikenal; pilih lebih_dari, kurang_dari, paling_banyak "
+                             "(\"hingga\"), paling_sedikit atau sekitar");
+                    continue;
+                }
+                st.bound = it->second;
             }
-            for (const auto* col : {&st.column, &st.numerator.column_sum, &st.denominator.column_sum})
-                if (!col->empty() && ds.column_index(*col) < 0) sf.error("kolom '" + *col + "' tidak ada");
+            if (const auto* alt = sf.object("hitung_lain", false)) {
+                JsonFields af(*alt, *doc, diags, "pernyataan ke-" + std::to_string(n) + ": hitung_lain", 0);
+                st.alternative_label = af.text("label", true).value_or("");
+                const auto* alt_how = af.object("hitung", true);
+                auto alt_c = alt_how ? read_computation(*alt_how, af) : std::nullopt;
+                if (!alt_c) continue;
+                check_columns(ds, *alt_c, af);
+                st.alternative = *alt_c;
+            }
+            st.row = sf.text("baris", false).value_or("");
+            if (!st.row.empty() && ds.row_index(st.row) < 0) sf.error("baris '" + st.row + "' tidak ada di tabel ini");
+            for (const auto* c : {&st.how, st.alternative ? &*st.alternative : nullptr})
+                if (c)
+                    for (const auto& op : c->operands)
+                        if (op.dataset.empty() && !op.cell_row.empty() && ds.row_index(op.cell_row) < 0)
+                            sf.error("sel: baris '" + op.cell_row + "' tidak ada di tabel ini");
             ds.statements.push_back(std::move(st));
         }
     }

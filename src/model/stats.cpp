@@ -10,6 +10,30 @@ int Dataset::column_index(const std::string& key) const {
     return -1;
 }
 
+const char* bound_words(StatBound bound) {
+    switch (bound) {
+        case StatBound::exact: return "";
+        case StatBound::more_than: return "lebih dari ";
+        case StatBound::less_than: return "kurang dari ";
+        case StatBound::at_most: return "hingga ";
+        case StatBound::at_least: return "sedikitnya ";
+        case StatBound::about: return "sekitar ";
+    }
+    return "";
+}
+
+int Dataset::row_index(const std::string& label) const {
+    int text_col = -1;
+    for (std::size_t c = 0; c < columns.size() && text_col < 0; ++c)
+        if (!columns[c].numeric()) text_col = static_cast<int>(c);
+    if (text_col < 0) return -1;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const auto& cell = rows[r][static_cast<std::size_t>(text_col)];
+        if (cell.text && *cell.text == label) return static_cast<int>(r);
+    }
+    return -1;
+}
+
 int embed_label_column(const Dataset& ds, const EmbedSpec& spec) {
     if (!spec.label_column.empty()) return ds.column_index(spec.label_column);
     for (std::size_t i = 0; i < ds.columns.size(); ++i)
@@ -32,6 +56,7 @@ std::vector<int> embed_value_columns(const Dataset& ds, const EmbedSpec& spec) {
         if (!first) first = &col;
         if (comparable(*first, col)) out.push_back(static_cast<int>(i));
     }
+    if (spec.chart == ChartKind::tile_map && out.size() > 1) out.resize(1);  // a map shows one figure per province
     return out;
 }
 

@@ -36,21 +36,45 @@ struct StatCell {
     bool blank() const { return !number && !text; }
 };
 
-/// A value used by a statement: a constant, or the sum of a column over the rows.
+/// A value used by a statement: a constant, the sum of a column over the
+/// rows, or one cell (the row named by its label text); of this table, or of
+/// another one (`dataset`).
 struct StatOperand {
     std::optional<double> constant;
     std::string column_sum;
+    std::string cell_row, cell_column;  ///< a cell: the row whose label is cell_row, column cell_column
+    std::string dataset;                ///< another table's id; empty: this table
 };
 
+/// How a stated figure is recomputed.
+struct StatComputation {
+    enum class Kind { column_sum, percent_of, sum, difference, product, ratio, change_percent, decrease_percent, days, months };
+    Kind kind = Kind::column_sum;
+    std::string column;                  ///< column_sum
+    std::vector<StatOperand> operands;   ///< sum: any number; the others: 2 (a, b)
+    std::string start, end;              ///< days (YYYY-MM-DD), months (YYYY-MM): both counted
+};
+
+/// How the source words a figure: exactly, or as a bound it must respect.
+enum class StatBound { exact, more_than, less_than, at_most, at_least, about };
+
+/// How a bound reads before its figure: "lebih dari ", "hingga ", "" for exact.
+const char* bound_words(StatBound bound);
+
 /// A figure the source states elsewhere (narrative, infographic) that should
-/// equal a computation over this table.
+/// equal, or respect as a bound, a computation over this table (or others).
 struct StatStatement {
     std::string label;
     double value = 0;
     int decimals = 0;      ///< decimals as written in the data
-    enum class Kind { column_sum, percent_of } kind = Kind::column_sum;
-    std::string column;    ///< for column_sum
-    StatOperand numerator, denominator;  ///< for percent_of
+    StatBound bound = StatBound::exact;
+    StatComputation how;
+    /// The same figure computed another way, shown beside it: where the source
+    /// contradicts itself (a printed total against its rows), both versions.
+    std::optional<StatComputation> alternative;
+    std::string alternative_label;
+    /// The row of this table that prints the stated figure: marked wherever the table is shown.
+    std::string row;
     std::string source;
 };
 
@@ -74,6 +98,8 @@ struct Dataset {
 
     /// Index of a column by key, or -1.
     int column_index(const std::string& key) const;
+    /// Index of the row whose label (its first text column) is `label`, or -1.
+    int row_index(const std::string& label) const;
 };
 
 /// How an embedded table is charted.

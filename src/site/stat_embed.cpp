@@ -1,6 +1,7 @@
 #include "site/stat_embed.h"
 
 #include <algorithm>
+#include <set>
 
 #include "format/stat_values.h"
 #include "render/stat_chart.h"
@@ -18,6 +19,11 @@ bool has_finding(const std::vector<Finding>& fs, Finding::Scope scope, const std
 Value table_context(const Dataset& ds, const EmbedSpec& spec, const DatasetCheck& check) {
     const int label = embed_label_column(ds, spec);
     const auto& findings = check.findings;
+    // Rows that print a figure the source contradicts elsewhere carry the mark wherever the table is shown.
+    std::set<std::size_t> contradicted;
+    for (const auto& f : findings)
+        if (f.scope == Finding::Scope::statement && !ds.statements[f.statement].row.empty())
+            if (const int r = ds.row_index(ds.statements[f.statement].row); r >= 0) contradicted.insert(static_cast<std::size_t>(r));
     Value table;
     table.set("caption", ds.title);
     std::vector<Value> columns;
@@ -36,7 +42,8 @@ Value table_context(const Dataset& ds, const EmbedSpec& spec, const DatasetCheck
                                 .set("text", stat_cell_text(ds, r, c))
                                 .set("header", static_cast<int>(c) == label)
                                 .set("num", ds.columns[c].numeric())
-                                .set("mismatch", has_finding(findings, Finding::Scope::cell, ds.columns[c].key, r)));
+                                .set("mismatch", has_finding(findings, Finding::Scope::cell, ds.columns[c].key, r) ||
+                                                     (ds.columns[c].numeric() && contradicted.count(r))));
         rows.push_back(Value().set("cells", Value::list(std::move(cells))));
     }
     table.set("rows", Value::list(std::move(rows)));
@@ -66,6 +73,35 @@ Value table_context(const Dataset& ds, const EmbedSpec& spec, const DatasetCheck
     return table;
 }
 
+/// The format a stated figure is shown in: its column's for a column sum or
+/// a cell of this table, a percentage for shares and changes, days or months.
+StatColumn statement_format(const Dataset& ds, const StatStatement& st) {
+    StatColumn shown;
+    shown.type = ColumnType::number;
+    shown.decimals = st.decimals;
+    using Kind = StatComputation::Kind;
+    switch (st.how.kind) {
+        case Kind::percent_of:
+        case Kind::change_percent:
+        case Kind::decrease_percent: shown.type = ColumnType::percent; break;
+        case Kind::product:
+        case Kind::days: shown.unit = "hari"; break;
+        case Kind::months: shown.unit = "bulan"; break;
+        case Kind::ratio: break;
+        case Kind::column_sum:
+        case Kind::sum:
+        case Kind::difference: {
+            std::string key = st.how.column;
+            if (key.empty() && !st.how.operands.empty() && st.how.operands[0].dataset.empty())
+                key = st.how.operands[0].column_sum.empty() ? st.how.operands[0].cell_column : st.how.operands[0].column_sum;
+            if (const int idx = ds.column_index(key); idx >= 0 && ds.columns[static_cast<std::size_t>(idx)].numeric())
+                shown = ds.columns[static_cast<std::size_t>(idx)];
+            break;
+        }
+    }
+    return shown;
+}
+
 Value statements_context(const Dataset& ds, const DatasetCheck& check) {
     std::vector<Value> items;
     for (std::size_t i = 0; i < ds.statements.size(); ++i) {
@@ -73,21 +109,25 @@ Value statements_context(const Dataset& ds, const DatasetCheck& check) {
         bool bad = false;
         for (const auto& f : check.findings)
             if (f.scope == Finding::Scope::statement && f.statement == i) bad = true;
-        // A column sum is shown in its column's format, a share as a percentage.
-        const StatColumn* col = nullptr;
-        if (st.kind == StatStatement::Kind::column_sum && ds.column_index(st.column) >= 0)
-            col = &ds.columns[static_cast<std::size_t>(ds.column_index(st.column))];
-        StatColumn pct;
-        pct.type = ColumnType::percent;
-        pct.decimals = st.decimals;
-        const StatColumn& shown = col ? *col : pct;
+        const StatColumn shown = statement_format(ds, st);
+        // The computed figure at the source's rounding, with two decimals more
+        // where the source rounded to whole percents or fewer.
         StatColumn computed_col = shown;
-        if (computed_col.type == ColumnType::percent) computed_col.decimals = std::max(2, st.decimals);
+        if (computed_col.type == ColumnType::percent || st.how.kind == StatComputation::Kind::ratio)
+            computed_col.decimals = std::max(2, st.decimals);
+        auto computed_text = [&](const std::optional<double>& v) {
+            return v ? format_stat(*v, computed_col) : std::string("tidak dapat dihitung");
+        };
+        const auto& alt = check.alternatives.at(i);
         items.push_back(Value()
                             .set("label", st.label)
-                            .set("value", format_stat(st.value, shown))
+                            .set("value", std::string(bound_words(st.bound)) + format_stat(st.value, shown))
                             .set("mismatch", bad)
-                            .set("computed", format_stat(check.statements.at(i), computed_col))
+                            .set("computed", computed_text(check.statements.at(i)))
+                            .set("alternative", st.alternative ? Value(Value()
+                                                                           .set("label", st.alternative_label)
+                                                                           .set("computed", computed_text(alt)))
+                                                               : Value(false))
                             .set("source", Value::nonempty(st.source)));
     }
     return Value().set("count", std::to_string(ds.statements.size())).set("items", Value::list(std::move(items)));

@@ -19,8 +19,31 @@ int column_decimals(const StatColumn& col, double value) {
     return std::modf(value, &ip) == 0 ? 0 : 2;
 }
 
-double operand_value(const Dataset& ds, const StatOperand& op) {
-    return op.constant ? *op.constant : column_sum(ds, op.column_sum);
+std::optional<double> operand_value(const Dataset& ds, const StatOperand& op, const DatasetLookup& lookup) {
+    if (op.constant) return op.constant;
+    const Dataset* table = &ds;
+    if (!op.dataset.empty()) {
+        table = lookup ? lookup(op.dataset) : nullptr;
+        if (!table) return std::nullopt;
+    }
+    if (!op.column_sum.empty()) {
+        if (table->column_index(op.column_sum) < 0) return std::nullopt;
+        return column_sum(*table, op.column_sum);
+    }
+    const int row = table->row_index(op.cell_row), col = table->column_index(op.cell_column);
+    if (row < 0 || col < 0) return std::nullopt;
+    return table->rows[static_cast<std::size_t>(row)][static_cast<std::size_t>(col)].number;
+}
+
+/// Days from 0000-03-01 (proleptic Gregorian), to count the days between two dates.
+long day_number(const std::string& iso) {
+    int y = std::stoi(iso.substr(0, 4));
+    const int m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+    y -= m <= 2;
+    const long era = y / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
 }
 
 std::string plain(double v, int decimals) { return decimals == 0 ? format_whole(v) : format_decimal(v, decimals); }
@@ -74,13 +97,67 @@ std::optional<double> compute_total(const Dataset& ds, const StatColumn& col) {
     return column_sum(ds, col.key);
 }
 
-double compute_statement(const Dataset& ds, const StatStatement& st) {
-    if (st.kind == StatStatement::Kind::column_sum) return column_sum(ds, st.column);
-    const double den = operand_value(ds, st.denominator);
-    return den == 0 ? 0 : operand_value(ds, st.numerator) / den * 100.0;
+std::optional<double> compute(const Dataset& ds, const StatComputation& c, const DatasetLookup& lookup) {
+    using Kind = StatComputation::Kind;
+    switch (c.kind) {
+        case Kind::column_sum:
+            if (ds.column_index(c.column) < 0) return std::nullopt;
+            return column_sum(ds, c.column);
+        // Both ends count, as the source counts them ("24–25 November" is two days, "Maret–Juli" five months).
+        case Kind::days: return static_cast<double>(day_number(c.end) - day_number(c.start) + 1);
+        case Kind::months: {
+            const int a = std::stoi(c.start.substr(0, 4)) * 12 + std::stoi(c.start.substr(5, 2));
+            const int b = std::stoi(c.end.substr(0, 4)) * 12 + std::stoi(c.end.substr(5, 2));
+            return static_cast<double>(b - a + 1);
+        }
+        default: break;
+    }
+    std::vector<double> v;
+    for (const auto& op : c.operands) {
+        const auto x = operand_value(ds, op, lookup);
+        if (!x) return std::nullopt;
+        v.push_back(*x);
+    }
+    if (v.empty() || (c.kind != Kind::sum && v.size() != 2)) return std::nullopt;
+    switch (c.kind) {
+        case Kind::sum: {
+            double total = 0;
+            for (double x : v) total += x;
+            return total;
+        }
+        case Kind::difference: return v[0] - v[1];
+        case Kind::product: return v[0] * v[1];
+        case Kind::decrease_percent:
+            if (v[0] == 0) return std::nullopt;
+            return (v[0] - v[1]) / v[0] * 100.0;
+        case Kind::percent_of:
+            if (v[1] == 0) return std::nullopt;
+            return v[0] / v[1] * 100.0;
+        case Kind::ratio:
+            if (v[1] == 0) return std::nullopt;
+            return v[0] / v[1];
+        case Kind::change_percent:
+            if (v[0] == 0) return std::nullopt;
+            return (v[1] - v[0]) / v[0] * 100.0;
+        default: break;
+    }
+    return std::nullopt;
 }
 
-DatasetCheck check_consistency(const Dataset& ds) {
+bool statement_holds(const StatStatement& st, double computed) {
+    const double unit = 0.5 * std::pow(10.0, -st.decimals);
+    switch (st.bound) {
+        case StatBound::exact: return !differs(st.value, computed, st.decimals);
+        case StatBound::more_than: return computed > st.value;
+        case StatBound::less_than: return computed < st.value;
+        case StatBound::at_most: return computed <= st.value + unit;
+        case StatBound::at_least: return computed >= st.value - unit;
+        case StatBound::about: return std::abs(computed - st.value) <= std::max(0.05 * std::abs(st.value), unit);
+    }
+    return false;
+}
+
+DatasetCheck check_consistency(const Dataset& ds, const DatasetLookup& lookup) {
     DatasetCheck check;
     auto& out = check.findings;
     for (std::size_t r = 0; r < ds.rows.size(); ++r)
@@ -107,18 +184,25 @@ DatasetCheck check_consistency(const Dataset& ds) {
     }
     for (std::size_t i = 0; i < ds.statements.size(); ++i) {
         const auto& st = ds.statements[i];
-        const double computed = compute_statement(ds, st);
+        const auto computed = compute(ds, st.how, lookup);
         check.statements.push_back(computed);
-        if (differs(st.value, computed, st.decimals))
-            out.push_back({Finding::Scope::statement, 0, st.column, i, st.value, computed, st.decimals});
+        check.alternatives.push_back(st.alternative ? compute(ds, *st.alternative, lookup) : std::nullopt);
+        if (computed && !statement_holds(st, *computed))
+            out.push_back({Finding::Scope::statement, 0, st.how.column, i, st.value, *computed, st.decimals, st.bound});
     }
     return check;
 }
 
 std::map<std::string, DatasetCheck> check_datasets(const std::vector<Dataset>& datasets, Diagnostics& diags) {
     std::map<std::string, DatasetCheck> checks;
+    std::map<std::string, const Dataset*> by_id;
+    for (const auto& ds : datasets) by_id[ds.id] = &ds;
+    const DatasetLookup lookup = [&by_id](const std::string& id) -> const Dataset* {
+        auto it = by_id.find(id);
+        return it == by_id.end() ? nullptr : it->second;
+    };
     for (const auto& ds : datasets) {
-        auto check = check_consistency(ds);
+        auto check = check_consistency(ds, lookup);
         for (const auto& f : check.findings) diags.warning(ds.source_file, describe(ds, f));
         checks.emplace(ds.id, std::move(check));
     }
@@ -146,7 +230,10 @@ std::string describe(const Dataset& ds, const Finding& f) {
         case Finding::Scope::statement:
             return where + ": pernyataan \"" + ds.statements[f.statement].label + "\"" +
                    (ds.statements[f.statement].source.empty() ? "" : " (" + ds.statements[f.statement].source + ")") +
-                   " tertulis " + declared + ", dihitung dari baris " + computed;
+                   " tertulis " + bound_words(f.bound) + declared +
+                   (ds.statements[f.statement].how.kind == StatComputation::Kind::column_sum ? ", dihitung dari baris "
+                                                                                               : ", dihitung ") +
+                   computed;
     }
     return where;
 }

@@ -3,6 +3,7 @@
 /// disagreement. Pure: the data is never "fixed", only compared.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@ struct Finding {
     double declared = 0;
     double computed = 0;
     int decimals = 0;
+    StatBound bound = StatBound::exact;  ///< for statement findings
 };
 
 /// Sum of a numeric column over all rows; blanks count as zero.
@@ -34,20 +36,31 @@ std::optional<double> compute_cell(const Dataset& ds, std::size_t row, const Sta
 /// whose total is not a sum (percentages without a formula, text).
 std::optional<double> compute_total(const Dataset& ds, const StatColumn& col);
 
-double compute_statement(const Dataset& ds, const StatStatement& st);
+/// Other tables a statement may name, by id (nothing: only this table).
+using DatasetLookup = std::function<const Dataset*(const std::string& id)>;
+
+/// A computation's value over its table (and the tables it names), or
+/// nothing when an operand is missing or a division by zero.
+std::optional<double> compute(const Dataset& ds, const StatComputation& c, const DatasetLookup& lookup = {});
+
+/// Whether the stated figure respects the computed one: equal at the
+/// source's rounding, or within its bound ("lebih dari", "hingga", "sekitar":
+/// within 5 % of the stated figure, or half its last printed unit if more).
+bool statement_holds(const StatStatement& st, double computed);
 
 /// A dataset checked against itself: every disagreement, and the recomputed
 /// figures a page shows beside the printed ones, so no later stage recomputes them.
 struct DatasetCheck {
     std::vector<Finding> findings;  ///< where a declared figure differs from its recomputation
     std::vector<std::optional<double>> totals;  ///< per column: the totals row recomputed from the rows
-    std::vector<double> statements;             ///< per statement: its figure recomputed from the rows
+    std::vector<std::optional<double>> statements;    ///< per statement: its figure recomputed (none: not computable)
+    std::vector<std::optional<double>> alternatives;  ///< per statement: its alternative computation, when it has one
     bool total_mismatch = false;                ///< some printed total differs
 };
 
 /// Checks every declared figure: a difference beyond the rounding of its
 /// printed decimals is a finding.
-DatasetCheck check_consistency(const Dataset& ds);
+DatasetCheck check_consistency(const Dataset& ds, const DatasetLookup& lookup = {});
 
 /// Checks every dataset; each finding is also a warning on the dataset's file.
 std::map<std::string, DatasetCheck> check_datasets(const std::vector<Dataset>& datasets, Diagnostics& diags);

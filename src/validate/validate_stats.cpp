@@ -78,11 +78,35 @@ void validate_embed(const EmbedSpec& spec, const std::map<std::string, const Dat
     }
 }
 
+/// A statement's operands that name another table must find it, its column and its row.
+void validate_references(const Dataset& ds, const std::map<std::string, const Dataset*>& datasets, Diagnostics& diags) {
+    for (const auto& st : ds.statements)
+        for (const auto* c : {&st.how, st.alternative ? &*st.alternative : nullptr}) {
+            if (!c) continue;
+            for (const auto& op : c->operands) {
+                if (op.dataset.empty()) continue;
+                const auto where = "pernyataan \"" + st.label + "\": ";
+                auto it = datasets.find(op.dataset);
+                if (it == datasets.end()) {
+                    diags.error(ds.source_file, where + "tabel '" + op.dataset + "' tidak ada di data/statistik/");
+                    continue;
+                }
+                const auto& other = *it->second;
+                const auto& key = op.column_sum.empty() ? op.cell_column : op.column_sum;
+                if (other.column_index(key) < 0)
+                    diags.error(ds.source_file, where + "kolom '" + key + "' tidak ada di " + other.source_file);
+                else if (!op.cell_row.empty() && other.row_index(op.cell_row) < 0)
+                    diags.error(ds.source_file, where + "baris '" + op.cell_row + "' tidak ada di " + other.source_file);
+            }
+        }
+}
+
 }  // namespace
 
 void validate_stats(const Content& content, const Data& data, Diagnostics& diags) {
     std::map<std::string, const Dataset*> datasets;
     for (const auto& ds : data.datasets) datasets[ds.id] = &ds;
+    for (const auto& ds : data.datasets) validate_references(ds, datasets, diags);
     for (const auto* pages : {&content.guides, &content.stats_pages})
         for (const auto& page : *pages)
             for (const auto& spec : page.embeds) validate_embed(spec, datasets, diags);

@@ -111,7 +111,9 @@ const char* kReportExplicit =
     "---\njudul: Laporan X\nurutan: 1\nringkasan: Semua jenis grafik.\n---\nPengantar.\n\n"
     "```statistik\ndata: x\ngrafik: peta\nlabel: provinsi\nnilai: [jumlah]\n```\n\n"
     "```statistik\ndata: x\ngrafik: batang-bertumpuk\nnilai: [p1, p3]\ntabel: tidak\njudul: LSP per jenis\n```\n\n"
-    "```statistik\ndata: x\ngrafik: garis\nnilai: [p1, p3, anggaran]\n```\n\n"
+    "```statistik\ndata: x\ngrafik: garis\nnilai: [p1, p3]\n```\n\n"
+    "```statistik\ndata: x\ngrafik: garis\nnilai: [anggaran]\n```\n\n"
+    "```statistik\ndata: x\ngrafik: batang\nnilai: [p1, p3]\n```\n\n"
     "```statistik\ndata: x\ngrafik: batang\nnilai: realisasi\n```\n\n"
     "```statistik\ndata: x\ngrafik: tidak\n```\n";
 
