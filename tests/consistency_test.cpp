@@ -230,3 +230,16 @@ TEST_CASE("a claim on another table's figures, and both versions where the sourc
     CHECK(*both.statements[0] == Approx(37.98).epsilon(1e-3));
     CHECK(*both.alternatives[0] == Approx(-31.01).epsilon(1e-3));
 }
+
+TEST_CASE("a sum of rounded figures may differ from the printed total by their rounding, no more", "[consistency]") {
+    Dataset ds;
+    ds.columns = {{"uraian", "Uraian", ColumnType::text, "", -1, {}}, {"nilai", "Nilai", ColumnType::number, "miliar USD", 2, {}}};
+    ds.rows = {{txt("Ekspor"), num(1.24)}, {txt("Impor"), num(1.68)}};
+    const std::vector<StatOperand> parts = {cell("Ekspor", "nilai"), cell("Impor", "nilai")};
+    // 1,24 + 1,68 = 2,92; each may stand for up to 0,005 more: a printed 2,93 is possible, 2,94 is not.
+    CHECK(holds(ds, claim(2.93, 2, StatComputation::Kind::sum, parts)));
+    CHECK_FALSE(holds(ds, claim(2.94, 2, StatComputation::Kind::sum, parts)));
+    CHECK(rounding_slack(ds, StatComputation{StatComputation::Kind::sum, {}, parts, {}, {}}) == Approx(0.01));
+    // Whole counts carry no rounding.
+    CHECK(rounding_slack(summary(), StatComputation{StatComputation::Kind::sum, {}, {cell("Sertifikasi 2020", "nilai")}, {}, {}}) == 0);
+}

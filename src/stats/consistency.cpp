@@ -1,6 +1,8 @@
 #include "stats/consistency.h"
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "format/indonesian.h"
 
@@ -144,10 +146,34 @@ std::optional<double> compute(const Dataset& ds, const StatComputation& c, const
     return std::nullopt;
 }
 
-bool statement_holds(const StatStatement& st, double computed) {
+/// Decimals a printed figure shows (as stored: 6,44 has two), at most six.
+int shown_decimals(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6f", std::abs(v));
+    std::string digits(buf);
+    const auto dot = digits.find('.');
+    if (dot == std::string::npos) return 0;
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    return digits.size() > dot + 1 ? static_cast<int>(digits.size() - dot - 1) : 0;
+}
+
+double rounding_slack(const Dataset& ds, const StatComputation& c, const DatasetLookup& lookup) {
+    if (c.kind != StatComputation::Kind::sum && c.kind != StatComputation::Kind::difference) return 0;
+    double slack = 0;
+    for (const auto& op : c.operands) {
+        if (!op.cell_column.empty() || op.constant) {  // a single printed figure; a column sum is exact counts
+            const auto v = operand_value(ds, op, lookup);
+            const int d = v ? shown_decimals(*v) : 0;
+            if (d > 0) slack += 0.5 * std::pow(10.0, -d);
+        }
+    }
+    return slack;
+}
+
+bool statement_holds(const StatStatement& st, double computed, double slack) {
     const double unit = 0.5 * std::pow(10.0, -st.decimals);
     switch (st.bound) {
-        case StatBound::exact: return !differs(st.value, computed, st.decimals);
+        case StatBound::exact: return std::abs(st.value - computed) <= unit + slack + 1e-9 * std::max(1.0, std::abs(computed));
         case StatBound::more_than: return computed > st.value;
         case StatBound::less_than: return computed < st.value;
         case StatBound::at_most: return computed <= st.value + unit;
@@ -187,7 +213,7 @@ DatasetCheck check_consistency(const Dataset& ds, const DatasetLookup& lookup) {
         const auto computed = compute(ds, st.how, lookup);
         check.statements.push_back(computed);
         check.alternatives.push_back(st.alternative ? compute(ds, *st.alternative, lookup) : std::nullopt);
-        if (computed && !statement_holds(st, *computed))
+        if (computed && !statement_holds(st, *computed, rounding_slack(ds, st.how, lookup)))
             out.push_back({Finding::Scope::statement, 0, st.how.column, i, st.value, *computed, st.decimals, st.bound});
     }
     return check;

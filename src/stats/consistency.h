@@ -46,7 +46,12 @@ std::optional<double> compute(const Dataset& ds, const StatComputation& c, const
 /// Whether the stated figure respects the computed one: equal at the
 /// source's rounding, or within its bound ("lebih dari", "hingga", "sekitar":
 /// within 5 % of the stated figure, or half its last printed unit if more).
-bool statement_holds(const StatStatement& st, double computed);
+bool statement_holds(const StatStatement& st, double computed, double slack = 0);
+
+/// How far a sum or difference of printed figures may stray from the exact
+/// one because each figure was itself rounded (half a unit of its last
+/// printed decimal each): 1,24 + 1,68 may stand for a total printed as 2,93.
+double rounding_slack(const Dataset& ds, const StatComputation& c, const DatasetLookup& lookup = {});
 
 /// A dataset checked against itself: every disagreement, and the recomputed
 /// figures a page shows beside the printed ones, so no later stage recomputes them.
