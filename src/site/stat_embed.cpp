@@ -84,9 +84,9 @@ StatColumn statement_format(const Dataset& ds, const StatStatement& st) {
         case Kind::percent_of:
         case Kind::change_percent:
         case Kind::decrease_percent: shown.type = ColumnType::percent; break;
-        case Kind::product:
         case Kind::days: shown.unit = "hari"; break;
         case Kind::months: shown.unit = "bulan"; break;
+        case Kind::product:
         case Kind::ratio: break;
         case Kind::column_sum:
         case Kind::sum:
