@@ -124,6 +124,13 @@ StatStatement claim(double value, int decimals, StatComputation::Kind kind, std:
     return st;
 }
 
+StatComputation computation(StatComputation::Kind kind, std::vector<StatOperand> ops) {
+    StatComputation c;
+    c.kind = kind;
+    c.operands = std::move(ops);
+    return c;
+}
+
 /// Two rows of a summary: certifications in 2020 and 2021, as the 2021 report prints them.
 Dataset summary() {
     Dataset ds;
@@ -222,7 +229,7 @@ TEST_CASE("a claim on another table's figures, and both versions where the sourc
     // "Growth over 2020": an increase on the printed 356, a decrease on the rows' 178; both are computed.
     auto growth = claim(0, 0, StatComputation::Kind::change_percent,
                         {cell("LSP baru 2020", "nilai"), cell("LSP baru 2021", "nilai")}, StatBound::more_than);
-    growth.alternative = StatComputation{StatComputation::Kind::change_percent, {}, {cell("LSP baru 2020", "nilai"), rows_sum}, {}, {}};
+    growth.alternative = computation(StatComputation::Kind::change_percent, {cell("LSP baru 2020", "nilai"), rows_sum});
     growth.alternative_label = "dengan jumlah baris 178";
     ds.statements = {growth};
     const auto both = check_consistency(ds, lookup);
@@ -239,7 +246,97 @@ TEST_CASE("a sum of rounded figures may differ from the printed total by their r
     // 1,24 + 1,68 = 2,92; each may stand for up to 0,005 more: a printed 2,93 is possible, 2,94 is not.
     CHECK(holds(ds, claim(2.93, 2, StatComputation::Kind::sum, parts)));
     CHECK_FALSE(holds(ds, claim(2.94, 2, StatComputation::Kind::sum, parts)));
-    CHECK(rounding_slack(ds, StatComputation{StatComputation::Kind::sum, {}, parts, {}, {}}) == Approx(0.01));
+    CHECK(rounding_slack(ds, computation(StatComputation::Kind::sum, parts)) == Approx(0.01));
     // Whole counts carry no rounding.
-    CHECK(rounding_slack(summary(), StatComputation{StatComputation::Kind::sum, {}, {cell("Sertifikasi 2020", "nilai")}, {}, {}}) == 0);
+    CHECK(rounding_slack(summary(), computation(StatComputation::Kind::sum, {cell("Sertifikasi 2020", "nilai")})) == 0);
+}
+
+TEST_CASE("counted rows, extremes, weekdays, dates in a period and listed items", "[consistency]") {
+    using K = StatComputation::Kind;
+    Dataset provinces;
+    provinces.id = "provinsi";
+    provinces.columns = {{"provinsi", "Provinsi", ColumnType::text, "", -1, {}},
+                         {"jumlah", "Jumlah", ColumnType::number, "LSP", -1, {}}};
+    provinces.rows = {{txt("Aceh"), num(12)}, {txt("Bali"), num(30)}, {txt("Papua"), num(0)}, {txt("Riau"), blank()}};
+    const DatasetLookup lookup = [&](const std::string& id) { return id == "provinsi" ? &provinces : nullptr; };
+    const auto ds = summary();
+
+    // "Tersebar di 2 provinsi": rows with a non-zero figure, of another table.
+    auto rows = claim(2, 0, K::row_count, {});
+    rows.how.dataset = "provinsi";
+    rows.how.column = "jumlah";
+    CHECK(holds(ds, rows, lookup));
+    rows.value = 4;
+    CHECK_FALSE(holds(ds, rows, lookup));
+    rows.how.column.clear();  // every row, blank or zero
+    CHECK(holds(ds, rows, lookup));
+    CHECK(compute(summary(), claim(0, 0, K::row_count, {}).how) == Approx(4));
+
+    // "Terbanyak" and "terkecil", over operands and over a column's rows (blanks are not figures).
+    const auto y20 = cell("Sertifikasi 2020", "nilai"), y21 = cell("Sertifikasi 2021", "nilai");
+    CHECK(holds(ds, claim(830986, 0, K::maximum, {y20, y21})));
+    CHECK_FALSE(holds(ds, claim(593892, 0, K::maximum, {y20, y21})));
+    CHECK(holds(ds, claim(593892, 0, K::minimum, {y20, y21})));
+    auto smallest = claim(12, 0, K::minimum, {});
+    smallest.how.dataset = "provinsi";
+    smallest.how.column = "jumlah";
+    CHECK_FALSE(holds(ds, smallest, lookup));  // Papua's 0 is smaller
+    smallest.value = 0;
+    CHECK(holds(ds, smallest, lookup));
+
+    // Weekdays: 28 Oktober 2021 was a Thursday (4), 29 Oktober a Friday, 1 Januari 1970 a Thursday.
+    auto day = claim(4, 0, K::weekday, {});
+    day.how.start = "2021-10-28";
+    CHECK(holds(ds, day));
+    day.how.start = "2021-10-29";
+    CHECK_FALSE(holds(ds, day));
+    CHECK(compute(ds, day.how) == Approx(5));
+    day.how.start = "2021-04-26";
+    CHECK(compute(ds, day.how) == Approx(1));  // Senin
+    day.how.start = "1970-01-01";
+    CHECK(compute(ds, day.how) == Approx(4));
+    day.how.start = "2024-02-29";
+    CHECK(compute(ds, day.how) == Approx(4));
+
+    // Dates inside a stated period: both ends belong to it.
+    auto within = claim(0, 0, K::dates_within, {});
+    within.how.start = "2021-11-16";
+    within.how.end = "2021-11-18";
+    within.how.items = {"2021-11-16", "2021-11-18"};
+    CHECK(holds(ds, within));
+    within.how.start = "2021-12-21";
+    within.how.end = "2021-12-31";
+    within.how.items = {"2021-12-03", "2021-12-04"};
+    CHECK_FALSE(holds(ds, within));  // "akhir Desember" against 3–4 Desember
+    CHECK(compute(ds, within.how) == Approx(2));
+
+    // A stated count against the items the source lists.
+    auto listed = claim(4, 0, K::item_count, {});
+    listed.how.items = {"A", "B", "C", "D"};
+    CHECK(holds(ds, listed));
+    listed.how.items.push_back("E");
+    CHECK_FALSE(holds(ds, listed));
+}
+
+TEST_CASE("a warning names a calendar or list claim in its own terms", "[consistency]") {
+    auto ds = summary();
+    auto day = claim(4, 0, StatComputation::Kind::weekday, {});
+    day.label = "Hari rapat";
+    day.how.start = "2021-10-29";
+    auto listed = claim(4, 0, StatComputation::Kind::item_count, {});
+    listed.label = "Lembaga mitra";
+    listed.how.items = {"A", "B", "C", "D", "E"};
+    auto within = claim(0, 0, StatComputation::Kind::dates_within, {});
+    within.label = "Konsinyasi";
+    within.how.start = "2021-12-21";
+    within.how.end = "2021-12-31";
+    within.how.items = {"2021-12-04"};
+    ds.statements = {day, listed, within};
+    const auto check = check_consistency(ds);
+    REQUIRE(check.findings.size() == 3);
+    CHECK_THAT(describe(ds, check.findings[0]), Contains("tertulis Kamis, menurut kalender Jumat"));
+    CHECK_THAT(describe(ds, check.findings[1]), Contains("tertulis 4, tetapi 5 butir disebutkan: A; B; C; D; E"));
+    CHECK_THAT(describe(ds, check.findings[2]),
+               Contains("tertulis antara 21 Desember 2021 dan 31 Desember 2021, tetapi 1 dari 1 tanggal yang tercatat "
+                        "di luarnya: 4 Desember 2021"));
 }

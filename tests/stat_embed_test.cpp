@@ -93,3 +93,34 @@ TEST_CASE("a page body is cut where its embeds stand, also inside a tight list",
     CHECK_THAT(parts[2], Contains("</li>\n</ul>\n<p>Akhir.</p>"));
     CHECK_FALSE(Catch::contains(parts[1] + parts[2], "PEPGEN-SEMAT"));
 }
+
+TEST_CASE("a weekday, a period and a list read in their own terms beside the table", "[stat_embed]") {
+    auto ds = fixture_dataset();
+    auto make = [](const char* label, StatComputation::Kind kind) {
+        StatStatement st;
+        st.label = label;
+        st.how.kind = kind;
+        return st;
+    };
+    auto day = make("Hari rapat", StatComputation::Kind::weekday);
+    day.value = 1;  // Senin
+    day.how.start = "2021-04-26";
+    auto within = make("Akhir Desember", StatComputation::Kind::dates_within);
+    within.how.start = "2021-12-21";
+    within.how.end = "2021-12-31";
+    within.how.items = {"2021-12-03", "2021-12-04"};
+    auto listed = make("Lembaga mitra", StatComputation::Kind::item_count);
+    listed.value = 4;
+    listed.how.items = {"Kemnaker", "Bappenas", "Kadin", "Kemdikbudristek", "Kemenko"};
+    ds.statements = {day, within, listed};
+    EmbedSpec spec;
+    spec.dataset = ds.id;
+    spec.chart = ChartKind::none;
+    const auto html = render_embed(stat_embed_context(ds, spec, check_consistency(ds), "t", {"x.json", ""}));
+    CHECK_THAT(html, Contains("Hari rapat: <strong>Senin</strong> — sesuai; hasil hitung Senin"));
+    CHECK_THAT(html, Contains("Akhir Desember: <strong>antara 21 Desember 2021 dan 31 Desember 2021</strong> — "
+                              "<span class=\"flag\">berbeda</span> dari hasil hitung 2 dari 2 tanggal yang tercatat di "
+                              "luarnya: 3 Desember 2021, 4 Desember 2021"));
+    CHECK_THAT(html, Contains("Lembaga mitra: <strong>4</strong> — <span class=\"flag\">berbeda</span> dari hasil hitung "
+                              "5 butir disebutkan: Kemnaker; Bappenas; Kadin; Kemdikbudristek; Kemenko"));
+}

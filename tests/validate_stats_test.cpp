@@ -166,3 +166,20 @@ TEST_CASE("a claim naming another table must find that table, its column and its
     ds.statements[0].how.operands[0].cell_row = "Bali";
     CHECK(check({}, {ds}) == "");
 }
+
+TEST_CASE("a row count or an extreme over another table must find that table and its column", "[validate_stats]") {
+    auto ds = sample();
+    StatStatement st;
+    st.label = "Provinsi";
+    st.how.kind = StatComputation::Kind::row_count;
+    st.how.dataset = "tidak-ada";
+    ds.statements = {st};
+    CHECK_THAT(check({}, {ds}), Contains("pernyataan \"Provinsi\": tabel 'tidak-ada' tidak ada di data/statistik/"));
+    ds.statements[0].how.dataset = "uji";
+    ds.statements[0].how.column = "hilang";
+    CHECK_THAT(check({}, {ds}), Contains("pernyataan \"Provinsi\": kolom 'hilang' tidak ada di data/statistik/uji.json"));
+    ds.statements[0].how.kind = StatComputation::Kind::maximum;
+    CHECK_THAT(check({}, {ds}), Contains("kolom 'hilang' tidak ada"));
+    ds.statements[0].how.column = "p1";
+    CHECK(check({}, {ds}) == "");
+}

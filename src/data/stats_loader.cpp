@@ -7,6 +7,7 @@
 #include <set>
 
 #include "data/json_reader.h"
+#include "format/indonesian.h"
 #include "format/json_pretty.h"
 #include "format/stat_values.h"
 #include "util/files.h"
@@ -140,9 +141,36 @@ std::optional<StatComputation> read_computation(const json::object& how, JsonFie
         }
         return true;
     };
+    // A column of this table or of another ("data"): row_count's filter, minimum/maximum over rows.
+    auto over_column = [&](const json::object& o, const char* key, bool required) -> bool {
+        for (const auto& kv : o)
+            if (kv.key() != key && kv.key() != "data") {
+                f.error("'hitung': kunci '" + std::string(kv.key()) + "' tidak dikenal; yang dipakai: " + key + ", data");
+                return false;
+            }
+        if (const auto* d = o.if_contains("data")) {
+            if (!d->is_string()) return false;
+            c.dataset = std::string(d->get_string());
+        }
+        const auto* col = o.if_contains(key);
+        if (!col) return !required;
+        if (!col->is_string()) return false;
+        c.column = std::string(col->get_string());
+        return true;
+    };
+    auto strings = [&](const json::value* v, std::vector<std::string>& out) -> bool {
+        if (!v || !v->is_array() || v->get_array().empty()) return false;
+        for (const auto& item : v->get_array()) {
+            if (!item.is_string() || item.get_string().empty()) return false;
+            out.emplace_back(item.get_string());
+        }
+        return true;
+    };
+    static const char* const kinds =
+        "jumlah_kolom, persen_dari, jumlah, selisih, kali, rasio, perubahan_persen, penurunan_persen, hari, bulan, "
+        "jumlah_baris, terkecil, terbesar, hari_pekan, tanggal_dalam atau jumlah_butir";
     if (how.size() != 1) {
-        f.error("'hitung' harus memuat tepat satu dari: jumlah_kolom, persen_dari, jumlah, selisih, kali, rasio, "
-                "perubahan_persen, penurunan_persen, hari, bulan");
+        f.error(std::string("'hitung' harus memuat tepat satu dari: ") + kinds);
         return std::nullopt;
     }
     const std::string kind(how.begin()->key());
@@ -176,9 +204,30 @@ std::optional<StatComputation> read_computation(const json::object& how, JsonFie
     } else if (kind == "hari" || kind == "bulan") {
         c.kind = kind == "hari" ? StatComputation::Kind::days : StatComputation::Kind::months;
         ok = span(v, kind == "bulan");
+    } else if (kind == "jumlah_baris") {
+        c.kind = StatComputation::Kind::row_count;
+        ok = v->is_object() && over_column(v->get_object(), "bukan_nol", false);
+    } else if (kind == "terkecil" || kind == "terbesar") {
+        c.kind = kind == "terkecil" ? StatComputation::Kind::minimum : StatComputation::Kind::maximum;
+        ok = v->is_object() ? over_column(v->get_object(), "kolom", true) : list(v, 2, 1000);
+    } else if (kind == "hari_pekan") {
+        c.kind = StatComputation::Kind::weekday;
+        ok = v->is_string() && is_iso_date(v->get_string());
+        if (ok) c.start = std::string(v->get_string());
+    } else if (kind == "tanggal_dalam") {
+        c.kind = StatComputation::Kind::dates_within;
+        ok = span(v, false) && strings(v->get_object().if_contains("tanggal"), c.items);
+        if (ok)
+            for (const auto& d : c.items)
+                if (!is_iso_date(d)) {
+                    f.error("tanggal_dalam: '" + d + "' bukan tanggal YYYY-MM-DD");
+                    return std::nullopt;
+                }
+    } else if (kind == "jumlah_butir") {
+        c.kind = StatComputation::Kind::item_count;
+        ok = strings(v, c.items);
     } else {
-        f.error("'hitung': '" + kind + "' tidak dikenal; pilih jumlah_kolom, persen_dari, jumlah, selisih, kali, rasio, "
-                "perubahan_persen, penurunan_persen, hari atau bulan");
+        f.error("'hitung': '" + kind + "' tidak dikenal; pilih " + kinds);
         return std::nullopt;
     }
     if (!ok) {
@@ -191,7 +240,7 @@ std::optional<StatComputation> read_computation(const json::object& how, JsonFie
 /// Column references of a computation that name no column of this table.
 void check_columns(const Dataset& ds, const StatComputation& c, JsonFields& f) {
     std::vector<std::string> keys;
-    if (!c.column.empty()) keys.push_back(c.column);
+    if (!c.column.empty() && c.dataset.empty()) keys.push_back(c.column);
     for (const auto& op : c.operands)
         if (op.dataset.empty()) {
             if (!op.column_sum.empty()) keys.push_back(op.column_sum);
@@ -332,19 +381,38 @@ std::optional<Dataset> load_dataset(const fs::path& root, const fs::path& path, 
             StatStatement st;
             st.label = sf.text("label", true).value_or("");
             st.source = sf.text("sumber", false).value_or("");
-            const auto* value = s.get_object().if_contains("nilai");
-            auto num = value ? as_number(*value) : std::nullopt;
-            if (!num) {
-                sf.error("'nilai' harus berupa bilangan");
+            const auto* how = sf.object("hitung", true);
+            auto computation = how ? read_computation(*how, sf) : std::nullopt;
+            if (!computation) {
+                if (!s.get_object().if_contains("nilai")) sf.error("'nilai' tidak ada: angka yang dinyatakan sumber");
                 continue;
             }
-            st.value = *num;
-            st.decimals = decimals_of(*num);
-            const auto* how = sf.object("hitung", true);
-            if (!how) continue;
-            auto computation = read_computation(*how, sf);
-            if (!computation) continue;
             st.how = *computation;
+            const auto* value = s.get_object().if_contains("nilai");
+            if (st.how.kind == StatComputation::Kind::weekday) {
+                // The source names a day; it is kept as its number to compare.
+                const auto day = value && value->is_string() ? weekday_number(value->get_string()) : 0;
+                if (day == 0) {
+                    sf.error("'nilai' hari_pekan harus nama hari: Senin, Selasa, Rabu, Kamis, Jumat, Sabtu atau Minggu");
+                    continue;
+                }
+                st.value = day;
+            } else if (st.how.kind == StatComputation::Kind::dates_within) {
+                // The stated figure is the period itself; the claim holds when no date falls outside it.
+                if (value) {
+                    sf.error("'nilai' tidak dipakai pada tanggal_dalam: rentang yang dinyatakan sumber ditulis "
+                             "sebagai mulai dan selesai");
+                    continue;
+                }
+            } else {
+                auto num = value ? as_number(*value) : std::nullopt;
+                if (!num) {
+                    sf.error("'nilai' harus berupa bilangan");
+                    continue;
+                }
+                st.value = *num;
+                st.decimals = decimals_of(*num);
+            }
             check_columns(ds, st.how, sf);
             if (const auto bound = sf.text("batas", false)) {
                 static const std::map<std::string, StatBound> bounds = {

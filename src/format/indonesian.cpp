@@ -92,6 +92,18 @@ std::string month_name(int month) {
     return names[month - 1];
 }
 
+namespace {
+const char* const day_names[] = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"};
+}
+
+std::string weekday_name(int day) { return day >= 1 && day <= 7 ? day_names[day - 1] : ""; }
+
+int weekday_number(std::string_view name) {
+    for (int i = 0; i < 7; ++i)
+        if (name == day_names[i]) return i + 1;
+    return 0;
+}
+
 std::string format_date(const std::string& iso) {
     if (!is_iso_date(iso)) return iso;
     const int month = std::stoi(iso.substr(5, 2));

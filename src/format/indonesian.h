@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace pepgen {
 
@@ -19,5 +20,7 @@ std::string format_signed(std::int64_t value);                    ///< +5, −3,
 /// YYYY-MM-DD -> "21 November 2026"; returns the input unchanged if it is not a date.
 std::string format_date(const std::string& iso);
 std::string month_name(int month);                                ///< 1 -> Januari
+std::string weekday_name(int day);                                ///< 1 -> Senin … 7 -> Minggu
+int weekday_number(std::string_view name);                        ///< "Kamis" -> 4; 0 if not a day's name
 
 }  // namespace pepgen

@@ -22,6 +22,10 @@ const char* bound_words(StatBound bound) {
     return "";
 }
 
+bool is_calendar_claim(StatComputation::Kind kind) {
+    return kind == StatComputation::Kind::weekday || kind == StatComputation::Kind::dates_within;
+}
+
 int Dataset::row_index(const std::string& label) const {
     int text_col = -1;
     for (std::size_t c = 0; c < columns.size() && text_col < 0; ++c)

@@ -48,12 +48,25 @@ struct StatOperand {
 
 /// How a stated figure is recomputed.
 struct StatComputation {
-    enum class Kind { column_sum, percent_of, sum, difference, product, ratio, change_percent, decrease_percent, days, months };
+    enum class Kind {
+        column_sum, percent_of, sum, difference, product, ratio, change_percent, decrease_percent, days, months,
+        row_count,     ///< rows of a table (`dataset`), only those with a non-zero `column` when one is named
+        minimum,       ///< the smallest of the operands, or of `column` over the rows of `dataset`
+        maximum,       ///< the largest, likewise
+        weekday,       ///< the day of the week of `start`: 1 = Senin … 7 = Minggu
+        dates_within,  ///< how many of `items` (dates) fall outside start…end: 0 when the claim holds
+        item_count,    ///< how many `items` the source lists after stating their number
+    };
     Kind kind = Kind::column_sum;
-    std::string column;                  ///< column_sum
-    std::vector<StatOperand> operands;   ///< sum: any number; the others: 2 (a, b)
-    std::string start, end;              ///< days (YYYY-MM-DD), months (YYYY-MM): both counted
+    std::string column;                  ///< column_sum; row_count's filter; minimum/maximum over a column
+    std::vector<StatOperand> operands;   ///< sum, minimum, maximum: any number; the others: 2 (a, b)
+    std::string start, end;              ///< days (YYYY-MM-DD), months (YYYY-MM): both counted; a period; weekday's date
+    std::string dataset;                 ///< row_count, minimum, maximum over a column: another table; empty: this one
+    std::vector<std::string> items;      ///< item_count: the items as the source names them; dates_within: the dates
 };
+
+/// Claims whose figure is not a quantity: a weekday, dates inside a period.
+bool is_calendar_claim(StatComputation::Kind kind);
 
 /// How the source words a figure: exactly, or as a bound it must respect.
 enum class StatBound { exact, more_than, less_than, at_most, at_least, about };

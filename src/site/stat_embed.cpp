@@ -5,6 +5,7 @@
 
 #include "format/stat_values.h"
 #include "render/stat_chart.h"
+#include "stats/claim_text.h"
 
 namespace pepgen {
 
@@ -87,7 +88,15 @@ StatColumn statement_format(const Dataset& ds, const StatStatement& st) {
         case Kind::days: shown.unit = "hari"; break;
         case Kind::months: shown.unit = "bulan"; break;
         case Kind::product:
-        case Kind::ratio: break;
+        case Kind::ratio:
+        case Kind::row_count:
+        case Kind::item_count:
+        case Kind::weekday:
+        case Kind::dates_within: break;
+        case Kind::minimum:
+        case Kind::maximum:
+            if (!st.how.dataset.empty()) break;
+            [[fallthrough]];
         case Kind::column_sum:
         case Kind::sum:
         case Kind::difference: {
@@ -115,18 +124,20 @@ Value statements_context(const Dataset& ds, const DatasetCheck& check) {
         StatColumn computed_col = shown;
         if (computed_col.type == ColumnType::percent || st.how.kind == StatComputation::Kind::ratio)
             computed_col.decimals = std::max(2, st.decimals);
-        auto computed_text = [&](const std::optional<double>& v) {
-            return v ? format_stat(*v, computed_col) : std::string("tidak dapat dihitung");
+        auto computed_text = [&](const StatComputation& how, const std::optional<double>& v) {
+            if (!v) return std::string("tidak dapat dihitung");
+            return claim_computed_text(how, *v).value_or(format_stat(*v, computed_col));
         };
         const auto& alt = check.alternatives.at(i);
         items.push_back(Value()
                             .set("label", st.label)
-                            .set("value", std::string(bound_words(st.bound)) + format_stat(st.value, shown))
+                            .set("value", calendar_stated_text(st).value_or(std::string(bound_words(st.bound)) +
+                                                                            format_stat(st.value, shown)))
                             .set("mismatch", bad)
-                            .set("computed", computed_text(check.statements.at(i)))
+                            .set("computed", computed_text(st.how, check.statements.at(i)))
                             .set("alternative", st.alternative ? Value(Value()
                                                                            .set("label", st.alternative_label)
-                                                                           .set("computed", computed_text(alt)))
+                                                                           .set("computed", computed_text(*st.alternative, alt)))
                                                                : Value(false))
                             .set("source", Value::nonempty(st.source)));
     }

@@ -1,10 +1,12 @@
 #include "stats/consistency.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
 #include "format/indonesian.h"
+#include "stats/claim_text.h"
 
 namespace pepgen {
 
@@ -46,6 +48,11 @@ long day_number(const std::string& iso) {
     const long yoe = y - era * 400;
     const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
     return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+int weekday_of(const std::string& iso) {
+    const long since_epoch = day_number(iso) - 719468;  // 1970-01-01, a Thursday
+    return static_cast<int>(((since_epoch % 7) + 7 + 3) % 7) + 1;
 }
 
 std::string plain(double v, int decimals) { return decimals == 0 ? format_whole(v) : format_decimal(v, decimals); }
@@ -112,6 +119,38 @@ std::optional<double> compute(const Dataset& ds, const StatComputation& c, const
             const int b = std::stoi(c.end.substr(0, 4)) * 12 + std::stoi(c.end.substr(5, 2));
             return static_cast<double>(b - a + 1);
         }
+        case Kind::weekday: return static_cast<double>(weekday_of(c.start));
+        case Kind::dates_within: {
+            double outside = 0;
+            for (const auto& d : c.items)
+                if (d < c.start || d > c.end) ++outside;  // ISO dates order as text
+            return outside;
+        }
+        case Kind::item_count: return static_cast<double>(c.items.size());
+        case Kind::row_count: {
+            const Dataset* table = c.dataset.empty() ? &ds : (lookup ? lookup(c.dataset) : nullptr);
+            if (!table) return std::nullopt;
+            if (c.column.empty()) return static_cast<double>(table->rows.size());
+            const int col = table->column_index(c.column);
+            if (col < 0) return std::nullopt;
+            double n = 0;
+            for (const auto& row : table->rows)
+                if (row[static_cast<std::size_t>(col)].number.value_or(0) != 0) ++n;
+            return n;
+        }
+        case Kind::minimum:
+        case Kind::maximum:
+            if (!c.column.empty()) {  // over a column's rows; blanks are not figures
+                const Dataset* table = c.dataset.empty() ? &ds : (lookup ? lookup(c.dataset) : nullptr);
+                const int col = table ? table->column_index(c.column) : -1;
+                if (col < 0) return std::nullopt;
+                std::optional<double> best;
+                for (const auto& row : table->rows)
+                    if (const auto& v = row[static_cast<std::size_t>(col)].number)
+                        if (!best || (c.kind == Kind::minimum ? *v < *best : *v > *best)) best = v;
+                return best;
+            }
+            break;
         default: break;
     }
     std::vector<double> v;
@@ -120,8 +159,11 @@ std::optional<double> compute(const Dataset& ds, const StatComputation& c, const
         if (!x) return std::nullopt;
         v.push_back(*x);
     }
-    if (v.empty() || (c.kind != Kind::sum && v.size() != 2)) return std::nullopt;
+    const bool any_count = c.kind == Kind::sum || c.kind == Kind::minimum || c.kind == Kind::maximum;
+    if (v.empty() || (!any_count && v.size() != 2)) return std::nullopt;
     switch (c.kind) {
+        case Kind::minimum: return *std::min_element(v.begin(), v.end());
+        case Kind::maximum: return *std::max_element(v.begin(), v.end());
         case Kind::sum: {
             double total = 0;
             for (double x : v) total += x;
@@ -253,13 +295,16 @@ std::string describe(const Dataset& ds, const Finding& f) {
         }
         case Finding::Scope::total:
             return where + ": total tertulis kolom '" + f.column + "' " + declared + ", dihitung dari baris " + computed;
-        case Finding::Scope::statement:
-            return where + ": pernyataan \"" + ds.statements[f.statement].label + "\"" +
-                   (ds.statements[f.statement].source.empty() ? "" : " (" + ds.statements[f.statement].source + ")") +
-                   " tertulis " + bound_words(f.bound) + declared +
-                   (ds.statements[f.statement].how.kind == StatComputation::Kind::column_sum ? ", dihitung dari baris "
-                                                                                               : ", dihitung ") +
-                   computed;
+        case Finding::Scope::statement: {
+            const auto& st = ds.statements[f.statement];
+            const auto stated = calendar_stated_text(st).value_or(bound_words(f.bound) + declared);
+            const auto found = claim_computed_text(st.how, f.computed);
+            return where + ": pernyataan \"" + st.label + "\"" + (st.source.empty() ? "" : " (" + st.source + ")") +
+                   " tertulis " + stated +
+                   (found ? (st.how.kind == StatComputation::Kind::weekday ? ", menurut kalender " : ", tetapi ") + *found
+                          : (st.how.kind == StatComputation::Kind::column_sum ? ", dihitung dari baris " : ", dihitung ") +
+                                computed);
+        }
     }
     return where;
 }

@@ -83,6 +83,14 @@ void validate_references(const Dataset& ds, const std::map<std::string, const Da
     for (const auto& st : ds.statements)
         for (const auto* c : {&st.how, st.alternative ? &*st.alternative : nullptr}) {
             if (!c) continue;
+            if (!c->dataset.empty()) {  // a row count, or the extreme of a column, of another table
+                const auto where = "pernyataan \"" + st.label + "\": ";
+                auto it = datasets.find(c->dataset);
+                if (it == datasets.end())
+                    diags.error(ds.source_file, where + "tabel '" + c->dataset + "' tidak ada di data/statistik/");
+                else if (!c->column.empty() && it->second->column_index(c->column) < 0)
+                    diags.error(ds.source_file, where + "kolom '" + c->column + "' tidak ada di " + it->second->source_file);
+            }
             for (const auto& op : c->operands) {
                 if (op.dataset.empty()) continue;
                 const auto where = "pernyataan \"" + st.label + "\": ";
