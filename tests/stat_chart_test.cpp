@@ -157,3 +157,13 @@ TEST_CASE("a column without a unit is never charted by default", "[stat_chart]")
     ds.rows = {{txt("Anggaran"), num(100000), txt("rupiah")}, {txt("Peserta"), num(40), txt("orang")}};
     CHECK(stat_chart_svg(ds, spec(ChartKind::bar), "e").empty());
 }
+
+TEST_CASE("a legend adds the unit only where the column title does not already name it", "[stat_chart]") {
+    auto ds = sample();
+    const auto plain = stat_chart_svg(ds, spec(ChartKind::bar, {"anggaran"}), "g");
+    CHECK_THAT(plain, Contains(">Anggaran (rupiah)</text>"));
+    ds.columns[3].title = "Anggaran (Rp)";
+    const auto named = stat_chart_svg(ds, spec(ChartKind::bar, {"anggaran"}), "g");
+    CHECK_THAT(named, Contains(">Anggaran (Rp)</text>"));
+    CHECK_FALSE(Catch::contains(named, "(Rp) (rupiah)"));
+}

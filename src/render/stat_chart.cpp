@@ -56,7 +56,11 @@ std::string stat_chart_svg(const Dataset& ds, const EmbedSpec& spec, const std::
     auto series_name = [&](int v) {
         const auto& col = ds.columns[static_cast<std::size_t>(v)];
         const auto unit = unit_name(col);
-        return col.title.find(unit) == std::string::npos ? col.title + " (" + unit + ")" : col.title;
+        // A title that already names its unit ("Pagu (Rp)", "Realisasi (%)") is not told it twice.
+        const bool named = col.title.find(unit) != std::string::npos ||
+                           (col.type == ColumnType::rupiah && col.title.find("(Rp)") != std::string::npos) ||
+                           (col.type == ColumnType::percent && col.title.find("%") != std::string::npos);
+        return named ? col.title : col.title + " (" + unit + ")";
     };
     auto series_of = [&](int v) {
         Series se;
