@@ -1,4 +1,4 @@
-// site/incremental_keys: input fingerprints (scan_inputs), the keys derived from them (derive_keys, for_lsp)
+// site/incremental_keys: input fingerprints (scan_inputs), the keys derived from them (derive_keys)
 // and the content key, on the fixture project; then the keys the planners give each page.
 #include <catch2/catch.hpp>
 
@@ -8,6 +8,8 @@
 #include "cli/project.h"
 #include "data/data_loader.h"
 #include "site/incremental_keys.h"
+#include "site/page_keys.h"
+#include "render/theme.h"
 #include "site/plan.h"
 #include "test_support.h"
 
@@ -48,13 +50,18 @@ void check_every_key_differs(const InputKeys& a, const InputKeys& b) {
 }
 
 /// Every planned page and file of the project (path -> key), as an incremental build plans them.
-std::map<std::string, std::string> page_keys(const fs::path& root) {
+std::map<std::string, std::string> planned_keys(const fs::path& root) {
     Diagnostics d;
     auto project = load_project(root, d);
     INFO(test::all_messages(d));
     REQUIRE(project.results);
+    const auto theme = Theme::load(root, project.content.config.theme, d);
+    REQUIRE(theme);
     SiteModel model(project.content, project.data, *project.results, project.stat_checks);
+    // As build_site keys an incremental build.
     model.keys = derive_keys(scan_inputs(root, kExtra), project.data, kExtra);
+    model.keys.templates = template_keys(*theme);
+    model.keys.pages = page_keys(model);
     const auto plan = plan_site(model);
     std::map<std::string, std::string> out;
     for (const auto& p : plan.pages) out[p.path] = p.key;
@@ -122,12 +129,27 @@ TEST_CASE("a changed round file changes the keys of that round and later ones on
     CHECK(after.round_prefix[1] != before.round_prefix[1]);
     CHECK(after.round_prefix[2] != before.round_prefix[2]);
     CHECK(after.rounds != before.rounds);
-    // An LSP whose last round is the first one keeps its pages; one assessed later does not.
-    CHECK(after.for_lsp({0}) == before.for_lsp({0}));
-    CHECK(after.for_lsp({0, 1}) != before.for_lsp({0, 1}));
-    CHECK(after.for_lsp({0, 2}) != before.for_lsp({0, 2}));
-    // An LSP never assessed depends on the global inputs alone.
-    CHECK(after.for_lsp({}) == before.global);
+    // What every page reads besides its own values does not move (page_keys follows the round's values).
+    CHECK(after.site == before.site);
+    CHECK(after.registry == before.registry);
+}
+
+TEST_CASE("the site key leaves out the registry and the templates, which pages follow through their own keys",
+          "[incremental_keys]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto before = keys_of(dir.path());
+    edit(dir / "data/lsp.json", "LSP Uji B", "LSP Uji Beta");
+    const auto renamed = keys_of(dir.path());
+    CHECK(renamed.site == before.site);
+    CHECK(renamed.registry != before.registry);
+    CHECK(renamed.global != before.global);
+    edit(dir / "themes/default/templates/partials/badge.mustache", "badge {{css}}", "badge {{css}} lencana");
+    const auto retemplated = keys_of(dir.path());
+    CHECK(retemplated.site == renamed.site);
+    CHECK(retemplated.global != renamed.global);
+    edit(dir / "pepgen.yaml", "Situs Uji", "Situs Uji Baru");
+    CHECK(keys_of(dir.path()).site != retemplated.site);
 }
 
 TEST_CASE("a file in data/penilaian/ that is no round still changes the all-rounds key, not the prefixes",
@@ -195,9 +217,9 @@ TEST_CASE("a changed round changes the keys of exactly the pages that show it", 
     // LSP C leaves the newest round: its last round is then 2025-1.
     edit(dir / "data/penilaian/2025-2.json", ",\n    {\"lsp\": \"lsp-c\", \"skor\": {\"M01\": 3, \"P01\": null, \"D01\": 4}}",
          "");
-    const auto before = page_keys(dir.path());
+    const auto before = planned_keys(dir.path());
     edit(dir / "data/penilaian/2025-2.json", "\"M01\": 9", "\"M01\": 2");
-    const auto after = page_keys(dir.path());
+    const auto after = planned_keys(dir.path());
     const auto diff = changed(before, after);
     INFO("changed: " << [&] {
         std::string s;
@@ -214,12 +236,18 @@ TEST_CASE("a changed round changes the keys of exactly the pages that show it", 
     CHECK(diff.count("penilaian/2025-1/cetak/index.html") == 0);
     CHECK(diff.count("penilaian/2025-i1/cetak/index.html") == 0);
     CHECK_FALSE(before.at("penilaian/2025-1/cetak/index.html").empty());
-    // Every path whose key changed is LSP A's or B's, or an indicator, round or category page (keyed on all rounds).
+    // Round pages and exports: only the changed round's (the newest periodic one is also kategori/).
+    CHECK(diff.count("penilaian/2025-2/index.html") == 1);
+    CHECK(diff.count("penilaian/2025-1/index.html") == 0);
+    CHECK(diff.count("kategori/2025-1/index.html") == 0);
+    CHECK(diff.count("data/indeks-2025-1.json") == 0);
+    // Every path whose key changed is LSP A's or B's, an indicator page (keyed on all rounds), or 2025-2's.
     for (const auto& path : diff) {
         INFO(path);
         const bool expected = path.rfind("lsp/lsp-a", 0) == 0 || path.rfind("lsp/lsp-b", 0) == 0 ||
                               path.rfind("data/lsp/lsp-a", 0) == 0 || path.rfind("data/lsp/lsp-b", 0) == 0 ||
-                              path.rfind("indikator/", 0) == 0 || path.rfind("penilaian/", 0) == 0 ||
+                              path.rfind("indikator/", 0) == 0 || path.rfind("penilaian/2025-2/", 0) == 0 ||
+                              path.rfind("data/indeks-2025-2.", 0) == 0 || path == "data/hasil-2025-2.csv" ||
                               path.rfind("kategori/", 0) == 0;
         CHECK(expected);
         CHECK(path.find("lsp-c") == std::string::npos);

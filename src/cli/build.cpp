@@ -1,6 +1,8 @@
 #include "cli/build.h"
 
+#include <algorithm>
 #include <ostream>
+#include <set>
 
 #include "cli/check.h"
 #include "cli/interrupt.h"
@@ -8,6 +10,9 @@
 #include "cli/render_pool.h"
 #include "render/theme.h"
 #include "site/incremental_keys.h"
+#include "site/memory_disk.h"
+#include "site/output_folder.h"
+#include "site/page_keys.h"
 #include "site/plan.h"
 #include "site/writer.h"
 #include "util/files.h"
@@ -60,13 +65,17 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     SiteModel model(project.content, project.data, *project.results, project.stat_checks);
     if (options.base_url) model.base_url = *options.base_url;
     // A release not yet on disk is in no input's fingerprint: every page is planned again.
-    if (options.incremental && !options.release) model.keys = derive_keys(inputs, project.data, extra);
+    if (options.incremental && !options.release) {
+        model.keys = derive_keys(inputs, project.data, extra);
+        model.keys.templates = template_keys(*theme);
+        model.keys.pages = page_keys(model);
+    }
 
     Progress progress(options.progress, "Merender halaman", 0);
     SitePlan plan;
     std::size_t rendered = 0;
     {
-        RenderPool pool(*theme, *writer, thread_count(), progress, model.keys.global);
+        RenderPool pool(*theme, *writer, thread_count(), progress, model.keys.site, model.keys.templates);
         plan.page_sink = [&](PlannedPage&& page) { pool.submit(std::move(page)); };
         plan.file_sink = [&](PlannedFile&& file) {
             if (file.make_bytes || !file.parts.empty()) pool.submit(std::move(file));
@@ -96,23 +105,92 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     return true;
 }
 
+bool verify_against_full_build(const fs::path& root, const BuildOptions& options, Diagnostics& diags,
+                               std::size_t* compared) {
+    MemoryDisk memory;
+    BuildOptions full = options;
+    full.incremental = false;
+    full.verify = false;
+    full.progress = false;
+    full.disk = &memory;
+    full.output = fs::absolute(options.output).lexically_normal();
+    Diagnostics reference_diags;
+    if (!build_site(root, full, reference_diags)) {
+        diags.error(options.output.string(), "verifikasi: build penuh di memori gagal; lihat pesan build di atas");
+        return false;
+    }
+    Disk& disk = options.disk ? *options.disk : real_disk();
+    const auto prefix = full.output.generic_string() + "/";
+    // pepgen's bookkeeping (the manifest of keys) and what a static host keeps beside the site are not the site.
+    auto published = [](const std::string& rel) {
+        const auto top = rel.substr(0, rel.find('/'));
+        const auto& kept = host_kept_names();
+        return !is_pepgen_entry(top) && std::find(kept.begin(), kept.end(), top) == kept.end();
+    };
+    std::set<std::string> expected;
+    std::size_t differ = 0, equal = 0;
+    for (const auto& [path, node] : memory.nodes()) {
+        if (node.kind != Disk::Kind::file || path.compare(0, prefix.size(), prefix) != 0) continue;
+        const auto rel = path.substr(prefix.size());
+        if (!published(rel)) continue;
+        expected.insert(rel);
+        std::string error;
+        const auto bytes = disk.read(options.output / rel, error);
+        if (!bytes) {
+            diags.error(display_path(root, options.output / rel), "verifikasi: berkas ini tidak ada, padahal build penuh membuatnya");
+            ++differ;
+        } else if (*bytes != node.bytes) {
+            diags.error(display_path(root, options.output / rel), "verifikasi: isinya berbeda dari hasil build penuh");
+            ++differ;
+        } else {
+            ++equal;
+        }
+    }
+    // A file the full build does not make is stale: walk the folder for it.
+    std::vector<std::string> pending{""};
+    while (!pending.empty()) {
+        const auto dir = pending.back();
+        pending.pop_back();
+        std::string error;
+        for (const auto& name : disk.list(dir.empty() ? options.output : options.output / dir, error)) {
+            const auto rel = dir.empty() ? name : dir + "/" + name;
+            if (!published(rel)) continue;
+            const auto info = disk.lstat(options.output / rel);
+            if (info.kind == Disk::Kind::directory) pending.push_back(rel);
+            else if (!expected.count(rel)) {
+                diags.error(display_path(root, options.output / rel), "verifikasi: berkas ini tidak dibuat oleh build penuh");
+                ++differ;
+            }
+        }
+    }
+    if (compared) *compared = equal;
+    if (differ)
+        diags.error(options.output.string(), "verifikasi: " + std::to_string(differ) + " berkas berbeda dari build penuh; " +
+                                                 "bangun ulang dengan pepgen build --penuh dan laporkan ini sebagai galat pepgen");
+    return differ == 0;
+}
+
 int run_build(const fs::path& root, const BuildOptions& options, std::ostream& out, std::ostream& err) {
     InterruptCleanup interrupt;
     Diagnostics diags;
     BuildSummary summary;
-    const bool ok = build_site(root, options, diags, &summary);
+    bool ok = build_site(root, options, diags, &summary);
+    if (ok && options.verify) ok = verify_against_full_build(root, options, diags, &summary.verified);
     print_diagnostics(diags, err);
     if (!ok) {
         err << "Situs tidak dibangun; isi " << options.output.string() << " tidak diubah.\n";
         return 1;
     }
+    const auto verified = options.verify ? "Verifikasi: " + std::to_string(summary.verified) +
+                                               " berkas sama persis dengan build penuh.\n"
+                                         : std::string();
     if (summary.up_to_date) {
-        out << "Tidak ada perubahan sejak build terakhir; " << options.output.string() << " sudah mutakhir.\n";
+        out << "Tidak ada perubahan sejak build terakhir; " << options.output.string() << " sudah mutakhir.\n" << verified;
         return 0;
     }
     out << "Situs dibangun di " << options.output.string() << ": " << summary.pages << " halaman, " << summary.files
         << " berkas data, " << summary.assets << " aset (" << summary.written << " berkas ditulis, " << summary.unchanged
-        << " tidak berubah; " << summary.rendered << " halaman dirender).\n";
+        << " tidak berubah; " << summary.rendered << " halaman dirender).\n" << verified;
     return 0;
 }
 

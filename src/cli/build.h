@@ -22,6 +22,9 @@ struct BuildOptions {
     bool include_drafts = true;           ///< false for publish: draft rounds are left out entirely
     /// publish: the release being made, shown on the pages as if already in the ledger.
     std::optional<Release> release;
+    /// --verifikasi: after building, build everything again in memory from nothing and
+    /// compare it with the output folder, byte for byte (a stale page is an error).
+    bool verify = false;
 };
 
 struct BuildSummary {
@@ -30,7 +33,14 @@ struct BuildSummary {
     std::size_t unchanged = 0;  ///< files kept from the previous build as they were
     std::size_t rendered = 0;   ///< pages put through the templates (the others' data had not changed)
     bool up_to_date = false;    ///< nothing to do: inputs unchanged since the last build
+    std::size_t verified = 0;   ///< --verifikasi: files compared with a full build, all equal
 };
+
+/// Builds the whole site again in memory, from nothing, and compares every
+/// file with the output folder: each file that differs, is missing or should
+/// not be there is an error. The check that an incremental build left nothing stale.
+bool verify_against_full_build(const std::filesystem::path& root, const BuildOptions& options, Diagnostics& diags,
+                               std::size_t* compared = nullptr);
 
 /// Load, validate, compute, plan, render and publish. All problems go to
 /// diags; on failure the output is left exactly as it was.

@@ -24,10 +24,11 @@ constexpr const char* kVersion = PEPGEN_VERSION;
 
 void usage(std::ostream& os) {
     os << "Penggunaan:\n"
-          "  pepgen build [--root DIR] [--output DIR] [--base-url URL] [--penuh]\n"
+          "  pepgen build [--root DIR] [--output DIR] [--base-url URL] [--penuh] [--verifikasi]\n"
           "        bangun situs (bawaan: ROOT/site); URL = alamat publik situs untuk tautan kanonik,\n"
           "        sitemap dan feed; halaman yang masukannya tidak berubah dipertahankan, kecuali\n"
-          "        dengan --penuh (bangun ulang semuanya)\n"
+          "        dengan --penuh (bangun ulang semuanya); --verifikasi membandingkan hasilnya\n"
+          "        dengan build penuh di memori, berkas demi berkas\n"
           "  pepgen check [--root DIR]\n"
           "        periksa content/ dan data/ tanpa menulis apa pun\n"
           "  pepgen check --links [--root DIR] [--output DIR]\n"
@@ -78,7 +79,7 @@ std::optional<Parsed> parse(const std::vector<std::string>& args, const std::str
             usage(err);
             return std::nullopt;
         }
-        if (a == "--penuh" || a == "--links" || a == "--csv" || a == "--coba") {  // switches, take no value
+        if (a == "--penuh" || a == "--verifikasi" || a == "--links" || a == "--csv" || a == "--coba") {  // switches, take no value
             p.options[a] = "ya";
             continue;
         }
@@ -119,7 +120,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             return 0;
         }
     static const std::map<std::string, std::set<std::string>> allowed = {
-        {"build", {"--root", "--output", "--base-url", "--penuh"}},
+        {"build", {"--root", "--output", "--base-url", "--penuh", "--verifikasi"}},
         {"check", {"--root", "--links", "--output"}},
         {"new", {"--root", "--jenis", "--tanggal", "--csv"}},
         {"import", {"--root", "--periode", "--jenis", "--tanggal", "--coba"}},
@@ -174,6 +175,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         BuildOptions options;
         options.output = opt(*parsed, "--output").value_or((root / "site").string());
         options.incremental = !opt(*parsed, "--penuh");
+        options.verify = opt(*parsed, "--verifikasi").has_value();
         options.base_url = base_url;
         return run_build(root, options, out, err);
     }

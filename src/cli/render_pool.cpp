@@ -9,9 +9,18 @@
 namespace pepgen {
 
 RenderPool::RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress,
-                       std::string global_key)
-    : theme_(theme), writer_(writer), progress_(progress), global_key_(std::move(global_key)) {
+                       std::string site_key, std::map<std::string, std::string> template_keys)
+    : theme_(theme),
+      writer_(writer),
+      progress_(progress),
+      global_key_(std::move(site_key)),
+      template_keys_(std::move(template_keys)) {
     for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
+}
+
+std::string RenderPool::template_key(const std::string& name) const {
+    auto it = template_keys_.find(name);
+    return it == template_keys_.end() ? std::string("?") : it->second;
 }
 
 void RenderPool::finish() {
@@ -75,7 +84,11 @@ std::size_t RenderPool::render(PlannedPage& page) {
             return 0;
         }
         if (page.make_context) page.context = page.make_context();
-        const auto ck = content_key(global_key_, page.template_name, page.context);
+        // What the page shows, through which templates: nothing else can change its bytes.
+        const auto ck = global_key_.empty() ? std::string()
+                                            : content_key(global_key_ + "|" + template_key(page.template_name) +
+                                                              (page.with_layout ? "|" + template_key("layout") : ""),
+                                                          page.template_name, page.context);
         if (!ck.empty() && writer_.reuse_content(page.path, page.key, ck)) return 0;
         if (page.with_layout) ++rendered_pages_;
         const auto html = page.with_layout ? theme_.render_page(page.template_name, page.context)

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -25,8 +26,10 @@ namespace pepgen {
 /// pages' data exist at once.
 class RenderPool {
 public:
-    /// `global_key` (empty: a full build) lets pages whose data is unchanged skip rendering.
-    RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress, std::string global_key);
+    /// `site_key` (empty: a full build) and the templates' keys (template_keys()) let
+    /// pages whose data and templates are unchanged skip rendering.
+    RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress, std::string site_key,
+               std::map<std::string, std::string> template_keys = {});
     ~RenderPool() { finish(); }
     RenderPool(const RenderPool&) = delete;
     RenderPool& operator=(const RenderPool&) = delete;
@@ -56,7 +59,10 @@ private:
     const Theme& theme_;
     SiteWriter& writer_;
     Progress& progress_;
+    std::string template_key(const std::string& name) const;
+
     const std::string global_key_;
+    const std::map<std::string, std::string> template_keys_;
     std::vector<std::thread> workers_;
     std::mutex mutex_;
     std::condition_variable ready_, room_;

@@ -42,8 +42,10 @@ public:
     /// Identifies the templates' text, so a build can tell when they changed.
     const std::string& fingerprint() const { return fingerprint_; }
 
-    /// A template's text with its partials inlined, as it is compiled (for bench/render_floor).
+    /// A template's text with its partials inlined, as it is compiled (for bench/render_floor and page keys).
     const std::string& source(const std::string& name) const { return templates_.at(name); }
+    /// Every template, by name, with its partials inlined.
+    const std::map<std::string, std::string>& sources() const { return templates_; }
 
     /// render_page renders the layout with this mark as {{{content}}}, then
     /// splice_body puts the page's HTML wherever the mark came out.

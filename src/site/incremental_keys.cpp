@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "render/theme.h"
 #include "site/fingerprint.h"
 #include "util/files.h"
 
@@ -54,9 +55,10 @@ std::string content_key(const std::string& global, const std::string& template_n
     return "c" + hex(hash_value(mix(mix(1469598103934665603ull, global), template_name), context));
 }
 
-std::string InputKeys::for_lsp(const std::vector<std::size_t>& history) const {
-    if (history.empty()) return global;
-    return history.back() < round_prefix.size() ? round_prefix[history.back()] : std::string();
+std::map<std::string, std::string> template_keys(const Theme& theme) {
+    std::map<std::string, std::string> keys;
+    for (const auto& [name, text] : theme.sources()) keys.emplace(name, "t" + hex(fingerprint(text)));
+    return keys;
 }
 
 std::string program_identity() {
@@ -91,15 +93,27 @@ InputKeys derive_keys(const InputFiles& inputs, const Data& data, const std::str
     const auto& files = inputs.files;
     auto is_round = [](const std::string& p) { return p.rfind("data/penilaian/", 0) == 0; };
     auto is_dataset = [](const std::string& p) { return p.rfind("data/statistik/", 0) == 0; };
-    std::uint64_t global = mix(1469598103934665603ull, extra);
+    // themes/<name>/templates/...: a page depends on its own templates only (Theme::template_key).
+    auto is_template = [](const std::string& p) {
+        if (p.rfind("themes/", 0) != 0) return false;
+        const auto slash = p.find('/', 7);
+        return slash != std::string::npos && p.compare(slash, 11, "/templates/") == 0;
+    };
+    std::uint64_t global = mix(1469598103934665603ull, extra), site = global;
     for (const auto& [path, hash] : files)
-        if (!is_round(path) && !is_dataset(path)) global = mix(global, path + "=" + hex(hash));
+        if (!is_round(path) && !is_dataset(path)) {
+            global = mix(global, path + "=" + hex(hash));
+            if (path != "data/lsp.json" && !is_template(path)) site = mix(site, path + "=" + hex(hash));
+        }
     std::uint64_t datasets = global;
     for (const auto& [path, hash] : files)
         if (is_dataset(path)) datasets = mix(datasets, path + "=" + hex(hash));
     InputKeys keys;
     keys.all = inputs.all;
     keys.global = "g" + hex(global);
+    keys.site = "w" + hex(site);
+    auto registry = files.find("data/lsp.json");
+    keys.registry = "l" + hex(registry == files.end() ? 0 : registry->second);
     keys.datasets = "s" + hex(datasets);
     std::uint64_t prefix = global;
     for (const auto& round : data.rounds) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/types.h"
@@ -13,15 +14,31 @@
 
 namespace pepgen {
 
+/// Value keys of the many per-LSP and per-round pages (site/page_keys.h makes them).
+struct PageKeys {
+    /// lsp id -> what its scorecard and its JSON file show (the LSP's record, and
+    /// per round of its history: the sheet, its results as printed, the round's means)
+    std::unordered_map<std::string, std::string> lsp;
+    /// per round: what its round page, categories page and exports show
+    std::vector<std::string> round;
+    /// per round, per print part (ranked order)
+    std::vector<std::vector<std::string>> print_parts;
+};
+
 struct InputKeys {
     std::string all;       ///< every input, the program and the options
     std::string global;    ///< everything except round files and statistics tables
+    /// everything except round files, statistics tables, the registry and the
+    /// theme's templates: what every page may read besides its own values
+    std::string site;
+    std::string registry;  ///< data/lsp.json
+    /// theme template name -> its text with partials inlined (Theme::template_key); filled once the theme is loaded
+    std::map<std::string, std::string> templates;
+    PageKeys pages;        ///< filled once results are computed
     std::string datasets;  ///< global + every statistics table
     std::vector<std::string> round_prefix;  ///< global + round files 0..i (rounds in date order)
     std::string rounds;    ///< global + every round file
 
-    /// Pages of one LSP (scorecard, history): the rounds up to its last one.
-    std::string for_lsp(const std::vector<std::size_t>& history) const;
 };
 
 /// Every input file's fingerprint, and one over all of them plus `extra`
@@ -34,6 +51,12 @@ InputFiles scan_inputs(const std::filesystem::path& root, const std::string& ext
 
 /// The per-page keys, once the rounds' order is known.
 InputKeys derive_keys(const InputFiles& inputs, const Data& data, const std::string& extra);
+
+class Theme;
+/// Each template's key: its text with partials inlined, so a page is made
+/// again when its own template, a partial it uses or the layout changes, and
+/// only then.
+std::map<std::string, std::string> template_keys(const Theme& theme);
 
 /// A page's content key: the global key (program, options, content, theme)
 /// and everything its template is given. Equal keys render to equal bytes, so

@@ -6,6 +6,7 @@
 #include "format/csv.h"
 #include "format/json_pretty.h"
 #include "site/page_context.h"
+#include "site/page_keys.h"
 #include "site/plan.h"
 
 namespace json = boost::json;
@@ -283,8 +284,13 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
         if (!model.data.rounds[i].draft) published.push_back(i);
     for (std::size_t i : published) {
         const auto& period = model.data.rounds[i].period;
-        plan.file_later(Links::site().export_json(period), [&model, i] { return round_export(model, i, false, 0) + "\n"; });
-        plan.file_later(Links::site().round_csv(period), [&model, i] { return round_csv(model, i); });
+        const auto value = i < model.keys.pages.round.size() ? model.keys.pages.round[i] : std::string();
+        const auto json_path = Links::site().export_json(period), csv_path = Links::site().round_csv(period);
+        const auto json_key = file_key(model, "indeks-json", value), csv_key = file_key(model, "indeks-csv", value);
+        if (!plan.unchanged(json_path, json_key, false))
+            plan.file_later(json_path, [&model, i] { return round_export(model, i, false, 0) + "\n"; }, json_key);
+        if (!plan.unchanged(csv_path, csv_key, false))
+            plan.file_later(csv_path, [&model, i] { return round_csv(model, i); }, csv_key);
     }
     // semua.json holds every round: it is made and written one round at a
     // time, so neither the whole dataset's JSON tree nor its text exists at once.
@@ -302,11 +308,10 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
     parts.emplace_back([n = published.size()] { return std::string(n ? "\n  ]\n}\n" : "]\n}\n"); });
     plan.file_in_parts(Links::site().all_json(), std::move(parts));
 
-    static const std::vector<std::size_t> no_history;
     for (const auto& lsp : model.data.lsps) {
         const auto path = Links::site().lsp_json(lsp.id);
-        auto hist_it = model.results.history.find(lsp.id);
-        const auto key = model.keys.for_lsp(hist_it == model.results.history.end() ? no_history : hist_it->second);
+        const auto value = model.keys.pages.lsp.find(lsp.id);
+        const auto key = value == model.keys.pages.lsp.end() ? std::string() : file_key(model, "lsp-json", value->second);
         if (plan.unchanged(path, key, false)) continue;
         plan.file_later(path, [&model, &lsp]() {
             std::string out;

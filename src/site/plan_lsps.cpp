@@ -8,6 +8,7 @@
 #include "render/markdown.h"
 #include "scoring/schedule.h"
 #include "site/page_context.h"
+#include "site/page_keys.h"
 #include "site/publication_context.h"
 
 namespace pepgen {
@@ -72,6 +73,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
     card.set("missing", missing);
 
+    const auto means = round_mean_texts(model, rr);
     BarChart chart;
     chart.id = "kelompok-" + lsp.id;
     chart.title = "Capaian per kelompok indikator, " + lsp.name + ", " + round.title;
@@ -92,8 +94,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
                 .set("href", links.indicator(ind.code))
                 .set("max", format_int(ind.max_score))
                 .set("scored", scored);
-            const auto& mean = rr.indicator_means[k].mean;
-            r.set("round_mean", mean ? format_decimal(*mean, 1) : std::string("\u2013"));
+            r.set("round_mean", means.indicators[k]);
             if (scored) {
                 r.set("score", format_int(*score))
                     .set("percent", format_percent(*s.percent[k], 1))
@@ -107,10 +108,9 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
         chart.items.push_back({g.label, gs.complete ? gs.percent : 0, pct, "bar-group"});
         desc += (desc.empty() ? "" : "; ") + std::string(g.label) + " " + format_int(gs.score) + " dari " +
                 format_int(gs.max) + " (" + pct + ")";
-        const auto& group_mean = rr.group_mean_percent[static_cast<std::size_t>(gs.group)];
         Value grp;
-        grp.set("round_mean", group_mean ? format_decimal(*group_mean * gs.max / 100.0, 1) : std::string("\u2013"))
-            .set("round_mean_percent", group_mean ? format_percent(*group_mean, 1) : std::string("\u2013"))
+        grp.set("round_mean", means.group_points[static_cast<std::size_t>(gs.group)])
+            .set("round_mean_percent", means.group_percents[static_cast<std::size_t>(gs.group)])
             .set("label", g.label)
             .set("gloss", g.gloss)
             .set("score", format_int(gs.score))
@@ -219,11 +219,10 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
         plan.page(path, "lsps", std::move(ctx));
     }
-    static const std::vector<std::size_t> no_history;
     for (const auto* lsp : sorted) {
         const std::string path = Links::site().lsp(lsp->id);
-        auto hist_it = model.results.history.find(lsp->id);
-        const auto key = model.keys.for_lsp(hist_it == model.results.history.end() ? no_history : hist_it->second);
+        const auto value = model.keys.pages.lsp.find(lsp->id);
+        const auto key = value == model.keys.pages.lsp.end() ? std::string() : page_key(model, "scorecard", value->second);
         if (plan.unchanged(path, key)) continue;
         // Made on a render thread: 2,000 of these are most of a national build.
         plan.page_later(path, "scorecard", [&model, lsp, path]() -> Value {

@@ -8,15 +8,12 @@
 #include "render/markdown.h"
 #include "scoring/schedule.h"
 #include "site/page_context.h"
+#include "site/page_keys.h"
 #include "site/publication_context.h"
 
 namespace pepgen {
 
 namespace {
-
-/// Scorecards per printable page: a whole national round on one page would be
-/// tens of megabytes that no browser prints comfortably.
-constexpr std::size_t kPrintPageSize = 100;
 
 /// The archive's card: what a scorecard says about one round, compactly.
 Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
@@ -83,9 +80,11 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
         const auto sheets = std::make_shared<const std::vector<const SheetResult*>>(
             ranked_sheets(model, model.results.rounds[i]));
         const std::size_t parts = std::max<std::size_t>(1, (sheets->size() + kPrintPageSize - 1) / kPrintPageSize);
-        const auto key = i < model.keys.round_prefix.size() ? model.keys.round_prefix[i] : std::string();
+        const auto* part_keys = i < model.keys.pages.print_parts.size() ? &model.keys.pages.print_parts[i] : nullptr;
         for (std::size_t part = 0; part < parts; ++part) {
             const auto path = Links::site().print_part(period, part);
+            const auto key = part_keys && part < part_keys->size() ? page_key(model, "print_round", (*part_keys)[part])
+                                                                    : std::string();
             if (plan.unchanged(path, key)) continue;
             plan.page_later(path, "print_round", [&model, i, sheets, parts, part, path]() -> Value {
                 const auto& round = model.data.rounds[i];

@@ -4,6 +4,7 @@
 
 #include "format/indonesian.h"
 #include "site/page_context.h"
+#include "site/page_keys.h"
 #include "site/publication_context.h"
 #include "scoring/schedule.h"
 #include "site/round_charts.h"
@@ -85,8 +86,15 @@ Value round_header(const SiteModel& model, std::size_t index, const Links& links
     return h;
 }
 
+/// What a round's pages show: its value key (page_keys.h) through the page's template.
+std::string round_key(const SiteModel& model, std::size_t index, const std::string& template_name) {
+    const auto& keys = model.keys.pages.round;
+    return index < keys.size() ? page_key(model, template_name, keys[index]) : std::string();
+}
+
 void plan_category_page(const SiteModel& model, std::size_t index, const std::string& path, SitePlan& plan) {
-    if (plan.unchanged(path, model.keys.rounds)) return;
+    const auto key = round_key(model, index, "categories");
+    if (plan.unchanged(path, key)) return;
     plan.page_later(path, "categories", [&model, index, path]() -> Value {
         const Links links(path);
         const auto& round = model.data.rounds[index];
@@ -124,7 +132,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
         ctx.set("is_latest", model.results.latest_periodic == index);
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}, {round.title, links.categories(round.period)}}));
         return ctx;
-    }, model.keys.rounds);
+    }, key);
 }
 
 }  // namespace
@@ -157,7 +165,8 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             plan.unlisted.insert(Links::site().categories(rounds[i].period));
         }
         plan_category_page(model, i, Links::site().categories(rounds[i].period), plan);
-        if (plan.unchanged(path, model.keys.rounds)) continue;
+        const auto key = round_key(model, i, "round");
+        if (plan.unchanged(path, key)) continue;
         plan.page_later(path, "round", [&model, i, path]() -> Value {
             const auto& round = model.data.rounds[i];
             const auto& rr = model.results.rounds[i];
@@ -186,7 +195,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             ctx.set("filter", filter_context(model, true));
             ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));
             return ctx;
-        }, model.keys.rounds);
+        }, key);
     }
     if (model.results.latest_periodic) {
         plan_category_page(model, *model.results.latest_periodic, Links::site().section("kategori"), plan);

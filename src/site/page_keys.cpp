@@ -1,0 +1,251 @@
+#include "site/page_keys.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "format/indonesian.h"
+#include "site/fingerprint.h"
+#include "site/page_context.h"
+
+namespace pepgen {
+
+namespace {
+
+/// Fields fed one by one, each with its length, so that no two different
+/// sequences of fields give the same stream.
+class KeyHasher {
+public:
+    KeyHasher& text(std::string_view s) {
+        number(static_cast<std::int64_t>(s.size()));
+        f_.add(s);
+        return *this;
+    }
+    KeyHasher& number(std::int64_t v) {
+        f_.add(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
+        return *this;
+    }
+    KeyHasher& real(double v) {
+        std::int64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        return number(bits);
+    }
+    KeyHasher& maybe_int(const std::optional<int>& v) {
+        number(v ? 1 : 0);
+        if (v) number(*v);
+        return *this;
+    }
+    KeyHasher& maybe_real(const std::optional<double>& v) {
+        number(v ? 1 : 0);
+        if (v) real(*v);
+        return *this;
+    }
+    std::string hex() const {
+        char buf[17];
+        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(f_.value()));
+        return buf;
+    }
+
+private:
+    Fingerprinter f_;
+};
+
+void add_lsp(KeyHasher& h, const Lsp& l) {
+    for (const auto* s : {&l.id, &l.name, &l.type, &l.province, &l.city, &l.licence_number, &l.licence_issued,
+                          &l.licence_valid_until, &l.website, &l.address})
+        h.text(*s);
+}
+
+/// What a round says about itself: shown on every page that names the round.
+void add_round_meta(KeyHasher& h, const Round& r) {
+    h.text(r.period).number(static_cast<int>(r.kind)).text(r.date).text(r.title).text(r.source_file);
+    h.number(r.draft).text(r.review_start).number(static_cast<std::int64_t>(r.team.size()));
+    for (const auto& m : r.team) h.text(m.name).text(m.agency);
+}
+
+/// Everything a sheet holds that a page can show (not where it sits in its file).
+void add_sheet(KeyHasher& h, const ScoreSheet* s) {
+    h.number(s != nullptr);
+    if (!s) return;
+    h.text(s->lsp_id).number(static_cast<std::int64_t>(s->scores.size()));
+    for (const auto& v : s->scores) h.maybe_int(v);
+    h.number(static_cast<std::int64_t>(s->stray.size()));
+    for (const auto& st : s->stray) h.text(st.code).maybe_int(st.value);
+    h.text(s->notes_markdown).number(static_cast<std::int64_t>(s->recommendations_markdown.size()));
+    for (const auto& r : s->recommendations_markdown) h.text(r);
+    h.number(static_cast<std::int64_t>(s->disputes.size()));
+    for (const auto& d : s->disputes) h.text(d.lodged).text(d.status).text(d.decided).maybe_int(d.correction).text(d.note);
+}
+
+/// Every computed figure of one sheet.
+void add_result(KeyHasher& h, const SheetResult& s) {
+    h.text(s.lsp_id).number(s.complete).number(static_cast<std::int64_t>(s.scores.size()));
+    for (const auto& v : s.scores) h.maybe_int(v);
+    h.number(static_cast<std::int64_t>(s.missing.size()));
+    for (const auto& m : s.missing) h.text(m);
+    h.maybe_int(s.ik);
+    h.number(s.category ? static_cast<std::int64_t>(*s.category) : -1);
+    h.number(static_cast<std::int64_t>(s.groups.size()));
+    for (const auto& g : s.groups)
+        h.number(static_cast<int>(g.group)).number(g.score).number(g.max).number(g.complete).real(g.percent);
+    h.maybe_int(s.rank);
+    h.number(s.previous_round ? static_cast<std::int64_t>(*s.previous_round) : -1);
+    h.maybe_int(s.delta).number(static_cast<int>(s.move));
+    h.number(static_cast<std::int64_t>(s.weak.size()));
+    for (const auto& w : s.weak) h.text(w);
+    h.number(static_cast<std::int64_t>(s.weak_at.size()));
+    for (char w : s.weak_at) h.number(w);
+    h.number(static_cast<std::int64_t>(s.percent.size()));
+    for (const auto& p : s.percent) h.maybe_real(p);
+}
+
+void add_publication(KeyHasher& h, const RoundPublication* rp, const SheetPublication* sp) {
+    h.number(rp != nullptr);
+    if (rp) {
+        h.number(rp->first_release).text(rp->first_date).text(rp->last_correction_date);
+        h.number(static_cast<std::int64_t>(rp->corrections.size()));
+        for (int c : rp->corrections) h.number(c);
+    }
+    h.number(sp != nullptr);
+    if (sp) {
+        h.number(static_cast<std::int64_t>(sp->corrections.size()));
+        for (int c : sp->corrections) h.number(c);
+        h.number(static_cast<std::int64_t>(sp->consequences.size()));
+        for (int c : sp->consequences) h.number(c);
+    }
+}
+
+/// The round-wide figures a round page charts and lists.
+void add_round_result(KeyHasher& h, const RoundResult& rr) {
+    h.number(static_cast<std::int64_t>(rr.category_counts.size()));
+    for (int c : rr.category_counts) h.number(c);
+    h.number(rr.complete_count).number(rr.incomplete_count).maybe_real(rr.mean_ik);
+    h.number(static_cast<std::int64_t>(rr.group_mean_percent.size()));
+    for (const auto& g : rr.group_mean_percent) h.maybe_real(g);
+    h.number(static_cast<std::int64_t>(rr.indicator_means.size()));
+    for (const auto& m : rr.indicator_means) {
+        h.text(m.code).maybe_real(m.mean).number(m.count).number(m.below_half);
+        h.number(static_cast<std::int64_t>(m.level_counts.size()));
+        for (int c : m.level_counts) h.number(c);
+    }
+}
+
+}  // namespace
+
+RoundMeanTexts round_mean_texts(const SiteModel& model, const RoundResult& rr) {
+    RoundMeanTexts t;
+    const auto& indicators = model.content.indicators;
+    for (std::size_t k = 0; k < indicators.size(); ++k) {
+        const auto& mean = k < rr.indicator_means.size() ? rr.indicator_means[k].mean : std::nullopt;
+        t.indicators.push_back(mean ? format_decimal(*mean, 1) : std::string("\u2013"));
+    }
+    for (const auto& g : all_groups()) {
+        int max = 0;
+        for (const auto& ind : indicators)
+            if (ind.group == g.group) max += ind.max_score;
+        const auto gi = static_cast<std::size_t>(g.group);
+        const auto& mean = gi < rr.group_mean_percent.size() ? rr.group_mean_percent[gi] : std::nullopt;
+        t.group_points.push_back(mean ? format_decimal(*mean * max / 100.0, 1) : std::string("\u2013"));
+        t.group_percents.push_back(mean ? format_percent(*mean, 1) : std::string("\u2013"));
+    }
+    return t;
+}
+
+std::string page_key(const SiteModel& model, const std::string& template_name, const std::string& value) {
+    if (value.empty() || model.keys.site.empty()) return {};
+    auto tmpl = [&](const std::string& name) {
+        auto it = model.keys.templates.find(name);
+        return it == model.keys.templates.end() ? std::string("?") : it->second;
+    };
+    KeyHasher h;
+    h.text(model.keys.site).text(template_name).text(tmpl(template_name)).text(tmpl("layout")).text(value);
+    return "p" + h.hex();
+}
+
+std::string file_key(const SiteModel& model, const std::string& kind, const std::string& value) {
+    if (value.empty() || model.keys.site.empty()) return {};
+    KeyHasher h;
+    h.text(model.keys.site).text(kind).text(value);
+    return "f" + h.hex();
+}
+
+PageKeys page_keys(const SiteModel& model) {
+    PageKeys keys;
+    if (model.keys.site.empty()) return keys;
+    const auto& rounds = model.data.rounds;
+    const auto& results = model.results;
+    // Every round's name, date and kind: pages link to other rounds by them.
+    KeyHasher all_meta;
+    for (const auto& r : rounds) add_round_meta(all_meta, r);
+    all_meta.number(results.latest_periodic ? static_cast<std::int64_t>(*results.latest_periodic) : -1);
+    const auto meta = all_meta.hex();
+
+    // One digest per sheet of every round: the LSP's record, its sheet, its results and how the round's pages print them.
+    std::vector<std::unordered_map<std::string, std::string>> sheet_digest(rounds.size());
+    std::vector<std::string> means(rounds.size());
+    for (std::size_t r = 0; r < rounds.size() && r < results.rounds.size(); ++r) {
+        const auto& rr = results.rounds[r];
+        const auto* rp = results.publication.round(rounds[r].period);
+        KeyHasher mh;
+        const auto texts = round_mean_texts(model, rr);
+        for (const auto* list : {&texts.indicators, &texts.group_points, &texts.group_percents})
+            for (const auto& t : *list) mh.text(t);
+        means[r] = mh.hex();
+        auto& digests = sheet_digest[r];
+        digests.reserve(rr.sheets.size());
+        for (const auto& s : rr.sheets) {
+            KeyHasher h;
+            auto it = model.lsp_by_id.find(s.lsp_id);
+            h.number(it != model.lsp_by_id.end());
+            if (it != model.lsp_by_id.end()) add_lsp(h, *it->second);
+            add_sheet(h, rounds[r].find_sheet(s.lsp_id));
+            add_result(h, s);
+            h.text(rank_text(s, rr)).text(change_text(model, s)).number(rr.complete_count);
+            add_publication(h, rp, results.publication.sheet(rounds[r].period, s.lsp_id));
+            digests.emplace(s.lsp_id, h.hex());
+        }
+    }
+
+    for (const auto& lsp : model.data.lsps) {
+        KeyHasher h;
+        h.text(meta);
+        add_lsp(h, lsp);
+        const auto current = results.current_round(lsp.id);
+        h.number(current ? static_cast<std::int64_t>(*current) : -1);
+        if (current) h.text(means[*current]);
+        if (auto hist = results.history.find(lsp.id); hist != results.history.end())
+            for (auto r : hist->second) {
+                auto d = sheet_digest[r].find(lsp.id);
+                h.number(static_cast<std::int64_t>(r)).text(d == sheet_digest[r].end() ? std::string() : d->second);
+            }
+        keys.lsp.emplace(lsp.id, h.hex());
+    }
+
+    keys.round.resize(rounds.size());
+    keys.print_parts.resize(rounds.size());
+    for (std::size_t r = 0; r < rounds.size() && r < results.rounds.size(); ++r) {
+        const auto& rr = results.rounds[r];
+        // The whole registry: a round page lists who was not assessed, and filters by province and type.
+        KeyHasher h;
+        h.text(meta).text(model.keys.registry).number(static_cast<std::int64_t>(r));
+        add_round_result(h, rr);
+        add_publication(h, results.publication.round(rounds[r].period), nullptr);
+        h.number(static_cast<std::int64_t>(rr.sheets.size()));
+        for (const auto& s : rr.sheets) h.text(sheet_digest[r][s.lsp_id]);
+        keys.round[r] = h.hex();
+
+        const auto ranked = ranked_sheets(model, rr);
+        const std::size_t parts = std::max<std::size_t>(1, (ranked.size() + kPrintPageSize - 1) / kPrintPageSize);
+        for (std::size_t part = 0; part < parts; ++part) {
+            KeyHasher p;
+            p.text(meta).number(static_cast<std::int64_t>(r)).number(static_cast<std::int64_t>(ranked.size()));
+            p.number(static_cast<std::int64_t>(part));
+            add_publication(p, results.publication.round(rounds[r].period), nullptr);
+            for (std::size_t k = part * kPrintPageSize; k < std::min(ranked.size(), (part + 1) * kPrintPageSize); ++k)
+                p.text(sheet_digest[r][ranked[k]->lsp_id]);
+            keys.print_parts[r].push_back(p.hex());
+        }
+    }
+    return keys;
+}
+
+}  // namespace pepgen

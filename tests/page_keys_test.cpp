@@ -1,0 +1,208 @@
+// site/page_keys: a page's key moves exactly when something it shows moves; and,
+// over random edits to data, content, theme and configuration, an incremental
+// build always equals a full one (the property the keys exist for).
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <regex>
+
+#include "cli/build.h"
+#include "site/page_keys.h"
+#include "test_support.h"
+
+using namespace pepgen;
+using Catch::Matchers::Contains;
+
+namespace {
+
+/// The fixture edited by `edit`, with value keys as an incremental build makes them.
+PageKeys keys_after(const std::function<void(const std::filesystem::path&)>& edit) {
+    auto fm = test::fixture_model(edit);
+    SiteModel model = *fm->model;
+    model.keys.site = "w";
+    model.keys.registry = "l";
+    return page_keys(model);
+}
+
+void replace(const std::filesystem::path& file, const std::string& from, const std::string& to) {
+    auto text = test::read_file(file);
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    test::write_file(file, text);
+}
+
+}  // namespace
+
+TEST_CASE("a score change moves the keys of the pages that show it, and no others", "[page_keys]") {
+    const auto base = keys_after([](const auto&) {});
+    REQUIRE(base.lsp.size() == 3);
+    REQUIRE(base.round.size() == 3);
+    CHECK(keys_after([](const auto&) {}).lsp == base.lsp);  // same data, same keys
+
+    // In 2025-2, lsp-a's M01 9 -> 10 and lsp-b's 6 -> 5: the round's M01 mean stays 6,0 and the
+    // ranks stay; only the two LSPs' own figures move. lsp-c's scorecard shows nothing that moved.
+    const auto swap = keys_after([](const auto& root) {
+        const auto file = root / "data/penilaian/2025-2.json";
+        replace(file, "\"M01\": 9", "\"M01\": 10");
+        replace(file, "\"M01\": 6", "\"M01\": 5");
+    });
+    CHECK(swap.lsp.at("lsp-a") != base.lsp.at("lsp-a"));
+    CHECK(swap.lsp.at("lsp-b") != base.lsp.at("lsp-b"));
+    CHECK(swap.lsp.at("lsp-c") == base.lsp.at("lsp-c"));
+    CHECK(swap.round[2] != base.round[2]);  // 2025-2's page lists both
+    CHECK(swap.round[0] == base.round[0]);  // 2025-1 shows none of it
+    CHECK(swap.round[1] == base.round[1]);  // nor 2025-i1
+
+    // lsp-a's M01 9 -> 8 moves the round's printed M01 mean (6,0 -> 5,7), which every scorecard of 2025-2 shows.
+    const auto mean = keys_after([](const auto& root) {
+        replace(root / "data/penilaian/2025-2.json", "\"M01\": 9", "\"M01\": 8");
+    });
+    for (const auto* id : {"lsp-a", "lsp-b", "lsp-c"}) CHECK(mean.lsp.at(id) != base.lsp.at(id));
+
+    // lsp-b overtakes lsp-a in 2025-2 while the means do not move: lsp-a's rank, shown on its scorecard, moves.
+    const auto overtake = keys_after([](const auto& root) {
+        const auto file = root / "data/penilaian/2025-2.json";
+        replace(file, "\"M01\": 9, \"P01\": 18, \"D01\": 9", "\"M01\": 6, \"P01\": 12, \"D01\": 6");
+        replace(file, "\"M01\": 6, \"P01\": 12, \"D01\": 6}, \"catatan\"", "\"M01\": 9, \"P01\": 18, \"D01\": 9}, \"catatan\"");
+    });
+    CHECK(overtake.lsp.at("lsp-a") != base.lsp.at("lsp-a"));
+    CHECK(overtake.lsp.at("lsp-c") == base.lsp.at("lsp-c"));
+}
+
+TEST_CASE("a registry change moves that LSP's key and every round's, not the others' scorecards", "[page_keys]") {
+    const auto base = keys_after([](const auto&) {});
+    const auto renamed = keys_after([](const auto& root) { replace(root / "data/lsp.json", "LSP Uji B", "LSP Uji Beta"); });
+    CHECK(renamed.lsp.at("lsp-b") != base.lsp.at("lsp-b"));
+    CHECK(renamed.lsp.at("lsp-a") == base.lsp.at("lsp-a"));
+    CHECK(renamed.lsp.at("lsp-c") == base.lsp.at("lsp-c"));
+}
+
+TEST_CASE("the round means a scorecard prints come from one function, as printed", "[page_keys]") {
+    SiteModel model = *test::fixture_model()->model;
+    const auto& rr = model.results.rounds[2];
+    const auto texts = round_mean_texts(model, rr);
+    REQUIRE(texts.indicators.size() == 3);
+    CHECK(texts.indicators[0] == "6,0");  // (9 + 6 + 3) / 3
+    CHECK(texts.group_percents.size() == 5);
+}
+
+TEST_CASE("an incremental build equals a full one after any sequence of random edits", "[page_keys][incremental]") {
+    // Each edit changes one thing a user changes: a score, an LSP's record, a
+    // category boundary, an indicator's title, a template, the site's name.
+    using Edit = std::function<void(const std::filesystem::path&, std::mt19937&)>;
+    auto pick = [](std::mt19937& rng, std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    auto edit_match = [pick](const std::filesystem::path& file, const std::regex& re, std::mt19937& rng,
+                             const std::function<std::string(const std::smatch&)>& to) {
+        auto text = test::read_file(file);
+        std::vector<std::smatch> found;
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
+            found.push_back(*it);
+        REQUIRE_FALSE(found.empty());
+        const auto& m = found[pick(rng, found.size())];
+        const auto pos = static_cast<std::size_t>(m.position(0)), len = static_cast<std::size_t>(m.length(0));
+        text.replace(pos, len, to(m));
+        test::write_file(file, text);
+    };
+    const std::vector<std::string> rounds = {"2025-1", "2025-2", "2025-i1"};
+    const std::vector<std::pair<std::string, Edit>> edits = {
+        {"score", [&](const auto& root, auto& rng) {
+             const auto file = root / "data/penilaian" / (rounds[pick(rng, rounds.size())] + ".json");
+             edit_match(file, std::regex(R"re("(M01|P01|D01)": (\d+|null))re"), rng, [&](const std::smatch& m) {
+                 const int max = m[1] == "P01" ? 20 : 10;
+                 const auto v = pick(rng, static_cast<std::size_t>(max) + 2);
+                 return "\"" + m[1].str() + "\": " + (v > static_cast<std::size_t>(max) ? "null" : std::to_string(v));
+             });
+         }},
+        {"name", [&](const auto& root, auto& rng) {
+             edit_match(root / "data/lsp.json", std::regex(R"re("nama": "LSP Uji [^"]*")re"), rng, [&](const std::smatch&) {
+                 return "\"nama\": \"LSP Uji " + std::string(1, static_cast<char>('A' + pick(rng, 26))) + "\"";
+             });
+         }},
+        {"province", [&](const auto& root, auto& rng) {
+             static const std::vector<std::string> provinces = {"Bali", "Aceh", "Papua", "Jambi", "Riau"};
+             edit_match(root / "data/lsp.json", std::regex(R"re("provinsi": "[^"]*")re"), rng, [&](const std::smatch&) {
+                 return "\"provinsi\": \"" + provinces[pick(rng, provinces.size())] + "\"";
+             });
+         }},
+        {"category", [&](const auto& root, auto& rng) {
+             const auto k = std::to_string(16 + pick(rng, 8));
+             edit_match(root / "content/panduan/indeks.md",
+                        std::regex(R"re(nama: Tengah, min: \d+, maks: 29, kondisi: Cukup.\}\n  - \{kode: bawah, nama: Bawah, min: 0, maks: \d+)re"),
+                        rng, [&](const std::smatch&) {
+                            return "nama: Tengah, min: " + k + ", maks: 29, kondisi: Cukup.}\n  - {kode: bawah, nama: Bawah, min: 0, maks: " +
+                                   std::to_string(std::stoi(k) - 1);
+                        });
+         }},
+        {"indicator", [&](const auto& root, auto& rng) {
+             edit_match(root / "content/indikator/P01.md", std::regex(R"re(judul: "[^"]*")re"), rng, [&](const std::smatch&) {
+                 return "judul: \"Proses " + std::to_string(pick(rng, 1000)) + "\"";
+             });
+         }},
+        {"template", [&](const auto& root, auto& rng) {
+             static const std::vector<std::string> files = {"scorecard.mustache", "round.mustache", "layout.mustache",
+                                                            "partials/badge.mustache", "categories.mustache",
+                                                            "print_round.mustache", "home.mustache"};
+             const auto file = root / "themes/default/templates" / files[pick(rng, files.size())];
+             auto text = test::read_file(file);
+             test::write_file(file, text + "<!-- " + std::to_string(pick(rng, 100000)) + " -->\n");
+         }},
+        {"config", [&](const auto& root, auto& rng) {
+             test::write_file(root / "pepgen.yaml", "judul: Situs Uji " + std::to_string(pick(rng, 100)) + "\npenerbit: Tim Uji\n");
+         }},
+    };
+    // Scores are most of what changes between builds: half the edits are scores.
+    std::vector<std::size_t> weighted;
+    for (std::size_t i = 0; i < edits.size(); ++i)
+        for (std::size_t w = 0; w < (edits[i].first == "score" ? edits.size() : 1); ++w) weighted.push_back(i);
+    for (unsigned seed : {1u, 2u, 3u, 4u, 5u}) {
+        test::TempDir dir;
+        test::write_fixture_project(dir.path());
+        std::mt19937 rng(seed);
+        const auto site = test::build_in_memory(dir.path());
+        REQUIRE(site->ok);
+        for (int step = 0; step < 16; ++step) {
+            const auto& [what, edit] = edits[weighted[pick(rng, weighted.size())]];
+            edit(dir.path(), rng);
+            INFO("seed " << seed << ", step " << step << ": " << what);
+            test::build_again(*site, dir.path());
+            INFO(test::all_messages(site->diags));
+            REQUIRE(site->ok);
+            BuildOptions full;
+            full.incremental = false;
+            const auto reference = test::build_in_memory(dir.path(), full);
+            REQUIRE(reference->ok);
+            CHECK(site->files() == reference->files());
+        }
+    }
+}
+
+TEST_CASE("build --verifikasi compares the output folder with a full build and names every stale file", "[page_keys][verify]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto out = dir / "site";
+    BuildOptions options;
+    options.output = out;
+    options.progress = false;
+    Diagnostics first;
+    REQUIRE(build_site(dir.path(), options, first));
+    Diagnostics clean;
+    std::size_t compared = 0;
+    CHECK(verify_against_full_build(dir.path(), options, clean, &compared));
+    CHECK(compared > 30);
+    CHECK_FALSE(clean.has_errors());
+
+    // A page left stale, one missing and one the site does not make: each named.
+    test::write_file(out / "lsp/lsp-a/index.html", "basi");
+    std::filesystem::remove(out / "lsp/lsp-b/index.html");
+    test::write_file(out / "lsp/lama/index.html", "yatim");
+    test::write_file(out / "CNAME", "pepgen.example\n");  // a host's file beside the site is not the site's
+    Diagnostics stale;
+    CHECK_FALSE(verify_against_full_build(dir.path(), options, stale));
+    const auto text = test::all_messages(stale);
+    CHECK_THAT(text, Contains("site/lsp/lsp-a/index.html: galat: verifikasi: isinya berbeda dari hasil build penuh"));
+    CHECK_THAT(text, Contains("site/lsp/lsp-b/index.html: galat: verifikasi: berkas ini tidak ada"));
+    CHECK_THAT(text, Contains("site/lsp/lama/index.html: galat: verifikasi: berkas ini tidak dibuat oleh build penuh"));
+    CHECK_THAT(text, Contains("verifikasi: 3 berkas berbeda dari build penuh"));
+    CHECK_FALSE(Catch::contains(text, "CNAME"));
+}
