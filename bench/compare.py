@@ -23,7 +23,7 @@ HIST_RE = re.compile(
 IKV_RE = re.compile(r'<span class="ik-value">(\d+)</span>')
 SECTION_RE = re.compile(r'<section aria-labelledby="([a-z0-9-]+)"')
 CATROW_RE = re.compile(
-    r'<tr[^>]*><td class="num"[^>]*>([^<]+)</td><th scope="row"><a href="[^"]*lsp/([^/"]+)/index\.html">[^<]*</a></th>'
+    r'<tr[^>]*>(?:<td class="num"[^>]*>([^<]+)</td>)?<th scope="row"><a href="[^"]*lsp/([^/"]+)/index\.html">[^<]*</a></th>'
     r'.*?<td class="num"[^>]*>(\d+)</td><td[^>]*>(.*?)</td></tr>')
 INCOMPLETE_RE = re.compile(r'<li><a href="[^"]*lsp/([^/"]+)/index\.html">[^<]*</a>: belum dinilai ([^<]*)</li>')
 TAG_RE = re.compile(r"<[^>]+>")
@@ -73,7 +73,8 @@ def category_page(text, keys):
         if key not in keys:
             continue
         for m in CATROW_RE.finditer(text[start:end]):
-            rows.add((key, norm(m.group(1)), m.group(2), m.group(3), change_core(norm(m.group(4)))))
+            # An incidental round's table has no rank column: its rows are unranked.
+            rows.add((key, norm(m.group(1) or "–"), m.group(2), m.group(3), change_core(norm(m.group(4)))))
     inc = sorted((m.group(1), norm(m.group(2))) for m in INCOMPLETE_RE.finditer(text))
     return rows, inc
 
@@ -115,7 +116,9 @@ def reference(project):
                 rr[lsp] = ("belum lengkap", "Belum lengkap", "–")
             else:
                 cat = next((c[0] for c in cats if c[1] <= ik <= c[2]), "?")
-                rr[lsp] = (str(ik), cat, f"{fmt_int(first[ik])} dari {fmt_int(len(iks))}")
+                # Incidental rounds are not ranked (a follow-up of a few LSPs).
+                rank = f"{fmt_int(first[ik])} dari {fmt_int(len(iks))}" if r.get("jenis", "rutin") == "rutin" else "–"
+                rr[lsp] = (str(ik), cat, rank)
         out[r["periode"]] = rr
     return out, len(cats)
 

@@ -63,6 +63,7 @@ missing=()
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v hugo >/dev/null 2>&1 || missing+=(hugo)
 [ -x /usr/bin/time ] || missing+=(time)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if ((${#missing[@]})); then
   echo "run.sh: installing missing packages: ${missing[*]}"
   [ "$(id -u)" -eq 0 ] || { echo "run.sh: need root for apt-get" >&2; exit 1; }
@@ -153,7 +154,7 @@ compare_snap() {
   echo "$c $a $r"
 }
 
-EQUIV_FAIL=0
+EQUIV_FAIL=0 VERIFY_FAIL=0
 
 bench_size() {
   local n="$1" rebuilds="$2"
@@ -232,23 +233,7 @@ bench_size() {
   INFO[$n:touch_bytes]="$(compare_snap "$D/s1.sum" "$D/s2.sum")"
 
   log "N=$n: (5b) pepgen rebuild after changing one score in data/penilaian/$round"
-  INFO[$n:change]="$(python3 - "$P/data/penilaian/$round" "$P" <<'PY'
-import json, os, re, sys
-path, project = sys.argv[1], sys.argv[2]
-r = json.load(open(path, encoding="utf-8"))
-fm = open(os.path.join(project, "content", "indikator", "M01.md"), encoding="utf-8").read()
-mx = int(re.search(r"^skor_maks:\s*(\d+)", fm, re.M).group(1))
-for h in r["hasil"]:
-    v = h["skor"].get("M01")
-    if v is not None and len(h["skor"]) >= 27 and None not in h["skor"].values():
-        h["skor"]["M01"] = v + 1 if v < mx else v - 1
-        print(f'{h["lsp"]} M01 {v} -> {h["skor"]["M01"]}')
-        break
-with open(path, "w", encoding="utf-8") as f:
-    json.dump(r, f, ensure_ascii=False, indent=2)
-    f.write("\n")
-PY
-)"
+  INFO[$n:change]="$(python3 "$BENCH/edit.py" score "$P" "$P/data/penilaian/$round")"
   run_timed "$n:change" "$PEPGEN" build --root "$P" --output "$OP"
   snapshot "$OP" "$D/s3"
   INFO[$n:change_mtime]="$(compare_snap "$D/s2.mtime" "$D/s3.mtime")"
@@ -257,6 +242,73 @@ PY
   local out="$WORK/time.${n}_change.stdout"
   INFO[$n:change_pages]="$(grep -oE '[0-9]+ halaman,' "$out" | grep -oE '[0-9]+' || echo '?')"
   INFO[$n:change_rendered]="$(grep -oE '[0-9]+ halaman dirender' "$out" | grep -oE '[0-9]+' || echo '?')"
+  verify "$n" change "$P" "$OP"
+
+  # (5c)-(5f): the edits a team makes between builds, each timed, each checked against a full build.
+  local newest
+  newest="$(ls "$P/data/penilaian" | grep -v -- '-i' | LC_ALL=C sort -t- -k1,1n -k2,2n | tail -1)"
+  local step kind label
+  for step in "5c:newest:score" "5d:registry:rename" "5e:categories:category" "5f:template:template"; do
+    IFS=: read -r label key kind <<<"$step"
+    log "N=$n: ($label) pepgen rebuild after edit: $kind"
+    if [ "$kind" = score ]; then
+      INFO[$n:$key]="$(python3 "$BENCH/edit.py" score "$P" "$P/data/penilaian/$newest")"
+    else
+      INFO[$n:$key]="$(python3 "$BENCH/edit.py" "$kind" "$P")"
+    fi
+    snapshot "$OP" "$D/before-$key"
+    run_timed "$n:$key" "$PEPGEN" build --root "$P" --output "$OP"
+    snapshot "$OP" "$D/after-$key"
+    INFO[$n:${key}_bytes]="$(compare_snap "$D/before-$key.sum" "$D/after-$key.sum")"
+    INFO[$n:${key}_mtime]="$(compare_snap "$D/before-$key.mtime" "$D/after-$key.mtime")"
+    INFO[$n:${key}_rendered]="$(grep -oE '[0-9]+ halaman dirender' "$WORK/time.${n}_$key.stdout" | grep -oE '[0-9]+' || echo '?')"
+    verify "$n" "$key" "$P" "$OP"
+  done
+
+  serve_latency "$n" "$P" "$newest"
+}
+
+# verify N KEY PROJECT OUTPUT : the output folder against a full build in memory (pepgen build --verifikasi)
+verify() {
+  local n="$1" key="$2" out
+  if out="$("$PEPGEN" build --root "$3" --output "$4" --verifikasi 2>&1)"; then
+    INFO[$n:${key}_verify]="same bytes as a full build ($(grep -oE 'Verifikasi: [0-9]+' <<<"$out" | grep -oE '[0-9]+') files)"
+  else
+    INFO[$n:${key}_verify]="DIFFERS from a full build"; VERIFY_FAIL=1
+    grep -E 'verifikasi' <<<"$out" | head -5 | sed 's/^/    /'
+  fi
+}
+
+# serve_latency N PROJECT NEWEST : pepgen serve on the project; one score of the newest round is
+# saved, and the time until the server serves the rebuilt page is measured through HTTP.
+serve_latency() {
+  local n="$1" P="$2" newest="$3" port log pid v0 v t0 t1 lsp
+  port=$((20000 + RANDOM % 20000))
+  log="$WORK/serve.$n.log"
+  "$PEPGEN" serve --root "$P" --port "$port" >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do grep -q 'Pratinjau:' "$log" && break; sleep 0.1; done
+  if ! grep -q 'Pratinjau:' "$log"; then
+    kill "$pid" 2>/dev/null || true
+    INFO[$n:serve]="serve did not start (see $log)"; return 0
+  fi
+  v0="$(curl -s "http://127.0.0.1:$port/__pepgen/versi")"
+  log "N=$n: (7) serve: save one score of $newest, wait for the rebuilt page"
+  t0="$(date +%s.%N)"
+  INFO[$n:serve_edit]="$(python3 "$BENCH/edit.py" score "$P" "$P/data/penilaian/$newest")"
+  lsp="$(grep -oE 'lsp-[a-z0-9-]+' <<<"${INFO[$n:serve_edit]}" | head -1)"
+  v="$v0"
+  while [ "$v" = "$v0" ]; do
+    sleep 0.01
+    v="$(curl -s "http://127.0.0.1:$port/__pepgen/versi")"
+    [ "$(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN{print (a-b > 60)}')" = 1 ] && break
+  done
+  curl -s -o /dev/null "http://127.0.0.1:$port/lsp/$lsp/"
+  t1="$(date +%s.%N)"
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  INFO[$n:serve]="$(awk -v a="$t1" -v b="$t0" 'BEGIN{printf "%.2f", a-b}')"
+  INFO[$n:serve_build]="$(grep -oE 'Situs dibangun \([0-9]+ ms\)' "$log" | tail -1 | grep -oE '[0-9]+')"
 }
 
 SIZES=("$LSPS")
@@ -321,6 +373,10 @@ for n in "${SIZES[@]}"; do
     row "(4) pepgen rebuild, nothing changed" "$n:noop"
     row "(5a) pepgen rebuild, 1 round touched" "$n:touch"
     row "(5b) pepgen rebuild, 1 score changed" "$n:change"
+    row "(5c) 1 score in the newest round" "$n:newest"
+    row "(5d) 1 LSP renamed in the registry" "$n:registry"
+    row "(5e) category table changed" "$n:categories"
+    row "(5f) round page template changed" "$n:template"
   fi
   echo "  runs       (1)-(3) median of $REPEAT, peak RSS the largest; wall s of each run: pepgen ${INFO[$n:pepgen:runs]} ·" \
        "hugo ${INFO[$n:hugo:runs]} · cp ${INFO[$n:cp:runs]}"
@@ -341,7 +397,14 @@ for n in "${SIZES[@]}"; do
   if [ -n "${INFO[$n:total]:-}" ]; then
     echo "  (4) no-op rebuild: files with changed mtime $(fmt_snap "${INFO[$n:noop_mtime]}" "${INFO[$n:total]}"); with changed bytes $(fmt_snap "${INFO[$n:noop_bytes]}" "${INFO[$n:total]}")"
     echo "  (5a) touch ${INFO[$n:round]}: changed mtime $(fmt_snap "${INFO[$n:touch_mtime]}" "${INFO[$n:total]}"); changed bytes $(fmt_snap "${INFO[$n:touch_bytes]}" "${INFO[$n:total]}")"
-    echo "  (5b) ${INFO[$n:round]}: ${INFO[$n:change]}: files with changed bytes $(fmt_snap "${INFO[$n:change_bytes]}" "${INFO[$n:total]}"); changed mtime $(fmt_snap "${INFO[$n:change_mtime]}" "${INFO[$n:total]}"); pages rendered ${INFO[$n:change_rendered]} of ${INFO[$n:change_pages]}"
+    echo "  (5b) ${INFO[$n:round]}: ${INFO[$n:change]}: files with changed bytes $(fmt_snap "${INFO[$n:change_bytes]}" "${INFO[$n:total]}"); changed mtime $(fmt_snap "${INFO[$n:change_mtime]}" "${INFO[$n:total]}"); pages rendered ${INFO[$n:change_rendered]} of ${INFO[$n:change_pages]}; ${INFO[$n:change_verify]}"
+    for key in newest registry categories template; do
+      echo "  (${key}) ${INFO[$n:$key]}"
+      echo "             wall $(ratio "${WALL[$n:$key]}" "${WALL[$n:pepgen]}") x full build$([ "$key" = newest ] && echo " (target <= 0.10)"); pages rendered ${INFO[$n:${key}_rendered]};" \
+           "files with changed bytes $(fmt_snap "${INFO[$n:${key}_bytes]}" "${INFO[$n:total]}"), changed mtime $(fmt_snap "${INFO[$n:${key}_mtime]}" "${INFO[$n:total]}"); ${INFO[$n:${key}_verify]}"
+    done
+    echo "  (7) serve: ${INFO[$n:serve_edit]:-}: saved -> rebuilt page served in ${INFO[$n:serve]:-?} s (target <= 1 s; the rebuild itself ${INFO[$n:serve_build]:-?} ms;" \
+         "the page's reload script asks every 0.25 s)"
   fi
   echo "  equivalence: ${INFO[$n:equiv]} (Hugo vs pepgen: IK, category, rank, change on every scorecard history and"
   echo "             category page; IK, category, rank also vs an independent computation in compare.py)"
@@ -357,6 +420,10 @@ if ((SCALE)); then
        "   peak RSS ratio pepgen $(ratio "${RSS[$b:pepgen]}" "${RSS[$a:pepgen]}")"
 fi
 echo "========================================================================================"
+if ((VERIFY_FAIL)); then
+  echo "verification: FAILED — an incremental build differs from a full build (details above)" >&2
+  exit 1
+fi
 if ((EQUIV_FAIL)); then
   echo "equivalence: FAILED — Hugo and pepgen disagree (details above)" >&2
   exit 1

@@ -36,7 +36,7 @@ namespace {
 constexpr const char* kReloadScript =
     "(function(){var v=null;function t(){fetch('/__pepgen/versi',{cache:'no-store'})"
     ".then(function(r){return r.json();}).then(function(d){if(v===null){v=d.versi;}else if(d.versi!==v){"
-    "location.reload();}}).catch(function(){}).then(function(){setTimeout(t,700);});}t();})();\n";
+    "location.reload();}}).catch(function(){}).then(function(){setTimeout(t,250);});}t();})();\n";
 constexpr const char* kReloadTag = "<script src=\"/__pepgen/muat-ulang.js\"></script>";
 constexpr const char* kErrorStyle =
     "body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}"
