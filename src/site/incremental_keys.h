@@ -23,6 +23,8 @@ struct PageKeys {
     std::vector<std::string> round;
     /// per round, per print part (ranked order)
     std::vector<std::vector<std::string>> print_parts;
+    /// per indicator (catalogue order): what its page shows of the newest periodic round
+    std::vector<std::string> indicators;
 };
 
 struct InputKeys {

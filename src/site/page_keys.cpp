@@ -15,13 +15,14 @@ namespace {
 /// sequences of fields give the same stream.
 class KeyHasher {
 public:
+    KeyHasher() { buf_.reserve(512); }
     KeyHasher& text(std::string_view s) {
         number(static_cast<std::int64_t>(s.size()));
-        f_.add(s);
+        buf_.append(s);
         return *this;
     }
     KeyHasher& number(std::int64_t v) {
-        f_.add(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
+        buf_.append(reinterpret_cast<const char*>(&v), sizeof v);
         return *this;
     }
     KeyHasher& real(double v) {
@@ -40,13 +41,13 @@ public:
         return *this;
     }
     std::string hex() const {
-        char buf[17];
-        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(f_.value()));
-        return buf;
+        char out[17];
+        std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(fingerprint(buf_)));
+        return out;
     }
 
 private:
-    Fingerprinter f_;
+    std::string buf_;  ///< the fields, length-prefixed; hashed once
 };
 
 void add_lsp(KeyHasher& h, const Lsp& l) {
@@ -199,7 +200,9 @@ PageKeys page_keys(const SiteModel& model) {
             if (it != model.lsp_by_id.end()) add_lsp(h, *it->second);
             add_sheet(h, rounds[r].find_sheet(s.lsp_id));
             add_result(h, s);
-            h.text(rank_text(s, rr)).text(change_text(model, s)).number(rr.complete_count);
+            // The rank is printed "N dari <complete sheets>", the change against the previous round's period
+            // (both in add_result and the rounds' meta).
+            h.number(rr.complete_count);
             add_publication(h, rp, results.publication.sheet(rounds[r].period, s.lsp_id));
             digests.emplace(s.lsp_id, h.hex());
         }
@@ -244,6 +247,27 @@ PageKeys page_keys(const SiteModel& model) {
                 p.text(sheet_digest[r][ranked[k]->lsp_id]);
             keys.print_parts[r].push_back(p.hex());
         }
+    }
+    // An indicator's page lists every LSP's score on it in the newest periodic round.
+    const auto& indicators = model.content.indicators;
+    for (std::size_t k = 0; k < indicators.size(); ++k) {
+        KeyHasher h;
+        h.text(meta).text(model.keys.registry).number(static_cast<std::int64_t>(k));
+        if (const auto latest = results.latest_periodic; latest && *latest < results.rounds.size()) {
+            const auto& rr = results.rounds[*latest];
+            if (k < rr.indicator_means.size()) {
+                const auto& m = rr.indicator_means[k];
+                h.maybe_real(m.mean).number(m.count).number(m.below_half);
+                for (int c : m.level_counts) h.number(c);
+            }
+            for (const auto& s : rr.sheets) {
+                h.text(s.lsp_id);
+                h.maybe_int(k < s.scores.size() ? s.scores[k] : std::nullopt);
+                h.maybe_real(k < s.percent.size() ? s.percent[k] : std::nullopt);
+                h.number(k < s.weak_at.size() ? s.weak_at[k] : 0);
+            }
+        }
+        keys.indicators.push_back(h.hex());
     }
     return keys;
 }

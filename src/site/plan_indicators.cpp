@@ -5,6 +5,7 @@
 #include "format/indonesian.h"
 #include "render/markdown.h"
 #include "site/page_context.h"
+#include "site/page_keys.h"
 #include "util/text.h"
 
 namespace pepgen {
@@ -72,7 +73,9 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
     for (std::size_t i = 0; i < inds.size(); ++i) {
         const auto& ind = inds[i];
         const std::string path = Links::site().indicator(ind.code);
-        if (plan.unchanged(path, model.keys.rounds)) continue;
+        const auto& values = model.keys.pages.indicators;
+        const auto key = i < values.size() ? page_key(model, "indicator", values[i]) : std::string();
+        if (plan.unchanged(path, key)) continue;
         const Links links(path);
         const auto& g = group_info(ind.group);
         auto ctx = base_context(model, path, ind.code + " " + ind.title, "indikator", ind.summary);
@@ -160,7 +163,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         ctx.set("crumbs", crumbs({{"Beranda", links.home()},
                                   {"Indikator", links.section("indikator")},
                                   {ind.code, links.indicator(ind.code)}}));
-        plan.page(path, "indicator", std::move(ctx), model.keys.rounds);
+        plan.page(path, "indicator", std::move(ctx), key);
     }
 }
 
