@@ -394,6 +394,10 @@ for n in "${SIZES[@]}"; do
        "(${INFO[$n:floor_ns_per_byte]} ns/byte; pepgen's renderer: ${INFO[$n:floor_pepgen_render_cpu_seconds]} s)"
   echo "             + writing the bytes (cp's CPU ${cp_cpu} s), on $cores cores: at least ${floor_wall} s = $(ratio "$floor_wall" "${WALL[$n:cp]}") x cp;" \
        "1.5 x cp leaves ${left} s of CPU for all other work"
+  full_cpu="$(awk -v u="${USR[$n:pepgen]}" -v s="${SYS[$n:pepgen]}" 'BEGIN{print u+s}')"
+  echo "  targets    full build CPU (user+sys) ${full_cpu} s = $(ratio "$full_cpu" "$(awk -v k="${INFO[$n:floor_kainjow_cpu_seconds]}" -v c="$cp_cpu" 'BEGIN{print k+c}')") x the render floor" \
+       "(kainjow ${INFO[$n:floor_kainjow_cpu_seconds]} s + cp ${cp_cpu} s; target <= 2);" \
+       "peak RSS $(mib "${RSS[$n:pepgen]}") MiB (target <= 150 at 2,000 LSP, <= 250 at 10,000)"
   if [ -n "${INFO[$n:total]:-}" ]; then
     echo "  (4) no-op rebuild: files with changed mtime $(fmt_snap "${INFO[$n:noop_mtime]}" "${INFO[$n:total]}"); with changed bytes $(fmt_snap "${INFO[$n:noop_bytes]}" "${INFO[$n:total]}")"
     echo "  (5a) touch ${INFO[$n:round]}: changed mtime $(fmt_snap "${INFO[$n:touch_mtime]}" "${INFO[$n:total]}"); changed bytes $(fmt_snap "${INFO[$n:touch_bytes]}" "${INFO[$n:total]}")"
