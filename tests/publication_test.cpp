@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "scoring/publication.h"
+#include "test_support.h"
 
 using namespace pepgen;
 
@@ -140,4 +141,18 @@ TEST_CASE("publication_of: first release per round, own corrections apart from c
     CHECK(pub.sheet("2025-2", "a")->consequences == std::vector<int>{1});
     CHECK(pub.pending_corrections == 1);
     CHECK(pub.round("2030-1") == nullptr);
+}
+
+TEST_CASE("published figures can be gathered for the released rounds only", "[publication]") {
+    const auto fm = test::fixture_model();
+    const auto& m = *fm->model;
+    const auto all = published_figures(m.content, m.data, m.results);
+    REQUIRE(all.size() == 3);
+    const std::set<std::string> released = {"2025-2"};
+    const auto some = published_figures(m.content, m.data, m.results, &released);
+    REQUIRE(some.size() == 1);
+    CHECK(some[0].period == "2025-2");
+    CHECK(some[0].sheets.size() == all[2].sheets.size());
+    const std::set<std::string> none;
+    CHECK(published_figures(m.content, m.data, m.results, &none).empty());
 }

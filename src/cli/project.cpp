@@ -1,6 +1,7 @@
 #include "cli/project.h"
 
 #include <algorithm>
+#include <set>
 
 #include "cli/workflow.h"
 #include "content/content_loader.h"
@@ -32,8 +33,13 @@ Project load_project(const std::filesystem::path& root, Diagnostics& diags, cons
                     diags);
     if (diags.has_errors()) return p;
     p.results = compute(p.content, p.data);
-    p.unrecorded = figure_changes(expected_figures(p.data.ledger),
-                                  published_figures(p.content, p.data, *p.results), p.content.indicators);
+    // Only released rounds can hold an unrecorded change: the others' figures are not gathered
+    // (at national scale that is half a million scores on every build).
+    const auto expected = expected_figures(p.data.ledger);
+    std::set<std::string> released;
+    for (const auto& [period, round] : expected) released.insert(period);
+    p.unrecorded = figure_changes(expected, published_figures(p.content, p.data, *p.results, &released),
+                                  p.content.indicators);
     if (!options.allow_unrecorded) {
         report_unrecorded_changes(p.unrecorded, p.content, p.data, diags);
         if (diags.has_errors()) p.results.reset();

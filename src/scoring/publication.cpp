@@ -25,10 +25,11 @@ std::string opt_text(const std::optional<int>& v) { return v ? std::to_string(*v
 
 }  // namespace
 
-std::vector<PublishedRound> published_figures(const Content& content, const Data& data, const Results& results) {
+std::vector<PublishedRound> published_figures(const Content& content, const Data& data, const Results& results,
+                                              const std::set<std::string>* only) {
     std::vector<PublishedRound> out;
     for (std::size_t i = 0; i < data.rounds.size(); ++i) {
-        if (data.rounds[i].draft) continue;
+        if (data.rounds[i].draft || (only && !only->count(data.rounds[i].period))) continue;
         PublishedRound pr;
         pr.period = data.rounds[i].period;
         for (const auto& s : results.rounds[i].sheets) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,10 @@
 
 namespace pepgen {
 
-/// Every non-draft round's figures as a release records them, from computed results.
-std::vector<PublishedRound> published_figures(const Content& content, const Data& data, const Results& results);
+/// Every non-draft round's figures as a release records them, from computed results;
+/// with `only`, just the rounds of those periods (the ones a release holds, to compare).
+std::vector<PublishedRound> published_figures(const Content& content, const Data& data, const Results& results,
+                                              const std::set<std::string>* only = nullptr);
 
 /// What the public last saw: the newest release's figures with every later
 /// correction applied, by period. Empty before the first release.
