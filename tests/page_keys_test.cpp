@@ -180,6 +180,8 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
 TEST_CASE("build --verifikasi compares the output folder with a full build and names every stale file", "[page_keys][verify]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
+    const auto registry = test::read_file(dir / "data/lsp.json");
+    test::add_unscored_lsp(dir.path());  // lsp-d: a scorecard that the edit below takes away
     const auto out = dir / "site";
     BuildOptions options;
     options.output = out;
@@ -192,17 +194,39 @@ TEST_CASE("build --verifikasi compares the output folder with a full build and n
     CHECK(compared > 30);
     CHECK_FALSE(clean.has_errors());
 
-    // A page left stale, one missing and one the site does not make: each named.
+    // As if a build had missed these: a page left stale, one missing, and lsp-d's page, which pepgen
+    // wrote and a full build of the edited registry no longer makes. Each is named.
     test::write_file(out / "lsp/lsp-a/index.html", "basi");
     std::filesystem::remove(out / "lsp/lsp-b/index.html");
-    test::write_file(out / "lsp/lama/index.html", "yatim");
-    test::write_file(out / "CNAME", "pepgen.example\n");  // a host's file beside the site is not the site's
+    test::write_file(dir / "data/lsp.json", registry);  // the registry without lsp-d
+    // A file somebody put there is not pepgen's: a warning. A host's file beside the site is not mentioned.
+    test::write_file(out / "catatan/tim.html", "milik tim");
+    test::write_file(out / "CNAME", "pepgen.example\n");
     Diagnostics stale;
     CHECK_FALSE(verify_against_full_build(dir.path(), options, stale));
     const auto text = test::all_messages(stale);
     CHECK_THAT(text, Contains("site/lsp/lsp-a/index.html: galat: verifikasi: isinya berbeda dari hasil build penuh"));
     CHECK_THAT(text, Contains("site/lsp/lsp-b/index.html: galat: verifikasi: berkas ini tidak ada"));
-    CHECK_THAT(text, Contains("site/lsp/lama/index.html: galat: verifikasi: berkas ini tidak dibuat oleh build penuh"));
-    CHECK_THAT(text, Contains("verifikasi: 3 berkas berbeda dari build penuh"));
+    CHECK_THAT(text, Contains("site/lsp/lsp-d/index.html: galat: verifikasi: berkas ini sisa build sebelumnya"));
+    CHECK_THAT(text, Contains("site/catatan/tim.html: peringatan: verifikasi: berkas ini bukan buatan pepgen"));
+    CHECK_THAT(text, Contains("galat: verifikasi: "));
     CHECK_FALSE(Catch::contains(text, "CNAME"));
+    CHECK(stale.error_count() >= 4);  // the three files (lsp-d's JSON too) and the summary
+}
+
+TEST_CASE("build --verifikasi reports the files it compared; a build repairs what was changed behind it",
+          "[page_keys][verify]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto args = "build --root " + test::q(dir.path()) + " --verifikasi";
+    const auto ok = test::run_in_process(args);
+    CHECK(ok.exit_code == 0);
+    CHECK_THAT(ok.output, Contains("Verifikasi: 45 berkas sama persis dengan build penuh."));
+    // A page damaged behind the manifest's back is rewritten by the next build (its stamp
+    // moved), so verification, which runs after it, finds the folder whole again.
+    test::write_file(dir / "site/lsp/lsp-a/index.html", "basi");
+    const auto again = test::run_in_process(args);
+    CHECK(again.exit_code == 0);
+    CHECK_THAT(again.output, Contains("1 berkas ditulis"));
+    CHECK_THAT(again.output, Contains("Verifikasi: 45 berkas sama persis"));
 }

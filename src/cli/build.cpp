@@ -146,7 +146,11 @@ bool verify_against_full_build(const fs::path& root, const BuildOptions& options
             ++equal;
         }
     }
-    // A file the full build does not make is stale: walk the folder for it.
+    // A file the full build does not make is stale when pepgen's manifest says pepgen wrote it; one
+    // it never wrote was put there by someone (a warning: the build leaves such files alone).
+    std::string manifest_error;
+    const auto manifest_text = disk.read(options.output / kManifestName, manifest_error);
+    const auto manifest = parse_manifest(manifest_text ? *manifest_text : std::string());
     std::vector<std::string> pending{""};
     while (!pending.empty()) {
         const auto dir = pending.back();
@@ -158,8 +162,15 @@ bool verify_against_full_build(const fs::path& root, const BuildOptions& options
             const auto info = disk.lstat(options.output / rel);
             if (info.kind == Disk::Kind::directory) pending.push_back(rel);
             else if (!expected.count(rel)) {
-                diags.error(display_path(root, options.output / rel), "verifikasi: berkas ini tidak dibuat oleh build penuh");
-                ++differ;
+                if (manifest.files.count(rel)) {
+                    diags.error(display_path(root, options.output / rel),
+                                "verifikasi: berkas ini sisa build sebelumnya; build penuh tidak membuatnya lagi");
+                    ++differ;
+                } else {
+                    diags.warning(display_path(root, options.output / rel),
+                                  "verifikasi: berkas ini bukan buatan pepgen dan bukan bagian dari situs; hapus bila "
+                                  "tidak sengaja ditaruh di sini (pepgen membiarkannya)");
+                }
             }
         }
     }
@@ -175,8 +186,13 @@ int run_build(const fs::path& root, const BuildOptions& options, std::ostream& o
     Diagnostics diags;
     BuildSummary summary;
     bool ok = build_site(root, options, diags, &summary);
-    if (ok && options.verify) ok = verify_against_full_build(root, options, diags, &summary.verified);
+    const bool verify_ok = !ok || !options.verify || verify_against_full_build(root, options, diags, &summary.verified);
     print_diagnostics(diags, err);
+    if (ok && !verify_ok) {
+        err << "Situs dibangun di " << options.output.string()
+            << ", tetapi verifikasi menemukan berkas yang berbeda dari build penuh (lihat di atas).\n";
+        return 1;
+    }
     if (!ok) {
         err << "Situs tidak dibangun; isi " << options.output.string() << " tidak diubah.\n";
         return 1;
