@@ -151,27 +151,16 @@ bool verify_against_full_build(const fs::path& root, const BuildOptions& options
     std::string manifest_error;
     const auto manifest_text = disk.read(options.output / kManifestName, manifest_error);
     const auto manifest = parse_manifest(manifest_text ? *manifest_text : std::string());
-    std::vector<std::string> pending{""};
-    while (!pending.empty()) {
-        const auto dir = pending.back();
-        pending.pop_back();
-        std::string error;
-        for (const auto& name : disk.list(dir.empty() ? options.output : options.output / dir, error)) {
-            const auto rel = dir.empty() ? name : dir + "/" + name;
-            if (!published(rel)) continue;
-            const auto info = disk.lstat(options.output / rel);
-            if (info.kind == Disk::Kind::directory) pending.push_back(rel);
-            else if (!expected.count(rel)) {
-                if (manifest.files.count(rel)) {
-                    diags.error(display_path(root, options.output / rel),
-                                "verifikasi: berkas ini sisa build sebelumnya; build penuh tidak membuatnya lagi");
-                    ++differ;
-                } else {
-                    diags.warning(display_path(root, options.output / rel),
-                                  "verifikasi: berkas ini bukan buatan pepgen dan bukan bagian dari situs; hapus bila "
-                                  "tidak sengaja ditaruh di sini (pepgen membiarkannya)");
-                }
-            }
+    for (const auto& rel : files_below(disk, options.output, published)) {
+        if (expected.count(rel)) continue;
+        if (manifest.files.count(rel)) {
+            diags.error(display_path(root, options.output / rel),
+                        "verifikasi: berkas ini sisa build sebelumnya; build penuh tidak membuatnya lagi");
+            ++differ;
+        } else {
+            diags.warning(display_path(root, options.output / rel),
+                          "verifikasi: berkas ini bukan buatan pepgen dan bukan bagian dari situs; hapus bila "
+                          "tidak sengaja ditaruh di sini (pepgen membiarkannya)");
         }
     }
     if (compared) *compared = equal;

@@ -156,4 +156,23 @@ Disk& real_disk() {
     return disk;
 }
 
+std::vector<std::string> files_below(Disk& disk, const std::filesystem::path& dir,
+                                     const std::function<bool(const std::string& rel)>& enter) {
+    std::vector<std::string> out;
+    std::vector<std::string> pending{""};
+    while (!pending.empty()) {
+        const auto sub = pending.back();
+        pending.pop_back();
+        std::string error;
+        for (const auto& name : disk.list(sub.empty() ? dir : dir / sub, error)) {
+            const auto rel = sub.empty() ? name : sub + "/" + name;
+            if (enter && !enter(rel)) continue;
+            const auto kind = disk.lstat(dir / rel).kind;
+            if (kind == Disk::Kind::directory) pending.push_back(rel);
+            else if (kind == Disk::Kind::file) out.push_back(rel);
+        }
+    }
+    return out;
+}
+
 }  // namespace pepgen

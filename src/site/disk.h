@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,5 +65,11 @@ public:
 
 /// The process's real file system.
 Disk& real_disk();
+
+/// Every regular file below dir, as paths relative to it ("lsp/a/index.html"), sorted
+/// within each folder; never through a symlink. `enter` (when given) is asked for every
+/// entry's relative path first: false leaves it out, and a folder unvisited.
+std::vector<std::string> files_below(Disk& disk, const std::filesystem::path& dir,
+                                     const std::function<bool(const std::string& rel)>& enter = {});
 
 }  // namespace pepgen

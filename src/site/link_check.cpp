@@ -35,13 +35,8 @@ bool external(const std::string& url) {
 
 /// Every .html file below dir, not through symlinks.
 void html_pages(Disk& disk, const fs::path& dir, std::vector<fs::path>& out) {
-    std::string error;
-    for (const auto& name : disk.list(dir, error)) {
-        const auto path = dir / name;
-        const auto kind = disk.lstat(path).kind;
-        if (kind == Disk::Kind::directory) html_pages(disk, path, out);
-        else if (kind == Disk::Kind::file && path.extension() == ".html") out.push_back(path);
-    }
+    for (const auto& rel : files_below(disk, dir))
+        if (fs::path(rel).extension() == ".html") out.push_back(dir / rel);
 }
 
 }  // namespace
