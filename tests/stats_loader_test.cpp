@@ -158,7 +158,7 @@ TEST_CASE("claims on counted rows, extremes, weekdays, periods and listed items 
     {"label": "H", "nilai": 2, "hitung": {"jumlah_baris": {"kolom": "nilai"}}})J");
     const auto text = load_errors(dir);
     CHECK_THAT(text, Contains("pernyataan ke-1: 'nilai' hari_pekan harus nama hari: Senin, Selasa"));
-    CHECK_THAT(text, Contains("pernyataan ke-2: 'hitung': hari_pekan tidak lengkap"));
+    CHECK_THAT(text, Contains("pernyataan ke-2: hari_pekan: '28-10-2021' bukan tanggal YYYY-MM-DD"));
     CHECK_THAT(text, Contains("pernyataan ke-3: 'nilai' tidak dipakai pada tanggal_dalam"));
     CHECK_THAT(text, Contains("pernyataan ke-4: tanggal_dalam: '16 Nov' bukan tanggal YYYY-MM-DD"));
     CHECK_THAT(text, Contains("pernyataan ke-5: 'hitung': jumlah_butir tidak lengkap"));

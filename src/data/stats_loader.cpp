@@ -212,7 +212,11 @@ std::optional<StatComputation> read_computation(const json::object& how, JsonFie
         ok = v->is_object() ? over_column(v->get_object(), "kolom", true) : list(v, 2, 1000);
     } else if (kind == "hari_pekan") {
         c.kind = StatComputation::Kind::weekday;
-        ok = v->is_string() && is_iso_date(v->get_string());
+        ok = v->is_string();
+        if (ok && !is_iso_date(v->get_string())) {
+            f.error("hari_pekan: '" + std::string(v->get_string()) + "' bukan tanggal YYYY-MM-DD (misalnya 2021-10-28)");
+            return std::nullopt;
+        }
         if (ok) c.start = std::string(v->get_string());
     } else if (kind == "tanggal_dalam") {
         c.kind = StatComputation::Kind::dates_within;
