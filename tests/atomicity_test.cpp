@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -92,7 +93,11 @@ TEST_CASE("killing the build at many points leaves either the old or the new sit
     CHECK(test::published(site) == new_site);
     CHECK_FALSE(fs::exists(site / ".pepgen-staging"));
     for (const auto& e : fs::directory_iterator(dir.path()))
-        CHECK(e.path().filename().string().find(".pepgen") == std::string::npos);
+        if (e.path().filename() != ".pepgen-cache") CHECK(e.path().filename().string().find(".pepgen") == std::string::npos);
+    // The parsed rounds kept for the next build: one whole entry per round file, nothing half written.
+    std::set<std::string> kept_entries;
+    for (const auto& e : fs::directory_iterator(dir / ".pepgen-cache/penilaian")) kept_entries.insert(e.path().filename());
+    CHECK(kept_entries == std::set<std::string>{"2025-1.json.bin", "2025-2.json.bin", "2025-i1.json.bin"});
 }
 
 TEST_CASE("a build stopped with Ctrl+C or SIGTERM leaves the site as it was and nothing behind", "[atomicity]") {

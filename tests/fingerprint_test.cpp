@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "site/fingerprint.h"
+#include "util/fingerprint.h"
 
 using namespace pepgen;
 

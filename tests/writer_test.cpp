@@ -145,8 +145,8 @@ TEST_CASE("a file written in parts is made part by part, and kept when its bytes
     Diagnostics d;
     std::vector<std::string> made;
     auto parts = [&made](std::vector<std::string> texts) {
-        std::vector<std::function<std::string()>> fns;
-        for (auto& t : texts) fns.emplace_back([&made, t] { made.push_back(t); return t; });
+        std::vector<FilePart> fns;
+        for (auto& t : texts) fns.push_back({{}, [&made, t] { made.push_back(t); return t; }});
         return fns;
     };
     {
@@ -188,6 +188,46 @@ TEST_CASE("a file written in parts is made part by part, and kept when its bytes
     }
     CHECK(test::read_file(out / "data/semua.json") == "[1, 3]\n");
     CHECK(ok.items().empty());
+}
+
+TEST_CASE("a part whose key the last build's file has is copied from it, not made again", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    std::vector<std::string> made;
+    auto parts = [&made](std::vector<std::pair<std::string, std::string>> keyed) {
+        std::vector<FilePart> fns;
+        for (auto& [key, text] : keyed) fns.push_back({key, [&made, text] { made.push_back(text); return text; }});
+        return fns;
+    };
+    auto build = [&](std::vector<std::pair<std::string, std::string>> keyed) {
+        Diagnostics d;
+        auto w = SiteWriter::begin(out, d);
+        REQUIRE(w);
+        REQUIRE(w->write_parts("data/semua.json", parts(std::move(keyed))));
+        REQUIRE(w->commit("uji", d));
+        INFO(test::all_messages(d));
+        CHECK(d.items().empty());
+    };
+    build({{"k", "{\"a\": 1"}, {"r1", ", \"b\": 2"}, {"r2", ", \"c\": 3"}, {"", "}\n"}});
+    made.clear();
+    // Only the part whose key changed is made; the others come from the file on disk.
+    build({{"k", "BEDA"}, {"r1", "BEDA"}, {"r2b", ", \"c\": 4"}, {"", "}\n"}});
+    CHECK(made == std::vector<std::string>{", \"c\": 4", "}\n"});
+    CHECK(test::read_file(out / "data/semua.json") == "{\"a\": 1, \"b\": 2, \"c\": 4}\n");
+
+    SECTION("a file changed behind pepgen's back is not trusted: every part is made") {
+        test::write_file(out / "data/semua.json", "{\"x\": 0, \"b\": 2, \"c\": 4}\n");
+        made.clear();
+        build({{"k", "{\"a\": 1"}, {"r1", ", \"b\": 2"}, {"r2b", ", \"c\": 4"}, {"", "}\n"}});
+        CHECK(made.size() == 4);
+        CHECK(test::read_file(out / "data/semua.json") == "{\"a\": 1, \"b\": 2, \"c\": 4}\n");
+    }
+    SECTION("the same key in another place is copied from where it was") {
+        made.clear();
+        build({{"r1", "BEDA"}, {"k", "BEDA"}, {"", "}\n"}});
+        CHECK(made == std::vector<std::string>{"}\n"});
+        CHECK(test::read_file(out / "data/semua.json") == ", \"b\": 2{\"a\": 1}\n");
+    }
 }
 
 TEST_CASE("a page whose inputs did not change is reused without rendering", "[writer]") {

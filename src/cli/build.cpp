@@ -42,6 +42,8 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     ProjectOptions project_options;
     project_options.include_drafts = options.include_drafts;
     if (options.release) project_options.today = options.release->date;
+    // A release reads every round file afresh; other builds take unchanged ones as the last build left them.
+    else project_options.round_cache = RoundCache{root / kRoundCacheDir / "penilaian", program_identity()};
     auto project = load_project(root, diags, project_options);
     release_free_memory(true);  // the parsed round files are gone
     if (options.release && project.results) {

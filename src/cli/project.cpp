@@ -15,7 +15,7 @@ namespace pepgen {
 Project load_project(const std::filesystem::path& root, Diagnostics& diags, const ProjectOptions& options) {
     Project p;
     p.content = load_content(root, diags);
-    p.data = load_data(root, p.content.indicators, diags);
+    p.data = load_data(root, p.content.indicators, diags, options.round_cache ? &*options.round_cache : nullptr);
     if (!options.include_drafts) {
         auto& rounds = p.data.rounds;
         for (const auto& r : rounds)

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "data/round_cache.h"
 #include "util/diagnostic.h"
 #include "model/types.h"
 #include "scoring/publication.h"
@@ -17,6 +18,7 @@ struct ProjectOptions {
     bool include_drafts = true;     ///< false for publish: draft rounds are left out before anything is computed
     bool allow_unrecorded = false;  ///< true for correct: changed released figures are what it records
     std::string today;              ///< the publication day for review-window warnings; empty: the current date
+    std::optional<RoundCache> round_cache;  ///< round files parsed by an earlier build (build and serve)
 };
 
 struct Project {

@@ -349,7 +349,8 @@ std::vector<Lsp> load_registry(const fs::path& root, Diagnostics& diags) {
     return data.lsps;
 }
 
-Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Diagnostics& diags) {
+Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Diagnostics& diags,
+               const RoundCache* cache) {
     Data data;
     load_meta(root, data, diags);
     load_registry_into(root, data, diags);
@@ -358,7 +359,27 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
     const auto paths = list_files(root, root / "data" / "penilaian", ".json", diags);
     std::vector<std::optional<Round>> loaded(paths.size());
     std::vector<Diagnostics> found(paths.size());
-    for_each_index(paths.size(), [&](std::size_t i) { loaded[i] = load_round(root, paths[i], catalogue, found[i]); });
+    for_each_index(paths.size(), [&](std::size_t i) {
+        std::string key;
+        const auto name = paths[i].filename().string();
+        if (cache) {
+            if (auto read = read_project_file(root, paths[i]); read.text) {
+                key = round_cache_key(cache->program, catalogue, *read.text);
+                if (auto kept = find_cached_round(*cache, name, key)) {
+                    loaded[i] = std::move(kept->round);
+                    found[i] = std::move(kept->diags);
+                    return;
+                }
+            }
+        }
+        loaded[i] = load_round(root, paths[i], catalogue, found[i]);
+        if (!key.empty()) keep_cached_round(*cache, name, key, LoadedRound{loaded[i], found[i]});
+    });
+    if (cache) {
+        std::vector<std::string> names;
+        for (const auto& p : paths) names.push_back(p.filename().string());
+        tidy_round_cache(*cache, names);
+    }
     for (std::size_t i = 0; i < paths.size(); ++i) {
         diags.append(found[i]);
         if (loaded[i]) data.rounds.push_back(std::move(*loaded[i]));

@@ -7,13 +7,16 @@
 #include <vector>
 
 #include "util/diagnostic.h"
+#include "data/round_cache.h"
 #include "model/types.h"
 
 namespace pepgen {
 
 /// Scores are read against `catalogue` (the loaded indicators): each lands at
 /// its indicator's position, unknown codes are kept apart for validation.
-Data load_data(const std::filesystem::path& root, const std::vector<Indicator>& catalogue, Diagnostics& diags);
+/// With a cache, a round file an earlier build read in the same bytes is taken from it.
+Data load_data(const std::filesystem::path& root, const std::vector<Indicator>& catalogue, Diagnostics& diags,
+               const RoundCache* cache = nullptr);
 
 /// The registry alone (data/lsp.json), for commands that need no rounds.
 std::vector<Lsp> load_registry(const std::filesystem::path& root, Diagnostics& diags);

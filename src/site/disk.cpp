@@ -94,6 +94,27 @@ public:
         if (!error.empty()) return std::nullopt;
         return bytes;
     }
+    std::optional<std::string> read_range(const fs::path& path, std::uint64_t offset, std::size_t size,
+                                          std::string& error) override {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        if (fd < 0) {
+            error = system_reason(errno);
+            return std::nullopt;
+        }
+        std::string bytes(size, '\0');
+        std::size_t done = 0;
+        while (done < size) {
+            const auto n = ::pread(fd, bytes.data() + done, size - done, static_cast<off_t>(offset + done));
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) error = system_reason(errno);
+            else if (n == 0) error = "berkas lebih pendek dari yang tercatat";
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        ::close(fd);
+        if (!error.empty()) return std::nullopt;
+        return bytes;
+    }
     std::unique_ptr<Sink> create(const fs::path& path) override { return std::make_unique<FdSink>(path); }
     std::string make_dirs(const fs::path& path) override {
         std::error_code ec;

@@ -3,6 +3,7 @@
 /// memory in tests that want to inject a failure or stop a commit at any step.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -41,6 +42,9 @@ public:
     /// What is at path, without following a final symlink.
     virtual Info lstat(const std::filesystem::path& path) = 0;
     virtual std::optional<std::string> read(const std::filesystem::path& path, std::string& error) = 0;
+    /// Exactly `size` bytes from `offset` of a file (never through a symlink), or nullopt with the reason.
+    virtual std::optional<std::string> read_range(const std::filesystem::path& path, std::uint64_t offset,
+                                                  std::size_t size, std::string& error) = 0;
     /// Creates or truncates a file; never follows a symlink at path.
     virtual std::unique_ptr<Sink> create(const std::filesystem::path& path) = 0;
     /// The folder and any missing parents; "" or the reason.

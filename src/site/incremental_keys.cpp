@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "render/theme.h"
-#include "site/fingerprint.h"
+#include "util/fingerprint.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;

@@ -65,14 +65,24 @@ Manifest parse_manifest(std::string_view text) {
 std::string format_manifest(const Manifest& manifest) {
     std::string out(kHeader);
     out += "\n# masukan " + manifest.inputs + "\n";
+    // A line per output file, thousands of them on every build: appended in place.
+    out.reserve(out.size() + manifest.files.size() * 160);
     char hash[17];
+    char number[24];
+    auto append_number = [&](auto value) {
+        out += '\t';
+        out.append(number, std::to_chars(number, number + sizeof number, value).ptr);
+    };
     for (const auto& [path, e] : manifest.files) {
         std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(e.hash));
-        out += path + "\t" + hash + "\t" + e.key;
-        if (e.stamp)
-            out += "\t" + std::to_string(e.stamp->size) + "\t" + std::to_string(e.stamp->mtime_ns) + "\t" +
-                   std::to_string(e.stamp->ctime_ns) + "\t" + std::to_string(e.stamp->inode);
-        out += "\n";
+        out.append(path).append(1, '\t').append(hash, 16).append(1, '\t').append(e.key);
+        if (e.stamp) {
+            append_number(e.stamp->size);
+            append_number(e.stamp->mtime_ns);
+            append_number(e.stamp->ctime_ns);
+            append_number(e.stamp->inode);
+        }
+        out += '\n';
     }
     return out;
 }

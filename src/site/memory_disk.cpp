@@ -138,6 +138,17 @@ std::optional<std::string> MemoryDisk::read(const fs::path& path, std::string& e
     return it->second.bytes;
 }
 
+std::optional<std::string> MemoryDisk::read_range(const fs::path& path, std::uint64_t offset, std::size_t size,
+                                                  std::string& error) {
+    auto bytes = read(path, error);
+    if (!bytes) return std::nullopt;
+    if (offset > bytes->size() || size > bytes->size() - offset) {
+        error = "berkas lebih pendek dari yang tercatat";
+        return std::nullopt;
+    }
+    return bytes->substr(static_cast<std::size_t>(offset), size);
+}
+
 std::unique_ptr<Disk::Sink> MemoryDisk::create(const fs::path& path) {
     const auto held = hold();
     const auto p = real(path);

@@ -29,6 +29,8 @@ public:
 
     Info lstat(const std::filesystem::path& path) override;
     std::optional<std::string> read(const std::filesystem::path& path, std::string& error) override;
+    std::optional<std::string> read_range(const std::filesystem::path& path, std::uint64_t offset, std::size_t size,
+                                          std::string& error) override;
     std::unique_ptr<Sink> create(const std::filesystem::path& path) override;
     std::string make_dirs(const std::filesystem::path& path) override;
     std::string rename(const std::filesystem::path& from, const std::filesystem::path& to) override;

@@ -4,8 +4,9 @@
 #include <cstring>
 
 #include "format/indonesian.h"
-#include "site/fingerprint.h"
 #include "site/page_context.h"
+#include "util/fingerprint.h"
+#include "util/parallel.h"
 
 namespace pepgen {
 
@@ -40,11 +41,13 @@ public:
         if (v) real(*v);
         return *this;
     }
+    std::uint64_t value() const { return fingerprint(buf_); }
     std::string hex() const {
         char out[17];
-        std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(fingerprint(buf_)));
+        std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value()));
         return out;
     }
+    void clear() { buf_.clear(); }
 
 private:
     std::string buf_;  ///< the fields, length-prefixed; hashed once
@@ -180,10 +183,11 @@ PageKeys page_keys(const SiteModel& model) {
     all_meta.number(results.latest_periodic ? static_cast<std::int64_t>(*results.latest_periodic) : -1);
     const auto meta = all_meta.hex();
 
-    // One digest per sheet of every round: the LSP's record, its sheet, its results and how the round's pages print them.
-    std::vector<std::unordered_map<std::string, std::string>> sheet_digest(rounds.size());
+    // One digest per sheet of every round (by its position in the round's results): the LSP's record, its
+    // sheet, its results and how the round's pages print them. 24,000 sheets at national scale: rounds in parallel.
+    std::vector<std::vector<std::uint64_t>> sheet_digest(rounds.size());
     std::vector<std::string> means(rounds.size());
-    for (std::size_t r = 0; r < rounds.size() && r < results.rounds.size(); ++r) {
+    for_each_index(std::min(rounds.size(), results.rounds.size()), [&](std::size_t r) {
         const auto& rr = results.rounds[r];
         const auto* rp = results.publication.round(rounds[r].period);
         KeyHasher mh;
@@ -193,8 +197,9 @@ PageKeys page_keys(const SiteModel& model) {
         means[r] = mh.hex();
         auto& digests = sheet_digest[r];
         digests.reserve(rr.sheets.size());
+        KeyHasher h;
         for (const auto& s : rr.sheets) {
-            KeyHasher h;
+            h.clear();
             auto it = model.lsp_by_id.find(s.lsp_id);
             h.number(it != model.lsp_by_id.end());
             if (it != model.lsp_by_id.end()) add_lsp(h, *it->second);
@@ -204,9 +209,14 @@ PageKeys page_keys(const SiteModel& model) {
             // (both in add_result and the rounds' meta).
             h.number(rr.complete_count);
             add_publication(h, rp, results.publication.sheet(rounds[r].period, s.lsp_id));
-            digests.emplace(s.lsp_id, h.hex());
+            digests.push_back(h.value());
         }
-    }
+    });
+    auto digest_of = [&](std::size_t r, const std::string& lsp_id) -> std::int64_t {
+        const auto* s = results.rounds[r].find(lsp_id);
+        return s ? static_cast<std::int64_t>(sheet_digest[r][static_cast<std::size_t>(s - results.rounds[r].sheets.data())])
+                 : -1;
+    };
 
     for (const auto& lsp : model.data.lsps) {
         KeyHasher h;
@@ -216,10 +226,7 @@ PageKeys page_keys(const SiteModel& model) {
         h.number(current ? static_cast<std::int64_t>(*current) : -1);
         if (current) h.text(means[*current]);
         if (auto hist = results.history.find(lsp.id); hist != results.history.end())
-            for (auto r : hist->second) {
-                auto d = sheet_digest[r].find(lsp.id);
-                h.number(static_cast<std::int64_t>(r)).text(d == sheet_digest[r].end() ? std::string() : d->second);
-            }
+            for (auto r : hist->second) h.number(static_cast<std::int64_t>(r)).number(digest_of(r, lsp.id));
         keys.lsp.emplace(lsp.id, h.hex());
     }
 
@@ -233,7 +240,7 @@ PageKeys page_keys(const SiteModel& model) {
         add_round_result(h, rr);
         add_publication(h, results.publication.round(rounds[r].period), nullptr);
         h.number(static_cast<std::int64_t>(rr.sheets.size()));
-        for (const auto& s : rr.sheets) h.text(sheet_digest[r][s.lsp_id]);
+        for (auto d : sheet_digest[r]) h.number(static_cast<std::int64_t>(d));
         keys.round[r] = h.hex();
 
         const auto ranked = ranked_sheets(model, rr);
@@ -244,7 +251,7 @@ PageKeys page_keys(const SiteModel& model) {
             p.number(static_cast<std::int64_t>(part));
             add_publication(p, results.publication.round(rounds[r].period), nullptr);
             for (std::size_t k = part * kPrintPageSize; k < std::min(ranked.size(), (part + 1) * kPrintPageSize); ++k)
-                p.text(sheet_digest[r][ranked[k]->lsp_id]);
+                p.number(digest_of(r, ranked[k]->lsp_id));
             keys.print_parts[r].push_back(p.hex());
         }
     }

@@ -50,10 +50,10 @@ void SitePlan::file_later(std::string path, std::function<std::string()> make_by
     file_sink(PlannedFile{std::move(path), {}, std::move(key), std::move(make_bytes), {}});
 }
 
-void SitePlan::file_in_parts(std::string path, std::vector<std::function<std::string()>> parts, std::string key) {
+void SitePlan::file_in_parts(std::string path, std::vector<FilePart> parts, std::string key) {
     if (!file_sink) {
         std::string bytes;
-        for (const auto& make : parts) bytes += make();
+        for (const auto& part : parts) bytes += part.make();
         file(std::move(path), std::move(bytes), std::move(key));
         return;
     }

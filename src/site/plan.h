@@ -16,6 +16,7 @@
 
 #include "model/types.h"
 #include "scoring/scoring.h"
+#include "site/file_part.h"
 #include "site/incremental_keys.h"
 #include "stats/consistency.h"
 
@@ -41,7 +42,7 @@ struct PlannedFile {
     std::function<std::string()> make_bytes;  ///< when set, makes `bytes` on a worker thread (as make_context)
     /// When set, the file is these parts, made one after another on the thread
     /// that writes it: a large file never exists as one string.
-    std::vector<std::function<std::string()>> parts;
+    std::vector<FilePart> parts;
 };
 
 /// A project file published as it is (a dataset's JSON).
@@ -67,7 +68,7 @@ public:
     void file_later(std::string path, std::function<std::string()> make_bytes, std::string key = {});
     /// A file made of parts, each made and written in turn on a worker (made
     /// and kept whole in `files` when there is no sink).
-    void file_in_parts(std::string path, std::vector<std::function<std::string()>> parts, std::string key = {});
+    void file_in_parts(std::string path, std::vector<FilePart> parts, std::string key = {});
     /// Call before building: true when the page need not be built at all.
     bool unchanged(const std::string& path, const std::string& key, bool is_page = true);
 

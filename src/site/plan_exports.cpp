@@ -294,18 +294,23 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
     }
     // semua.json holds every round: it is made and written one round at a
     // time, so neither the whole dataset's JSON tree nor its text exists at once.
-    std::vector<std::function<std::string()>> parts;
+    // A part whose key is unchanged is copied from the last build's file: a correction to one round makes one part again.
+    std::vector<FilePart> parts;
     parts.reserve(rounds + 2);
-    parts.emplace_back([&model] {
-        auto head = pretty_json(dataset_head(model));
-        head.resize(head.size() - 3);  // reopen the object: drop "\n}\n"
-        return head + ",\n  \"penilaian\": [";
-    });
-    for (std::size_t k = 0; k < published.size(); ++k)
-        parts.emplace_back([&model, k, i = published[k]] {
-            return (k ? ",\n    " : "\n    ") + round_export(model, i, true, 4);
-        });
-    parts.emplace_back([n = published.size()] { return std::string(n ? "\n  ]\n}\n" : "]\n}\n"); });
+    parts.push_back({file_key(model, "semua-kepala", model.keys.registry), [&model] {
+                         auto head = pretty_json(dataset_head(model));
+                         head.resize(head.size() - 3);  // reopen the object: drop "\n}\n"
+                         return head + ",\n  \"penilaian\": [";
+                     }});
+    for (std::size_t k = 0; k < published.size(); ++k) {
+        const auto i = published[k];
+        const auto value = i < model.keys.pages.round.size() ? model.keys.pages.round[i] : std::string();
+        // The part's place matters too: the first round has no comma before it.
+        parts.push_back({file_key(model, "semua-penilaian-" + std::to_string(k), value), [&model, k, i] {
+                             return (k ? ",\n    " : "\n    ") + round_export(model, i, true, 4);
+                         }});
+    }
+    parts.push_back({{}, [n = published.size()] { return std::string(n ? "\n  ]\n}\n" : "]\n}\n"); }});
     plan.file_in_parts(Links::site().all_json(), std::move(parts));
 
     for (const auto& lsp : model.data.lsps) {

@@ -1,8 +1,10 @@
 #include "site/writer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "site/output_folder.h"
 #include "util/files.h"
@@ -48,6 +50,29 @@ std::string_view input_part(std::string_view key) { return key.substr(0, key.fin
 std::string_view content_part(std::string_view key) {
     const auto bar = key.find('|');
     return bar == std::string_view::npos ? std::string_view() : key.substr(bar + 1);
+}
+
+/// A file made in parts records its parts in its manifest key: "<key>:<length>,..." in file order.
+std::string format_part_list(const std::vector<std::pair<std::string, std::size_t>>& parts) {
+    std::string out;
+    for (const auto& [key, length] : parts) out += key + ":" + std::to_string(length) + ",";
+    return out;
+}
+
+/// Empty for anything but a well-formed list: the parts are then all made again.
+std::vector<std::pair<std::string, std::size_t>> parse_part_list(std::string_view list) {
+    std::vector<std::pair<std::string, std::size_t>> parts;
+    while (!list.empty()) {
+        const auto colon = list.find(':'), comma = list.find(',');
+        if (colon == std::string_view::npos || comma == std::string_view::npos || comma < colon) return {};
+        std::size_t length = 0;
+        const auto digits = list.substr(colon + 1, comma - colon - 1);
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
+        if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) return {};
+        parts.emplace_back(std::string(list.substr(0, colon)), length);
+        list.remove_prefix(comma + 1);
+    }
+    return parts;
 }
 
 /// Every folder from the output down to rel's parent is a real folder, not a
@@ -310,22 +335,40 @@ bool SiteWriter::write(const std::string& path, const std::string& bytes, const 
     return true;
 }
 
-bool SiteWriter::write_parts(const std::string& path, const std::vector<std::function<std::string()>>& parts,
-                             const std::string& key) {
+bool SiteWriter::write_parts(const std::string& path, const std::vector<FilePart>& parts, const std::string& key) {
     if (refuse_unsafe(path)) return false;
     // Claimed before writing, so a second file on the same path cannot overwrite
     // this one; the hash is filled in once the bytes exist.
     if (!record(path, ManifestEntry{0, key, std::nullopt})) return false;
+    // Where each keyed part sits in the previous build's file, if that file is still exactly what it wrote.
+    std::map<std::string, std::pair<std::uint64_t, std::size_t>> kept;
+    if (auto prev = previous_.files.find(path); prev != previous_.files.end()) {
+        const auto disk = on_disk(path);
+        const auto listed = parse_part_list(content_part(prev->second.key));
+        std::uint64_t offset = 0;
+        for (const auto& [part_key, length] : listed) {
+            if (!part_key.empty()) kept.emplace(part_key, std::make_pair(offset, length));
+            offset += length;
+        }
+        if (!disk || disk->hash != prev->second.hash || offset != disk->stamp.size) kept.clear();
+    }
     const auto staged = std::to_string(next_staged_++);
     const auto target = staging_ / staged;
     Fingerprinter fp;
     std::uintmax_t size = 0;
+    std::vector<std::pair<std::string, std::size_t>> written_parts;
     auto out = disk_.create(target);
-    for (const auto& make : parts) {
-        const auto part = make();
-        fp.add(part);
-        size += part.size();
-        out->write(part);
+    for (const auto& part : parts) {
+        std::optional<std::string> bytes;
+        if (auto it = part.key.empty() ? kept.end() : kept.find(part.key); it != kept.end()) {
+            std::string error;
+            bytes = disk_.read_range(output_ / path, it->second.first, it->second.second, error);
+        }
+        if (!bytes) bytes = part.make();
+        fp.add(*bytes);
+        size += bytes->size();
+        out->write(*bytes);
+        written_parts.emplace_back(part.key, bytes->size());
     }
     const auto hash = fp.value();
     if (auto error = out->close(); !error.empty()) {
@@ -340,6 +383,7 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<std::fun
     std::lock_guard<std::mutex> lock(mutex_);
     auto& entry = entries_[path];
     entry.hash = hash;
+    entry.key = key + "|" + format_part_list(written_parts);
     if (same) {
         entry.stamp = disk->stamp;
         ++unchanged_;
@@ -356,13 +400,24 @@ bool SiteWriter::check_in_the_way(Diagnostics& diags) {
     // write through a symlink to somewhere else.
     std::vector<std::string> in_the_way;
     RealDirs real(disk_, output_);
+    std::unordered_map<std::string, bool> dir_blocked;  // thousands of files share a few hundred folders
     for (const auto& [path, e] : entries_) {
-        const auto info = disk_.lstat(output_ / path);
         const bool ours = previous_.files.count(path) != 0;
-        bool blocked = info.kind != Disk::Kind::missing && (!ours || info.kind == Disk::Kind::directory);
+        // A file of ours that this build found on disk as a regular file (on_disk) needs no second look.
+        const auto seen = on_disk_.find(path);
+        bool blocked = false;
+        if (!ours || seen == on_disk_.end() || !seen->second) {
+            const auto info = disk_.lstat(output_ / path);
+            blocked = info.kind != Disk::Kind::missing && (!ours || info.kind == Disk::Kind::directory);
+        }
         for (auto slash = path.find('/'); !blocked && slash != std::string::npos; slash = path.find('/', slash + 1)) {
             const auto dir = path.substr(0, slash);
-            if (disk_.lstat(output_ / dir).kind != Disk::Kind::missing && !real.dir_real(dir)) blocked = true;
+            auto it = dir_blocked.find(dir);
+            if (it == dir_blocked.end())
+                it = dir_blocked
+                         .emplace(dir, disk_.lstat(output_ / dir).kind != Disk::Kind::missing && !real.dir_real(dir))
+                         .first;
+            blocked = it->second;
         }
         if (blocked) in_the_way.push_back(path);
     }

@@ -19,7 +19,8 @@
 
 #include "util/diagnostic.h"
 #include "site/disk.h"
-#include "site/fingerprint.h"
+#include "site/file_part.h"
+#include "util/fingerprint.h"
 #include "site/manifest.h"
 
 namespace pepgen {
@@ -57,9 +58,9 @@ public:
     /// A page's key may be "<input key>|<content key>". Thread-safe.
     bool write(const std::string& path, const std::string& bytes, const std::string& key = {});
     /// The same for a large file made of parts: each part is made and written
-    /// in turn, so the file never exists as one string. Thread-safe.
-    bool write_parts(const std::string& path, const std::vector<std::function<std::string()>>& parts,
-                     const std::string& key = {});
+    /// in turn, so the file never exists as one string. A part whose key the
+    /// previous build's file (unchanged on disk) also has is copied from it. Thread-safe.
+    bool write_parts(const std::string& path, const std::vector<FilePart>& parts, const std::string& key = {});
 
     /// Moves the staged files into place, removes the previous build's files
     /// that are no longer part of the site, and records the manifest. With

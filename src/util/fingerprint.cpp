@@ -1,4 +1,4 @@
-#include "site/fingerprint.h"
+#include "util/fingerprint.h"
 
 #include <xxhash.h>
 

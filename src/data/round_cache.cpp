@@ -1,0 +1,305 @@
+#include "data/round_cache.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstdint>
+#include <cstring>
+
+#include "util/fingerprint.h"
+#include "util/files.h"
+
+namespace fs = std::filesystem;
+
+namespace pepgen {
+
+namespace {
+
+// Bumped whenever the layout below changes: an older entry is then never read.
+constexpr std::string_view kMagic = "pepgen-penilaian-cache 1\n";
+
+// A field added to these structs must be added to the encoding below (and the
+// test beside it), or a cached round would come back without it.
+static_assert(sizeof(Round) == 280 && sizeof(ScoreSheet) == 192 && sizeof(Dispute) == 144 &&
+                  sizeof(StrayScore) == 48 && sizeof(TeamMember) == 64 && sizeof(Diagnostic) == 80,
+              "the round cache encodes every field of a loaded round: update encode_loaded_round");
+
+class Out {
+public:
+    void u32(std::uint32_t v) { bytes_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+    void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
+    void flag(bool v) { bytes_ += v ? '\1' : '\0'; }
+    void text(std::string_view s) {
+        u32(static_cast<std::uint32_t>(s.size()));
+        bytes_.append(s);
+    }
+    void maybe(const std::optional<int>& v) {
+        flag(v.has_value());
+        if (v) i32(*v);
+    }
+    std::string& bytes() { return bytes_; }
+
+private:
+    std::string bytes_;
+};
+
+class In {
+public:
+    explicit In(std::string_view bytes) : rest_(bytes) {}
+    bool ok() const { return ok_; }
+    bool done() const { return rest_.empty(); }
+    std::uint32_t u32() {
+        std::uint32_t v = 0;
+        if (rest_.size() < sizeof v) return fail();
+        std::memcpy(&v, rest_.data(), sizeof v);
+        rest_.remove_prefix(sizeof v);
+        return v;
+    }
+    int i32() { return static_cast<int>(u32()); }
+    bool flag() {
+        if (rest_.empty()) return fail();
+        const bool v = rest_.front() != '\0';
+        rest_.remove_prefix(1);
+        return v;
+    }
+    std::string text() {
+        const auto n = u32();
+        if (n > rest_.size()) return fail(), std::string();
+        std::string s(rest_.substr(0, n));
+        rest_.remove_prefix(n);
+        return s;
+    }
+    std::optional<int> maybe() {
+        if (!flag()) return std::nullopt;
+        return i32();
+    }
+    /// A count of items still to come; each takes at least one byte, so a damaged count stops here.
+    std::size_t count() {
+        const auto n = u32();
+        if (n > rest_.size()) return fail();
+        return n;
+    }
+
+private:
+    std::uint32_t fail() {
+        ok_ = false;
+        rest_ = {};
+        return 0;
+    }
+    std::string_view rest_;
+    bool ok_ = true;
+};
+
+void put_sheet(Out& out, const ScoreSheet& s) {
+    out.text(s.lsp_id);
+    out.u32(static_cast<std::uint32_t>(s.scores.size()));
+    for (const auto& v : s.scores) out.maybe(v);
+    out.u32(static_cast<std::uint32_t>(s.score_lines.size()));
+    for (int line : s.score_lines) out.i32(line);
+    out.u32(static_cast<std::uint32_t>(s.stray.size()));
+    for (const auto& st : s.stray) {
+        out.text(st.code);
+        out.maybe(st.value);
+        out.i32(st.line);
+    }
+    out.text(s.notes_markdown);
+    out.u32(static_cast<std::uint32_t>(s.recommendations_markdown.size()));
+    for (const auto& r : s.recommendations_markdown) out.text(r);
+    out.u32(static_cast<std::uint32_t>(s.disputes.size()));
+    for (const auto& d : s.disputes) {
+        out.text(d.lodged);
+        out.text(d.status);
+        out.text(d.decided);
+        out.maybe(d.correction);
+        out.text(d.note);
+        out.i32(d.line);
+    }
+    out.i32(s.source_line);
+}
+
+ScoreSheet get_sheet(In& in) {
+    ScoreSheet s;
+    s.lsp_id = in.text();
+    s.scores.resize(in.count());
+    for (auto& v : s.scores) v = in.maybe();
+    s.score_lines.resize(in.count());
+    for (auto& line : s.score_lines) line = in.i32();
+    s.stray.resize(in.count());
+    for (auto& st : s.stray) {
+        st.code = in.text();
+        st.value = in.maybe();
+        st.line = in.i32();
+    }
+    s.notes_markdown = in.text();
+    s.recommendations_markdown.resize(in.count());
+    for (auto& r : s.recommendations_markdown) r = in.text();
+    s.disputes.resize(in.count());
+    for (auto& d : s.disputes) {
+        d.lodged = in.text();
+        d.status = in.text();
+        d.decided = in.text();
+        d.correction = in.maybe();
+        d.note = in.text();
+        d.line = in.i32();
+    }
+    s.source_line = in.i32();
+    return s;
+}
+
+std::string hex64(std::uint64_t v) {
+    static const char* digits = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = digits[v & 15];
+    return out;
+}
+
+}  // namespace
+
+std::string round_cache_key(std::string_view program, const std::vector<Indicator>& catalogue, std::string_view text) {
+    std::string codes;
+    for (const auto& ind : catalogue) codes += ind.code + ",";
+    // The size beside the hash: two different files must also collide in length to be taken for each other.
+    return std::string(program) + "|" + hex64(fingerprint(codes)) + "|" + std::to_string(text.size()) + ":" +
+           hex64(fingerprint(text)) + hex64(fingerprint(text, 0x9e3779b97f4a7c15ull));
+}
+
+std::string encode_loaded_round(const std::string& key, const LoadedRound& loaded) {
+    Out out;
+    out.bytes().append(kMagic);
+    out.text(key);
+    out.flag(loaded.round.has_value());
+    if (const auto& r = loaded.round) {
+        out.text(r->period);
+        out.flag(r->kind == RoundKind::insidental);
+        out.text(r->date);
+        out.text(r->title);
+        out.u32(static_cast<std::uint32_t>(r->team.size()));
+        for (const auto& m : r->team) {
+            out.text(m.name);
+            out.text(m.agency);
+        }
+        out.u32(static_cast<std::uint32_t>(r->sheets.size()));
+        for (const auto& s : r->sheets) put_sheet(out, s);
+        out.text(r->source_file);
+        out.flag(r->draft);
+        out.text(r->review_start);
+    }
+    const auto& items = loaded.diags.items();
+    out.u32(static_cast<std::uint32_t>(items.size()));
+    for (const auto& d : items) {
+        out.flag(d.severity == Severity::error);
+        out.text(d.file);
+        out.i32(d.line);
+        out.text(d.message);
+    }
+    // Last, over everything before it: a torn or damaged entry is never taken for a good one.
+    const auto check = fingerprint(out.bytes());
+    out.bytes().append(reinterpret_cast<const char*>(&check), sizeof check);
+    return std::move(out.bytes());
+}
+
+std::optional<LoadedRound> decode_loaded_round(std::string_view bytes, const std::string& key) {
+    std::uint64_t check = 0;
+    if (bytes.size() < kMagic.size() + sizeof check || bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+    std::memcpy(&check, bytes.data() + bytes.size() - sizeof check, sizeof check);
+    bytes.remove_suffix(sizeof check);
+    if (fingerprint(bytes) != check) return std::nullopt;
+    In in(bytes.substr(kMagic.size()));
+    if (in.text() != key || !in.ok()) return std::nullopt;
+    LoadedRound loaded;
+    if (in.flag()) {
+        Round r;
+        r.period = in.text();
+        r.kind = in.flag() ? RoundKind::insidental : RoundKind::rutin;
+        r.date = in.text();
+        r.title = in.text();
+        r.team.resize(in.count());
+        for (auto& m : r.team) {
+            m.name = in.text();
+            m.agency = in.text();
+        }
+        r.sheets.resize(in.count());
+        for (auto& s : r.sheets) s = get_sheet(in);
+        r.source_file = in.text();
+        r.draft = in.flag();
+        r.review_start = in.text();
+        r.sheet_index.reserve(r.sheets.size());
+        for (std::size_t k = 0; k < r.sheets.size(); ++k) r.sheet_index.emplace(r.sheets[k].lsp_id, k);
+        loaded.round = std::move(r);
+    }
+    for (auto n = in.count(); n > 0 && in.ok(); --n) {
+        const bool error = in.flag();
+        auto file = in.text();
+        const int line = in.i32();
+        auto message = in.text();
+        if (error) loaded.diags.error(std::move(file), std::move(message), line);
+        else loaded.diags.warning(std::move(file), std::move(message), line);
+    }
+    if (!in.ok() || !in.done()) return std::nullopt;
+    return loaded;
+}
+
+std::optional<LoadedRound> find_cached_round(const RoundCache& cache, const std::string& file_name,
+                                             const std::string& key) {
+    auto read = read_text_file(cache.dir / (file_name + ".bin"));
+    if (!read.text) return std::nullopt;
+    return decode_loaded_round(*read.text, key);
+}
+
+void keep_cached_round(const RoundCache& cache, const std::string& file_name, const std::string& key,
+                       const LoadedRound& loaded) {
+    // Only into a real folder of pepgen's own making: never through a link, never over a user's file.
+    std::error_code ec;
+    for (const auto& dir : {cache.dir.parent_path(), cache.dir}) {
+        const auto st = fs::symlink_status(dir, ec);
+        if (st.type() == fs::file_type::not_found) {
+            if (!fs::create_directory(dir, ec) || ec) return;
+        } else if (st.type() != fs::file_type::directory) {
+            return;
+        }
+    }
+    static std::atomic<unsigned> serial{0};
+    const auto target = cache.dir / (file_name + ".bin");
+    const auto temp = cache.dir / (file_name + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial++));
+    const auto bytes = encode_loaded_round(key, loaded);
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) return;
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    const bool ok = ::close(fd) == 0 && done == bytes.size();
+    if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) ::unlink(temp.c_str());
+}
+
+void tidy_round_cache(const RoundCache& cache, const std::vector<std::string>& file_names) {
+    std::error_code ec;
+    if (fs::symlink_status(cache.dir.parent_path(), ec).type() != fs::file_type::directory ||
+        fs::symlink_status(cache.dir, ec).type() != fs::file_type::directory)
+        return;
+    std::vector<fs::path> stale;
+    for (auto it = fs::directory_iterator(cache.dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (const auto tmp = name.find(".tmp."); tmp != std::string::npos) {
+            // <file>.tmp.<pid>.<serial>: another build may be writing it right now.
+            const auto pid = std::atol(name.c_str() + tmp + 5);
+            if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
+            stale.push_back(it->path());
+        } else if (!name.ends_with(".bin") ||
+                   std::find(file_names.begin(), file_names.end(), name.substr(0, name.size() - 4)) ==
+                       file_names.end()) {
+            stale.push_back(it->path());
+        }
+    }
+    for (const auto& p : stale) fs::remove(p, ec);
+}
+
+}  // namespace pepgen

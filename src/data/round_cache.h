@@ -1,0 +1,52 @@
+/// Round files as an earlier build parsed and checked them, kept in the
+/// project's .pepgen-cache/ so that a correction to one round does not read
+/// every other round again. An entry counts only for the same bytes, the same
+/// indicator catalogue and the same program, and gives back the file's messages too.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/types.h"
+#include "util/diagnostic.h"
+
+namespace pepgen {
+
+/// The project's cache folder, beside content/ and data/; never published, safe to delete.
+inline constexpr const char* kRoundCacheDir = ".pepgen-cache";
+
+/// Where entries live and which program wrote them.
+struct RoundCache {
+    std::filesystem::path dir;  ///< <project>/.pepgen-cache/penilaian
+    std::string program;        ///< program_identity(): another build of pepgen never reads these entries
+};
+
+/// What loading one round file gave: the round (none when it had errors) and every message.
+struct LoadedRound {
+    std::optional<Round> round;
+    Diagnostics diags;
+};
+
+/// Names exactly what a loaded round depends on: the program, the catalogue's codes in order, the file's bytes.
+std::string round_cache_key(std::string_view program, const std::vector<Indicator>& catalogue, std::string_view text);
+
+std::string encode_loaded_round(const std::string& key, const LoadedRound& loaded);
+/// Nothing when the bytes were written for another key, by another format, or are damaged.
+std::optional<LoadedRound> decode_loaded_round(std::string_view bytes, const std::string& key);
+
+/// The entry for a round file (by its name), if one was kept for this key.
+std::optional<LoadedRound> find_cached_round(const RoundCache& cache, const std::string& file_name,
+                                             const std::string& key);
+/// Keeps an entry, replacing the file's earlier one at once (write, then rename). A
+/// cache that cannot be written is no error: the next build reads the file again.
+void keep_cached_round(const RoundCache& cache, const std::string& file_name, const std::string& key,
+                       const LoadedRound& loaded);
+
+/// Removes entries of round files that are gone and what a killed build left half
+/// written (a temporary file whose process no longer runs).
+void tidy_round_cache(const RoundCache& cache, const std::vector<std::string>& file_names);
+
+}  // namespace pepgen
