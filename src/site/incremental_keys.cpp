@@ -23,36 +23,63 @@ std::string hex(std::uint64_t v) {
 
 std::uint64_t mix(std::uint64_t seed, const std::string& s) { return fingerprint(s, seed ^ 0x9e3779b97f4a7c15ull); }
 
-/// Every kind, name, text and flag of the tree, with lengths, so that no two
-/// different trees feed the same byte sequence.
-std::uint64_t hash_value(std::uint64_t h, const Value& v) {
-    auto add = [&h](std::string_view s) { h = fingerprint(s, h); };  // mixes the length in too
-    switch (v.kind()) {
-        case Value::Kind::text:
-            add("t");
-            add(v.text());
-            break;
-        case Value::Kind::flag: add(v.flag() ? "1" : "0"); break;
-        case Value::Kind::list:
-            add("l" + std::to_string(v.items().size()));
-            for (const auto& item : v.items()) h = hash_value(h, item);
-            break;
-        case Value::Kind::object:
-            add("o" + std::to_string(v.fields().size()));
-            for (const auto& [name, field] : v.fields()) {
-                add(name);
-                h = hash_value(h, field);
-            }
-            break;
+/// Every kind, name, text and flag of the tree, with counts and lengths, so
+/// that no two different trees give the same bytes. Gathered in a small buffer
+/// and hashed in blocks: a page's tree has tens of thousands of nodes, and one
+/// hash call each cost more than the walk.
+class ValueFeed {
+public:
+    explicit ValueFeed(std::uint64_t seed) { number(seed); }
+    void value(const Value& v) {
+        switch (v.kind()) {
+            case Value::Kind::text:
+                buf_ += 't';
+                text(v.text());
+                break;
+            case Value::Kind::flag: buf_ += v.flag() ? '1' : '0'; break;
+            case Value::Kind::list:
+                buf_ += 'l';
+                number(v.items().size());
+                for (const auto& item : v.items()) value(item);
+                break;
+            case Value::Kind::object:
+                buf_ += 'o';
+                number(v.fields().size());
+                for (const auto& [name, field] : v.fields()) {
+                    text(name);
+                    value(field);
+                }
+                break;
+        }
+        if (buf_.size() >= kBlock) flush();
     }
-    return h;
-}
+    std::uint64_t digest() {
+        flush();
+        return fp_.value();
+    }
+
+private:
+    static constexpr std::size_t kBlock = 64 * 1024;
+    void number(std::uint64_t n) { buf_.append(reinterpret_cast<const char*>(&n), sizeof n); }
+    void text(const std::string& s) {
+        number(s.size());
+        buf_ += s;
+    }
+    void flush() {
+        fp_.add(buf_);
+        buf_.clear();
+    }
+    std::string buf_;
+    Fingerprinter fp_;
+};
 
 }  // namespace
 
 std::string content_key(const std::string& global, const std::string& template_name, const Value& context) {
     if (global.empty()) return {};
-    return "c" + hex(hash_value(mix(mix(1469598103934665603ull, global), template_name), context));
+    ValueFeed feed(mix(mix(1469598103934665603ull, global), template_name));
+    feed.value(context);
+    return "c" + hex(feed.digest());
 }
 
 std::map<std::string, std::string> template_keys(const Theme& theme) {
