@@ -173,6 +173,8 @@ bench_size() {
   local r
   for ((r = 1; r <= REPEAT; r++)); do
     log "N=$n: (1) pepgen build (run $r of $REPEAT)"
+    # A full build reads and checks every round file: no parse cache left by an earlier run.
+    rm -rf "$P/.pepgen-cache"
     run_timed "$n:pepgen:$r" "$PEPGEN" build --root "$P" --output "$OP.$r"
     ((RC[$n:pepgen:$r] == 0)) || { echo "run.sh: pepgen build failed; see above" >&2; exit 1; }
 
@@ -326,6 +328,7 @@ if ((SCALE)); then
   for ((r = 1; r <= REPEAT; r++)); do
     for n in "$LSPS" "$SCALE_LSPS"; do
       log "N=$n: (6) pepgen build for the growth ratio, alternating sizes (run $r of $REPEAT)"
+      rm -rf "$WORK/n$n/project/.pepgen-cache"
       run_timed "$n:pair:$r" "$PEPGEN" build --root "$WORK/n$n/project" --output "$WORK/n$n/out-pair.$r"
       ((RC[$n:pair:$r] == 0)) || { echo "run.sh: pepgen build failed; see above" >&2; exit 1; }
     done

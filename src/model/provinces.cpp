@@ -79,9 +79,15 @@ std::string normalise(const std::string& name) {
 }  // namespace
 
 std::optional<ProvinceInfo> find_province(const std::string& name) {
+    // Asked once per LSP of the registry: the official names are normalised once.
+    static const auto official = [] {
+        std::vector<std::string> keys;
+        for (const auto& p : kProvinces) keys.push_back(normalise(p.name));
+        return keys;
+    }();
     const auto key = normalise(name);
-    for (const auto& p : kProvinces)
-        if (normalise(p.name) == key) return p;
+    for (std::size_t i = 0; i < official.size(); ++i)
+        if (official[i] == key) return kProvinces[i];
     return std::nullopt;
 }
 

@@ -72,7 +72,7 @@ public:
                     : S_ISDIR(st.st_mode) ? Kind::directory
                     : S_ISLNK(st.st_mode) ? Kind::symlink
                                           : Kind::other;
-        if (auto stamp = stamp_of(path.c_str())) info.stamp = *stamp;
+        if (S_ISREG(st.st_mode)) info.stamp = stamp_of(st);
         return info;
     }
     std::optional<std::string> read(const fs::path& path, std::string& error) override {

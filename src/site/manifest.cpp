@@ -90,6 +90,10 @@ std::string format_manifest(const Manifest& manifest) {
 std::optional<FileStamp> stamp_of(const char* path) {
     struct stat st{};
     if (::lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    return stamp_of(st);
+}
+
+FileStamp stamp_of(const struct stat& st) {
     FileStamp s;
     s.size = static_cast<std::uintmax_t>(st.st_size);
     s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+struct stat;  // <sys/stat.h>
+
 namespace pepgen {
 
 /// Name of the manifest, kept in the output folder.
@@ -44,5 +46,7 @@ std::string format_manifest(const Manifest& manifest);
 
 /// The stamp of a regular file that is not a symlink; nullopt otherwise.
 std::optional<FileStamp> stamp_of(const char* path);
+/// The same from an lstat already made (one system call, not two).
+FileStamp stamp_of(const struct stat& st);
 
 }  // namespace pepgen

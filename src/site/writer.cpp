@@ -413,9 +413,10 @@ bool SiteWriter::check_in_the_way(Diagnostics& diags) {
         for (auto slash = path.find('/'); !blocked && slash != std::string::npos; slash = path.find('/', slash + 1)) {
             const auto dir = path.substr(0, slash);
             auto it = dir_blocked.find(dir);
+            // A real folder (the usual case, one lstat, remembered) or nothing there yet.
             if (it == dir_blocked.end())
                 it = dir_blocked
-                         .emplace(dir, disk_.lstat(output_ / dir).kind != Disk::Kind::missing && !real.dir_real(dir))
+                         .emplace(dir, !real.dir_real(dir) && disk_.lstat(output_ / dir).kind != Disk::Kind::missing)
                          .first;
             blocked = it->second;
         }
