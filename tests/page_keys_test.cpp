@@ -7,6 +7,8 @@
 #include <regex>
 
 #include "cli/build.h"
+#include "data/round_cache.h"
+#include "site/incremental_keys.h"
 #include "site/page_keys.h"
 #include "test_support.h"
 
@@ -229,4 +231,39 @@ TEST_CASE("build --verifikasi reports the files it compared; a build repairs wha
     CHECK(again.exit_code == 0);
     CHECK_THAT(again.output, Contains("1 berkas ditulis"));
     CHECK_THAT(again.output, Contains("Verifikasi: 45 berkas sama persis"));
+}
+
+TEST_CASE("--verifikasi reads every round file again: a wrong parse cache entry shows as a difference",
+          "[page_keys][verify][round-cache]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    BuildOptions options;
+    options.output = dir / "site";
+    options.progress = false;
+    Diagnostics first;
+    REQUIRE(build_site(dir.path(), options, first));
+    // An entry under the file's own key that says something else (as a fault in the cache would).
+    const RoundCache cache{dir / kRoundCacheDir / "penilaian", program_identity()};
+    const auto text = test::read_file(dir / "data/penilaian/2025-2.json");
+    const auto key = round_cache_key(cache.program, test::fixture_catalogue(), text);
+    auto kept = find_cached_round(cache, "2025-2.json", key);
+    REQUIRE(kept);
+    REQUIRE(kept->round);
+    kept->round->sheets.at(0).scores.at(0) = 1;
+    keep_cached_round(cache, "2025-2.json", key, *kept);
+    // Another input changes, so the next build loads the project (and takes the entry).
+    test::replace_in_file(dir / "content/panduan/dasar.md", "Lihat", "Baca");
+    Diagnostics second;
+    REQUIRE(build_site(dir.path(), options, second));
+    Diagnostics checked;
+    CHECK_FALSE(verify_against_full_build(dir.path(), options, checked));
+    CHECK_THAT(test::all_messages(checked), Contains("site/lsp/lsp-a/index.html: galat: verifikasi: isinya berbeda"));
+    // A build from scratch (--penuh) reads the file again and renews the entry.
+    BuildOptions full = options;
+    full.incremental = false;
+    Diagnostics rebuilt;
+    REQUIRE(build_site(dir.path(), full, rebuilt));
+    Diagnostics clean;
+    CHECK(verify_against_full_build(dir.path(), options, clean));
+    CHECK(find_cached_round(cache, "2025-2.json", key)->round->sheets.at(0).scores.at(0) == 9);
 }

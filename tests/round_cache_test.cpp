@@ -139,6 +139,12 @@ TEST_CASE("load_data takes an unchanged round file from the cache and reads a ch
     Diagnostics d;
     CHECK(load_data(dir.path(), test::fixture_catalogue(), d, &cache).rounds.front().title == "dari cache");
 
+    SECTION("a build from scratch reads every file again, and renews the entry") {
+        const RoundCache scratch{cache.dir, cache.program, false};
+        Diagnostics again;
+        CHECK(load_data(dir.path(), test::fixture_catalogue(), again, &scratch).rounds.front().title != "dari cache");
+        CHECK(load_data(dir.path(), test::fixture_catalogue(), again, &cache).rounds.front().title != "dari cache");
+    }
     SECTION("a changed file is read again") {
         test::replace_in_file(dir / "data/penilaian/2025-1.json", "\"2025-1\"", "\"2025-1\" ");
         Diagnostics again;

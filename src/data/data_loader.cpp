@@ -365,7 +365,7 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
         if (cache) {
             if (auto read = read_project_file(root, paths[i]); read.text) {
                 key = round_cache_key(cache->program, catalogue, *read.text);
-                if (auto kept = find_cached_round(*cache, name, key)) {
+                if (auto kept = cache->read ? find_cached_round(*cache, name, key) : std::nullopt) {
                     loaded[i] = std::move(kept->round);
                     found[i] = std::move(kept->diags);
                     return;

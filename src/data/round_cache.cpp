@@ -257,12 +257,9 @@ void keep_cached_round(const RoundCache& cache, const std::string& file_name, co
     // Only into a real folder of pepgen's own making: never through a link, never over a user's file.
     std::error_code ec;
     for (const auto& dir : {cache.dir.parent_path(), cache.dir}) {
-        const auto st = fs::symlink_status(dir, ec);
-        if (st.type() == fs::file_type::not_found) {
-            if (!fs::create_directory(dir, ec) || ec) return;
-        } else if (st.type() != fs::file_type::directory) {
-            return;
-        }
+        // Round files are kept from several threads at once: another may have just made the folder.
+        if (fs::symlink_status(dir, ec).type() == fs::file_type::not_found) fs::create_directory(dir, ec);
+        if (fs::symlink_status(dir, ec).type() != fs::file_type::directory) return;
     }
     static std::atomic<unsigned> serial{0};
     const auto target = cache.dir / (file_name + ".bin");

@@ -22,6 +22,9 @@ inline constexpr const char* kRoundCacheDir = ".pepgen-cache";
 struct RoundCache {
     std::filesystem::path dir;  ///< <project>/.pepgen-cache/penilaian
     std::string program;        ///< program_identity(): another build of pepgen never reads these entries
+    /// false for a build from scratch (--penuh, and the reference build of --verifikasi):
+    /// every file is read again, and the entries are renewed from what was read.
+    bool read = true;
 };
 
 /// What loading one round file gave: the round (none when it had errors) and every message.
