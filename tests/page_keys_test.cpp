@@ -233,7 +233,7 @@ TEST_CASE("build --verifikasi reports the files it compared; a build repairs wha
     CHECK_THAT(again.output, Contains("Verifikasi: 45 berkas sama persis"));
 }
 
-TEST_CASE("--verifikasi reads every round file again: a wrong parse cache entry shows as a difference",
+TEST_CASE("build --verifikasi reads every round file again: a wrong parse cache entry shows as a difference",
           "[page_keys][verify][round-cache]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
