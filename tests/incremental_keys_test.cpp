@@ -36,17 +36,13 @@ InputKeys keys_of(const fs::path& root, const std::string& extra = kExtra) {
     INFO(test::all_messages(d));
     REQUIRE_FALSE(d.has_errors());
     REQUIRE(data.rounds.size() == 3);
-    return derive_keys(scan_inputs(root, extra), data, extra);
+    return derive_keys(scan_inputs(root, extra), extra);
 }
 
 /// Every key of b differs from a's: what a change to a global input or to the options must do.
 void check_every_key_differs(const InputKeys& a, const InputKeys& b) {
     CHECK(b.all != a.all);
     CHECK(b.global != a.global);
-    CHECK(b.datasets != a.datasets);
-    CHECK(b.rounds != a.rounds);
-    REQUIRE(b.round_prefix.size() == a.round_prefix.size());
-    for (std::size_t i = 0; i < a.round_prefix.size(); ++i) CHECK(b.round_prefix[i] != a.round_prefix[i]);
 }
 
 /// Every planned page and file of the project (path -> key), as an incremental build plans them.
@@ -59,7 +55,7 @@ std::map<std::string, std::string> planned_keys(const fs::path& root) {
     REQUIRE(theme);
     SiteModel model(project.content, project.data, *project.results, project.stat_checks);
     // As build_site keys an incremental build.
-    model.keys = derive_keys(scan_inputs(root, kExtra), project.data, kExtra);
+    model.keys = derive_keys(scan_inputs(root, kExtra), kExtra);
     model.keys.templates = template_keys(*theme);
     model.keys.pages = page_keys(model);
     const auto plan = plan_site(model);
@@ -101,21 +97,17 @@ TEST_CASE("the same inputs give the same keys; other options or another program 
     const auto b = keys_of(dir.path());
     CHECK(a.all == b.all);
     CHECK(a.global == b.global);
-    CHECK(a.datasets == b.datasets);
-    CHECK(a.round_prefix == b.round_prefix);
-    CHECK(a.rounds == b.rounds);
-    // Each key names its kind by its first letter; the three round prefixes all differ.
+    CHECK(a.site == b.site);
+    CHECK(a.registry == b.registry);
+    // Each key names its kind by its first letter.
     CHECK(a.global.front() == 'g');
-    CHECK(a.datasets.front() == 's');
-    CHECK(a.rounds.front() == 'a');
-    REQUIRE(a.round_prefix.size() == 3);
-    CHECK(a.round_prefix[0] != a.round_prefix[1]);
-    CHECK(a.round_prefix[1] != a.round_prefix[2]);
+    CHECK(a.site.front() == 'w');
+    CHECK(a.registry.front() == 'l');
 
     check_every_key_differs(a, keys_of(dir.path(), "uji|https://contoh.id/|i"));
 }
 
-TEST_CASE("a changed round file changes the keys of that round and later ones only", "[incremental_keys]") {
+TEST_CASE("a changed round file moves the all-inputs key only: pages follow its values", "[incremental_keys]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     const auto before = keys_of(dir.path());
@@ -124,11 +116,6 @@ TEST_CASE("a changed round file changes the keys of that round and later ones on
     const auto after = keys_of(dir.path());
     CHECK(after.all != before.all);
     CHECK(after.global == before.global);
-    CHECK(after.datasets == before.datasets);
-    CHECK(after.round_prefix[0] == before.round_prefix[0]);
-    CHECK(after.round_prefix[1] != before.round_prefix[1]);
-    CHECK(after.round_prefix[2] != before.round_prefix[2]);
-    CHECK(after.rounds != before.rounds);
     // What every page reads besides its own values does not move (page_keys follows the round's values).
     CHECK(after.site == before.site);
     CHECK(after.registry == before.registry);
@@ -152,16 +139,16 @@ TEST_CASE("the site key leaves out the registry and the templates, which pages f
     CHECK(keys_of(dir.path()).site != retemplated.site);
 }
 
-TEST_CASE("a file in data/penilaian/ that is no round still changes the all-rounds key, not the prefixes",
+TEST_CASE("a file in data/penilaian/ that is no round still counts as an input, but moves no shared key",
           "[incremental_keys]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     const auto before = keys_of(dir.path());
     test::write_file(dir / "data/penilaian/catatan.txt", "cadangan");
     const auto after = keys_of(dir.path());
-    CHECK(after.round_prefix == before.round_prefix);
+    CHECK(after.all != before.all);
     CHECK(after.global == before.global);
-    CHECK(after.rounds != before.rounds);
+    CHECK(after.site == before.site);
 }
 
 TEST_CASE("a registry name change or a theme change changes the global key and so every derived key",
@@ -178,7 +165,7 @@ TEST_CASE("a registry name change or a theme change changes the global key and s
     }
 }
 
-TEST_CASE("a changed statistics table changes the datasets key only", "[incremental_keys]") {
+TEST_CASE("a changed statistics table moves the all-inputs key only", "[incremental_keys]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     test::write_fixture_stats(dir.path());
@@ -186,10 +173,8 @@ TEST_CASE("a changed statistics table changes the datasets key only", "[incremen
     edit(dir / "data/statistik/lsp-uji.json", "\"p1\": 10", "\"p1\": 12");
     const auto after = keys_of(dir.path());
     CHECK(after.all != before.all);
-    CHECK(after.datasets != before.datasets);
     CHECK(after.global == before.global);
-    CHECK(after.round_prefix == before.round_prefix);
-    CHECK(after.rounds == before.rounds);
+    CHECK(after.site == before.site);
 }
 
 TEST_CASE("the content key follows the global key, the template and every part of the context", "[incremental_keys]") {

@@ -69,7 +69,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     if (options.base_url) model.base_url = *options.base_url;
     // A release not yet on disk is in no input's fingerprint: every page is planned again.
     if (options.incremental && !options.release) {
-        model.keys = derive_keys(inputs, project.data, extra);
+        model.keys = derive_keys(inputs, extra);
         model.keys.templates = template_keys(*theme);
         model.keys.pages = page_keys(model);
     }

@@ -116,7 +116,7 @@ InputFiles scan_inputs(const fs::path& root, const std::string& extra) {
     return in;
 }
 
-InputKeys derive_keys(const InputFiles& inputs, const Data& data, const std::string& extra) {
+InputKeys derive_keys(const InputFiles& inputs, const std::string& extra) {
     const auto& files = inputs.files;
     auto is_round = [](const std::string& p) { return p.rfind("data/penilaian/", 0) == 0; };
     auto is_dataset = [](const std::string& p) { return p.rfind("data/statistik/", 0) == 0; };
@@ -132,27 +132,12 @@ InputKeys derive_keys(const InputFiles& inputs, const Data& data, const std::str
             global = mix(global, path + "=" + hex(hash));
             if (path != "data/lsp.json" && !is_template(path)) site = mix(site, path + "=" + hex(hash));
         }
-    std::uint64_t datasets = global;
-    for (const auto& [path, hash] : files)
-        if (is_dataset(path)) datasets = mix(datasets, path + "=" + hex(hash));
     InputKeys keys;
     keys.all = inputs.all;
     keys.global = "g" + hex(global);
     keys.site = "w" + hex(site);
     auto registry = files.find("data/lsp.json");
     keys.registry = "l" + hex(registry == files.end() ? 0 : registry->second);
-    keys.datasets = "s" + hex(datasets);
-    std::uint64_t prefix = global;
-    for (const auto& round : data.rounds) {
-        auto it = files.find(round.source_file);
-        prefix = mix(prefix, round.source_file + "=" + hex(it == files.end() ? 0 : it->second));
-        keys.round_prefix.push_back("r" + hex(prefix));
-    }
-    // Files in data/penilaian/ that are not rounds (a backup, a note) still count.
-    std::uint64_t rounds = prefix;
-    for (const auto& [path, hash] : files)
-        if (is_round(path)) rounds = mix(rounds, path + "=" + hex(hash));
-    keys.rounds = "a" + hex(rounds);
     return keys;
 }
 

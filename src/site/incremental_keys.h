@@ -37,10 +37,6 @@ struct InputKeys {
     /// theme template name -> its text with partials inlined (Theme::template_key); filled once the theme is loaded
     std::map<std::string, std::string> templates;
     PageKeys pages;        ///< filled once results are computed
-    std::string datasets;  ///< global + every statistics table
-    std::vector<std::string> round_prefix;  ///< global + round files 0..i (rounds in date order)
-    std::string rounds;    ///< global + every round file
-
 };
 
 /// Every input file's fingerprint, and one over all of them plus `extra`
@@ -51,8 +47,8 @@ struct InputFiles {
 };
 InputFiles scan_inputs(const std::filesystem::path& root, const std::string& extra);
 
-/// The per-page keys, once the rounds' order is known.
-InputKeys derive_keys(const InputFiles& inputs, const Data& data, const std::string& extra);
+/// The keys shared by many pages, from the input fingerprints (page_keys adds each page's own values).
+InputKeys derive_keys(const InputFiles& inputs, const std::string& extra);
 
 class Theme;
 /// Each template's key: its text with partials inlined, so a page is made
