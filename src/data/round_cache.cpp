@@ -152,12 +152,6 @@ ScoreSheet get_sheet(In& in) {
     return s;
 }
 
-std::string hex64(std::uint64_t v) {
-    static const char* digits = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = digits[v & 15];
-    return out;
-}
 
 }  // namespace
 
@@ -165,8 +159,8 @@ std::string round_cache_key(std::string_view program, const std::vector<Indicato
     std::string codes;
     for (const auto& ind : catalogue) codes += ind.code + ",";
     // The size beside the hash: two different files must also collide in length to be taken for each other.
-    return std::string(program) + "|" + hex64(fingerprint(codes)) + "|" + std::to_string(text.size()) + ":" +
-           hex64(fingerprint(text)) + hex64(fingerprint(text, 0x9e3779b97f4a7c15ull));
+    return std::string(program) + "|" + fingerprint_hex(fingerprint(codes)) + "|" + std::to_string(text.size()) + ":" +
+           fingerprint_hex(fingerprint(text)) + fingerprint_hex(fingerprint(text, 0x9e3779b97f4a7c15ull));
 }
 
 std::string encode_loaded_round(const std::string& key, const LoadedRound& loaded) {
@@ -254,6 +248,9 @@ std::optional<LoadedRound> find_cached_round(const RoundCache& cache, const std:
 
 void keep_cached_round(const RoundCache& cache, const std::string& file_name, const std::string& key,
                        const LoadedRound& loaded) {
+    // Not write_file_atomically: that one follows a link at the target and fsyncs, which a project file
+    // needs and a cache does not (a torn entry fails its checksum); the pid in the temporary name lets
+    // tidy_round_cache tell a killed build's leftovers from a running build's.
     // Only into a real folder of pepgen's own making: never through a link, never over a user's file.
     std::error_code ec;
     for (const auto& dir : {cache.dir.parent_path(), cache.dir}) {

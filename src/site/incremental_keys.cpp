@@ -3,7 +3,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdio>
 
 #include "render/theme.h"
 #include "util/fingerprint.h"
@@ -14,12 +13,6 @@ namespace fs = std::filesystem;
 namespace pepgen {
 
 namespace {
-
-std::string hex(std::uint64_t v) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-    return buf;
-}
 
 std::uint64_t mix(std::uint64_t seed, const std::string& s) { return fingerprint(s, seed ^ 0x9e3779b97f4a7c15ull); }
 
@@ -79,12 +72,12 @@ std::string content_key(const std::string& global, const std::string& template_n
     if (global.empty()) return {};
     ValueFeed feed(mix(mix(1469598103934665603ull, global), template_name));
     feed.value(context);
-    return "c" + hex(feed.digest());
+    return "c" + fingerprint_hex(feed.digest());
 }
 
 std::map<std::string, std::string> template_keys(const Theme& theme) {
     std::map<std::string, std::string> keys;
-    for (const auto& [name, text] : theme.sources()) keys.emplace(name, "t" + hex(fingerprint(text)));
+    for (const auto& [name, text] : theme.sources()) keys.emplace(name, "t" + fingerprint_hex(fingerprint(text)));
     return keys;
 }
 
@@ -111,8 +104,8 @@ InputFiles scan_inputs(const fs::path& root, const std::string& extra) {
     }
     if (auto read = read_text_file(root / "pepgen.yaml"); read.text) in.files["pepgen.yaml"] = fingerprint(*read.text);
     std::uint64_t all = mix(1469598103934665603ull, extra);
-    for (const auto& [path, hash] : in.files) all = mix(all, path + "=" + hex(hash));
-    in.all = hex(all);
+    for (const auto& [path, hash] : in.files) all = mix(all, path + "=" + fingerprint_hex(hash));
+    in.all = fingerprint_hex(all);
     return in;
 }
 
@@ -129,15 +122,15 @@ InputKeys derive_keys(const InputFiles& inputs, const std::string& extra) {
     std::uint64_t global = mix(1469598103934665603ull, extra), site = global;
     for (const auto& [path, hash] : files)
         if (!is_round(path) && !is_dataset(path)) {
-            global = mix(global, path + "=" + hex(hash));
-            if (path != "data/lsp.json" && !is_template(path)) site = mix(site, path + "=" + hex(hash));
+            global = mix(global, path + "=" + fingerprint_hex(hash));
+            if (path != "data/lsp.json" && !is_template(path)) site = mix(site, path + "=" + fingerprint_hex(hash));
         }
     InputKeys keys;
     keys.all = inputs.all;
-    keys.global = "g" + hex(global);
-    keys.site = "w" + hex(site);
+    keys.global = "g" + fingerprint_hex(global);
+    keys.site = "w" + fingerprint_hex(site);
     auto registry = files.find("data/lsp.json");
-    keys.registry = "l" + hex(registry == files.end() ? 0 : registry->second);
+    keys.registry = "l" + fingerprint_hex(registry == files.end() ? 0 : registry->second);
     return keys;
 }
 

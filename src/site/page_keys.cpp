@@ -1,6 +1,5 @@
 #include "site/page_keys.h"
 
-#include <cstdio>
 #include <cstring>
 
 #include "format/indonesian.h"
@@ -42,11 +41,7 @@ public:
         return *this;
     }
     std::uint64_t value() const { return fingerprint(buf_); }
-    std::string hex() const {
-        char out[17];
-        std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value()));
-        return out;
-    }
+    std::string hex() const { return fingerprint_hex(value()); }
     void clear() { buf_.clear(); }
 
 private:

@@ -2,10 +2,18 @@
 
 #include <xxhash.h>
 
+#include <cstdio>
+
 namespace pepgen {
 
 std::uint64_t fingerprint(std::string_view bytes, std::uint64_t seed) {
     return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
+}
+
+std::string fingerprint_hex(std::uint64_t value) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(value));
+    return buf;
 }
 
 struct Fingerprinter::State {

@@ -5,11 +5,15 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace pepgen {
 
 std::uint64_t fingerprint(std::string_view bytes, std::uint64_t seed = 0);
+
+/// A fingerprint as 16 lowercase hex digits, as keys and cache entries write it.
+std::string fingerprint_hex(std::uint64_t value);
 
 /// The fingerprint of bytes that arrive in parts: the same value as
 /// fingerprint() of all of them at once.
