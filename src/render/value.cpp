@@ -1,5 +1,7 @@
 #include "render/value.h"
 
+#include <stdexcept>
+
 namespace pepgen {
 
 namespace {
@@ -12,21 +14,65 @@ bool same_key(const std::string& a, std::string_view b) {
 
 }  // namespace
 
+Value::Kind Value::kind() const {
+    switch (node_.index()) {
+        case kText: return Kind::text;
+        case kFlag: return Kind::flag;
+        case kList: return Kind::list;
+        default: return Kind::object;
+    }
+}
+
+const std::string& Value::text() const {
+    static const std::string empty;
+    const auto* s = std::get_if<kText>(&node_);
+    return s ? *s : empty;
+}
+
+bool Value::flag() const {
+    const auto* b = std::get_if<kFlag>(&node_);
+    return b && *b;
+}
+
+const std::vector<Value>& Value::items() const {
+    static const std::vector<Value> empty;
+    const auto* l = std::get_if<kList>(&node_);
+    return l ? *l : empty;
+}
+
+const std::vector<Value::Field>& Value::fields() const {
+    static const std::vector<Field> empty;
+    const auto* f = std::get_if<kObject>(&node_);
+    return f ? *f : empty;
+}
+
 Value& Value::set(std::string_view key, Value v) & {
-    for (auto& [k, existing] : fields_)
+    auto* fields = std::get_if<kObject>(&node_);
+    if (!fields) throw std::logic_error("Value::set on a value that is not an object: " + std::string(key));
+    for (auto& [k, existing] : *fields)
         if (same_key(k, key)) {
             existing = std::move(v);
             return *this;
         }
-    // A page's objects mostly have a handful of fields or a dozen: skip the 1, 2 steps of growth.
-    if (fields_.empty()) fields_.reserve(4);
-    fields_.emplace_back(std::string(key), std::move(v));
+    // Grow by a few fields at a time, not by doubling: a table row of 17 fields
+    // would otherwise hold room for 32, and a page holds tens of thousands of rows.
+    // Objects of one field (a list's items) are common too: the first step is 1.
+    if (fields->size() == fields->capacity())
+        fields->reserve(fields->empty() ? 1 : fields->size() < 25 ? fields->size() + 6 : fields->size() * 3 / 2);
+    fields->emplace_back(std::string(key), std::move(v));
     return *this;
 }
 
+void Value::push_back(Value v) {
+    auto* items = std::get_if<kList>(&node_);
+    if (!items) throw std::logic_error("Value::push_back on a value that is not a list");
+    items->push_back(std::move(v));
+}
+
 const Value* Value::get(std::string_view key) const {
-    if (kind_ != Kind::object) return nullptr;
-    for (const auto& [k, v] : fields_)
+    const auto* fields = std::get_if<kObject>(&node_);
+    if (!fields) return nullptr;
+    for (const auto& [k, v] : *fields)
         if (same_key(k, key)) return &v;
     return nullptr;
 }

@@ -3,31 +3,34 @@
 /// deep-copying trees, and can be built on any thread.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace pepgen {
 
 class Value {
 public:
-    enum class Kind { text, flag, list, object };
+    enum class Kind : std::uint8_t { text, flag, list, object };
+    using Field = std::pair<std::string, Value>;
 
-    Value() : kind_(Kind::object) {}
-    Value(std::string s) : kind_(Kind::text), text_(std::move(s)) {}
-    Value(const char* s) : kind_(Kind::text), text_(s) {}
-    Value(bool b) : kind_(Kind::flag), flag_(b) {}
+    Value() = default;  // an empty object
+    Value(std::string s) : node_(std::move(s)) {}
+    Value(const char* s) : node_(std::string(s)) {}
+    Value(bool b) : node_(b) {}
     Value(int) = delete;  // format numbers explicitly (format/indonesian.h)
 
     static Value list() {
         Value v;
-        v.kind_ = Kind::list;
+        v.node_.emplace<kList>();
         return v;
     }
     static Value list(std::vector<Value> items) {
-        Value v = list();
-        v.items_ = std::move(items);
+        Value v;
+        v.node_.emplace<kList>(std::move(items));
         return v;
     }
 
@@ -35,29 +38,31 @@ public:
     /// shows nothing (an empty text is not false to mustache).
     static Value nonempty(std::string s) { return s.empty() ? Value(false) : Value(std::move(s)); }
 
-    Kind kind() const { return kind_; }
-    bool is_object() const { return kind_ == Kind::object; }
-    const std::string& text() const { return text_; }
-    bool flag() const { return flag_; }
-    const std::vector<Value>& items() const { return items_; }
-    const std::vector<std::pair<std::string, Value>>& fields() const { return fields_; }
+    Kind kind() const;
+    bool is_object() const { return node_.index() == kObject; }
+    /// Each accessor gives an empty text, false or an empty list for a Value of another kind.
+    const std::string& text() const;
+    bool flag() const;
+    const std::vector<Value>& items() const;
+    const std::vector<Field>& fields() const;
 
     /// Sets (or replaces) a field of an object; returns *this for chaining
     /// (moved out again when called on a temporary, so chains never copy).
+    /// Throws std::logic_error on a Value that is not an object.
     Value& set(std::string_view key, Value v) &;
     Value&& set(std::string_view key, Value v) && { return std::move(set(key, std::move(v))); }
-    void push_back(Value v) { items_.push_back(std::move(v)); }
+    /// Appends to a list; throws std::logic_error on a Value that is not a list.
+    void push_back(Value v);
     /// A field of an object, or nullptr.
     const Value* get(std::string_view key) const;
     /// A dotted path ("category.css"), or nullptr.
     const Value* find_path(const std::string& path) const;
 
 private:
-    Kind kind_;
-    std::string text_;
-    bool flag_ = false;
-    std::vector<Value> items_;
-    std::vector<std::pair<std::string, Value>> fields_;  // few per object: a vector beats a map
+    // One node holds only what its kind needs (40 bytes, a field 72): a national
+    // round's table has hundreds of thousands of them, built whole per page.
+    static constexpr std::size_t kObject = 0, kText = 1, kFlag = 2, kList = 3;
+    std::variant<std::vector<Field>, std::string, bool, std::vector<Value>> node_;
 };
 
 }  // namespace pepgen
