@@ -52,7 +52,7 @@ void require_same(const Round& a, const Round& b) {
             CHECK(s.disputes[k].note == t.disputes[k].note);
             CHECK(s.disputes[k].line == t.disputes[k].line);
         }
-        CHECK(b.sheet_index.at(t.lsp_id) == i);
+        CHECK(b.find_sheet(t.lsp_id) == &b.sheets[i]);
     }
 }
 

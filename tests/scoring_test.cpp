@@ -91,10 +91,10 @@ TEST_CASE("group subtotals and percentages", "[scoring]") {
     CHECK(r.groups[3].max == 30);
     CHECK(r.groups[4].score == 3);
     // Below half: everything but M01 and P01 (M02 = 5 is exactly half, not below).
-    CHECK(std::find(r.weak.begin(), r.weak.end(), "M02") == r.weak.end());
-    CHECK(std::find(r.weak.begin(), r.weak.end(), "M01") == r.weak.end());
-    CHECK(std::find(r.weak.begin(), r.weak.end(), "M03") != r.weak.end());
-    CHECK(r.weak.size() == 24);
+    CHECK(r.weak_at[1] == 0);  // M02
+    CHECK(r.weak_at[0] == 0);  // M01
+    CHECK(r.weak_at[2] == 1);  // M03
+    CHECK(std::count(r.weak_at.begin(), r.weak_at.end(), 1) == 24);
 }
 
 TEST_CASE("an incomplete sheet gets no IK, no category and no rank", "[scoring]") {
@@ -109,12 +109,10 @@ TEST_CASE("an incomplete sheet gets no IK, no category and no rank", "[scoring]"
     CHECK_FALSE(rs[0].category);
     CHECK_FALSE(rs[0].rank);
     CHECK(rs[0].missing == std::vector<std::string>{"H02", "D01", "D02", "D03"});
-    // Scores by catalogue position, for every page and export: blank where not scored.
-    REQUIRE(rs[0].scores.size() == cat.size());
-    CHECK(rs[0].scores[0] == sheet.scores[0]);
-    CHECK(rs[0].scores[23] == std::nullopt);  // H02
-    CHECK(rs[0].scores[24] == std::nullopt);  // D01, not in the sheet at all
-    CHECK(rs[0].scores[22] == sheet.scores[22]);
+    // Below half only where scored: an unscored indicator is missing, not weak.
+    REQUIRE(rs[0].weak_at.size() == cat.size());
+    CHECK(rs[0].weak_at[23] == 0);  // H02
+    CHECK(rs[0].weak_at[24] == 0);  // D01, not in the sheet at all
     CHECK_FALSE(rs[0].groups[3].complete);
     CHECK(rs[0].groups[0].complete);
 }
@@ -220,9 +218,20 @@ TEST_CASE("what pages show per indicator is computed once: below half, percentag
     const auto& rr = res.rounds[0];
     const auto& c = *rr.find("c");
     CHECK(c.weak_at[0] == 1);  // 4 of 10: below half
-    CHECK(c.percent[0] == Approx(40.0));
+    CHECK(*res.percent(0, source_sheet(data, rr, c).score(0)) == Approx(40.0));
     CHECK(rr.find("b")->weak_at[0] == 0);  // 5 of 10 is half, not below
-    CHECK_FALSE(rr.find("d")->percent[1]);
+    // Each result knows its sheet (by position in the round), where its scores are read.
+    CHECK(rr.find("d")->sheet == 3);
+    CHECK(&source_sheet(data, rr, *rr.find("d")) == &data.rounds[0].sheets[3]);
+    CHECK_FALSE(res.percent(1, source_sheet(data, rr, *rr.find("d")).score(1)));
+    // The table holds every score from 0 to the maximum; anything else has no percentage.
+    REQUIRE(res.score_percent.size() == cat.size());
+    CHECK(res.score_percent[0].size() == 11);  // M01: 0..10
+    CHECK(*res.percent(0, 0) == 0.0);
+    CHECK(*res.percent(0, 10) == 100.0);
+    CHECK_FALSE(res.percent(0, 11));
+    CHECK_FALSE(res.percent(0, -1));
+    CHECK_FALSE(res.percent(cat.size(), 1));
     CHECK(rr.find("d")->weak_at[1] == 0);
     const auto& m01 = rr.indicator_means[0];
     CHECK(m01.count == 4);

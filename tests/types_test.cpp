@@ -68,15 +68,15 @@ TEST_CASE("find_sheet finds an LSP's sheet by scanning, or through sheet_index w
     REQUIRE(r.find_sheet("lsp-b") == &r.sheets[1]);
     CHECK(r.find_sheet("lsp-x") == nullptr);
     // With an index, the index decides: it is what the loader built, scanned no more.
-    r.sheet_index = {{"lsp-a", 0}, {"lsp-b", 1}, {"lsp-c", 2}};
+    r.index_sheets();
     CHECK(r.find_sheet("lsp-c") == &r.sheets[2]);
     CHECK(r.find_sheet("lsp-x") == nullptr);
-    r.sheet_index = {{"lsp-b", 2}};
-    CHECK(r.find_sheet("lsp-b") == &r.sheets[2]);
-    CHECK(r.find_sheet("lsp-a") == nullptr);  // in sheets, but not in the index
+    r.sheets.push_back(r.sheets[0]);
+    r.sheets.back().lsp_id = "lsp-d";
+    CHECK(r.find_sheet("lsp-d") == nullptr);  // in sheets, but not in the index
     // Emptied (as after a merge reorders the sheets), the scan is back.
     r.sheet_index.clear();
-    CHECK(r.find_sheet("lsp-a") == &r.sheets[0]);
+    CHECK(r.find_sheet("lsp-d") == &r.sheets[3]);
 }
 
 TEST_CASE("the five groups come in the circular's order, and front-matter keys name them", "[types]") {

@@ -43,9 +43,34 @@ std::vector<std::string> RenderPool::sorted(std::vector<std::string> sorted) {
 /// at a time, which bounds memory, and they already keep every core busy.
 void RenderPool::push(Job&& job) {
     std::unique_lock<std::mutex> lock(mutex_);
-    room_.wait(lock, [this] { return queue_.size() < workers_.size(); });
-    queue_.push_back(std::move(job));
+    // A heavy job holds no data until it runs: waiting for it must not stop the planner.
+    if (heavy(job)) {
+        heavy_queue_.push_back(std::move(job));
+    } else {
+        room_.wait(lock, [this] { return queue_.size() < workers_.size(); });
+        queue_.push_back(std::move(job));
+    }
     ready_.notify_one();
+}
+
+bool RenderPool::heavy(const Job& job) {
+    if (const auto* page = std::get_if<PlannedPage>(&job)) return page->load == Load::heavy && page->make_context;
+    const auto& file = std::get<PlannedFile>(job);
+    return file.load == Load::heavy && (file.make_bytes || !file.parts.empty());
+}
+
+std::optional<RenderPool::Job> RenderPool::take() {
+    std::optional<Job> job;
+    // Heavy first while none runs, so they do not pile up at the end and run on one thread alone.
+    if (!heavy_running_ && !heavy_queue_.empty()) {
+        job.emplace(std::move(heavy_queue_.front()));
+        heavy_queue_.pop_front();
+        heavy_running_ = true;
+    } else if (!queue_.empty()) {
+        job.emplace(std::move(queue_.front()));
+        queue_.pop_front();
+    }
+    return job;
 }
 
 void RenderPool::execute(Job& job) {
@@ -63,13 +88,22 @@ void RenderPool::run() {
         std::optional<Job> job;
         {
             std::unique_lock<std::mutex> lock(mutex_);
-            ready_.wait(lock, [this] { return done_ || !queue_.empty(); });
-            if (queue_.empty()) return;
-            job.emplace(std::move(queue_.front()));
-            queue_.pop_front();
+            ready_.wait(lock, [&] {
+                job = take();
+                return job || (done_ && queue_.empty() && heavy_queue_.empty());
+            });
+            if (!job) return;
         }
         room_.notify_one();
+        const bool was_heavy = heavy(*job);
         execute(*job);
+        if (was_heavy) {
+            {
+                std::lock_guard<std::mutex> lock(mutex_);
+                heavy_running_ = false;
+            }
+            ready_.notify_all();
+        }
     }
 }
 

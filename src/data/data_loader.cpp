@@ -339,7 +339,7 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
     if (round.title.empty())
         round.title = std::string(round.kind == RoundKind::rutin ? "Penilaian Rutin " : "Penilaian Insidental ") +
                       round.period;
-    for (std::size_t k = 0; k < round.sheets.size(); ++k) round.sheet_index.emplace(round.sheets[k].lsp_id, k);
+    round.index_sheets();
     return round;
 }
 

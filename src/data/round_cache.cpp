@@ -26,7 +26,7 @@ constexpr std::string_view kMagic = "pepgen-penilaian-cache 1\n";
 
 // A field added to these structs must be added to the encoding below (and the
 // test beside it), or a cached round would come back without it.
-static_assert(sizeof(Round) == 280 && sizeof(ScoreSheet) == 192 && sizeof(Dispute) == 144 &&
+static_assert(sizeof(Round) == 248 && sizeof(ScoreSheet) == 192 && sizeof(Dispute) == 144 &&
                   sizeof(StrayScore) == 48 && sizeof(TeamMember) == 64 && sizeof(Diagnostic) == 80,
               "the round cache encodes every field of a loaded round: update encode_loaded_round");
 
@@ -223,8 +223,7 @@ std::optional<LoadedRound> decode_loaded_round(std::string_view bytes, const std
         r.source_file = in.text();
         r.draft = in.flag();
         r.review_start = in.text();
-        r.sheet_index.reserve(r.sheets.size());
-        for (std::size_t k = 0; k < r.sheets.size(); ++k) r.sheet_index.emplace(r.sheets[k].lsp_id, k);
+        r.index_sheets();
         loaded.round = std::move(r);
     }
     for (auto n = in.count(); n > 0 && in.ok(); --n) {

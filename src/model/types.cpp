@@ -17,12 +17,16 @@ const GroupInfo& group_info(Group g) { return all_groups().at(static_cast<std::s
 
 const ScoreSheet* Round::find_sheet(const std::string& lsp_id) const {
     if (!sheet_index.empty()) {
-        auto it = sheet_index.find(lsp_id);
-        return it == sheet_index.end() ? nullptr : &sheets[it->second];
+        const auto at = sheet_index.find(lsp_id, [this](std::size_t k) -> const std::string& { return sheets[k].lsp_id; });
+        return at ? &sheets[*at] : nullptr;
     }
     for (const auto& s : sheets)
         if (s.lsp_id == lsp_id) return &s;
     return nullptr;
+}
+
+void Round::index_sheets() {
+    sheet_index = IdIndex(sheets.size(), [this](std::size_t k) -> const std::string& { return sheets[k].lsp_id; });
 }
 
 void ScoreSheet::set_score(std::size_t k, std::optional<int> value, int line) {

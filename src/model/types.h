@@ -12,6 +12,7 @@
 #include "model/publication.h"
 #include "model/stats.h"
 #include "util/flat_map.h"
+#include "util/id_index.h"
 
 namespace pepgen {
 
@@ -175,7 +176,9 @@ struct Round {
     /// The LSP's sheet in this round, or nullptr.
     const ScoreSheet* find_sheet(const std::string& lsp_id) const;
     /// lsp id -> index into sheets; filled by the loader (find_sheet scans without it).
-    std::unordered_map<std::string, std::size_t> sheet_index;
+    IdIndex sheet_index;
+    /// Indexes the sheets as they stand (after the loader, or after sheets are reordered).
+    void index_sheets();
 };
 
 struct DataMeta {

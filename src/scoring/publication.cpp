@@ -36,7 +36,7 @@ std::vector<PublishedRound> published_figures(const Content& content, const Data
             PublishedSheet ps;
             ps.lsp_id = s.lsp_id;
             for (std::size_t k = 0; k < content.indicators.size(); ++k)
-                ps.scores[content.indicators[k].code] = k < s.scores.size() ? s.scores[k] : std::nullopt;
+                ps.scores[content.indicators[k].code] = source_sheet(data, results.rounds[i], s).score(k);
             ps.ik = s.ik;
             if (s.category) ps.category = content.categories.categories[*s.category].key;
             ps.rank = s.rank;

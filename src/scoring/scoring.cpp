@@ -10,8 +10,8 @@ namespace pepgen {
 const SheetResult* RoundResult::find(const std::string& lsp_id) const {
     // Indexed: looked up once per LSP per round, so a scan would be quadratic.
     if (!by_lsp.empty() || sheets.empty()) {
-        auto it = by_lsp.find(lsp_id);
-        return it == by_lsp.end() ? nullptr : &sheets[it->second];
+        const auto at = by_lsp.find(lsp_id, [this](std::size_t k) -> const std::string& { return sheets[k].lsp_id; });
+        return at ? &sheets[*at] : nullptr;
     }
     for (const auto& s : sheets)
         if (s.lsp_id == lsp_id) return &s;
@@ -29,27 +29,21 @@ SheetResult score_sheet(const std::vector<Indicator>& catalogue, const CategoryT
     r.lsp_id = sheet.lsp_id;
     for (const auto& g : all_groups()) r.groups.push_back({g.group, 0, 0, true, 0});
     int total = 0;
-    r.scores.reserve(catalogue.size());
     for (std::size_t k = 0; k < catalogue.size(); ++k) {
         const auto& ind = catalogue[k];
         auto& gs = r.groups[static_cast<std::size_t>(ind.group)];
         gs.max += ind.max_score;
         const auto given = sheet.score(k);
-        r.scores.push_back(given);
         if (!given) {
             r.missing.push_back(ind.code);
             r.weak_at.push_back(0);
-            r.percent.push_back(std::nullopt);
             gs.complete = false;
             continue;
         }
         const int score = *given;
         gs.score += score;
         total += score;
-        const bool weak = below_half(score, ind.max_score);
-        if (weak) r.weak.push_back(ind.code);
-        r.weak_at.push_back(weak);
-        r.percent.push_back(100.0 * score / ind.max_score);
+        r.weak_at.push_back(below_half(score, ind.max_score));
     }
     for (auto& gs : r.groups) gs.percent = gs.max > 0 ? 100.0 * gs.score / gs.max : 0;
     r.complete = r.missing.empty() && !catalogue.empty();
@@ -102,13 +96,13 @@ void summarise(const Content& content, RoundResult& rr) {
 }
 
 /// Per indicator: mean score, sheets below half, sheets per rubric level.
-void indicator_means(const Content& content, RoundResult& rr) {
+void indicator_means(const Content& content, const Round& round, RoundResult& rr) {
     for (std::size_t k = 0; k < content.indicators.size(); ++k) {
         const auto& ind = content.indicators[k];
         IndicatorAverage avg{ind.code, std::nullopt, 0, 0, std::vector<int>(ind.rubric.size(), 0)};
         long sum = 0;
         for (const auto& sheet : rr.sheets) {
-            const auto& score = sheet.scores[k];
+            const auto score = round.sheets[sheet.sheet].score(k);
             if (!score) continue;
             sum += *score;
             ++avg.count;
@@ -125,6 +119,10 @@ void indicator_means(const Content& content, RoundResult& rr) {
 
 Results compute(const Content& content, const Data& data) {
     Results results;
+    for (const auto& ind : content.indicators) {
+        auto& row = results.score_percent.emplace_back();
+        for (int score = 0; ind.max_score > 0 && score <= ind.max_score; ++score) row.push_back(100.0 * score / ind.max_score);
+    }
     // Each round on its own first (in parallel: nothing is shared), then what
     // links rounds together, in round order.
     results.rounds.resize(data.rounds.size());
@@ -133,14 +131,16 @@ Results compute(const Content& content, const Data& data) {
         RoundResult& rr = results.rounds[i];
         rr.round = i;
         rr.sheets.reserve(round.sheets.size());
-        for (const auto& sheet : round.sheets)
-            rr.sheets.push_back(score_sheet(content.indicators, content.categories, sheet));
+        for (std::size_t k = 0; k < round.sheets.size(); ++k) {
+            rr.sheets.push_back(score_sheet(content.indicators, content.categories, round.sheets[k]));
+            rr.sheets.back().sheet = k;
+        }
         // An incidental round looks at a few LSPs for a reason (a complaint, a
         // follow-up): ranking them against each other ("1 dari 1") means nothing.
         if (round.kind == RoundKind::rutin) assign_ranks(rr.sheets);
-        for (std::size_t k = 0; k < rr.sheets.size(); ++k) rr.by_lsp.emplace(rr.sheets[k].lsp_id, k);
+        rr.by_lsp = IdIndex(rr.sheets.size(), [&rr](std::size_t k) -> const std::string& { return rr.sheets[k].lsp_id; });
         summarise(content, rr);
-        indicator_means(content, rr);
+        indicator_means(content, round, rr);
     });
     for (std::size_t i = 0; i < data.rounds.size(); ++i) {
         // A draft is shown only on its own pages, for the LSPs to check: it is
@@ -175,6 +175,13 @@ Results compute(const Content& content, const Data& data) {
     }
     results.publication = publication_of(data.ledger);
     return results;
+}
+
+std::optional<double> Results::percent(std::size_t k, std::optional<int> score) const {
+    if (!score || k >= score_percent.size() || *score < 0) return std::nullopt;
+    const auto& row = score_percent[k];
+    const auto at = static_cast<std::size_t>(*score);
+    return at < row.size() ? std::optional<double>(row[at]) : std::nullopt;
 }
 
 std::optional<std::size_t> Results::current_round(const std::string& lsp_id) const {

@@ -25,8 +25,10 @@ enum class Move { none, up, same, down };
 
 struct SheetResult {
     std::string lsp_id;
+    /// The sheet it was computed from: Data::rounds[RoundResult::round].sheets[sheet]. Its
+    /// scores are read there (see source_sheet), not copied: a national run holds 100,000 sheets.
+    std::size_t sheet = 0;
     bool complete = false;
-    std::vector<std::optional<int>> scores;  ///< per indicator, in catalogue order, one for each (none: not scored)
     std::vector<std::string> missing;      ///< codes without a score
     std::optional<int> ik;                 ///< only when complete
     std::optional<std::size_t> category;   ///< index into CategoryTable::categories (0 = best)
@@ -36,9 +38,9 @@ struct SheetResult {
     std::optional<std::size_t> previous_round;  ///< index into Data::rounds
     std::optional<int> delta;
     Move move = Move::none;
-    std::vector<std::string> weak;         ///< codes scored below half their maximum
     std::vector<char> weak_at;             ///< per indicator, catalogue order: scored below half its maximum
-    std::vector<std::optional<double>> percent;  ///< per indicator: score / maximum * 100 (none: not scored)
+    // An indicator's score as a percentage of its maximum is in Results::score_percent:
+    // one table for every sheet, since a national run holds over 100,000 sheets.
 };
 
 struct IndicatorAverage {
@@ -58,7 +60,7 @@ struct RoundResult {
     std::optional<double> mean_ik;
     std::vector<std::optional<double>> group_mean_percent;  ///< per group, complete sheets
     std::vector<IndicatorAverage> indicator_means;          ///< catalogue order
-    std::unordered_map<std::string, std::size_t> by_lsp;    ///< lsp id -> index into sheets
+    IdIndex by_lsp;                                         ///< lsp id -> index into sheets
 
     const SheetResult* find(const std::string& lsp_id) const;
 };
@@ -93,7 +95,11 @@ struct Results {
     /// lsp id -> the newest periodic round in which the LSP has a sheet
     std::unordered_map<std::string, std::size_t> current_periodic;
     Publication publication;
+    /// Per indicator (catalogue order), per possible score 0..maximum: score / maximum * 100.
+    std::vector<std::vector<double>> score_percent;
 
+    /// Indicator k's score as a percentage of its maximum; none when not scored (or outside 0..maximum).
+    std::optional<double> percent(std::size_t k, std::optional<int> score) const;
     /// The LSP's current periodic round, if it has one.
     std::optional<std::size_t> current_round(const std::string& lsp_id) const;
 };
@@ -105,6 +111,11 @@ inline bool below_half(int score, int max) { return score * 2 < max; }
 std::optional<std::size_t> category_of(const CategoryTable& table, int ik);
 
 SheetResult score_sheet(const std::vector<Indicator>& catalogue, const CategoryTable& table, const ScoreSheet& sheet);
+
+/// The sheet a result of the round was computed from.
+inline const ScoreSheet& source_sheet(const Data& data, const RoundResult& rr, const SheetResult& s) {
+    return data.rounds.at(rr.round).sheets.at(s.sheet);
+}
 
 /// Competition ranking of complete sheets by IK, highest first: 1, 2, 2, 4.
 void assign_ranks(std::vector<SheetResult>& sheets);

@@ -150,6 +150,11 @@ std::vector<const SheetResult*> ranked_sheets(const SiteModel& model, const Roun
 
 std::string ik_text(const SheetResult& s) { return s.ik ? format_int(*s.ik) : "belum lengkap"; }
 
+std::string indicator_percent_text(const SiteModel& model, std::size_t k, std::optional<int> score) {
+    const auto p = model.results.percent(k, score);
+    return p ? format_percent(*p, 1) : std::string("\u2013");
+}
+
 std::string rank_text(const SheetResult& s, const RoundResult& rr) {
     if (!s.rank) return "\u2013";
     return format_int(*s.rank) + " dari " + format_int(rr.complete_count);

@@ -90,6 +90,8 @@ std::string change_text(const SiteModel& model, const SheetResult& s);
 std::vector<const SheetResult*> ranked_sheets(const SiteModel& model, const RoundResult& rr);
 
 std::string ik_text(const SheetResult& s);
+/// Indicator k's score as a percentage of its maximum ("40,0%"), or a dash when not scored.
+std::string indicator_percent_text(const SiteModel& model, std::size_t k, std::optional<int> score);
 std::string rank_text(const SheetResult& s, const RoundResult& rr);
 std::string kind_label(RoundKind kind);
 std::string range_text(int from, int to);

@@ -77,8 +77,8 @@ void add_sheet(KeyHasher& h, const ScoreSheet* s) {
 
 /// Every computed figure of one sheet.
 void add_result(KeyHasher& h, const SheetResult& s) {
-    h.text(s.lsp_id).number(s.complete).number(static_cast<std::int64_t>(s.scores.size()));
-    for (const auto& v : s.scores) h.maybe_int(v);
+    // The scores themselves are the sheet's (add_sheet).
+    h.text(s.lsp_id).number(s.complete);
     h.number(static_cast<std::int64_t>(s.missing.size()));
     for (const auto& m : s.missing) h.text(m);
     h.maybe_int(s.ik);
@@ -89,12 +89,9 @@ void add_result(KeyHasher& h, const SheetResult& s) {
     h.maybe_int(s.rank);
     h.number(s.previous_round ? static_cast<std::int64_t>(*s.previous_round) : -1);
     h.maybe_int(s.delta).number(static_cast<int>(s.move));
-    h.number(static_cast<std::int64_t>(s.weak.size()));
-    for (const auto& w : s.weak) h.text(w);
     h.number(static_cast<std::int64_t>(s.weak_at.size()));
     for (char w : s.weak_at) h.number(w);
-    h.number(static_cast<std::int64_t>(s.percent.size()));
-    for (const auto& p : s.percent) h.maybe_real(p);
+    // Percentages of the maximum come from the catalogue (Results::score_percent), which the site key covers.
 }
 
 void add_publication(KeyHasher& h, const RoundPublication* rp, const SheetPublication* sp) {
@@ -264,8 +261,7 @@ PageKeys page_keys(const SiteModel& model) {
             }
             for (const auto& s : rr.sheets) {
                 h.text(s.lsp_id);
-                h.maybe_int(k < s.scores.size() ? s.scores[k] : std::nullopt);
-                h.maybe_real(k < s.percent.size() ? s.percent[k] : std::nullopt);
+                h.maybe_int(source_sheet(model.data, rr, s).score(k));
                 h.number(k < s.weak_at.size() ? s.weak_at[k] : 0);
             }
         }

@@ -32,22 +32,22 @@ void SitePlan::file(std::string path, std::string bytes, std::string key) {
 }
 
 void SitePlan::page_later(std::string path, std::string template_name, std::function<Value()> make_context,
-                          std::string key) {
+                          std::string key, Load load) {
     if (!page_sink) {
         page(std::move(path), std::move(template_name), make_context(), std::move(key));
         return;
     }
     page_paths.push_back(path);
-    page_sink(PlannedPage{std::move(path), std::move(template_name), {}, std::move(key), std::move(make_context)});
+    page_sink(PlannedPage{std::move(path), std::move(template_name), {}, std::move(key), std::move(make_context), true, load});
 }
 
-void SitePlan::file_later(std::string path, std::function<std::string()> make_bytes, std::string key) {
+void SitePlan::file_later(std::string path, std::function<std::string()> make_bytes, std::string key, Load load) {
     if (!file_sink) {
         file(std::move(path), make_bytes(), std::move(key));
         return;
     }
     ++file_count;
-    file_sink(PlannedFile{std::move(path), {}, std::move(key), std::move(make_bytes), {}});
+    file_sink(PlannedFile{std::move(path), {}, std::move(key), std::move(make_bytes), {}, load});
 }
 
 void SitePlan::file_in_parts(std::string path, std::vector<FilePart> parts, std::string key) {
@@ -58,17 +58,20 @@ void SitePlan::file_in_parts(std::string path, std::vector<FilePart> parts, std:
         return;
     }
     ++file_count;
-    file_sink(PlannedFile{std::move(path), {}, std::move(key), {}, std::move(parts)});
+    file_sink(PlannedFile{std::move(path), {}, std::move(key), {}, std::move(parts), Load::heavy});
 }
 
 void plan_site_into(const SiteModel& model, SitePlan& plan) {
+    // The heavy pages and files (whole rounds) first: they run one at a time, so they
+    // must start early, beside the thousands of light ones, not be left for the end.
+    // No page depends on the order (the sitemap sorts); discovery must come last.
+    plan_rounds(model, plan);
+    plan_exports(model, plan);
     plan_home(model, plan);
     plan_guides(model, plan);
     plan_indicators(model, plan);
     plan_lsps(model, plan);
     plan_print_pages(model, plan);
-    plan_rounds(model, plan);
-    plan_exports(model, plan);
     plan_stats(model, plan);
     plan_not_found(model, plan);
     plan_search(model, plan);

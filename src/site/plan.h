@@ -22,6 +22,11 @@
 
 namespace pepgen {
 
+/// How much memory a page's or file's data takes while it is made. A heavy one
+/// (a whole round's table or export: tens of megabytes at national scale) is made
+/// one at a time while other threads make light ones, which bounds peak memory.
+enum class Load { light, heavy };
+
 struct PlannedPage {
     std::string path;            ///< relative to the output root, e.g. "lsp/lsp-contoh-01/index.html"
     std::string template_name;   ///< theme template, e.g. "scorecard"
@@ -33,6 +38,7 @@ struct PlannedPage {
     /// false for a document that is not an HTML page (sitemap.xml, feed.xml):
     /// its template is rendered alone, without the layout.
     bool with_layout = true;
+    Load load = Load::light;
 };
 
 struct PlannedFile {
@@ -43,6 +49,7 @@ struct PlannedFile {
     /// When set, the file is these parts, made one after another on the thread
     /// that writes it: a large file never exists as one string.
     std::vector<FilePart> parts;
+    Load load = Load::light;
 };
 
 /// A project file published as it is (a dataset's JSON).
@@ -64,10 +71,11 @@ public:
     /// The same, with the context or bytes made later, on the thread that writes them: the many
     /// per-LSP pages and files are then put together in parallel. Without sinks, made at once.
     void page_later(std::string path, std::string template_name, std::function<Value()> make_context,
-                    std::string key = {});
-    void file_later(std::string path, std::function<std::string()> make_bytes, std::string key = {});
+                    std::string key = {}, Load load = Load::light);
+    void file_later(std::string path, std::function<std::string()> make_bytes, std::string key = {},
+                    Load load = Load::light);
     /// A file made of parts, each made and written in turn on a worker (made
-    /// and kept whole in `files` when there is no sink).
+    /// and kept whole in `files` when there is no sink). Always heavy.
     void file_in_parts(std::string path, std::vector<FilePart> parts, std::string key = {});
     /// Call before building: true when the page need not be built at all.
     bool unchanged(const std::string& path, const std::string& key, bool is_page = true);

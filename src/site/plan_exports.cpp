@@ -83,7 +83,7 @@ void publication_fields(JsonStream& js, const SiteModel& model, const std::strin
 }
 
 void result_fields(JsonStream& js, const SiteModel& model, const std::string& period, const SheetResult& s,
-                   bool with_identity) {
+                   const ScoreSheet& sheet, bool with_identity) {
     if (with_identity) {
         const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
         js.key("lsp").string(lsp.id);
@@ -121,7 +121,7 @@ void result_fields(JsonStream& js, const SiteModel& model, const std::string& pe
     js.end();
     js.key("skor").begin_object(true);
     for (std::size_t k = 0; k < model.content.indicators.size(); ++k)
-        js.key(model.content.indicators[k].code).number_or_null(s.scores[k]);
+        js.key(model.content.indicators[k].code).number_or_null(sheet.score(k));
     js.end();
     publication_fields(js, model, period, s.lsp_id);
 }
@@ -191,7 +191,7 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
             num(s.rank), num(s.delta),
             s.previous_round ? csv_text(model.data.rounds[*s.previous_round].period) : std::string(),
             mv ? mv : ""};
-        for (const auto& score : s.scores) row.push_back(score ? std::to_string(*score) : std::string());
+        for (std::size_t k = 0; k < model.content.indicators.size(); ++k) row.push_back(num(round.sheets.at(s.sheet).score(k)));
         // Which corrections changed this row, when and why; disputes as they stand.
         std::string which, why, disputes;
         if (const auto* sp = model.results.publication.sheet(period, s.lsp_id))
@@ -260,7 +260,7 @@ std::string round_export(const SiteModel& model, std::size_t index, bool with_te
     js.key("hasil").begin_array(false);
     for (const auto& s : model.results.rounds[index].sheets) {
         js.begin_object(false);
-        result_fields(js, model, round.period, s, true);
+        result_fields(js, model, round.period, s, round.sheets.at(s.sheet), true);
         js.end();
     }
     js.end();
@@ -288,9 +288,10 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
         const auto json_path = Links::site().export_json(period), csv_path = Links::site().round_csv(period);
         const auto json_key = file_key(model, "indeks-json", value), csv_key = file_key(model, "indeks-csv", value);
         if (!plan.unchanged(json_path, json_key, false))
-            plan.file_later(json_path, [&model, i] { return round_export(model, i, false, 0) + "\n"; }, json_key);
+            plan.file_later(json_path, [&model, i] { return round_export(model, i, false, 0) + "\n"; }, json_key,
+                            Load::heavy);
         if (!plan.unchanged(csv_path, csv_key, false))
-            plan.file_later(csv_path, [&model, i] { return round_csv(model, i); }, csv_key);
+            plan.file_later(csv_path, [&model, i] { return round_csv(model, i); }, csv_key, Load::heavy);
     }
     // semua.json holds every round: it is made and written one round at a
     // time, so neither the whole dataset's JSON tree nor its text exists at once.
@@ -334,7 +335,7 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
                     js.begin_object(false);
                     members(js, round_identity(round));
                     js.key("jumlah_lsp_lengkap").number(static_cast<std::int64_t>(model.results.rounds[r].complete_count));
-                    result_fields(js, model, round.period, *model.results.rounds[r].find(lsp.id), false);
+                    result_fields(js, model, round.period, *model.results.rounds[r].find(lsp.id), sheet, false);
                     js.key("catatan").string(sheet.notes_markdown);
                     js.key("rekomendasi").begin_array(true);
                     for (const auto& rec : sheet.recommendations_markdown) js.string(rec);

@@ -94,8 +94,9 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         std::vector<std::pair<const SheetResult*, const Lsp*>> scored;
         int unscored = 0;
         if (latest) {
-            for (const auto& s : model.results.rounds[*latest].sheets) {
-                const auto& score = s.scores[i];
+            const auto& rr = model.results.rounds[*latest];
+            for (const auto& s : rr.sheets) {
+                const auto score = source_sheet(model.data, rr, s).score(i);
                 const auto lsp = model.lsp_by_id.find(s.lsp_id);
                 if (lsp == model.lsp_by_id.end()) continue;
                 if (!score) {
@@ -126,8 +127,8 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         ctx.set("latest", false);  // replaced below when there is a latest round
         if (latest) {
             const auto& round = model.data.rounds[*latest];
-            std::sort(scored.begin(), scored.end(), [i](const auto& a, const auto& b) {
-                const int sa = *a.first->scores[i], sb = *b.first->scores[i];
+            std::sort(scored.begin(), scored.end(), [i, &round](const auto& a, const auto& b) {
+                const int sa = *round.sheets[a.first->sheet].score(i), sb = *round.sheets[b.first->sheet].score(i);
                 return sa != sb ? sa > sb : a.second->name < b.second->name;
             });
             const auto& stats = model.results.rounds[*latest].indicator_means[i];
@@ -136,8 +137,8 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
                 Value r;
                 r.set("name", lsp->name)
                     .set("href", links.lsp(lsp->id))
-                    .set("score", format_int(*sheet->scores[i]))
-                    .set("percent", format_percent(*sheet->percent[i], 1))
+                    .set("score", format_int(*round.sheets[sheet->sheet].score(i)))
+                    .set("percent", indicator_percent_text(model, i, round.sheets[sheet->sheet].score(i)))
                     .set("weak", sheet->weak_at[i] != 0);
                 rows.push_back(std::move(r));
             }

@@ -86,7 +86,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
         for (std::size_t k = 0; k < model.content.indicators.size(); ++k) {
             const auto& ind = model.content.indicators[k];
             if (ind.group != gs.group) continue;
-            const auto& score = s.scores[k];
+            const auto score = sheet->score(k);
             const bool scored = score.has_value();
             Value r;
             r.set("code", ind.code)
@@ -97,7 +97,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
             r.set("round_mean", means.indicators[k]);
             if (scored) {
                 r.set("score", format_int(*score))
-                    .set("percent", format_percent(*s.percent[k], 1))
+                    .set("percent", indicator_percent_text(model, k, score))
                     .set("weak", s.weak_at[k] != 0);
             } else {
                 r.set("score", "belum dinilai").set("percent", "\u2013").set("weak", false);
@@ -134,9 +134,11 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     card.set("notes_html", render_markdown(sheet->notes_markdown));
     card.set("has_notes", !sheet->notes_markdown.empty());
     std::vector<Value> weak;
-    for (const auto& code : s.weak) {
-        const auto* ind = model.indicator_by_code.at(code);
-        const int v = *s.scores.at(static_cast<std::size_t>(ind - model.content.indicators.data()));
+    for (std::size_t k = 0; k < model.content.indicators.size() && k < s.weak_at.size(); ++k) {
+        if (!s.weak_at[k]) continue;
+        const auto* ind = &model.content.indicators[k];
+        const auto& code = ind->code;
+        const int v = *sheet->score(k);
         Value w;
         w.set("code", code)
             .set("title", ind->title)

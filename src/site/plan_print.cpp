@@ -43,7 +43,7 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
         for (std::size_t k = 0; k < model.content.indicators.size(); ++k) {
             const auto& ind = model.content.indicators[k];
             if (ind.group != gs.group) continue;
-            const auto& score = s.scores[k];
+            const auto score = sheet->score(k);
             scores.push_back(Value()
                                  .set("code", ind.code)
                                  .set("score", score ? format_int(*score) : std::string("\u2013"))

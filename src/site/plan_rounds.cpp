@@ -132,7 +132,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
         ctx.set("is_latest", model.results.latest_periodic == index);
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}, {round.title, links.categories(round.period)}}));
         return ctx;
-    }, key);
+    }, key, Load::heavy);
 }
 
 }  // namespace
@@ -195,7 +195,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             ctx.set("filter", filter_context(model, true));
             ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));
             return ctx;
-        }, key);
+        }, key, Load::heavy);
     }
     if (model.results.latest_periodic) {
         plan_category_page(model, *model.results.latest_periodic, Links::site().section("kategori"), plan);
