@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include "cli/render_pool.h"
 #include "site/memory_disk.h"
@@ -65,4 +68,56 @@ TEST_CASE("pages rendered by the pool are what the writer publishes", "[render_p
     std::string error;
     CHECK(disk.read("/site/p3.html", error) == "<html><p>3</p></html>");
     CHECK(writer->written() == 10);
+}
+
+TEST_CASE("heavy jobs run one at a time, while the other threads go on with light ones", "[render_pool]") {
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}</html>");
+    test::write_file(dir / "themes/t/templates/page.mustache", "<p>{{text}}</p>");
+    Diagnostics d;
+    const auto theme = Theme::load(dir.path(), "t", d);
+    REQUIRE(theme);
+    MemoryDisk disk;
+    auto writer = SiteWriter::begin("/site", d, false, disk);
+    REQUIRE(writer);
+    Progress progress(false, "uji", 0);
+    std::atomic<int> heavy_now{0}, heavy_most{0}, light_during_heavy{0}, heavy_done{0};
+    {
+        RenderPool pool(*theme, *writer, 3, progress, "");
+        auto heavy = [&](int i) {
+            const int now = ++heavy_now;
+            for (int seen = heavy_most.load(); now > seen && !heavy_most.compare_exchange_weak(seen, now);) {}
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            --heavy_now;
+            ++heavy_done;
+            return "berat " + std::to_string(i);
+        };
+        for (int i = 0; i < 6; ++i) {
+            PlannedFile f{"data/berat-" + std::to_string(i) + ".json", "", "", [&heavy, i] { return heavy(i); }, {}};
+            f.load = Load::heavy;
+            pool.submit(std::move(f));
+            PlannedPage p{"berat/" + std::to_string(i) + "/index.html", "page", {}, "", [&heavy, i] {
+                              return Value().set("text", heavy(i));
+                          }, true};
+            p.load = Load::heavy;
+            pool.submit(std::move(p));
+        }
+        for (int i = 0; i < 60; ++i)
+            pool.submit(PlannedFile{"data/ringan-" + std::to_string(i) + ".json", "", "", [&, i] {
+                                        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                                        if (heavy_now > 0) ++light_during_heavy;
+                                        return std::to_string(i);
+                                    }, {}});
+        pool.finish();
+        CHECK(pool.file_errors().empty());
+        CHECK(pool.errors().empty());
+    }
+    CHECK(heavy_done == 12);
+    CHECK(heavy_most == 1);
+    CHECK(light_during_heavy > 0);  // the heavy queue did not hold the light jobs back
+    REQUIRE(writer->commit("uji", d));
+    std::string error;
+    CHECK(disk.read("/site/data/berat-5.json", error) == "berat 5");
+    CHECK(disk.read("/site/berat/5/index.html", error) == "<html><p>berat 5</p></html>");
+    CHECK(disk.read("/site/data/ringan-59.json", error) == "59");
 }

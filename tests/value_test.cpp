@@ -1,6 +1,9 @@
 // render/value: the page-data tree (text, flag, list, object): set, get, find_path, nonempty.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
+#include <string>
+
 #include "render/value.h"
 
 using namespace pepgen;
@@ -89,4 +92,28 @@ TEST_CASE("find_path follows dotted names through nested objects, and stops at a
     CHECK(v.find_path("daftar.0") == nullptr);   // nor has a list
     CHECK(v.find_path("kategori.") == nullptr);  // an empty last part is a key the object lacks
     CHECK(v.find_path("") == nullptr);
+}
+
+TEST_CASE("a value holds only its kind: fields on a non-object, items on a non-list are refused, not kept unseen",
+          "[value]") {
+    Value text("teks");
+    CHECK_THROWS_AS(text.set("a", "1"), std::logic_error);
+    Value flag(true);
+    CHECK_THROWS_AS(flag.push_back("x"), std::logic_error);
+    Value object;
+    CHECK_THROWS_AS(object.push_back("x"), std::logic_error);
+    auto list = Value::list();
+    CHECK_THROWS_AS(list.set("a", "1"), std::logic_error);
+    // Each accessor of another kind gives the empty answer.
+    CHECK(text.items().empty());
+    CHECK(text.fields().empty());
+    CHECK_FALSE(text.flag());
+    CHECK(flag.text().empty());
+    CHECK(list.fields().empty());
+    // Many fields: every one is kept, in order, through the growth steps.
+    Value big;
+    for (int i = 0; i < 100; ++i) big.set("k" + std::to_string(i), std::to_string(i));
+    REQUIRE(big.fields().size() == 100);
+    CHECK(big.fields()[99].first == "k99");
+    CHECK(big.get("k42")->text() == "42");
 }
