@@ -2,6 +2,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
 #include <stdexcept>
 #include <thread>
 
@@ -12,19 +16,33 @@
 using namespace pepgen;
 using Catch::Matchers::Contains;
 
+namespace {
+
+/// A theme with a layout and a page template (and `extra` ones), and a writer into memory.
+struct PoolSetup {
+    explicit PoolSetup(const std::map<std::string, std::string>& extra = {}) {
+        test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}</html>");
+        test::write_file(dir / "themes/t/templates/page.mustache", "<p>{{text}}</p>");
+        for (const auto& [name, text] : extra) test::write_file(dir / ("themes/t/templates/" + name + ".mustache"), text);
+        theme = Theme::load(dir.path(), "t", d);
+        writer = SiteWriter::begin("/site", d, false, disk);
+    }
+    test::TempDir dir;
+    Diagnostics d;
+    std::unique_ptr<Theme> theme;
+    MemoryDisk disk;
+    std::unique_ptr<SiteWriter> writer;
+    Progress progress{false, "uji", 0};
+};
+
+}  // namespace
+
 TEST_CASE("the render pool renders pages and makes files on its threads, and reports failures in order",
           "[render_pool]") {
-    test::TempDir dir;
-    test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}</html>");
-    test::write_file(dir / "themes/t/templates/page.mustache", "<p>{{text}}</p>");
-    test::write_file(dir / "themes/t/templates/doc.mustache", "<doc>{{text}}</doc>");
-    Diagnostics d;
-    const auto theme = Theme::load(dir.path(), "t", d);
-    REQUIRE(theme);
-    MemoryDisk disk;
-    auto writer = SiteWriter::begin("/site", d, false, disk);
-    REQUIRE(writer);
-    Progress progress(false, "uji", 0);
+    PoolSetup t(std::map<std::string, std::string>{{"doc", "<doc>{{text}}</doc>"}});
+    REQUIRE(t.theme);
+    REQUIRE(t.writer);
+    auto [theme, writer, disk, progress] = std::tie(t.theme, t.writer, t.disk, t.progress);
     RenderPool pool(*theme, *writer, 3, progress, "");
     for (int i = 0; i < 40; ++i)
         pool.submit(PlannedPage{"p/" + std::to_string(i) + "/index.html", "page",
@@ -50,14 +68,10 @@ TEST_CASE("the render pool renders pages and makes files on its threads, and rep
 }
 
 TEST_CASE("pages rendered by the pool are what the writer publishes", "[render_pool]") {
-    test::TempDir dir;
-    test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}</html>");
-    test::write_file(dir / "themes/t/templates/page.mustache", "<p>{{text}}</p>");
-    Diagnostics d;
-    const auto theme = Theme::load(dir.path(), "t", d);
-    MemoryDisk disk;
-    auto writer = SiteWriter::begin("/site", d, false, disk);
-    Progress progress(false, "uji", 0);
+    PoolSetup t;
+    REQUIRE(t.theme);
+    REQUIRE(t.writer);
+    auto [theme, writer, disk, progress, d] = std::tie(t.theme, t.writer, t.disk, t.progress, t.d);
     {
         RenderPool pool(*theme, *writer, 2, progress, "");
         for (int i = 0; i < 10; ++i)
@@ -71,16 +85,10 @@ TEST_CASE("pages rendered by the pool are what the writer publishes", "[render_p
 }
 
 TEST_CASE("heavy jobs run one at a time, while the other threads go on with light ones", "[render_pool]") {
-    test::TempDir dir;
-    test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}</html>");
-    test::write_file(dir / "themes/t/templates/page.mustache", "<p>{{text}}</p>");
-    Diagnostics d;
-    const auto theme = Theme::load(dir.path(), "t", d);
-    REQUIRE(theme);
-    MemoryDisk disk;
-    auto writer = SiteWriter::begin("/site", d, false, disk);
-    REQUIRE(writer);
-    Progress progress(false, "uji", 0);
+    PoolSetup t;
+    REQUIRE(t.theme);
+    REQUIRE(t.writer);
+    auto [theme, writer, disk, progress, d] = std::tie(t.theme, t.writer, t.disk, t.progress, t.d);
     std::atomic<int> heavy_now{0}, heavy_most{0}, light_during_heavy{0}, heavy_done{0};
     {
         RenderPool pool(*theme, *writer, 3, progress, "");
