@@ -195,7 +195,7 @@ PageKeys page_keys(const SiteModel& model) {
             auto it = model.lsp_by_id.find(s.lsp_id);
             h.number(it != model.lsp_by_id.end());
             if (it != model.lsp_by_id.end()) add_lsp(h, *it->second);
-            add_sheet(h, rounds[r].find_sheet(s.lsp_id));
+            add_sheet(h, &source_sheet(model.data, rr, s));
             add_result(h, s);
             // The rank is printed "N dari <complete sheets>", the change against the previous round's period
             // (both in add_result and the rounds' meta).

@@ -200,10 +200,9 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
                 which += (which.empty() ? "" : " | ") + std::to_string(n) + " (" + c.date + ")";
                 why += (why.empty() ? "" : " | ") + c.reason;
             }
-        if (const auto* sheet = round.find_sheet(s.lsp_id))
-            for (const auto& d : sheet->disputes)
-                disputes += (disputes.empty() ? "" : " | ") + d.status + " (diajukan " + d.lodged +
-                            (d.decided.empty() ? "" : ", diputus " + d.decided) + ")";
+        for (const auto& d : round.sheets.at(s.sheet).disputes)
+            disputes += (disputes.empty() ? "" : " | ") + d.status + " (diajukan " + d.lodged +
+                        (d.decided.empty() ? "" : ", diputus " + d.decided) + ")";
         row.push_back(csv_text(which));
         row.push_back(csv_text(why));
         row.push_back(csv_text(disputes));

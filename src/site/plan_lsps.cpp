@@ -48,7 +48,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     const auto& round = model.data.rounds[round_index];
     const auto& rr = model.results.rounds[round_index];
     const auto& s = *rr.find(lsp.id);
-    const ScoreSheet* sheet = round.find_sheet(lsp.id);
+    const ScoreSheet* sheet = &source_sheet(model.data, rr, s);
 
     Value card;
     card.set("licence_expired", licence_expired_on(lsp, round.date))

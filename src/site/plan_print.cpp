@@ -20,7 +20,7 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
     const auto& round = model.data.rounds[round_index];
     const auto& rr = model.results.rounds[round_index];
     const auto& s = *rr.find(lsp.id);
-    const ScoreSheet* sheet = round.find_sheet(lsp.id);
+    const ScoreSheet* sheet = &source_sheet(model.data, rr, s);
     Value card;
     card.set("lsp_id", lsp.id)
         .set("lsp_name", lsp.name)

@@ -34,8 +34,7 @@ Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResul
     const auto* sp = model.results.publication.sheet(round.period, s.lsp_id);
     r.set("corrected", sp && !sp->corrections.empty());
     bool open = false;
-    if (const auto* sheet = round.find_sheet(s.lsp_id))
-        for (const auto& d : sheet->disputes) open = open || d.status == "terbuka";
+    for (const auto& d : source_sheet(model.data, rr, s).disputes) open = open || d.status == "terbuka";
     r.set("dispute_open", open);
     std::string missing;
     for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
