@@ -24,6 +24,102 @@ void add_score_note(const SiteModel& model, Value& ctx) {
     ctx.set("default_scores_note", model.content.categories.default_scores_note);
 }
 
+/// One indicator's page: its rubric, and every LSP scored on it in the newest round.
+Value indicator_page(const SiteModel& model, std::size_t i, const std::string& path) {
+    const auto& inds = model.content.indicators;
+    const auto& ind = inds[i];
+    const auto latest = model.results.latest_periodic;
+    const Links links(path);
+    const auto& g = group_info(ind.group);
+    auto ctx = base_context(model, path, ind.code + " " + ind.title, "indikator", ind.summary);
+    ctx.set("code", ind.code);
+    ctx.set("title", ind.title);
+    ctx.set("summary", ind.summary);
+    ctx.set("group_label", g.label);
+    ctx.set("group_gloss", g.gloss);
+    ctx.set("max", format_int(ind.max_score));
+    ctx.set("body_html", render_markdown(ind.body_markdown));
+    ctx.set("source", ind.source_file);
+    add_score_note(model, ctx);
+
+    const std::vector<int> no_counts(ind.rubric.size(), 0);
+    const auto& level_counts = latest ? model.results.rounds[*latest].indicator_means[i].level_counts : no_counts;
+    std::vector<std::pair<const SheetResult*, const Lsp*>> scored;
+    int unscored = 0;
+    if (latest) {
+        const auto& rr = model.results.rounds[*latest];
+        for (const auto& s : rr.sheets) {
+            const auto score = source_sheet(model.data, rr, s).score(i);
+            const auto lsp = model.lsp_by_id.find(s.lsp_id);
+            if (lsp == model.lsp_by_id.end()) continue;
+            if (!score) {
+                ++unscored;
+                continue;
+            }
+            scored.push_back({&s, lsp->second});
+        }
+    }
+    std::vector<Value> levels;
+    for (std::size_t l = ind.rubric.size(); l-- > 0;) {
+        const auto& lv = ind.rubric[l];
+        Value r;
+        r.set("range", range_text(lv.from, lv.to))
+            .set("label", lv.label)
+            .set("criteria_html", render_markdown_inline(lv.criteria))
+            .set("count", format_int(level_counts[l]));
+        levels.push_back(std::move(r));
+    }
+    ctx.set("rubric", Value::list(levels));
+    ctx.set("has_rubric", !levels.empty());
+    std::vector<Value> evidence;
+    for (const auto& e : ind.evidence) evidence.push_back(Value().set("html", render_markdown_inline(e)));
+    ctx.set("evidence", Value::list(evidence));
+    ctx.set("has_evidence", !evidence.empty());
+
+    ctx.set("has_latest", latest.has_value());
+    ctx.set("latest", false);  // replaced below when there is a latest round
+    if (latest) {
+        const auto& round = model.data.rounds[*latest];
+        std::sort(scored.begin(), scored.end(), [i, &round](const auto& a, const auto& b) {
+            const int sa = *round.sheets[a.first->sheet].score(i), sb = *round.sheets[b.first->sheet].score(i);
+            return sa != sb ? sa > sb : a.second->name < b.second->name;
+        });
+        const auto& stats = model.results.rounds[*latest].indicator_means[i];
+        std::vector<Value> rows;
+        for (const auto& [sheet, lsp] : scored) {
+            Value r;
+            r.set("name", lsp->name)
+                .set("href", links.lsp(lsp->id))
+                .set("score", format_int(*round.sheets[sheet->sheet].score(i)))
+                .set("percent", indicator_percent_text(model, i, round.sheets[sheet->sheet].score(i)))
+                .set("weak", sheet->weak_at[i] != 0);
+            rows.push_back(std::move(r));
+        }
+        Value lr;
+        lr.set("title", round.title)
+            .set("date", format_date(round.date))
+            .set("href", links.round(round.period))
+            .set("source", round.source_file)
+            .set("rows", Value::list(std::move(rows)))
+            .set("scored_count", format_int(static_cast<std::int64_t>(scored.size())))
+            .set("unscored_count", format_int(unscored))
+            .set("has_unscored", unscored > 0)
+            .set("below_half", format_int(stats.below_half))
+            .set("mean", stats.mean ? format_decimal(*stats.mean, 1) : std::string("\u2013"));
+        ctx.set("latest", lr);
+    }
+    ctx.set("prev", i > 0 ? Value().set("title", inds[i - 1].code + " " + inds[i - 1].title)
+                                     .set("href", links.indicator(inds[i - 1].code))
+                          : Value(false));
+    ctx.set("next", i + 1 < inds.size() ? Value().set("title", inds[i + 1].code + " " + inds[i + 1].title)
+                                               .set("href", links.indicator(inds[i + 1].code))
+                                        : Value(false));
+    ctx.set("crumbs", crumbs({{"Beranda", links.home()},
+                              {"Indikator", links.section("indikator")},
+                              {ind.code, links.indicator(ind.code)}}));
+    return ctx;
+}
+
 }  // namespace
 
 void plan_indicators(const SiteModel& model, SitePlan& plan) {
@@ -76,95 +172,9 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         const auto& values = model.keys.pages.indicators;
         const auto key = i < values.size() ? page_key(model, "indicator", values[i]) : std::string();
         if (plan.unchanged(path, key)) continue;
-        const Links links(path);
-        const auto& g = group_info(ind.group);
-        auto ctx = base_context(model, path, ind.code + " " + ind.title, "indikator", ind.summary);
-        ctx.set("code", ind.code);
-        ctx.set("title", ind.title);
-        ctx.set("summary", ind.summary);
-        ctx.set("group_label", g.label);
-        ctx.set("group_gloss", g.gloss);
-        ctx.set("max", format_int(ind.max_score));
-        ctx.set("body_html", render_markdown(ind.body_markdown));
-        ctx.set("source", ind.source_file);
-        add_score_note(model, ctx);
-
-        const std::vector<int> no_counts(ind.rubric.size(), 0);
-        const auto& level_counts = latest ? model.results.rounds[*latest].indicator_means[i].level_counts : no_counts;
-        std::vector<std::pair<const SheetResult*, const Lsp*>> scored;
-        int unscored = 0;
-        if (latest) {
-            const auto& rr = model.results.rounds[*latest];
-            for (const auto& s : rr.sheets) {
-                const auto score = source_sheet(model.data, rr, s).score(i);
-                const auto lsp = model.lsp_by_id.find(s.lsp_id);
-                if (lsp == model.lsp_by_id.end()) continue;
-                if (!score) {
-                    ++unscored;
-                    continue;
-                }
-                scored.push_back({&s, lsp->second});
-            }
-        }
-        std::vector<Value> levels;
-        for (std::size_t l = ind.rubric.size(); l-- > 0;) {
-            const auto& lv = ind.rubric[l];
-            Value r;
-            r.set("range", range_text(lv.from, lv.to))
-                .set("label", lv.label)
-                .set("criteria_html", render_markdown_inline(lv.criteria))
-                .set("count", format_int(level_counts[l]));
-            levels.push_back(std::move(r));
-        }
-        ctx.set("rubric", Value::list(levels));
-        ctx.set("has_rubric", !levels.empty());
-        std::vector<Value> evidence;
-        for (const auto& e : ind.evidence) evidence.push_back(Value().set("html", render_markdown_inline(e)));
-        ctx.set("evidence", Value::list(evidence));
-        ctx.set("has_evidence", !evidence.empty());
-
-        ctx.set("has_latest", latest.has_value());
-        ctx.set("latest", false);  // replaced below when there is a latest round
-        if (latest) {
-            const auto& round = model.data.rounds[*latest];
-            std::sort(scored.begin(), scored.end(), [i, &round](const auto& a, const auto& b) {
-                const int sa = *round.sheets[a.first->sheet].score(i), sb = *round.sheets[b.first->sheet].score(i);
-                return sa != sb ? sa > sb : a.second->name < b.second->name;
-            });
-            const auto& stats = model.results.rounds[*latest].indicator_means[i];
-            std::vector<Value> rows;
-            for (const auto& [sheet, lsp] : scored) {
-                Value r;
-                r.set("name", lsp->name)
-                    .set("href", links.lsp(lsp->id))
-                    .set("score", format_int(*round.sheets[sheet->sheet].score(i)))
-                    .set("percent", indicator_percent_text(model, i, round.sheets[sheet->sheet].score(i)))
-                    .set("weak", sheet->weak_at[i] != 0);
-                rows.push_back(std::move(r));
-            }
-            Value lr;
-            lr.set("title", round.title)
-                .set("date", format_date(round.date))
-                .set("href", links.round(round.period))
-                .set("source", round.source_file)
-                .set("rows", Value::list(std::move(rows)))
-                .set("scored_count", format_int(static_cast<std::int64_t>(scored.size())))
-                .set("unscored_count", format_int(unscored))
-                .set("has_unscored", unscored > 0)
-                .set("below_half", format_int(stats.below_half))
-                .set("mean", stats.mean ? format_decimal(*stats.mean, 1) : std::string("\u2013"));
-            ctx.set("latest", lr);
-        }
-        ctx.set("prev", i > 0 ? Value().set("title", inds[i - 1].code + " " + inds[i - 1].title)
-                                         .set("href", links.indicator(inds[i - 1].code))
-                              : Value(false));
-        ctx.set("next", i + 1 < inds.size() ? Value().set("title", inds[i + 1].code + " " + inds[i + 1].title)
-                                                   .set("href", links.indicator(inds[i + 1].code))
-                                            : Value(false));
-        ctx.set("crumbs", crumbs({{"Beranda", links.home()},
-                                  {"Indikator", links.section("indikator")},
-                                  {ind.code, links.indicator(ind.code)}}));
-        plan.page(path, "indicator", std::move(ctx), key);
+        // Lists every LSP scored in the newest round: heavy at national scale.
+        plan.page_later(path, "indicator", [&model, i, path] { return indicator_page(model, i, path); }, key,
+                        Load::heavy);
     }
 }
 

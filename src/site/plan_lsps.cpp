@@ -183,6 +183,37 @@ Value correction_history(const SiteModel& model, const Lsp& lsp, const Links& li
     return Value::list(std::move(out));
 }
 
+/// The registry's list, each LSP with its current result.
+Value lsp_list_page(const SiteModel& model, const std::vector<const Lsp*>& sorted, const std::string& path) {
+    const Links links(path);
+    auto ctx = base_context(model, path, "Daftar LSP", "lsp",
+                            "LSP terlisensi bidang jasa konstruksi beserta hasil penilaian kinerja terakhirnya.");
+    std::vector<Value> rows;
+    for (const auto* lsp : sorted) {
+        Value r;
+        r.set("name", lsp->name)
+            .set("id", lsp->id)
+            .set("href", links.lsp(lsp->id))
+            .set("type", lsp->type)
+            .set("province", lsp->province);
+        const auto current = model.results.current_round(lsp->id);
+        r.set("evaluated", current.has_value());
+        r.set("category_key", "belum-dinilai");
+        if (current) {
+            const auto& s = *model.results.rounds[*current].find(lsp->id);
+            const auto badge = category_badge(model, s);
+            r.set("ik", ik_text(s)).set("category", badge).set("period", model.data.rounds[*current].period);
+            r.set("category_key", badge.get("key")->text());
+        }
+        rows.push_back(std::move(r));
+    }
+    ctx.set("count", format_int(static_cast<std::int64_t>(rows.size())));
+    ctx.set("lsps", Value::list(std::move(rows)));
+    ctx.set("filter", filter_context(model, true));
+    ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
+    return ctx;
+}
+
 }  // namespace
 
 void plan_lsps(const SiteModel& model, SitePlan& plan) {
@@ -192,34 +223,10 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         return a->name != b->name ? a->name < b->name : a->id < b->id;
     });
     {
+        // Every LSP in the registry, with its current result: heavy at national scale.
         const std::string path = Links::site().section("lsp");
-        const Links links(path);
-        auto ctx = base_context(model, path, "Daftar LSP", "lsp",
-                                "LSP terlisensi bidang jasa konstruksi beserta hasil penilaian kinerja terakhirnya.");
-        std::vector<Value> rows;
-        for (const auto* lsp : sorted) {
-            Value r;
-            r.set("name", lsp->name)
-                .set("id", lsp->id)
-                .set("href", links.lsp(lsp->id))
-                .set("type", lsp->type)
-                .set("province", lsp->province);
-            const auto current = model.results.current_round(lsp->id);
-            r.set("evaluated", current.has_value());
-            r.set("category_key", "belum-dinilai");
-            if (current) {
-                const auto& s = *model.results.rounds[*current].find(lsp->id);
-                const auto badge = category_badge(model, s);
-                r.set("ik", ik_text(s)).set("category", badge).set("period", model.data.rounds[*current].period);
-                r.set("category_key", badge.get("key")->text());
-            }
-            rows.push_back(std::move(r));
-        }
-        ctx.set("count", format_int(static_cast<std::int64_t>(rows.size())));
-        ctx.set("lsps", Value::list(std::move(rows)));
-        ctx.set("filter", filter_context(model, true));
-        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
-        plan.page(path, "lsps", std::move(ctx));
+        plan.page_later(path, "lsps", [&model, sorted, path] { return lsp_list_page(model, sorted, path); }, {},
+                        Load::heavy);
     }
     for (const auto* lsp : sorted) {
         const std::string path = Links::site().lsp(lsp->id);
