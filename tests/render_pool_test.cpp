@@ -4,6 +4,8 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <tuple>
 #include <stdexcept>
@@ -84,15 +86,22 @@ TEST_CASE("pages rendered by the pool are what the writer publishes", "[render_p
     CHECK(writer->written() == 10);
 }
 
-TEST_CASE("heavy jobs run one at a time, while the other threads go on with light ones", "[render_pool]") {
+TEST_CASE("heavy jobs run one at a time on one thread, while the other threads go on with light ones",
+          "[render_pool]") {
     PoolSetup t;
     REQUIRE(t.theme);
     REQUIRE(t.writer);
     auto [theme, writer, disk, progress, d] = std::tie(t.theme, t.writer, t.disk, t.progress, t.d);
     std::atomic<int> heavy_now{0}, heavy_most{0}, light_during_heavy{0}, heavy_done{0};
+    std::mutex threads_mutex;
+    std::set<std::thread::id> heavy_threads;
     {
         RenderPool pool(*theme, *writer, 3, progress, "");
         auto heavy = [&](int i) {
+            {
+                std::lock_guard<std::mutex> lock(threads_mutex);
+                heavy_threads.insert(std::this_thread::get_id());
+            }
             const int now = ++heavy_now;
             for (int seen = heavy_most.load(); now > seen && !heavy_most.compare_exchange_weak(seen, now);) {}
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -122,6 +131,7 @@ TEST_CASE("heavy jobs run one at a time, while the other threads go on with ligh
     }
     CHECK(heavy_done == 12);
     CHECK(heavy_most == 1);
+    CHECK(heavy_threads.size() == 1);  // the same thread reuses the memory the last heavy job freed
     CHECK(light_during_heavy > 0);  // the heavy queue did not hold the light jobs back
     REQUIRE(writer->commit("uji", d));
     std::string error;

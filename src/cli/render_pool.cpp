@@ -15,7 +15,9 @@ RenderPool::RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threa
       progress_(progress),
       global_key_(std::move(site_key)),
       template_keys_(std::move(template_keys)) {
-    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
+    // Heavy jobs go to the first worker only: one at a time, and each reuses the memory the
+    // last one freed (the allocator keeps freed memory with the thread that freed it).
+    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this, i] { run(i == 0); });
 }
 
 std::string RenderPool::template_key(const std::string& name) const {
@@ -46,10 +48,11 @@ void RenderPool::push(Job&& job) {
     // A heavy job holds no data until it runs: waiting for it must not stop the planner.
     if (heavy(job)) {
         heavy_queue_.push_back(std::move(job));
-    } else {
-        room_.wait(lock, [this] { return queue_.size() < workers_.size(); });
-        queue_.push_back(std::move(job));
+        ready_.notify_all();  // only the first worker takes it: waking any one might not wake that one
+        return;
     }
+    room_.wait(lock, [this] { return queue_.size() < workers_.size(); });
+    queue_.push_back(std::move(job));
     ready_.notify_one();
 }
 
@@ -59,13 +62,12 @@ bool RenderPool::heavy(const Job& job) {
     return file.load == Load::heavy && (file.make_bytes || !file.parts.empty());
 }
 
-std::optional<RenderPool::Job> RenderPool::take() {
+std::optional<RenderPool::Job> RenderPool::take(bool takes_heavy) {
     std::optional<Job> job;
-    // Heavy first while none runs, so they do not pile up at the end and run on one thread alone.
-    if (!heavy_running_ && !heavy_queue_.empty()) {
+    // Heavy first, so they do not pile up at the end and run on one thread alone.
+    if (takes_heavy && !heavy_queue_.empty()) {
         job.emplace(std::move(heavy_queue_.front()));
         heavy_queue_.pop_front();
-        heavy_running_ = true;
     } else if (!queue_.empty()) {
         job.emplace(std::move(queue_.front()));
         queue_.pop_front();
@@ -83,27 +85,20 @@ void RenderPool::execute(Job& job) {
     progress_.step(++rendered_);
 }
 
-void RenderPool::run() {
+void RenderPool::run(bool takes_heavy) {
     for (;;) {
         std::optional<Job> job;
         {
             std::unique_lock<std::mutex> lock(mutex_);
             ready_.wait(lock, [&] {
-                job = take();
-                return job || (done_ && queue_.empty() && heavy_queue_.empty());
+                job = take(takes_heavy);
+                // A worker that takes no heavy jobs is done when no light one is left.
+                return job || (done_ && queue_.empty() && (!takes_heavy || heavy_queue_.empty()));
             });
             if (!job) return;
         }
         room_.notify_one();
-        const bool was_heavy = heavy(*job);
         execute(*job);
-        if (was_heavy) {
-            {
-                std::lock_guard<std::mutex> lock(mutex_);
-                heavy_running_ = false;
-            }
-            ready_.notify_all();
-        }
     }
 }
 

@@ -24,7 +24,8 @@ namespace pepgen {
 /// Renders pages (and makes deferred data files) on worker threads while the
 /// planner keeps producing them. The queue is bounded, so at most a few
 /// pages' data exist at once; heavy jobs (Load::heavy, made lazily) wait in a
-/// queue of their own and run one at a time, the other threads taking light ones.
+/// queue of their own and run one at a time on the first worker, the other
+/// threads taking light ones.
 class RenderPool {
 public:
     /// `site_key` (empty: a full build) and the templates' keys (template_keys()) let
@@ -53,9 +54,9 @@ private:
     static std::vector<std::string> sorted(std::vector<std::string> sorted);
     void push(Job&& job);
     static bool heavy(const Job& job);
-    /// With the lock held: the next job a worker may take now, if any.
-    std::optional<Job> take();
-    void run();
+    /// With the lock held: the next job the worker may take now, if any.
+    std::optional<Job> take(bool takes_heavy);
+    void run(bool takes_heavy);
     void execute(Job& job);
     std::size_t render(PlannedPage& page);
     std::size_t make(PlannedFile& file);
@@ -71,7 +72,6 @@ private:
     std::mutex mutex_;
     std::condition_variable ready_, room_;
     std::deque<Job> queue_, heavy_queue_;
-    bool heavy_running_ = false;
     bool done_ = false;
     std::atomic<std::size_t> rendered_{0}, rendered_pages_{0};
     std::vector<std::string> errors_, file_errors_;
