@@ -307,6 +307,9 @@ serve_latency() {
   done
   curl -s -o /dev/null "http://127.0.0.1:$port/lsp/$lsp/"
   t1="$(date +%s.%N)"
+  # The server serves the new version just before it logs the rebuild's time: wait for that
+  # line, or the log's last one is the first build's (runs 11:50-12:21 UTC printed that).
+  for _ in $(seq 1 50); do [ "$(grep -c 'Situs dibangun (' "$log")" -ge 2 ] && break; sleep 0.1; done
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   INFO[$n:serve]="$(awk -v a="$t1" -v b="$t0" 'BEGIN{printf "%.2f", a-b}')"
