@@ -17,7 +17,7 @@ const GroupInfo& group_info(Group g) { return all_groups().at(static_cast<std::s
 
 const ScoreSheet* Round::find_sheet(const std::string& lsp_id) const {
     if (!sheet_index.empty()) {
-        const auto at = sheet_index.find(lsp_id, [this](std::size_t k) -> const std::string& { return sheets[k].lsp_id; });
+        const auto at = sheet_index.find(lsp_id, lsp_id_at(sheets));
         return at ? &sheets[*at] : nullptr;
     }
     for (const auto& s : sheets)
@@ -26,7 +26,7 @@ const ScoreSheet* Round::find_sheet(const std::string& lsp_id) const {
 }
 
 void Round::index_sheets() {
-    sheet_index = IdIndex(sheets.size(), [this](std::size_t k) -> const std::string& { return sheets[k].lsp_id; });
+    sheet_index = IdIndex(sheets.size(), lsp_id_at(sheets));
 }
 
 void ScoreSheet::set_score(std::size_t k, std::optional<int> value, int line) {

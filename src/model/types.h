@@ -159,6 +159,12 @@ struct ScoreSheet {
     void set_score(std::size_t k, std::optional<int> value, int line = 0);
 };
 
+/// IdIndex's id_at over anything with an `lsp_id` (sheets, their results).
+template <class T>
+auto lsp_id_at(const std::vector<T>& items) {
+    return [&items](std::size_t k) -> const std::string& { return items[k].lsp_id; };
+}
+
 /// Catalogue code -> position, for readers that meet scores by code.
 FlatMap<std::string, std::size_t> code_positions(const std::vector<Indicator>& catalogue);
 

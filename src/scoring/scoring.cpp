@@ -10,7 +10,7 @@ namespace pepgen {
 const SheetResult* RoundResult::find(const std::string& lsp_id) const {
     // Indexed: looked up once per LSP per round, so a scan would be quadratic.
     if (!by_lsp.empty() || sheets.empty()) {
-        const auto at = by_lsp.find(lsp_id, [this](std::size_t k) -> const std::string& { return sheets[k].lsp_id; });
+        const auto at = by_lsp.find(lsp_id, lsp_id_at(sheets));
         return at ? &sheets[*at] : nullptr;
     }
     for (const auto& s : sheets)
@@ -138,7 +138,7 @@ Results compute(const Content& content, const Data& data) {
         // An incidental round looks at a few LSPs for a reason (a complaint, a
         // follow-up): ranking them against each other ("1 dari 1") means nothing.
         if (round.kind == RoundKind::rutin) assign_ranks(rr.sheets);
-        rr.by_lsp = IdIndex(rr.sheets.size(), [&rr](std::size_t k) -> const std::string& { return rr.sheets[k].lsp_id; });
+        rr.by_lsp = IdIndex(rr.sheets.size(), lsp_id_at(rr.sheets));
         summarise(content, rr);
         indicator_means(content, round, rr);
     });

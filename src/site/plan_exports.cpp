@@ -177,7 +177,6 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
     for (const auto& ind : model.content.indicators) header.push_back(ind.code);
     for (const char* h : {"ralat", "ralat_alasan", "sanggahan"}) header.push_back(h);
     const auto& period = model.data.rounds[index].period;
-    const auto& round = model.data.rounds[index];
     const auto& all = model.data.ledger.corrections;
     std::string out = kUtf8Bom + csv_row(header);
     auto num = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
@@ -191,7 +190,8 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
             num(s.rank), num(s.delta),
             s.previous_round ? csv_text(model.data.rounds[*s.previous_round].period) : std::string(),
             mv ? mv : ""};
-        for (std::size_t k = 0; k < model.content.indicators.size(); ++k) row.push_back(num(round.sheets.at(s.sheet).score(k)));
+        const auto& sheet = source_sheet(model.data, rr, s);
+        for (std::size_t k = 0; k < model.content.indicators.size(); ++k) row.push_back(num(sheet.score(k)));
         // Which corrections changed this row, when and why; disputes as they stand.
         std::string which, why, disputes;
         if (const auto* sp = model.results.publication.sheet(period, s.lsp_id))
@@ -200,7 +200,7 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
                 which += (which.empty() ? "" : " | ") + std::to_string(n) + " (" + c.date + ")";
                 why += (why.empty() ? "" : " | ") + c.reason;
             }
-        for (const auto& d : round.sheets.at(s.sheet).disputes)
+        for (const auto& d : sheet.disputes)
             disputes += (disputes.empty() ? "" : " | ") + d.status + " (diajukan " + d.lodged +
                         (d.decided.empty() ? "" : ", diputus " + d.decided) + ")";
         row.push_back(csv_text(which));
@@ -257,9 +257,10 @@ std::string round_export(const SiteModel& model, std::size_t index, bool with_te
     js.begin_object(false);
     members(js, round_header(model, round));
     js.key("hasil").begin_array(false);
-    for (const auto& s : model.results.rounds[index].sheets) {
+    const auto& rr = model.results.rounds[index];
+    for (const auto& s : rr.sheets) {
         js.begin_object(false);
-        result_fields(js, model, round.period, s, round.sheets.at(s.sheet), true);
+        result_fields(js, model, round.period, s, source_sheet(model.data, rr, s), true);
         js.end();
     }
     js.end();
