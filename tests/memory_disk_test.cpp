@@ -146,6 +146,26 @@ TEST_CASE("rename replaces a file, moves a whole folder, and refuses what the sy
     CHECK(read_or(disk, "/site/lsp/x.html") == "X");  // a refused rename moved nothing
 }
 
+TEST_CASE("exchange swaps two files in one change, and refuses what is missing or not a file", "[memory_disk]") {
+    MemoryDisk disk;
+    disk.add_file("/a/baru", "B");
+    disk.add_file("/a/lama", "L");
+    const auto baru = disk.lstat("/a/baru").stamp.inode, lama = disk.lstat("/a/lama").stamp.inode;
+    const auto before = disk.changes();
+    CHECK(disk.exchange("/a/baru", "/a/lama") == "");
+    CHECK(disk.changes() == before + 1);
+    CHECK(read_or(disk, "/a/lama") == "B");
+    CHECK(read_or(disk, "/a/baru") == "L");
+    CHECK(disk.lstat("/a/lama").stamp.inode == baru);  // the file moved, not its bytes
+    CHECK(disk.lstat("/a/baru").stamp.inode == lama);
+    CHECK(disk.exchange("/a/baru", "/tidak-ada") == system_reason(ENOENT));
+    disk.add_dir("/d");
+    CHECK(disk.exchange("/a/baru", "/d") == system_reason(EINVAL));
+    CHECK(read_or(disk, "/a/baru") == "L");  // a refused exchange moved nothing
+    disk.stop_after(0);
+    CHECK_THROWS_AS(disk.exchange("/a/baru", "/a/lama"), MemoryDisk::Stopped);
+}
+
 TEST_CASE("remove_file, remove_empty_dir and remove_tree remove only what they say", "[memory_disk]") {
     MemoryDisk disk;
     disk.add_file("/s/a/x", "x");

@@ -101,6 +101,18 @@ TEST_CASE("unsafe output paths are refused before anything is written", "[writer
     CHECK_THAT(test::all_messages(d), Contains("jalur keluaran tidak aman ditolak"));
 }
 
+TEST_CASE("a safe relative path names a file below the output, part by part", "[writer]") {
+    for (const auto* ok : {"a", "index.html", "lsp/lsp-a/index.html", "a.b/..c/d..", ".well-known/x"}) {
+        INFO(ok);
+        CHECK(is_safe_relative_path(ok));
+    }
+    for (const auto* bad : {"", "/a", "../a", "a/../b", "a/..", "..", ".", "./a", "a/./b", "a//b", "a/", "a\\b"}) {
+        INFO(bad);
+        CHECK_FALSE(is_safe_relative_path(bad));
+    }
+    CHECK_FALSE(is_safe_relative_path(std::string("a\0b", 3)));
+}
+
 TEST_CASE("output locations that would destroy the project are refused", "[writer]") {
     test::TempDir dir;
     fs::create_directories(dir / "content");
@@ -510,6 +522,35 @@ TEST_CASE("a commit that a killed build left half done is finished by the next b
     CHECK_FALSE(fs::exists(out / ".pepgen-staging"));
 }
 
+TEST_CASE("a replaced file is swapped into place, and a commit killed after the swap keeps the new file", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    Diagnostics d;
+    REQUIRE(publish_site(out, {{"index.html", "v1"}, {"a/index.html", "a1"}}, d));
+    const auto old_inode = real_disk().lstat(out / "index.html").stamp.inode;
+    REQUIRE(publish_site(out, {{"index.html", "v2"}, {"a/index.html", "a1"}}, d));
+    CHECK(test::read_file(out / "index.html") == "v2");
+    CHECK(real_disk().lstat(out / "index.html").stamp.inode != old_inode);
+    CHECK_FALSE(fs::exists(out / ".pepgen-staging"));  // the old version went with the staging folder
+
+    // Killed between swapping index.html and removing its old version, which now has the staged name:
+    // the marker's inode tells it from the new file, so the replay removes it rather than moving it back.
+    test::write_file(out / ".pepgen-staging/0", "v2-lama");
+    test::write_file(out / ".pepgen-staging/1", "a2");
+    const auto staged_a = real_disk().lstat(out / ".pepgen-staging/1").stamp.inode;
+    const auto swapped_out = real_disk().lstat(out / ".pepgen-staging/0").stamp.inode;
+    test::write_file(out / ".pepgen-staging/.pepgen-commit",
+                     "=\t0\t" + std::to_string(swapped_out + 1) + "\tindex.html\n=\t1\t" + std::to_string(staged_a) +
+                         "\ta/index.html\n");
+    {
+        auto w = SiteWriter::begin(out, d);
+        REQUIRE(w);
+    }
+    CHECK(test::read_file(out / "index.html") == "v2");
+    CHECK(test::read_file(out / "a/index.html") == "a2");
+    CHECK_FALSE(fs::exists(out / ".pepgen-staging"));
+}
+
 TEST_CASE("a manifest never leads pepgen to remove anything outside its own files", "[writer]") {
     test::TempDir dir;
     const auto out = dir / "site";
@@ -601,6 +642,19 @@ TEST_CASE("a commit stopped at any step leaves the old site or one the next buil
     CHECK(completed);
     CHECK(kept > 0);
     CHECK(finished > 1);
+}
+
+TEST_CASE("a file that replaces a published one is written out as it is staged; a new one is not", "[writer][disk]") {
+    const fs::path out = "/srv/site";
+    MemoryDisk disk;
+    Diagnostics d;
+    REQUIRE(publish_in(disk, out, {{"index.html", "v1"}, {"a/index.html", "a"}}, d));
+    CHECK(disk.written_out().empty());  // nothing was published before
+    REQUIRE(publish_in(disk, out, {{"index.html", "v2"}, {"a/index.html", "a"}, {"b/index.html", "b"}}, d));
+    REQUIRE(disk.written_out().size() == 1);  // index.html's new bytes; a/ is unchanged, b/ is new
+    CHECK(disk.written_out().begin()->rfind("/srv/site/.pepgen-staging/", 0) == 0);
+    std::string error;
+    CHECK(disk.read(out / "index.html", error) == "v2");
 }
 
 TEST_CASE("a full disk fails the build with one message and changes nothing, in memory", "[writer][disk]") {

@@ -1,6 +1,7 @@
 #include "site/disk.h"
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -37,6 +38,9 @@ public:
             }
             bytes.remove_prefix(static_cast<std::size_t>(n));
         }
+    }
+    void write_out() override {
+        if (fd_ >= 0 && !errno_) ::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
     }
     std::string close() override {
         if (fd_ >= 0 && ::close(fd_) != 0 && !errno_) errno_ = errno;
@@ -124,6 +128,10 @@ public:
     std::string rename(const fs::path& from, const fs::path& to) override {
         return ::rename(from.c_str(), to.c_str()) == 0 ? std::string() : system_reason(errno);
     }
+    std::string exchange(const fs::path& a, const fs::path& b) override {
+        return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0 ? std::string()
+                                                                                            : system_reason(errno);
+    }
     bool remove_file(const fs::path& path) override { return ::unlink(path.c_str()) == 0; }
     bool remove_empty_dir(const fs::path& path) override { return ::rmdir(path.c_str()) == 0; }
     void remove_tree(const fs::path& path) override {
@@ -166,9 +174,10 @@ public:
 
 }  // namespace
 
-std::string Disk::write(const fs::path& path, std::string_view bytes) {
+std::string Disk::write(const fs::path& path, std::string_view bytes, bool write_out) {
     auto sink = create(path);
     sink->write(bytes);
+    if (write_out) sink->write_out();
     return sink->close();
 }
 

@@ -30,6 +30,9 @@ public:
     public:
         virtual ~Sink() = default;
         virtual void write(std::string_view bytes) = 0;
+        /// Asks the system to start writing what was written so far to the device, without
+        /// waiting for it (a no-op where there is no device).
+        virtual void write_out() {}
         virtual std::string close() = 0;
     };
     /// Held for as long as the lock should last.
@@ -51,6 +54,9 @@ public:
     virtual std::string make_dirs(const std::filesystem::path& path) = 0;
     /// Renames a file (replacing a file at `to`) or a folder (to a free name), within one file system; "" or the reason.
     virtual std::string rename(const std::filesystem::path& from, const std::filesystem::path& to) = 0;
+    /// Swaps two files in one step, each name then naming the other's file; "" or the reason
+    /// (not every file system can: the caller then renames instead).
+    virtual std::string exchange(const std::filesystem::path& a, const std::filesystem::path& b) = 0;
     virtual bool remove_file(const std::filesystem::path& path) = 0;
     /// Removes a folder only if it is empty.
     virtual bool remove_empty_dir(const std::filesystem::path& path) = 0;
@@ -63,8 +69,8 @@ public:
     /// dies. nullptr with `busy` set when someone else holds it, or with the reason.
     virtual std::unique_ptr<Lock> lock(const std::filesystem::path& dir, bool& busy, std::string& error) = 0;
 
-    /// Writes a whole file: "" or the reason.
-    std::string write(const std::filesystem::path& path, std::string_view bytes);
+    /// Writes a whole file (and starts writing it out to the device, if asked): "" or the reason.
+    std::string write(const std::filesystem::path& path, std::string_view bytes, bool write_out = false);
 };
 
 /// The process's real file system.

@@ -57,7 +57,7 @@ Manifest parse_manifest(std::string_view text) {
                 parse_number(fields[5], s.ctime_ns) && parse_number(fields[6], s.inode))
                 e.stamp = s;
         }
-        m.files.insert_or_assign(path, std::move(e));
+        m.files.insert_or_assign(m.files.end(), path, std::move(e));  // written in order: each goes last
     }
     return m;
 }

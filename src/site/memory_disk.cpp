@@ -53,6 +53,10 @@ public:
         node.bytes.append(bytes);
         node.stamp = disk_.next_stamp(node.bytes.size());
     }
+    void write_out() override {
+        const auto held = disk_.hold();
+        if (!error_) disk_.written_out_.insert(path_);
+    }
     std::string close() override { return error_ ? "berkas tidak dapat ditulis: " + system_reason(error_) : std::string(); }
 
 private:
@@ -211,6 +215,20 @@ std::string MemoryDisk::rename(const fs::path& from, const fs::path& to) {
     nodes_.erase(src);
     node.stamp.ctime_ns = static_cast<std::int64_t>(++clock_);
     nodes_[t] = std::move(node);
+    return {};
+}
+
+std::string MemoryDisk::exchange(const fs::path& a, const fs::path& b) {
+    const auto held = hold();
+    const auto x = real(a), y = real(b);
+    auto first = nodes_.find(x), second = nodes_.find(y);
+    if (first == nodes_.end() || second == nodes_.end()) return system_reason(ENOENT);
+    // Files only: no caller swaps folders, and a folder's contents would have to move with it.
+    if (first->second.kind != Kind::file || second->second.kind != Kind::file) return system_reason(EINVAL);
+    change();
+    std::swap(first->second, second->second);
+    first->second.stamp.ctime_ns = static_cast<std::int64_t>(++clock_);
+    second->second.stamp.ctime_ns = static_cast<std::int64_t>(++clock_);
     return {};
 }
 

@@ -34,6 +34,7 @@ public:
     std::unique_ptr<Sink> create(const std::filesystem::path& path) override;
     std::string make_dirs(const std::filesystem::path& path) override;
     std::string rename(const std::filesystem::path& from, const std::filesystem::path& to) override;
+    std::string exchange(const std::filesystem::path& a, const std::filesystem::path& b) override;
     bool remove_file(const std::filesystem::path& path) override;
     bool remove_empty_dir(const std::filesystem::path& path) override;
     void remove_tree(const std::filesystem::path& path) override;
@@ -46,7 +47,7 @@ public:
     void add_symlink(const std::filesystem::path& path, const std::filesystem::path& target);
     /// Every write fails from now on with this reason (ENOSPC: a full disk); 0 to stop.
     void fail_writes(int error) { fail_writes_ = error; }
-    /// The n-th change from now (create, write, rename, remove, mkdir) throws Stopped; -1 never.
+    /// The n-th change from now (create, write, rename, exchange, remove, mkdir) throws Stopped; -1 never.
     void stop_after(long n) { stop_after_ = n; }
     /// After Stopped: the disk as the dead process left it (what its
     /// destructors did afterwards never happened), its locks released.
@@ -56,6 +57,8 @@ public:
     /// Every file below dir, as "path (size)\nbytes\n", sorted; `skip` names top-level entries to leave out.
     std::string snapshot(const std::filesystem::path& dir, const std::set<std::string>& skip = {}) const;
     const std::map<std::string, Node>& nodes() const { return nodes_; }
+    /// Files whose writer asked for them to be written out to the device (Sink::write_out).
+    const std::set<std::string>& written_out() const { return written_out_; }
 
 private:
     friend class MemorySink;
@@ -77,6 +80,7 @@ private:
     std::map<std::string, Node> at_stop_;
     bool stopped_ = false;
     std::set<std::string> locked_;
+    std::set<std::string> written_out_;
     int fail_writes_ = 0;
     long stop_after_ = -1;
     long changes_ = 0;

@@ -16,11 +16,16 @@ namespace pepgen {
 bool is_safe_relative_path(const std::string& p) {
     if (p.empty() || p[0] == '/' || p.find('\\') != std::string::npos || p.find('\0') != std::string::npos)
         return false;
-    std::stringstream ss(p);
-    std::string part;
-    while (std::getline(ss, part, '/'))
+    // Asked of every path of every build (the manifest's thousands too): no stream, no copies.
+    // Every part names something: none empty (so no trailing slash), none "." or "..".
+    const std::string_view all(p);
+    for (std::size_t start = 0;;) {
+        const auto slash = all.find('/', start);
+        const auto part = all.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
         if (part.empty() || part == "." || part == "..") return false;
-    return true;
+        if (slash == std::string_view::npos) return true;
+        start = slash + 1;
+    }
 }
 
 namespace {
@@ -96,13 +101,14 @@ private:
     std::map<std::string, bool> known_;
 };
 
-/// Carries out a commit as its marker describes it: "+<TAB>staged<TAB>path"
-/// moves a staged file into place, "-<TAB>path" removes a previous build's
-/// file; then the folders those removals left empty go, and last the
+/// Carries out a commit as its marker describes it: "=<TAB>staged<TAB>inode<TAB>path"
+/// moves a staged file (that inode) into place, "-<TAB>path" removes a previous
+/// build's file; then the folders those removals left empty go, and last the
 /// manifest. Run by a commit and, for a commit a killed build left
 /// unfinished, by the next build: what is already done is skipped, so it can
 /// run any number of times. Staged files lie flat in the staging folder: a
 /// second tree of folders would cost as much again to make and remove.
+/// ("+<TAB>staged<TAB>path", without the inode, is how an older pepgen wrote a move.)
 std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& staging,
                          const std::function<void()>& before_manifest = {}) {
     std::string error;
@@ -115,13 +121,27 @@ std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& sta
             stale.push_back(line.substr(2));
             continue;
         }
+        const bool with_inode = line.rfind("=\t", 0) == 0;
         const auto tab = line.find('\t', 2);
-        if (line.rfind("+\t", 0) != 0 || tab == std::string::npos) continue;
+        const auto tab2 = with_inode && tab != std::string::npos ? line.find('\t', tab + 1) : tab;
+        if ((!with_inode && line.rfind("+\t", 0) != 0) || tab2 == std::string::npos) continue;
         const auto staged = staging / line.substr(2, tab - 2);
-        const auto rel = line.substr(tab + 1);
-        if (!is_safe_relative_path(rel) || disk.lstat(staged).kind != Disk::Kind::file) continue;  // moved already
+        const auto rel = line.substr(tab2 + 1);
+        const auto at = disk.lstat(staged);
+        if (!is_safe_relative_path(rel) || at.kind != Disk::Kind::file) continue;  // moved already
+        if (with_inode && std::to_string(at.stamp.inode) != line.substr(tab + 1, tab2 - tab - 1)) {
+            // The previous version, swapped out by a commit killed before it could remove it.
+            disk.remove_file(staged);
+            continue;
+        }
         const auto target = output / rel;
         if (error = make_parent_dirs(disk, target); !error.empty()) return rel + ": " + error;
+        // Swapped rather than renamed over: renaming over a file makes ext4 write the new one out and
+        // drop the old one's pages there and then, one file after another, waiting on the disk. A file
+        // that replaces a published one was asked to be written out when it was staged, on the render
+        // threads, so a power cut cannot leave it empty. The old version, now under the staged name,
+        // goes with the staging folder.
+        if (with_inode && disk.lstat(target).kind == Disk::Kind::file && disk.exchange(staged, target).empty()) continue;
         if (error = disk.rename(staged, target); !error.empty()) return rel + ": berkas tidak dapat dipasang: " + error;
     }
     RealDirs real(disk, output);
@@ -193,6 +213,8 @@ std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostic
             return nullptr;
         }
         w->previous_ = parse_manifest(*text);
+        w->previous_by_path_.reserve(w->previous_.files.size());
+        for (const auto& [path, entry] : w->previous_.files) w->previous_by_path_.emplace(path, &entry);
     }
     if (auto error = disk.make_dirs(w->staging_); !error.empty()) {
         diags.error(w->shown_, "folder sementara tidak dapat dibuat di folder keluaran: " + error);
@@ -241,19 +263,23 @@ bool SiteWriter::up_to_date(const fs::path& output, const std::string& inputs, D
     return true;
 }
 
+const ManifestEntry* SiteWriter::previous(const std::string& path) const {
+    auto it = previous_by_path_.find(path);
+    return it == previous_by_path_.end() ? nullptr : it->second;
+}
+
 std::optional<SiteWriter::OnDisk> SiteWriter::on_disk(const std::string& path) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (auto it = on_disk_.find(path); it != on_disk_.end()) return it->second;
     }
     std::optional<OnDisk> found;
-    auto prev = previous_.files.find(path);
-    if (prev != previous_.files.end()) {
+    if (const auto* prev = previous(path)) {
         const auto file = output_ / path;
         if (const auto info = disk_.lstat(file); info.kind == Disk::Kind::file) {
             std::string error;
-            if (!verify_all_ && prev->second.stamp && *prev->second.stamp == info.stamp) {
-                found = OnDisk{prev->second.hash, info.stamp};
+            if (!verify_all_ && prev->stamp && *prev->stamp == info.stamp) {
+                found = OnDisk{prev->hash, info.stamp};
             } else if (auto bytes = disk_.read(file, error)) {
                 // Changed behind pepgen's back, or a manifest without stamps: the bytes decide.
                 found = OnDisk{fingerprint(*bytes), info.stamp};
@@ -298,20 +324,20 @@ bool SiteWriter::keep(const std::string& path, ManifestEntry entry) {
 
 bool SiteWriter::reuse(const std::string& path, const std::string& key) {
     if (key.empty()) return false;
-    auto it = previous_.files.find(path);
-    if (it == previous_.files.end() || input_part(it->second.key) != key) return false;
+    const auto* prev = previous(path);
+    if (!prev || input_part(prev->key) != key) return false;
     const auto disk = on_disk(path);
-    if (!disk || disk->hash != it->second.hash) return false;
-    return keep(path, ManifestEntry{it->second.hash, it->second.key, disk->stamp});
+    if (!disk || disk->hash != prev->hash) return false;
+    return keep(path, ManifestEntry{prev->hash, prev->key, disk->stamp});
 }
 
 bool SiteWriter::reuse_content(const std::string& path, const std::string& key, const std::string& content_key) {
     if (content_key.empty()) return false;
-    auto it = previous_.files.find(path);
-    if (it == previous_.files.end() || content_part(it->second.key) != content_key) return false;
+    const auto* prev = previous(path);
+    if (!prev || content_part(prev->key) != content_key) return false;
     const auto disk = on_disk(path);
-    if (!disk || disk->hash != it->second.hash) return false;
-    return keep(path, ManifestEntry{it->second.hash, key + "|" + content_key, disk->stamp});
+    if (!disk || disk->hash != prev->hash) return false;
+    return keep(path, ManifestEntry{prev->hash, key + "|" + content_key, disk->stamp});
 }
 
 bool SiteWriter::write(const std::string& path, const std::string& bytes, const std::string& key) {
@@ -325,7 +351,7 @@ bool SiteWriter::write(const std::string& path, const std::string& bytes, const 
         return true;
     }
     const auto staged = std::to_string(next_staged_++);
-    if (auto error = disk_.write(staging_ / staged, bytes); !error.empty()) {
+    if (auto error = disk_.write(staging_ / staged, bytes, previous(path) != nullptr); !error.empty()) {
         fail(path, error);
         return false;
     }
@@ -342,15 +368,15 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<FilePart
     if (!record(path, ManifestEntry{0, key, std::nullopt})) return false;
     // Where each keyed part sits in the previous build's file, if that file is still exactly what it wrote.
     std::map<std::string, std::pair<std::uint64_t, std::size_t>> kept;
-    if (auto prev = previous_.files.find(path); prev != previous_.files.end()) {
+    if (const auto* prev = previous(path)) {
         const auto disk = on_disk(path);
-        const auto listed = parse_part_list(content_part(prev->second.key));
+        const auto listed = parse_part_list(content_part(prev->key));
         std::uint64_t offset = 0;
         for (const auto& [part_key, length] : listed) {
             if (!part_key.empty()) kept.emplace(part_key, std::make_pair(offset, length));
             offset += length;
         }
-        if (!disk || disk->hash != prev->second.hash || offset != disk->stamp.size) kept.clear();
+        if (!disk || disk->hash != prev->hash || offset != disk->stamp.size) kept.clear();
     }
     const auto staged = std::to_string(next_staged_++);
     const auto target = staging_ / staged;
@@ -371,6 +397,7 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<FilePart
         written_parts.emplace_back(part.key, bytes->size());
     }
     const auto hash = fp.value();
+    if (previous(path)) out->write_out();
     if (auto error = out->close(); !error.empty()) {
         fail(path, error);
         return false;
@@ -402,7 +429,7 @@ bool SiteWriter::check_in_the_way(Diagnostics& diags) {
     RealDirs real(disk_, output_);
     std::unordered_map<std::string, bool> dir_blocked;  // thousands of files share a few hundred folders
     for (const auto& [path, e] : entries_) {
-        const bool ours = previous_.files.count(path) != 0;
+        const bool ours = previous(path) != nullptr;
         // A file of ours that this build found on disk as a regular file (on_disk) needs no second look.
         const auto seen = on_disk_.find(path);
         bool blocked = false;
@@ -410,16 +437,17 @@ bool SiteWriter::check_in_the_way(Diagnostics& diags) {
             const auto info = disk_.lstat(output_ / path);
             blocked = info.kind != Disk::Kind::missing && (!ours || info.kind == Disk::Kind::directory);
         }
-        for (auto slash = path.find('/'); !blocked && slash != std::string::npos; slash = path.find('/', slash + 1)) {
-            const auto dir = path.substr(0, slash);
-            auto it = dir_blocked.find(dir);
-            // A real folder (the usual case, one lstat, remembered) or nothing there yet.
-            if (it == dir_blocked.end())
-                it = dir_blocked
-                         .emplace(dir, !real.dir_real(dir) && disk_.lstat(output_ / dir).kind != Disk::Kind::missing)
-                         .first;
-            blocked = it->second;
-        }
+        // A folder is blocked when it, or one on the way to it, is neither a real folder (the usual
+        // case: one lstat, remembered) nor missing; a file's whole path is decided by its parent's answer.
+        auto blocked_dir = [&](const std::string& dir, auto& self) -> bool {
+            if (auto it = dir_blocked.find(dir); it != dir_blocked.end()) return it->second;
+            const auto up = dir.rfind('/');
+            const bool b = (up != std::string::npos && self(dir.substr(0, up), self)) ||
+                           (!real.dir_real(dir) && disk_.lstat(output_ / dir).kind != Disk::Kind::missing);
+            return dir_blocked.emplace(dir, b).first->second;
+        };
+        if (const auto slash = path.rfind('/'); !blocked && slash != std::string::npos)
+            blocked = blocked_dir(path.substr(0, slash), blocked_dir);
         if (blocked) in_the_way.push_back(path);
     }
     if (in_the_way.empty()) return true;
@@ -446,7 +474,15 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
 
     Manifest next{inputs, entries_};
     std::string plan;
-    for (const auto& [path, staged] : staged_) plan += "+\t" + staged + "\t" + path + "\n";
+    for (const auto& [path, staged] : staged_) {
+        // The staged file's inode tells a replayed commit the new file from the old one swapped out for it.
+        const auto at = disk_.lstat(staging_ / staged);
+        if (at.kind != Disk::Kind::file) {
+            diags.error(shown_ + "/" + path, "berkas baru hilang dari folder sementara sebelum dipasang");
+            return false;
+        }
+        plan += "=\t" + staged + "\t" + std::to_string(at.stamp.inode) + "\t" + path + "\n";
+    }
     for (const auto& [path, e] : previous_.files)
         if (!entries_.count(path)) plan += "-\t" + path + "\n";
     std::lock_guard<std::mutex> lock(guard_->commit);

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -95,9 +97,12 @@ private:
     std::filesystem::path output_, staging_;
     std::string shown_;
     Manifest previous_;
+    /// previous_.files by path, hashed: asked for every one of a national site's files.
+    std::unordered_map<std::string_view, const ManifestEntry*> previous_by_path_;
+    const ManifestEntry* previous(const std::string& path) const;
     bool verify_all_ = false;
     std::mutex mutex_;
-    std::map<std::string, std::optional<OnDisk>> on_disk_;
+    std::unordered_map<std::string, std::optional<OnDisk>> on_disk_;
     std::map<std::string, ManifestEntry> entries_;
     std::map<std::string, std::string> staged_;  ///< path → name of its new bytes in the staging folder
     std::atomic<std::size_t> next_staged_{0};
