@@ -139,3 +139,82 @@ TEST_CASE("heavy jobs run one at a time on one thread, while the other threads g
     CHECK(disk.read("/site/berat/5/index.html", error) == "<html><p>berat 5</p></html>");
     CHECK(disk.read("/site/data/ringan-59.json", error) == "59");
 }
+
+TEST_CASE("with two heavy workers the second helps only once planning is over, and never more than two run at once",
+          "[render_pool]") {
+    PoolSetup t;
+    REQUIRE(t.theme);
+    REQUIRE(t.writer);
+    auto [theme, writer, disk, progress, d] = std::tie(t.theme, t.writer, t.disk, t.progress, t.d);
+    std::atomic<int> heavy_now{0}, heavy_most{0}, heavy_done{0};
+    std::atomic<bool> planning_over{false};
+    std::mutex threads_mutex;
+    std::set<std::thread::id> while_planning, after_planning;
+    {
+        RenderPool pool(*theme, *writer, 3, progress, "", {}, 2);
+        for (int i = 0; i < 8; ++i) {
+            PlannedFile f{"data/berat-" + std::to_string(i) + ".json", "", "", [&, i] {
+                              {
+                                  std::lock_guard<std::mutex> lock(threads_mutex);
+                                  (planning_over ? after_planning : while_planning).insert(std::this_thread::get_id());
+                              }
+                              const int now = ++heavy_now;
+                              for (int seen = heavy_most.load(); now > seen && !heavy_most.compare_exchange_weak(seen, now);) {}
+                              std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                              --heavy_now;
+                              ++heavy_done;
+                              return std::to_string(i);
+                          }, {}};
+            f.load = Load::heavy;
+            pool.submit(std::move(f));
+        }
+        // The planner goes on for a while, handing out light jobs: only the first worker takes heavy ones meanwhile.
+        for (int i = 0; i < 20; ++i) {
+            pool.submit(PlannedFile{"data/ringan-" + std::to_string(i) + ".json", "", "", [i] { return std::to_string(i); }, {}});
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        planning_over = true;
+        pool.finish();
+        CHECK(pool.file_errors().empty());
+    }
+    CHECK(heavy_done == 8);
+    CHECK(while_planning.size() == 1);
+    CHECK(heavy_most == 2);  // the rest was shared once nothing else was left
+    std::set<std::thread::id> all = while_planning;
+    all.insert(after_planning.begin(), after_planning.end());
+    CHECK(all.size() == 2);
+    REQUIRE(writer->commit("uji", d));
+}
+
+TEST_CASE("heavy jobs run two at a time only while each is small", "[render_pool]") {
+    CHECK(heavy_workers_for(0) == 2);
+    CHECK(heavy_workers_for(2000) == 2);
+    CHECK(heavy_workers_for(4000) == 2);
+    CHECK(heavy_workers_for(4001) == 1);
+    CHECK(heavy_workers_for(10000) == 1);
+}
+
+TEST_CASE("a heavy page planned for a changed input key is rendered without hashing its data", "[render_pool]") {
+    PoolSetup t;
+    REQUIRE(t.theme);
+    REQUIRE(t.writer);
+    auto [theme, writer, disk, progress, d] = std::tie(t.theme, t.writer, t.disk, t.progress, t.d);
+    {
+        RenderPool pool(*theme, *writer, 2, progress, "w");
+        PlannedPage heavy{"berat/index.html", "page", {}, "k1", [] { return Value().set("text", "b"); }, true};
+        heavy.load = Load::heavy;
+        pool.submit(std::move(heavy));
+        pool.submit(PlannedPage{"ringan/index.html", "page", {}, "k2", [] { return Value().set("text", "r"); }, true});
+        // A heavy page without an input key is still kept by its content.
+        PlannedPage unkeyed{"tanpa/index.html", "page", {}, "", [] { return Value().set("text", "t"); }, true};
+        unkeyed.load = Load::heavy;
+        pool.submit(std::move(unkeyed));
+    }
+    REQUIRE(writer->commit("uji", d));
+    std::string error;
+    const auto manifest = parse_manifest(disk.read("/site/" + std::string(kManifestName), error).value_or(""));
+    REQUIRE(manifest.files.count("berat/index.html") == 1);
+    CHECK(manifest.files.at("berat/index.html").key == "k1");
+    CHECK(manifest.files.at("ringan/index.html").key.rfind("k2|c", 0) == 0);
+    CHECK(manifest.files.at("tanpa/index.html").key.rfind("|c", 0) == 0);
+}

@@ -9,15 +9,20 @@
 namespace pepgen {
 
 RenderPool::RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress,
-                       std::string site_key, std::map<std::string, std::string> template_keys)
+                       std::string site_key, std::map<std::string, std::string> template_keys,
+                       std::size_t heavy_workers)
     : theme_(theme),
       writer_(writer),
       progress_(progress),
       global_key_(std::move(site_key)),
       template_keys_(std::move(template_keys)) {
-    // Heavy jobs go to the first worker only: one at a time, and each reuses the memory the
-    // last one freed (the allocator keeps freed memory with the thread that freed it).
-    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this, i] { run(i == 0); });
+    // Heavy jobs go to the first worker(s) only: at most that many at a time, and each reuses the
+    // memory the last one on its thread freed (the allocator keeps freed memory with the thread that freed it).
+    heavy_workers = std::max<std::size_t>(1, heavy_workers);
+    for (std::size_t i = 0; i < threads; ++i) {
+        const auto takes = i == 0 ? Takes::heavy_first : i < heavy_workers ? Takes::heavy_last : Takes::light;
+        workers_.emplace_back([this, takes] { run(takes); });
+    }
 }
 
 std::string RenderPool::template_key(const std::string& name) const {
@@ -48,7 +53,7 @@ void RenderPool::push(Job&& job) {
     // A heavy job holds no data until it runs: waiting for it must not stop the planner.
     if (heavy(job)) {
         heavy_queue_.push_back(std::move(job));
-        ready_.notify_all();  // only the first worker takes it: waking any one might not wake that one
+        ready_.notify_all();  // only the first worker(s) take it: waking any one might not wake one of those
         return;
     }
     room_.wait(lock, [this] { return queue_.size() < workers_.size(); });
@@ -62,16 +67,19 @@ bool RenderPool::heavy(const Job& job) {
     return file.load == Load::heavy && (file.make_bytes || !file.parts.empty());
 }
 
-std::optional<RenderPool::Job> RenderPool::take(bool takes_heavy) {
+std::optional<RenderPool::Job> RenderPool::take(Takes takes) {
     std::optional<Job> job;
-    // Heavy first, so they do not pile up at the end and run on one thread alone.
-    if (takes_heavy && !heavy_queue_.empty()) {
-        job.emplace(std::move(heavy_queue_.front()));
-        heavy_queue_.pop_front();
-    } else if (!queue_.empty()) {
-        job.emplace(std::move(queue_.front()));
-        queue_.pop_front();
-    }
+    auto from = [&](std::deque<Job>& queue) {
+        if (job || queue.empty()) return;
+        job.emplace(std::move(queue.front()));
+        queue.pop_front();
+    };
+    // The first worker takes heavy jobs first, so they do not pile up at the end and run on one
+    // thread alone. Another that may take them does so only once planning is over: until then it
+    // keeps the light queue moving, which the planner waits on when it is full.
+    if (takes == Takes::heavy_first) from(heavy_queue_);
+    from(queue_);
+    if (takes == Takes::heavy_last && done_) from(heavy_queue_);
     return job;
 }
 
@@ -85,15 +93,15 @@ void RenderPool::execute(Job& job) {
     progress_.step(++rendered_);
 }
 
-void RenderPool::run(bool takes_heavy) {
+void RenderPool::run(Takes takes) {
     for (;;) {
         std::optional<Job> job;
         {
             std::unique_lock<std::mutex> lock(mutex_);
             ready_.wait(lock, [&] {
-                job = take(takes_heavy);
+                job = take(takes);
                 // A worker that takes no heavy jobs is done when no light one is left.
-                return job || (done_ && queue_.empty() && (!takes_heavy || heavy_queue_.empty()));
+                return job || (done_ && queue_.empty() && (takes == Takes::light || heavy_queue_.empty()));
             });
             if (!job) return;
         }
@@ -113,11 +121,14 @@ std::size_t RenderPool::render(PlannedPage& page) {
             return 0;
         }
         if (page.make_context) page.context = page.make_context();
-        // What the page shows, through which templates: nothing else can change its bytes.
-        const auto ck = global_key_.empty() ? std::string()
-                                            : content_key(global_key_ + "|" + template_key(page.template_name) +
-                                                              (page.with_layout ? "|" + template_key("layout") : ""),
-                                                          page.template_name, page.context);
+        // What the page shows, through which templates: nothing else can change its bytes. A heavy
+        // page planned because its input key changed nearly always shows the change: hashing its tens
+        // of thousands of nodes would cost more than it saves (bytes that did not change are still not written).
+        const bool by_content = !global_key_.empty() && (page.load == Load::light || page.key.empty());
+        const auto ck = !by_content ? std::string()
+                                    : content_key(global_key_ + "|" + template_key(page.template_name) +
+                                                      (page.with_layout ? "|" + template_key("layout") : ""),
+                                                  page.template_name, page.context);
         if (!ck.empty() && writer_.reuse_content(page.path, page.key, ck)) return 0;
         if (page.with_layout) ++rendered_pages_;
         const auto html = page.with_layout ? theme_.render_page(page.template_name, page.context)
@@ -147,6 +158,11 @@ std::size_t RenderPool::make(PlannedFile& file) {
         file_errors_.push_back(file.path + ": " + e.what());
     }
     return 0;
+}
+
+std::size_t heavy_workers_for(std::size_t most_rows) {
+    constexpr std::size_t kSideBySideRows = 4000;
+    return most_rows <= kSideBySideRows ? 2 : 1;
 }
 
 std::size_t thread_count() {

@@ -24,14 +24,14 @@ namespace pepgen {
 /// Renders pages (and makes deferred data files) on worker threads while the
 /// planner keeps producing them. The queue is bounded, so at most a few
 /// pages' data exist at once; heavy jobs (Load::heavy, made lazily) wait in a
-/// queue of their own and run one at a time on the first worker, the other
-/// threads taking light ones.
+/// queue of their own and run only on the first `heavy_workers` workers (one
+/// unless the build says so), the other threads taking light ones.
 class RenderPool {
 public:
     /// `site_key` (empty: a full build) and the templates' keys (template_keys()) let
     /// pages whose data and templates are unchanged skip rendering.
     RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress, std::string site_key,
-               std::map<std::string, std::string> template_keys = {});
+               std::map<std::string, std::string> template_keys = {}, std::size_t heavy_workers = 1);
     ~RenderPool() { finish(); }
     RenderPool(const RenderPool&) = delete;
     RenderPool& operator=(const RenderPool&) = delete;
@@ -54,9 +54,12 @@ private:
     static std::vector<std::string> sorted(std::vector<std::string> sorted);
     void push(Job&& job);
     static bool heavy(const Job& job);
+    /// Which jobs a worker takes: light ones only; heavy ones first; or heavy ones once planning
+    /// is over and no light one waits.
+    enum class Takes { light, heavy_first, heavy_last };
     /// With the lock held: the next job the worker may take now, if any.
-    std::optional<Job> take(bool takes_heavy);
-    void run(bool takes_heavy);
+    std::optional<Job> take(Takes takes);
+    void run(Takes takes);
     void execute(Job& job);
     std::size_t render(PlannedPage& page);
     std::size_t make(PlannedFile& file);
@@ -79,5 +82,10 @@ private:
 
 /// Render threads: PEPGEN_THREADS (1 to 256) when set, else one per core.
 std::size_t thread_count();
+
+/// How many heavy jobs may run side by side, given the most rows one holds (the largest
+/// round, or the registry for the LSP list): two while each is a few tens of megabytes
+/// (about 7.5 KB a row), so a rebuild is not left waiting on one thread; one at national scale.
+std::size_t heavy_workers_for(std::size_t most_rows);
 
 }  // namespace pepgen
