@@ -165,16 +165,47 @@ TEST_CASE("a registry name change or a theme change changes the global key and s
     }
 }
 
-TEST_CASE("a changed statistics table moves the all-inputs key only", "[incremental_keys]") {
+TEST_CASE("a changed statistics table moves the all-inputs key and the tables' key only", "[incremental_keys]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     test::write_fixture_stats(dir.path());
     const auto before = keys_of(dir.path());
+    CHECK(before.datasets.front() == 's');
     edit(dir / "data/statistik/lsp-uji.json", "\"p1\": 10", "\"p1\": 12");
     const auto after = keys_of(dir.path());
     CHECK(after.all != before.all);
+    CHECK(after.datasets != before.datasets);
     CHECK(after.global == before.global);
     CHECK(after.site == before.site);
+    // A round or the registry is no table: the tables' key stays.
+    edit(dir / "data/penilaian/2025-2.json", "\"M01\": 9", "\"M01\": 2");
+    edit(dir / "data/lsp.json", "LSP Uji A", "LSP Uji Z");
+    CHECK(keys_of(dir.path()).datasets == after.datasets);
+    // Other options or another program: every key moves, the tables' too.
+    CHECK(keys_of(dir.path(), "lain|-|i").datasets != after.datasets);
+}
+
+TEST_CASE("the statistics pages are keyed by the tables and the site, so a score change plans none of them",
+          "[incremental_keys][plan]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_fixture_stats(dir.path());
+    const auto before = planned_keys(dir.path());
+    for (const auto* path : {"statistik/index.html", "statistik/laporan/index.html", "statistik/tabel/lsp-uji/index.html"}) {
+        INFO(path);
+        REQUIRE(before.count(path) == 1);
+        CHECK_FALSE(before.at(path).empty());
+    }
+    edit(dir / "data/penilaian/2025-2.json", "\"M01\": 9", "\"M01\": 2");
+    auto diff = changed(before, planned_keys(dir.path()));
+    for (const auto& path : diff) CHECK(path.rfind("statistik/", 0) != 0);
+    edit(dir / "data/statistik/lsp-uji.json", "\"p1\": 10", "\"p1\": 12");
+    const auto tables = planned_keys(dir.path());
+    edit(dir / "data/statistik/lsp-uji.json", "\"p1\": 12", "\"p1\": 14");
+    diff = changed(tables, planned_keys(dir.path()));
+    CHECK(diff.count("statistik/index.html") == 1);
+    CHECK(diff.count("statistik/laporan/index.html") == 1);
+    CHECK(diff.count("statistik/tabel/lsp-uji/index.html") == 1);
 }
 
 TEST_CASE("the content key follows the global key, the template and every part of the context", "[incremental_keys]") {

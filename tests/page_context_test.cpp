@@ -161,28 +161,19 @@ TEST_CASE("a category badge names the category, or says the sheet is incomplete 
     CHECK(flag_at(none, "complete"));
 }
 
-TEST_CASE("ranked sheets go by rank, ties and incomplete sheets by LSP name, incomplete last", "[page_context]") {
+TEST_CASE("ranked sheets are the round's sheets in its computed listing order", "[page_context]") {
     const auto f = test::fixture_model();
     RoundResult rr;
-    auto sheet = [](const std::string& id, std::optional<int> rank) {
-        SheetResult s;
-        s.lsp_id = id;
-        s.rank = rank;
-        s.complete = rank.has_value();
-        return s;
-    };
-    // Only rank and LSP id matter; the names are "LSP Uji A", "B", "C".
-    rr.sheets = {sheet("lsp-c", std::nullopt), sheet("lsp-b", 1), sheet("lsp-a", std::nullopt)};
-    auto order = ranked_sheets(*f->model, rr);
+    rr.sheets.resize(3);
+    rr.sheets[0].lsp_id = "lsp-c";
+    rr.sheets[1].lsp_id = "lsp-b";
+    rr.sheets[2].lsp_id = "lsp-a";
+    rr.ranked = {1, 2, 0};
+    const auto order = ranked_sheets(*f->model, rr);
     REQUIRE(order.size() == 3);
-    CHECK(order[0]->lsp_id == "lsp-b");
-    CHECK(order[1]->lsp_id == "lsp-a");
-    CHECK(order[2]->lsp_id == "lsp-c");
-    rr.sheets = {sheet("lsp-c", 1), sheet("lsp-b", 3), sheet("lsp-a", 1)};  // a tie for first
-    order = ranked_sheets(*f->model, rr);
-    CHECK(order[0]->lsp_id == "lsp-a");
-    CHECK(order[1]->lsp_id == "lsp-c");
-    CHECK(order[2]->lsp_id == "lsp-b");
+    CHECK(order[0] == &rr.sheets[1]);
+    CHECK(order[1] == &rr.sheets[2]);
+    CHECK(order[2] == &rr.sheets[0]);
 }
 
 TEST_CASE("IK, rank and change texts read the computed sheet", "[page_context]") {

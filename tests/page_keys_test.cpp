@@ -91,7 +91,8 @@ TEST_CASE("the round means a scorecard prints come from one function, as printed
 
 TEST_CASE("an incremental build equals a full one after any sequence of random edits", "[page_keys][incremental]") {
     // Each edit changes one thing a user changes: a score, an LSP's record, a
-    // category boundary, an indicator's title, a template, the site's name.
+    // category boundary, an indicator's title, a template, a statistics table or
+    // report, the site's name.
     using Edit = std::function<void(const std::filesystem::path&, std::mt19937&)>;
     auto pick = [](std::mt19937& rng, std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
     auto edit_match = [pick](const std::filesystem::path& file, const std::regex& re, std::mt19937& rng,
@@ -144,10 +145,21 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
         {"template", [&](const auto& root, auto& rng) {
              static const std::vector<std::string> files = {"scorecard.mustache", "round.mustache", "layout.mustache",
                                                             "partials/badge.mustache", "categories.mustache",
-                                                            "print_round.mustache", "home.mustache"};
+                                                            "print_round.mustache", "home.mustache", "stats.mustache",
+                                                            "dataset.mustache"};
              const auto file = root / "themes/default/templates" / files[pick(rng, files.size())];
              auto text = test::read_file(file);
              test::write_file(file, text + "<!-- " + std::to_string(pick(rng, 100000)) + " -->\n");
+         }},
+        {"table", [&](const auto& root, auto& rng) {
+             edit_match(root / "data/statistik/lsp-uji.json", std::regex(R"re("p1": \d+)re"), rng, [&](const std::smatch&) {
+                 return "\"p1\": " + std::to_string(pick(rng, 40));
+             });
+         }},
+        {"statistics page", [&](const auto& root, auto& rng) {
+             edit_match(root / "content/statistik/laporan.md", std::regex(R"re(Pengantar[^\n]*)re"), rng, [&](const std::smatch&) {
+                 return "Pengantar " + std::to_string(pick(rng, 1000)) + ".";
+             });
          }},
         {"config", [&](const auto& root, auto& rng) {
              test::write_file(root / "pepgen.yaml", "judul: Situs Uji " + std::to_string(pick(rng, 100)) + "\npenerbit: Tim Uji\n");
@@ -160,6 +172,7 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
     for (unsigned seed : {1u, 2u, 3u, 4u, 5u}) {
         test::TempDir dir;
         test::write_fixture_project(dir.path());
+        test::write_fixture_stats(dir.path());  // the statistics pages are kept by a key of their own
         std::mt19937 rng(seed);
         const auto site = test::build_in_memory(dir.path());
         REQUIRE(site->ok);

@@ -132,6 +132,48 @@ TEST_CASE("ties share a rank and the next rank skips: 1, 2, 2, 4", "[scoring]") 
     CHECK_FALSE(rs[4].rank);
 }
 
+TEST_CASE("a round lists its sheets by rank, ties and unranked sheets by LSP name, unranked last", "[scoring]") {
+    auto sheet = [](const std::string& id, std::optional<int> rank) {
+        SheetResult s;
+        s.lsp_id = id;
+        s.rank = rank;
+        s.complete = rank.has_value();
+        return s;
+    };
+    const std::string a = "LSP Uji A", b = "LSP Uji B", c = "LSP Uji C";
+    // Names decide ties, not ids: "lsp-z" is registered as "LSP Uji A".
+    const std::unordered_map<std::string, const std::string*> names = {{"lsp-z", &a}, {"lsp-b", &b}, {"lsp-c", &c}};
+    std::vector<SheetResult> rs = {sheet("lsp-c", std::nullopt), sheet("lsp-b", 1), sheet("lsp-z", std::nullopt)};
+    CHECK(listing_order(rs, names) == std::vector<std::size_t>{1, 2, 0});
+    rs = {sheet("lsp-c", 1), sheet("lsp-b", 3), sheet("lsp-z", 1)};  // a tie for first
+    CHECK(listing_order(rs, names) == std::vector<std::size_t>{2, 0, 1});
+    // An LSP missing from the registry goes by its id, here before "LSP Uji B".
+    rs = {sheet("lsp-b", 1), sheet("LSP Tak Terdaftar", 1)};
+    CHECK(listing_order(rs, names) == std::vector<std::size_t>{1, 0});
+}
+
+TEST_CASE("compute keeps each round's listing order", "[scoring]") {
+    Content content;
+    content.indicators = circular_catalogue();
+    content.categories = circular_table();
+    Data data;
+    for (const auto& [id, name] : std::vector<std::pair<std::string, std::string>>{{"a", "Zeta"}, {"b", "Alfa"}, {"c", "Beta"}}) {
+        Lsp lsp;
+        lsp.id = id;
+        lsp.name = name;
+        data.lsps.push_back(lsp);
+    }
+    Round r;
+    r.period = "2025-1";
+    r.date = "2025-06-01";
+    for (const auto& [id, total] : std::vector<std::pair<std::string, int>>{{"a", 260}, {"b", 240}, {"c", 260}})
+        r.sheets.push_back(sheet_with_total(content.indicators, id, total));
+    data.rounds.push_back(r);
+    const auto res = compute(content, data);
+    // a and c tie for first: Beta (c) before Zeta (a); then b.
+    CHECK(res.rounds[0].ranked == std::vector<std::size_t>{2, 0, 1});
+}
+
 TEST_CASE("changes compare with the previous periodic round; incidental rounds do not replace it", "[scoring]") {
     Content content;
     content.indicators = circular_catalogue();

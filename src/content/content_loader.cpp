@@ -1,11 +1,13 @@
 #include "content/content_loader.h"
 
 #include <algorithm>
+#include <map>
 
 #include "content/embeds.h"
 #include "content/front_matter.h"
 #include "content/yaml_load.h"
 #include "util/files.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -14,7 +16,7 @@ namespace pepgen {
 
 namespace {
 
-std::optional<FrontMatterDoc> read_doc(const fs::path& root, const fs::path& path, Diagnostics& diags) {
+std::optional<FrontMatterDoc> parse_doc(const fs::path& root, const fs::path& path, Diagnostics& diags) {
     const auto file = display_path(root, path);
     const auto text = read_input_text(root, path, diags);
     if (!text) return std::nullopt;
@@ -26,6 +28,34 @@ std::optional<FrontMatterDoc> read_doc(const fs::path& root, const fs::path& pat
     }
     return doc;
 }
+
+/// Every page's file read and its front matter parsed on every core, before the pages are
+/// taken in order: YAML parsing is most of the content stage. A page's messages are
+/// given when it is taken, so they come in the same order as when read one by one.
+class Docs {
+public:
+    Docs(const fs::path& root, std::vector<fs::path> paths) : root_(root) {
+        std::vector<Parsed> parsed(paths.size());
+        for_each_index(paths.size(), [&](std::size_t i) { parsed[i].doc = parse_doc(root, paths[i], parsed[i].diags); });
+        for (std::size_t i = 0; i < paths.size(); ++i) parsed_.emplace(paths[i].string(), std::move(parsed[i]));
+    }
+    std::optional<FrontMatterDoc> read(const fs::path& path, Diagnostics& diags) {
+        auto it = parsed_.find(path.string());
+        if (it == parsed_.end()) return parse_doc(root_, path, diags);
+        diags.append(it->second.diags);
+        auto doc = std::move(it->second.doc);
+        parsed_.erase(it);
+        return doc;
+    }
+
+private:
+    struct Parsed {
+        std::optional<FrontMatterDoc> doc;
+        Diagnostics diags;
+    };
+    fs::path root_;
+    std::map<std::string, Parsed> parsed_;
+};
 
 void load_config(const fs::path& root, Content& content, Diagnostics& diags) {
     const auto path = root / "pepgen.yaml";
@@ -67,11 +97,11 @@ void load_config(const fs::path& root, Content& content, Diagnostics& diags) {
     }
 }
 
-void load_home(const fs::path& root, Content& content, Diagnostics& diags) {
+void load_home(const fs::path& root, Content& content, Docs& docs, Diagnostics& diags) {
     const auto path = root / "content" / "beranda.md";
     content.home.title = content.config.title;
     if (!entry_exists(path)) return;
-    auto doc = read_doc(root, path, diags);
+    auto doc = docs.read(path, diags);
     if (!doc) return;
     FieldReader r(doc->meta, display_path(root, path), doc->meta_line, diags);
     if (auto v = r.text("judul", false)) content.home.title = *v;
@@ -126,7 +156,7 @@ CategoryTable read_categories(FieldReader& r) {
 }
 
 /// Prose pages of one folder (content/panduan/, content/statistik/).
-std::vector<GuidePage> load_pages(const fs::path& root, const std::string& folder, Content& content,
+std::vector<GuidePage> load_pages(const fs::path& root, const std::string& folder, Content& content, Docs& docs,
                                   Diagnostics& diags) {
     std::vector<GuidePage> pages;
     for (const auto& path : list_files(root, root / "content" / folder, ".md", diags)) {
@@ -136,7 +166,7 @@ std::vector<GuidePage> load_pages(const fs::path& root, const std::string& folde
             diags.error(file, "nama berkas '" + slug + "' " + problem + " (nama berkas menjadi alamat halaman)");
             continue;
         }
-        auto doc = read_doc(root, path, diags);
+        auto doc = docs.read(path, diags);
         if (!doc) continue;
         FieldReader r(doc->meta, file, doc->meta_line, diags);
         GuidePage page;
@@ -165,11 +195,11 @@ std::vector<GuidePage> load_pages(const fs::path& root, const std::string& folde
     return pages;
 }
 
-void load_indicators(const fs::path& root, Content& content, Diagnostics& diags) {
+void load_indicators(const fs::path& root, Content& content, Docs& docs, Diagnostics& diags) {
     const auto dir = root / "content" / "indikator";
     for (const auto& path : list_files(root, dir, ".md", diags)) {
         const auto file = display_path(root, path);
-        auto doc = read_doc(root, path, diags);
+        auto doc = docs.read(path, diags);
         if (!doc) {
             content.failed_indicators.insert(path.stem().string());
             continue;
@@ -255,13 +285,21 @@ void load_indicators(const fs::path& root, Content& content, Diagnostics& diags)
 
 Content load_content(const fs::path& root, Diagnostics& diags) {
     Content content;
+    std::vector<fs::path> pages;
+    for (const char* file : {"beranda.md", "kamus-data.md"})
+        if (entry_exists(root / "content" / file)) pages.push_back(root / "content" / file);
+    for (const char* folder : {"panduan", "statistik", "indikator"}) {
+        Diagnostics ignored;  // given again when each folder is listed in turn below
+        for (auto& path : list_files(root, root / "content" / folder, ".md", ignored)) pages.push_back(std::move(path));
+    }
+    Docs docs(root, std::move(pages));
     load_config(root, content, diags);
-    load_home(root, content, diags);
-    content.guides = load_pages(root, "panduan", content, diags);
-    content.stats_pages = load_pages(root, "statistik", content, diags);
+    load_home(root, content, docs, diags);
+    content.guides = load_pages(root, "panduan", content, docs, diags);
+    content.stats_pages = load_pages(root, "statistik", content, docs, diags);
     if (entry_exists(root / "content" / "kamus-data.md")) {
         const auto path = root / "content" / "kamus-data.md";
-        if (auto doc = read_doc(root, path, diags)) {
+        if (auto doc = docs.read(path, diags)) {
             GuidePage page;
             page.slug = "kamus-data";
             page.source_file = display_path(root, path);
@@ -272,7 +310,7 @@ Content load_content(const fs::path& root, Diagnostics& diags) {
             content.data_dictionary = std::move(page);
         }
     }
-    load_indicators(root, content, diags);
+    load_indicators(root, content, docs, diags);
     if (content.categories_file.empty())
         diags.error("content/panduan", "tabel kategori tidak ditemukan: satu halaman panduan harus memuat "
                                        "'ik_maks' dan 'kategori' di front matter-nya");

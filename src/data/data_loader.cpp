@@ -352,14 +352,32 @@ std::vector<Lsp> load_registry(const fs::path& root, Diagnostics& diags) {
 Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Diagnostics& diags,
                const RoundCache* cache) {
     Data data;
-    load_meta(root, data, diags);
-    load_registry_into(root, data, diags);
-    // Round files are independent: parse them on every core, then keep file
-    // order for the rounds and their messages, so output never depends on timing.
-    const auto paths = list_files(root, root / "data" / "penilaian", ".json", diags);
+    // Round files are independent of each other and of the rest: parse them on every
+    // core, beside the registry, statistics and ledger (the first task), then keep file
+    // order for the rounds and every message, so output never depends on timing.
+    Diagnostics registry_diags, list_diags, rest_diags;
+    const auto paths = list_files(root, root / "data" / "penilaian", ".json", list_diags);
     std::vector<std::optional<Round>> loaded(paths.size());
     std::vector<Diagnostics> found(paths.size());
-    for_each_index(paths.size(), [&](std::size_t i) {
+    // The file saved last is the one most likely changed, and parsing it is the longest task
+    // of a correction's rebuild: it starts first, not after the others are taken from the cache.
+    std::vector<std::size_t> order(paths.size());
+    std::vector<fs::file_time_type> saved(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        order[i] = i;
+        std::error_code ec;
+        saved[i] = fs::last_write_time(paths[i], ec);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return saved[a] > saved[b]; });
+    for_each_index(paths.size() + 1, [&](std::size_t task) {
+        if (task == 0) {
+            load_meta(root, data, registry_diags);
+            load_registry_into(root, data, registry_diags);
+            data.datasets = load_datasets(root, rest_diags);
+            data.ledger = load_ledger(root, rest_diags);
+            return;
+        }
+        const auto i = order[task - 1];
         std::string key;
         const auto name = paths[i].filename().string();
         if (cache) {
@@ -380,6 +398,8 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
         for (const auto& p : paths) names.push_back(p.filename().string());
         tidy_round_cache(*cache, names);
     }
+    diags.append(registry_diags);
+    diags.append(list_diags);
     for (std::size_t i = 0; i < paths.size(); ++i) {
         diags.append(found[i]);
         if (loaded[i]) data.rounds.push_back(std::move(*loaded[i]));
@@ -387,8 +407,7 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
     std::stable_sort(data.rounds.begin(), data.rounds.end(), [](const Round& a, const Round& b) {
         return a.date != b.date ? a.date < b.date : a.period < b.period;
     });
-    data.datasets = load_datasets(root, diags);
-    data.ledger = load_ledger(root, diags);
+    diags.append(rest_diags);
     return data;
 }
 

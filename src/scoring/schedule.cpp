@@ -23,11 +23,13 @@ std::vector<YearSchedule> schedule_by_year(const Data& data) {
 }
 
 std::vector<const Lsp*> missing_from_round(const Data& data, const Round& round) {
-    std::set<std::string> present;
-    for (const auto& s : round.sheets) present.insert(s.lsp_id);
+    // A loaded round has its index; one made another way is indexed here, not scanned per LSP.
+    std::set<std::string> unindexed;
+    if (round.sheet_index.empty())
+        for (const auto& s : round.sheets) unindexed.insert(s.lsp_id);
     std::vector<const Lsp*> out;
     for (const auto& lsp : data.lsps) {
-        if (present.count(lsp.id)) continue;
+        if (round.sheet_index.empty() ? unindexed.count(lsp.id) != 0 : round.find_sheet(lsp.id) != nullptr) continue;
         if (!lsp.licence_issued.empty() && lsp.licence_issued > round.date) continue;  // not licensed yet
         if (licence_expired_on(lsp, round.date)) continue;                          // licence ended
         out.push_back(&lsp);

@@ -2,6 +2,7 @@
 #include "scoring/publication.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "util/parallel.h"
 
@@ -117,6 +118,30 @@ void indicator_means(const Content& content, const Round& round, RoundResult& rr
 
 }  // namespace
 
+std::vector<std::size_t> listing_order(const std::vector<SheetResult>& sheets,
+                                       const std::unordered_map<std::string, const std::string*>& names) {
+    struct Row {
+        std::size_t at;
+        const std::string* name;  // looked up once, not at every comparison
+    };
+    std::vector<Row> rows;
+    rows.reserve(sheets.size());
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+        auto it = names.find(sheets[i].lsp_id);
+        rows.push_back({i, it == names.end() ? &sheets[i].lsp_id : it->second});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+        const auto &x = sheets[a.at].rank, &y = sheets[b.at].rank;
+        if (x.has_value() != y.has_value()) return x.has_value();
+        if (x && *x != *y) return *x < *y;
+        return *a.name < *b.name;
+    });
+    std::vector<std::size_t> order;
+    order.reserve(rows.size());
+    for (const auto& row : rows) order.push_back(row.at);
+    return order;
+}
+
 Results compute(const Content& content, const Data& data) {
     Results results;
     for (const auto& ind : content.indicators) {
@@ -125,6 +150,8 @@ Results compute(const Content& content, const Data& data) {
     }
     // Each round on its own first (in parallel: nothing is shared), then what
     // links rounds together, in round order.
+    std::unordered_map<std::string, const std::string*> names;  // the last entry of a repeated id, as the pages'
+    for (const auto& lsp : data.lsps) names[lsp.id] = &lsp.name;
     results.rounds.resize(data.rounds.size());
     for_each_index(data.rounds.size(), [&](std::size_t i) {
         const auto& round = data.rounds[i];
@@ -141,6 +168,7 @@ Results compute(const Content& content, const Data& data) {
         rr.by_lsp = IdIndex(rr.sheets.size(), lsp_id_at(rr.sheets));
         summarise(content, rr);
         indicator_means(content, round, rr);
+        rr.ranked = listing_order(rr.sheets, names);
     });
     for (std::size_t i = 0; i < data.rounds.size(); ++i) {
         // A draft is shown only on its own pages, for the LSPs to check: it is

@@ -61,6 +61,9 @@ struct RoundResult {
     std::vector<std::optional<double>> group_mean_percent;  ///< per group, complete sheets
     std::vector<IndicatorAverage> indicator_means;          ///< catalogue order
     IdIndex by_lsp;                                         ///< lsp id -> index into sheets
+    /// Positions in `sheets` in the order the round's pages list them: by rank, unranked
+    /// last, ties by the LSP's registered name (its id when not registered).
+    std::vector<std::size_t> ranked;
 
     const SheetResult* find(const std::string& lsp_id) const;
 };
@@ -91,7 +94,7 @@ struct Publication {
 struct Results {
     std::vector<RoundResult> rounds;                        ///< parallel to Data::rounds
     std::optional<std::size_t> latest_periodic;             ///< index of the newest rutin round
-    std::map<std::string, std::vector<std::size_t>> history;  ///< lsp id -> round indices, oldest first
+    std::unordered_map<std::string, std::vector<std::size_t>> history;  ///< lsp id -> round indices, oldest first
     /// lsp id -> the newest periodic round in which the LSP has a sheet
     std::unordered_map<std::string, std::size_t> current_periodic;
     Publication publication;
@@ -121,6 +124,11 @@ inline const ScoreSheet& source_sheet(const Data& data, const RoundResult& rr, c
 void assign_ranks(std::vector<SheetResult>& sheets);
 
 /// Whole computation for all rounds. Assumes validated input.
+/// The order a round's pages list its sheets in (RoundResult::ranked): positions in
+/// `sheets`, by rank, unranked last, ties by name (lsp id -> registered name; the id when absent).
+std::vector<std::size_t> listing_order(const std::vector<SheetResult>& sheets,
+                                       const std::unordered_map<std::string, const std::string*>& names);
+
 Results compute(const Content& content, const Data& data);
 
 }  // namespace pepgen

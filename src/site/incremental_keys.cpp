@@ -7,6 +7,7 @@
 #include "render/theme.h"
 #include "util/fingerprint.h"
 #include "util/files.h"
+#include "util/parallel.h"
 
 namespace fs = std::filesystem;
 
@@ -92,17 +93,22 @@ std::string program_identity() {
 
 InputFiles scan_inputs(const fs::path& root, const std::string& extra) {
     InputFiles in;
+    std::vector<fs::path> paths;
     std::error_code ec;
     for (const char* dir : {"content", "data", "themes"}) {
         for (auto it = fs::recursive_directory_iterator(root / dir, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec)) {
-            if (!it->is_regular_file(ec)) continue;
-            auto read = read_text_file(it->path());
-            in.files[display_path(root, it->path())] = read.text ? fingerprint(*read.text) : 0;
-        }
+             it.increment(ec))
+            if (it->is_regular_file(ec)) paths.push_back(it->path());
         ec.clear();
     }
-    if (auto read = read_text_file(root / "pepgen.yaml"); read.text) in.files["pepgen.yaml"] = fingerprint(*read.text);
+    paths.push_back(root / "pepgen.yaml");
+    // Tens of megabytes of round files at national scale: read and hashed on every core.
+    std::vector<std::optional<std::uint64_t>> hashes(paths.size());
+    for_each_index(paths.size(), [&](std::size_t i) {
+        if (auto read = read_text_file(paths[i]); read.text) hashes[i] = fingerprint(*read.text);
+    });
+    for (std::size_t i = 0; i + 1 < paths.size(); ++i) in.files[display_path(root, paths[i])] = hashes[i].value_or(0);
+    if (hashes.back()) in.files["pepgen.yaml"] = *hashes.back();
     std::uint64_t all = mix(1469598103934665603ull, extra);
     for (const auto& [path, hash] : in.files) all = mix(all, path + "=" + fingerprint_hex(hash));
     in.all = fingerprint_hex(all);
@@ -119,18 +125,21 @@ InputKeys derive_keys(const InputFiles& inputs, const std::string& extra) {
         const auto slash = p.find('/', 7);
         return slash != std::string::npos && p.compare(slash, 11, "/templates/") == 0;
     };
-    std::uint64_t global = mix(1469598103934665603ull, extra), site = global;
-    for (const auto& [path, hash] : files)
+    std::uint64_t global = mix(1469598103934665603ull, extra), site = global, datasets = global;
+    for (const auto& [path, hash] : files) {
+        if (is_dataset(path)) datasets = mix(datasets, path + "=" + fingerprint_hex(hash));
         if (!is_round(path) && !is_dataset(path)) {
             global = mix(global, path + "=" + fingerprint_hex(hash));
             if (path != "data/lsp.json" && !is_template(path)) site = mix(site, path + "=" + fingerprint_hex(hash));
         }
+    }
     InputKeys keys;
     keys.all = inputs.all;
     keys.global = "g" + fingerprint_hex(global);
     keys.site = "w" + fingerprint_hex(site);
     auto registry = files.find("data/lsp.json");
     keys.registry = "l" + fingerprint_hex(registry == files.end() ? 0 : registry->second);
+    keys.datasets = "s" + fingerprint_hex(datasets);
     return keys;
 }
 

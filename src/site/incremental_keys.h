@@ -34,6 +34,7 @@ struct InputKeys {
     /// theme's templates: what every page may read besides its own values
     std::string site;
     std::string registry;  ///< data/lsp.json
+    std::string datasets;  ///< every statistics table (data/statistik/): all the statistics pages show besides the site
     /// theme template name -> its text with partials inlined (Theme::template_key); filled once the theme is loaded
     std::map<std::string, std::string> templates;
     PageKeys pages;        ///< filled once results are computed

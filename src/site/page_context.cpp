@@ -124,27 +124,10 @@ Value category_badge(const SiteModel& model, const SheetResult& s) {
     return b;
 }
 
-std::vector<const SheetResult*> ranked_sheets(const SiteModel& model, const RoundResult& rr) {
-    // Each sheet's name is looked up once, not at every comparison: a national
-    // round has thousands of sheets and is sorted for several pages.
-    struct Row {
-        const SheetResult* sheet;
-        const std::string* name;
-    };
-    std::vector<Row> rows;
-    rows.reserve(rr.sheets.size());
-    for (const auto& s : rr.sheets) {
-        auto it = model.lsp_by_id.find(s.lsp_id);
-        rows.push_back({&s, it == model.lsp_by_id.end() ? &s.lsp_id : &it->second->name});
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-        if (a.sheet->rank.has_value() != b.sheet->rank.has_value()) return a.sheet->rank.has_value();
-        if (a.sheet->rank && *a.sheet->rank != *b.sheet->rank) return *a.sheet->rank < *b.sheet->rank;
-        return *a.name < *b.name;
-    });
+std::vector<const SheetResult*> ranked_sheets(const SiteModel&, const RoundResult& rr) {
     std::vector<const SheetResult*> out;
-    out.reserve(rows.size());
-    for (const auto& row : rows) out.push_back(row.sheet);
+    out.reserve(rr.ranked.size());
+    for (auto at : rr.ranked) out.push_back(&rr.sheets[at]);
     return out;
 }
 

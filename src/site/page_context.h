@@ -86,7 +86,7 @@ Value category_badge(const SiteModel& model, const SheetResult& s);
 /// "+5 · naik kategori", or an explanation when there is nothing to compare.
 std::string change_text(const SiteModel& model, const SheetResult& s);
 
-/// A round's sheets in rank order; incomplete sheets last, by LSP name.
+/// A round's sheets in rank order; incomplete sheets last, by LSP name (RoundResult::ranked).
 std::vector<const SheetResult*> ranked_sheets(const SiteModel& model, const RoundResult& rr);
 
 std::string ik_text(const SheetResult& s);

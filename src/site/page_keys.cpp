@@ -235,7 +235,7 @@ PageKeys page_keys(const SiteModel& model) {
         for (auto d : sheet_digest[r]) h.number(static_cast<std::int64_t>(d));
         keys.round[r] = h.hex();
 
-        const auto ranked = ranked_sheets(model, rr);
+        const auto& ranked = rr.ranked;
         const std::size_t parts = std::max<std::size_t>(1, (ranked.size() + kPrintPageSize - 1) / kPrintPageSize);
         for (std::size_t part = 0; part < parts; ++part) {
             KeyHasher p;
@@ -243,13 +243,14 @@ PageKeys page_keys(const SiteModel& model) {
             p.number(static_cast<std::int64_t>(part));
             add_publication(p, results.publication.round(rounds[r].period), nullptr);
             for (std::size_t k = part * kPrintPageSize; k < std::min(ranked.size(), (part + 1) * kPrintPageSize); ++k)
-                p.number(digest_of(r, ranked[k]->lsp_id));
+                p.number(static_cast<std::int64_t>(sheet_digest[r][ranked[k]]));
             keys.print_parts[r].push_back(p.hex());
         }
     }
     // An indicator's page lists every LSP's score on it in the newest periodic round.
     const auto& indicators = model.content.indicators;
-    for (std::size_t k = 0; k < indicators.size(); ++k) {
+    keys.indicators.resize(indicators.size());
+    for_each_index(indicators.size(), [&](std::size_t k) {
         KeyHasher h;
         h.text(meta).text(model.keys.registry).number(static_cast<std::int64_t>(k));
         if (const auto latest = results.latest_periodic; latest && *latest < results.rounds.size()) {
@@ -265,8 +266,8 @@ PageKeys page_keys(const SiteModel& model) {
                 h.number(k < s.weak_at.size() ? s.weak_at[k] : 0);
             }
         }
-        keys.indicators.push_back(h.hex());
-    }
+        keys.indicators[k] = h.hex();
+    });
     return keys;
 }
 

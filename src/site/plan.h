@@ -129,10 +129,12 @@ void plan_errata(const SiteModel& model, SitePlan& plan);
 void plan_discovery(const SiteModel& model, SitePlan& plan);
 
 /// Prose pages of one folder at <dir>/<slug>/: body with embeds, table of
-/// contents, previous/next; `extra` adds page-specific context.
+/// contents, previous/next; `extra` adds page-specific context. With a
+/// `value_key` (all the pages show besides the site's inputs), a page whose
+/// key is unchanged since the last build is kept without being planned.
 void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& pages, const std::string& dir,
                       const std::string& label, SitePlan& plan,
-                      const std::function<void(const GuidePage&, Value&)>& extra);
+                      const std::function<void(const GuidePage&, Value&)>& extra, const std::string& value_key = {});
 
 /// A prose page's body for its template: a list of {html, embed} parts, each
 /// HTML followed by the data of the ```statistik block that stands after it

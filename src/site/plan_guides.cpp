@@ -3,6 +3,7 @@
 #include "format/indonesian.h"
 #include "render/markdown.h"
 #include "site/page_context.h"
+#include "site/page_keys.h"
 
 namespace pepgen {
 
@@ -55,11 +56,13 @@ void plan_guides(const SiteModel& model, SitePlan& plan) {
 
 void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& pages, const std::string& dir,
                       const std::string& label, SitePlan& plan,
-                      const std::function<void(const GuidePage&, Value&)>& extra) {
+                      const std::function<void(const GuidePage&, Value&)>& extra, const std::string& value_key) {
     auto href = [&](const Links& links, const GuidePage& p) { return links.prose(dir, p.slug); };
     for (std::size_t i = 0; i < pages.size(); ++i) {
         const auto& g = pages[i];
         const std::string path = Links::site().prose(dir, g.slug);
+        const auto key = page_key(model, "guide", value_key);
+        if (plan.unchanged(path, key)) continue;
         const Links links(path);
         auto ctx = base_context(model, path, g.title, dir, g.summary);
         ctx.set("title", g.title);
@@ -78,7 +81,7 @@ void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& page
         ctx.set("has_categories", false);
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {label, links.section(dir)}, {g.title, href(links, g)}}));
         if (extra) extra(g, ctx);
-        plan.page(path, "guide", std::move(ctx));
+        plan.page(path, "guide", std::move(ctx), key);
     }
 }
 

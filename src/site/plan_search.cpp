@@ -72,7 +72,8 @@ void plan_search(const SiteModel& model, SitePlan& plan) {
     ctx.set("guides_href", links.section("panduan"));
     ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Cari", links.section("cari")}}));
     plan.page(path, "search", std::move(ctx));
-    plan.file("cari/indeks.js", search_index(model));
+    // Every LSP's entry: made on a render thread, beside the pages, not on the planner's.
+    plan.file_later("cari/indeks.js", [&model] { return search_index(model); });
 }
 
 }  // namespace pepgen

@@ -4,6 +4,7 @@
 #include "format/indonesian.h"
 #include "render/markdown.h"
 #include "site/page_context.h"
+#include "site/page_keys.h"
 #include "site/stat_embed.h"
 
 namespace pepgen {
@@ -65,8 +66,10 @@ Value page_body(const SiteModel& model, const GuidePage& page, const std::string
 void plan_stats(const SiteModel& model, SitePlan& plan) {
     const auto& pages = model.content.stats_pages;
     const auto& datasets = model.data.datasets;
-    {
-        const std::string path = Links::site().section("statistik");
+    // These pages show the content, the configuration and the statistics tables (with their
+    // consistency checks, made from the tables alone): nothing of the rounds or the registry.
+    const auto& tables = model.keys.datasets;
+    if (const std::string path = Links::site().section("statistik"); !plan.unchanged(path, page_key(model, "stats", tables))) {
         const Links links(path);
         auto ctx = base_context(model, path, "Statistik Nasional", "statistik",
                                 "Angka nasional sertifikasi profesi, setiap angkanya dari satu berkas data.");
@@ -95,11 +98,14 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
         ctx.set("datasets", Value::list(rows));
         ctx.set("has_datasets", !rows.empty());
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}}));
-        plan.page(path, "stats", std::move(ctx));
+        plan.page(path, "stats", std::move(ctx), page_key(model, "stats", tables));
     }
-    plan_prose_pages(model, pages, "statistik", "Statistik", plan, {});
+    plan_prose_pages(model, pages, "statistik", "Statistik", plan, {}, tables);
     for (const auto& ds : datasets) {
+        plan.file(Links::site().dataset_json(ds.id), ds.published_json);
         const std::string path = Links::site().dataset(ds.id);
+        const auto key = page_key(model, "dataset", tables);
+        if (plan.unchanged(path, key)) continue;
         const Links links(path);
         auto ctx = base_context(model, path, ds.title, "statistik", ds.note.empty() ? ds.title : ds.note);
         ctx.set("title", ds.title);
@@ -107,8 +113,7 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
         ctx.set("year", ds.year > 0 ? std::to_string(ds.year) : std::string());
         ctx.set("embed", stat_embed_context(ds, default_spec(ds), check_of(model, ds.id), "tabel", dataset_links(ds, links, true)));
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}, {ds.title, links.dataset(ds.id)}}));
-        plan.page(path, "dataset", std::move(ctx));
-        plan.file(Links::site().dataset_json(ds.id), ds.published_json);
+        plan.page(path, "dataset", std::move(ctx), key);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "validate/validate.h"
 
+#include <unordered_map>
+
 #include "data/data_loader.h"
 #include "data/field_rules.h"
 #include "format/indonesian.h"
@@ -166,7 +168,7 @@ void validate_schedule(const Data& data, Diagnostics& diags) {
                                             std::to_string(y.periodic.size()) +
                                             " penilaian rutin; Surat Edaran meminta sekurang-kurangnya dua kali setahun");
     }
-    std::map<std::string, const Lsp*> registry;
+    std::unordered_map<std::string, const Lsp*> registry;  // looked up for every sheet of every round
     for (const auto& lsp : data.lsps) registry[lsp.id] = &lsp;
     for (const auto& round : data.rounds) {
         if (round.period.substr(0, 4) != round.date.substr(0, 4))
