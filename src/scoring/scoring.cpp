@@ -28,6 +28,9 @@ std::optional<std::size_t> category_of(const CategoryTable& table, int ik) {
 SheetResult score_sheet(const std::vector<Indicator>& catalogue, const CategoryTable& table, const ScoreSheet& sheet) {
     SheetResult r;
     r.lsp_id = sheet.lsp_id;
+    // Sized once: a national build scores hundreds of thousands of sheets.
+    r.groups.reserve(all_groups().size());
+    r.weak_at.reserve(catalogue.size());
     for (const auto& g : all_groups()) r.groups.push_back({g.group, 0, 0, true, 0});
     int total = 0;
     for (std::size_t k = 0; k < catalogue.size(); ++k) {
@@ -96,24 +99,30 @@ void summarise(const Content& content, RoundResult& rr) {
     }
 }
 
-/// Per indicator: mean score, sheets below half, sheets per rubric level.
+/// Per indicator: mean score, sheets below half, sheets per rubric level. Sheet by sheet, each
+/// read once from start to end: going indicator by indicator over thousands of sheets
+/// was most of a round's compute.
 void indicator_means(const Content& content, const Round& round, RoundResult& rr) {
-    for (std::size_t k = 0; k < content.indicators.size(); ++k) {
-        const auto& ind = content.indicators[k];
-        IndicatorAverage avg{ind.code, std::nullopt, 0, 0, std::vector<int>(ind.rubric.size(), 0)};
-        long sum = 0;
-        for (const auto& sheet : rr.sheets) {
-            const auto score = round.sheets[sheet.sheet].score(k);
+    const auto& indicators = content.indicators;
+    std::vector<long> sum(indicators.size(), 0);
+    for (const auto& ind : indicators)
+        rr.indicator_means.push_back({ind.code, std::nullopt, 0, 0, std::vector<int>(ind.rubric.size(), 0)});
+    for (const auto& sheet : rr.sheets) {
+        const auto& scores = round.sheets[sheet.sheet];
+        for (std::size_t k = 0; k < indicators.size(); ++k) {
+            const auto score = scores.score(k);
             if (!score) continue;
-            sum += *score;
+            auto& avg = rr.indicator_means[k];
+            sum[k] += *score;
             ++avg.count;
             avg.below_half += sheet.weak_at[k];
-            for (std::size_t l = 0; l < ind.rubric.size(); ++l)
-                if (*score >= ind.rubric[l].from && *score <= ind.rubric[l].to) ++avg.level_counts[l];
+            const auto& rubric = indicators[k].rubric;
+            for (std::size_t l = 0; l < rubric.size(); ++l)
+                if (*score >= rubric[l].from && *score <= rubric[l].to) ++avg.level_counts[l];
         }
-        if (avg.count > 0) avg.mean = static_cast<double>(sum) / avg.count;
-        rr.indicator_means.push_back(std::move(avg));
     }
+    for (std::size_t k = 0; k < indicators.size(); ++k)
+        if (auto& avg = rr.indicator_means[k]; avg.count > 0) avg.mean = static_cast<double>(sum[k]) / avg.count;
 }
 
 }  // namespace

@@ -89,8 +89,7 @@ void add_result(KeyHasher& h, const SheetResult& s) {
     h.maybe_int(s.rank);
     h.number(s.previous_round ? static_cast<std::int64_t>(*s.previous_round) : -1);
     h.maybe_int(s.delta).number(static_cast<int>(s.move));
-    h.number(static_cast<std::int64_t>(s.weak_at.size()));
-    for (char w : s.weak_at) h.number(w);
+    h.text(std::string_view(s.weak_at.data(), s.weak_at.size()));
     // Percentages of the maximum come from the catalogue (Results::score_percent), which the site key covers.
 }
 
@@ -179,6 +178,14 @@ PageKeys page_keys(const SiteModel& model) {
     // sheet, its results and how the round's pages print them. 24,000 sheets at national scale: rounds in parallel.
     std::vector<std::vector<std::uint64_t>> sheet_digest(rounds.size());
     std::vector<std::string> means(rounds.size());
+    // Each LSP's record once: it is part of the digest of every one of its sheets.
+    const auto& registry = model.data.lsps;
+    std::vector<std::uint64_t> record(registry.size());
+    for (std::size_t i = 0; i < registry.size(); ++i) {
+        KeyHasher h;
+        add_lsp(h, registry[i]);
+        record[i] = h.value();
+    }
     for_each_index(std::min(rounds.size(), results.rounds.size()), [&](std::size_t r) {
         const auto& rr = results.rounds[r];
         const auto* rp = results.publication.round(rounds[r].period);
@@ -194,7 +201,7 @@ PageKeys page_keys(const SiteModel& model) {
             h.clear();
             auto it = model.lsp_by_id.find(s.lsp_id);
             h.number(it != model.lsp_by_id.end());
-            if (it != model.lsp_by_id.end()) add_lsp(h, *it->second);
+            if (it != model.lsp_by_id.end()) h.number(static_cast<std::int64_t>(record[it->second - registry.data()]));
             add_sheet(h, &source_sheet(model.data, rr, s));
             add_result(h, s);
             // The rank is printed "N dari <complete sheets>", the change against the previous round's period

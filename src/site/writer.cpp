@@ -424,11 +424,13 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<FilePart
 bool SiteWriter::check_in_the_way(Diagnostics& diags) {
     // A path the previous build did not write must be free, and every folder
     // on the way to a file a real folder: never replace the user's file, nor
-    // write through a symlink to somewhere else.
+    // write through a symlink to somewhere else. Only files about to be put in
+    // place are looked at: one kept as it was (found on disk, as the last build
+    // left it) is not written, and a correction keeps thousands.
     std::vector<std::string> in_the_way;
     RealDirs real(disk_, output_);
     std::unordered_map<std::string, bool> dir_blocked;  // thousands of files share a few hundred folders
-    for (const auto& [path, e] : entries_) {
+    for (const auto& [path, staged] : staged_) {
         const bool ours = previous(path) != nullptr;
         // A file of ours that this build found on disk as a regular file (on_disk) needs no second look.
         const auto seen = on_disk_.find(path);
