@@ -311,15 +311,25 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
                 if (sheet_offset != std::string::npos) {
                     // Keys come in file order: each search starts where the last one ended, and
                     // a match past the next sheet (a repeated key) falls back to the sheet's start.
+                    // Their lines are counted on from the sheet's, not looked up one by one.
                     const auto next_sheet = doc->offset_of("\"lsp\"", sheet_offset + 1);
-                    std::size_t from = sheet_offset;
+                    std::size_t from = sheet_offset, counted = sheet_offset;
+                    int counted_line = line;
                     std::size_t key_index = 0;
+                    std::string needle;
                     for (const auto& [key, value] : *skor) {
-                        const auto needle = "\"" + std::string(key) + "\"";
+                        needle.assign(1, '"').append(key.data(), key.size()).push_back('"');
                         auto at = doc->offset_of(needle, from);
                         if (at == std::string::npos || at > next_sheet) at = doc->offset_of(needle, sheet_offset);
                         if (at != std::string::npos) {
-                            lines[key_index] = doc->line_at(at);
+                            if (at >= counted) {
+                                counted_line += static_cast<int>(std::count(doc->text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                                                            doc->text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+                                counted = at;
+                                lines[key_index] = counted_line;
+                            } else {
+                                lines[key_index] = doc->line_at(at);
+                            }
                             from = at + needle.size();
                         }
                         ++key_index;

@@ -1,6 +1,7 @@
 #include "data/json_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <unordered_set>
 
@@ -47,7 +48,7 @@ public:
     bool on_document_begin(boost::system::error_code&) { return true; }
     bool on_document_end(boost::system::error_code&) { return true; }
     bool on_object_begin(boost::system::error_code&) {
-        frames_.push_back({keys_.size(), nullptr});
+        frames_.push_back({keys_.size(), {}, nullptr});
         return true;
     }
     bool on_object_end(std::size_t n, boost::system::error_code&) {
@@ -115,14 +116,24 @@ private:
     static constexpr std::size_t kScanLimit = 32;
     struct Frame {
         std::size_t first;  ///< where this object's keys start in keys_
+        /// A bit per key hash seen in this object: a key whose bit is clear is new without a scan
+        /// (a national round file has tens of thousands of score objects of 27 keys each).
+        std::array<std::uint64_t, 4> seen;
         std::unique_ptr<std::unordered_set<std::string>> many;
     };
 
     bool remember_key(const std::string& key) {
         auto& frame = frames_.back();
         if (frame.many) return frame.many->insert(key).second;
-        for (std::size_t i = frame.first; i < keys_.size(); ++i)
-            if (keys_[i] == key) return false;
+        std::uint32_t h = 2166136261u;  // FNV-1a
+        for (unsigned char c : key) h = (h ^ c) * 16777619u;
+        const unsigned bit = (h ^ (h >> 16)) & 255u;
+        auto& word = frame.seen[bit >> 6];
+        const std::uint64_t mask = std::uint64_t{1} << (bit & 63u);
+        if (word & mask)
+            for (std::size_t i = frame.first; i < keys_.size(); ++i)
+                if (keys_[i] == key) return false;
+        word |= mask;
         keys_.push_back(key);
         if (keys_.size() - frame.first > kScanLimit) {
             frame.many = std::make_unique<std::unordered_set<std::string>>(
