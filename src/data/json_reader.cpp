@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <unordered_set>
 
@@ -27,7 +28,10 @@ int JsonDoc::line_at(std::size_t offset) const {
 }
 
 std::size_t JsonDoc::offset_of(const std::string& needle, std::size_t from) const {
-    return text.find(needle, from);
+    // memmem rather than std::string::find, which stops at every '"' of the file for a quoted needle.
+    if (from > text.size()) return std::string::npos;
+    const void* at = ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data()) : std::string::npos;
 }
 
 namespace {
