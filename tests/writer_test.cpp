@@ -501,7 +501,9 @@ TEST_CASE("a commit that a killed build left half done is finished by the next b
     test::write_file(out / ".pepgen-staging/0", "v2");
     test::write_file(out / ".pepgen-staging/1", "baru");
     test::write_file(out / ".pepgen-staging/.pepgen-commit",
-                     "+\t0\tindex.html\n+\t1\tbaru/index.html\n+\t2\t../luar.txt\n-\tlama/index.html\n-\t../luar.txt\n");
+                     "+\t0\tindex.html\n+\t1\tbaru/index.html\n+\t2\t../luar.txt\n-\tlama/index.html\n-\t../luar.txt\n"
+                     "+\t../../rahasia.txt\tbocor.txt\n=\t../../rahasia.txt\t1\tbocor2.txt\n");
+    test::write_file(dir / "rahasia.txt", "milik pengguna");
     test::write_file(out / ".pepgen-staging/2", "menimpa");
     test::write_file(dir / "luar.txt", "di luar");
     test::write_file(out / (".pepgen-staging/" + std::string(kManifestName)),
@@ -514,6 +516,10 @@ TEST_CASE("a commit that a killed build left half done is finished by the next b
     CHECK(test::read_file(out / "baru/index.html") == "baru");
     CHECK_FALSE(fs::exists(out / "lama"));
     CHECK(test::read_file(dir / "luar.txt") == "di luar");
+    // A staged name that is not pepgen's (a number) moves nothing from outside the staging folder into the site.
+    CHECK(test::read_file(dir / "rahasia.txt") == "milik pengguna");
+    CHECK_FALSE(fs::exists(out / "bocor.txt"));
+    CHECK_FALSE(fs::exists(out / "bocor2.txt"));
     CHECK_FALSE(fs::exists(out / ".pepgen-staging"));
     // A staging folder without the marker is a build that never decided: dropped, nothing installed.
     test::write_file(out / ".pepgen-staging/index.html", "setengah");

@@ -125,7 +125,11 @@ std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& sta
         const auto tab = line.find('\t', 2);
         const auto tab2 = with_inode && tab != std::string::npos ? line.find('\t', tab + 1) : tab;
         if ((!with_inode && line.rfind("+\t", 0) != 0) || tab2 == std::string::npos) continue;
-        const auto staged = staging / line.substr(2, tab - 2);
+        // A staged name is a number pepgen gave (SiteWriter::next_staged_): anything else in a marker
+        // (say "../../elsewhere") would move a file from outside the staging folder into the site.
+        const auto name = line.substr(2, tab - 2);
+        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+        const auto staged = staging / name;
         const auto rel = line.substr(tab2 + 1);
         const auto at = disk.lstat(staged);
         if (!is_safe_relative_path(rel) || at.kind != Disk::Kind::file) continue;  // moved already
