@@ -663,6 +663,19 @@ TEST_CASE("a file that replaces a published one is written out as it is staged; 
     CHECK(disk.read(out / "index.html", error) == "v2");
 }
 
+TEST_CASE("on a file system that cannot swap files, replaced files are renamed into place", "[writer][disk]") {
+    const fs::path out = "/srv/site";
+    MemoryDisk disk;
+    disk.fail_exchange(EINVAL);
+    Diagnostics d;
+    REQUIRE(publish_in(disk, out, {{"index.html", "v1"}, {"a/index.html", "a"}}, d));
+    REQUIRE(publish_in(disk, out, {{"index.html", "v2"}, {"a/index.html", "a2"}}, d));
+    std::string error;
+    CHECK(disk.read(out / "index.html", error) == "v2");
+    CHECK(disk.read(out / "a/index.html", error) == "a2");
+    CHECK(disk.lstat(out / ".pepgen-staging").kind == Disk::Kind::missing);
+}
+
 TEST_CASE("a full disk fails the build with one message and changes nothing, in memory", "[writer][disk]") {
     const fs::path out = "/srv/site";
     MemoryDisk disk;

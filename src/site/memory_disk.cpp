@@ -220,6 +220,7 @@ std::string MemoryDisk::rename(const fs::path& from, const fs::path& to) {
 
 std::string MemoryDisk::exchange(const fs::path& a, const fs::path& b) {
     const auto held = hold();
+    if (fail_exchange_) return system_reason(fail_exchange_);
     const auto x = real(a), y = real(b);
     auto first = nodes_.find(x), second = nodes_.find(y);
     if (first == nodes_.end() || second == nodes_.end()) return system_reason(ENOENT);

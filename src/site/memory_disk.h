@@ -47,6 +47,8 @@ public:
     void add_symlink(const std::filesystem::path& path, const std::filesystem::path& target);
     /// Every write fails from now on with this reason (ENOSPC: a full disk); 0 to stop.
     void fail_writes(int error) { fail_writes_ = error; }
+    /// exchange() fails with this reason (EINVAL: a file system that cannot swap); 0 to stop.
+    void fail_exchange(int error) { fail_exchange_ = error; }
     /// The n-th change from now (create, write, rename, exchange, remove, mkdir) throws Stopped; -1 never.
     void stop_after(long n) { stop_after_ = n; }
     /// After Stopped: the disk as the dead process left it (what its
@@ -82,6 +84,7 @@ private:
     std::set<std::string> locked_;
     std::set<std::string> written_out_;
     int fail_writes_ = 0;
+    int fail_exchange_ = 0;
     long stop_after_ = -1;
     long changes_ = 0;
     std::uint64_t clock_ = 1;
