@@ -69,7 +69,10 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
     // These pages show the content, the configuration and the statistics tables (with their
     // consistency checks, made from the tables alone): nothing of the rounds or the registry.
     const auto& tables = model.keys.datasets;
-    if (const std::string path = Links::site().section("statistik"); !plan.unchanged(path, page_key(model, "stats", tables))) {
+    const std::string index_path = Links::site().section("statistik");
+    const auto index_key = page_key(model, "stats", tables);
+    if (!plan.unchanged(index_path, index_key)) {
+        const auto& path = index_path;
         const Links links(path);
         auto ctx = base_context(model, path, "Statistik Nasional", "statistik",
                                 "Angka nasional sertifikasi profesi, setiap angkanya dari satu berkas data.");
@@ -98,7 +101,7 @@ void plan_stats(const SiteModel& model, SitePlan& plan) {
         ctx.set("datasets", Value::list(rows));
         ctx.set("has_datasets", !rows.empty());
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Statistik", links.section("statistik")}}));
-        plan.page(path, "stats", std::move(ctx), page_key(model, "stats", tables));
+        plan.page(path, "stats", std::move(ctx), index_key);
     }
     plan_prose_pages(model, pages, "statistik", "Statistik", plan, {}, tables);
     for (const auto& ds : datasets) {

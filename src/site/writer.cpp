@@ -443,17 +443,16 @@ bool SiteWriter::check_in_the_way(Diagnostics& diags) {
             const auto info = disk_.lstat(output_ / path);
             blocked = info.kind != Disk::Kind::missing && (!ours || info.kind == Disk::Kind::directory);
         }
-        // A folder is blocked when it, or one on the way to it, is neither a real folder (the usual
-        // case: one lstat, remembered) nor missing; a file's whole path is decided by its parent's answer.
-        auto blocked_dir = [&](const std::string& dir, auto& self) -> bool {
-            if (auto it = dir_blocked.find(dir); it != dir_blocked.end()) return it->second;
-            const auto up = dir.rfind('/');
-            const bool b = (up != std::string::npos && self(dir.substr(0, up), self)) ||
-                           (!real.dir_real(dir) && disk_.lstat(output_ / dir).kind != Disk::Kind::missing);
-            return dir_blocked.emplace(dir, b).first->second;
-        };
-        if (const auto slash = path.rfind('/'); !blocked && slash != std::string::npos)
-            blocked = blocked_dir(path.substr(0, slash), blocked_dir);
+        for (auto slash = path.find('/'); !blocked && slash != std::string::npos; slash = path.find('/', slash + 1)) {
+            const auto dir = path.substr(0, slash);
+            auto it = dir_blocked.find(dir);
+            // A real folder (the usual case, one lstat, remembered) or nothing there yet.
+            if (it == dir_blocked.end())
+                it = dir_blocked
+                         .emplace(dir, !real.dir_real(dir) && disk_.lstat(output_ / dir).kind != Disk::Kind::missing)
+                         .first;
+            blocked = it->second;
+        }
         if (blocked) in_the_way.push_back(path);
     }
     if (in_the_way.empty()) return true;
