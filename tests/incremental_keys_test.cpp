@@ -208,6 +208,20 @@ TEST_CASE("the statistics pages are keyed by the tables and the site, so a score
     CHECK(diff.count("statistik/tabel/lsp-uji/index.html") == 1);
 }
 
+TEST_CASE("the sitemap is keyed by the pages it lists, so a score change leaves it alone and a new page does not",
+          "[incremental_keys][plan]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto before = planned_keys(dir.path());
+    REQUIRE(before.count("sitemap.xml") == 1);
+    CHECK_FALSE(before.at("sitemap.xml").empty());
+    edit(dir / "data/penilaian/2025-2.json", "\"M01\": 9", "\"M01\": 2");
+    CHECK(planned_keys(dir.path()).at("sitemap.xml") == before.at("sitemap.xml"));
+    // A new guide is a new page in the sitemap.
+    test::write_file(dir / "content/panduan/baru.md", "---\njudul: Panduan baru\nurutan: 9\n---\nIsi.\n");
+    CHECK(planned_keys(dir.path()).at("sitemap.xml") != before.at("sitemap.xml"));
+}
+
 TEST_CASE("the content key follows the global key, the template and every part of the context", "[incremental_keys]") {
     const auto ctx = Value().set("judul", "A").set("daftar", Value::list({Value("x"), Value(true)}));
     const auto key = content_key("g1", "scorecard", ctx);
@@ -225,6 +239,11 @@ TEST_CASE("the content key follows the global key, the template and every part o
           content_key("g1", "t", Value().set("a", "x").set("b", "yz")));
     // Without a global key (a full build) there is no content key.
     CHECK(content_key("", "scorecard", ctx).empty());
+    // Shared rows (Value::shared) are hashed as what they hold.
+    CHECK(content_key("g1", "scorecard",
+                      Value().set("judul", "A").set("daftar", Value::list({Value::shared(Value("x")), Value(true)}))) == key);
+    CHECK(content_key("g1", "scorecard",
+                      Value().set("judul", "A").set("daftar", Value::shared(Value::list({Value("x"), Value(true)})))) == key);
 }
 
 TEST_CASE("a changed round changes the keys of exactly the pages that show it", "[incremental_keys][plan]") {

@@ -29,6 +29,15 @@ TEST_CASE("a theme renders a page inside its layout, with partials and escaping"
     CHECK(theme->render_page("page", ctx) ==
           "<html><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><p>A &amp; B</p>[a!1][b]</html>");
     CHECK(theme->assets().count("css/a.css") == 1);
+    // Rows shared with another page's data render the same.
+    Value shared_items = Value::list();
+    for (const auto& item : items.items()) shared_items.push_back(Value::shared(item));
+    ctx.set("items", shared_items);
+    CHECK(theme->render_page("page", ctx) ==
+          "<html><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><p>A &amp; B</p>[a!1][b]</html>");
+    ctx.set("items", Value::shared(items));
+    CHECK(theme->render_page("page", ctx) ==
+          "<html><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><p>A &amp; B</p>[a!1][b]</html>");
 }
 
 TEST_CASE("a template that names a key its page data does not have stops with the template and the key", "[theme]") {

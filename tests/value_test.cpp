@@ -117,3 +117,33 @@ TEST_CASE("a value holds only its kind: fields on a non-object, items on a non-l
     CHECK(big.fields()[99].first == "k99");
     CHECK(big.get("k42")->text() == "42");
 }
+
+TEST_CASE("a shared value reads as what it holds, is held by every copy without copying, and cannot be changed",
+          "[value]") {
+    Value row;
+    row.set("nama", "LSP A").set("kategori", Value().set("key", "baik"));
+    const auto shared = Value::shared(row);
+    CHECK(shared.kind() == Value::Kind::object);
+    CHECK(shared.is_object());
+    CHECK(shared.get("nama")->text() == "LSP A");
+    CHECK(shared.find_path("kategori.key")->text() == "baik");
+    CHECK(shared.fields().size() == 2);
+    // Copies hold the same object: the fields are at the same address.
+    const Value copy = shared;
+    CHECK(&copy.fields() == &shared.fields());
+    // A list of shared rows reads like a list of rows.
+    auto list = Value::list({shared, copy});
+    CHECK(list.items()[1].get("nama")->text() == "LSP A");
+    // Sharing a shared value does not wrap it twice.
+    CHECK(&Value::shared(shared).fields() == &shared.fields());
+    // Other kinds read through too.
+    CHECK(Value::shared(Value("teks")).text() == "teks");
+    CHECK(Value::shared(Value(true)).flag());
+    CHECK(Value::shared(Value::list({Value("x")})).items().size() == 1);
+    // Another page's data holds it: changing it would change that page too.
+    Value changed = shared;
+    CHECK_THROWS_AS(changed.set("nama", "LSP B"), std::logic_error);
+    auto shared_list = Value::shared(Value::list());
+    CHECK_THROWS_AS(shared_list.push_back("x"), std::logic_error);
+    CHECK(shared.get("nama")->text() == "LSP A");
+}

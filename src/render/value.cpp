@@ -15,7 +15,7 @@ bool same_key(const std::string& a, std::string_view b) {
 }  // namespace
 
 Value::Kind Value::kind() const {
-    switch (node_.index()) {
+    switch (target().node_.index()) {
         case kText: return Kind::text;
         case kFlag: return Kind::flag;
         case kList: return Kind::list;
@@ -25,30 +25,30 @@ Value::Kind Value::kind() const {
 
 const std::string& Value::text() const {
     static const std::string empty;
-    const auto* s = std::get_if<kText>(&node_);
+    const auto* s = std::get_if<kText>(&target().node_);
     return s ? *s : empty;
 }
 
 bool Value::flag() const {
-    const auto* b = std::get_if<kFlag>(&node_);
+    const auto* b = std::get_if<kFlag>(&target().node_);
     return b && *b;
 }
 
 const std::vector<Value>& Value::items() const {
     static const std::vector<Value> empty;
-    const auto* l = std::get_if<kList>(&node_);
+    const auto* l = std::get_if<kList>(&target().node_);
     return l ? *l : empty;
 }
 
 const std::vector<Value::Field>& Value::fields() const {
     static const std::vector<Field> empty;
-    const auto* f = std::get_if<kObject>(&node_);
+    const auto* f = std::get_if<kObject>(&target().node_);
     return f ? *f : empty;
 }
 
 Value& Value::set(std::string_view key, Value v) & {
     auto* fields = std::get_if<kObject>(&node_);
-    if (!fields) throw std::logic_error("Value::set on a value that is not an object: " + std::string(key));
+    if (!fields) throw std::logic_error("Value::set on a value that is not an object (or is shared): " + std::string(key));
     for (auto& [k, existing] : *fields)
         if (same_key(k, key)) {
             existing = std::move(v);
@@ -65,12 +65,12 @@ Value& Value::set(std::string_view key, Value v) & {
 
 void Value::push_back(Value v) {
     auto* items = std::get_if<kList>(&node_);
-    if (!items) throw std::logic_error("Value::push_back on a value that is not a list");
+    if (!items) throw std::logic_error("Value::push_back on a value that is not a list (or is shared)");
     items->push_back(std::move(v));
 }
 
 const Value* Value::get(std::string_view key) const {
-    const auto* fields = std::get_if<kObject>(&node_);
+    const auto* fields = std::get_if<kObject>(&target().node_);
     if (!fields) return nullptr;
     for (const auto& [k, v] : *fields)
         if (same_key(k, key)) return &v;

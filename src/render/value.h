@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,12 +35,22 @@ public:
         return v;
     }
 
+    /// A read-only value that several pages' data can hold without copying it (a round's
+    /// table rows, shown on its round page and its category page). Reads see `v`; set()
+    /// and push_back() on it throw.
+    static Value shared(Value v) {
+        if (v.node_.index() == kShared) return v;
+        Value s;
+        s.node_.emplace<kShared>(std::make_shared<const Value>(std::move(v)));
+        return s;
+    }
+
     /// The text, or false when it is empty: a template section over it then
     /// shows nothing (an empty text is not false to mustache).
     static Value nonempty(std::string s) { return s.empty() ? Value(false) : Value(std::move(s)); }
 
     Kind kind() const;
-    bool is_object() const { return node_.index() == kObject; }
+    bool is_object() const { return target().node_.index() == kObject; }
     /// Each accessor gives an empty text, false or an empty list for a Value of another kind.
     const std::string& text() const;
     bool flag() const;
@@ -61,8 +72,13 @@ public:
 private:
     // One node holds only what its kind needs (40 bytes, a field 72): a national
     // round's table has hundreds of thousands of them, built whole per page.
-    static constexpr std::size_t kObject = 0, kText = 1, kFlag = 2, kList = 3;
-    std::variant<std::vector<Field>, std::string, bool, std::vector<Value>> node_;
+    static constexpr std::size_t kObject = 0, kText = 1, kFlag = 2, kList = 3, kShared = 4;
+    std::variant<std::vector<Field>, std::string, bool, std::vector<Value>, std::shared_ptr<const Value>> node_;
+    /// What a shared node stands for (itself otherwise): every read goes through it.
+    const Value& target() const {
+        const auto* s = std::get_if<kShared>(&node_);
+        return s ? **s : *this;
+    }
 };
 
 }  // namespace pepgen

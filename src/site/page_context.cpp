@@ -14,6 +14,19 @@ SiteModel::SiteModel(const Content& c, const Data& d, const Results& r,
     for (const auto& lsp : d.lsps) lsp_by_id[lsp.id] = &lsp;
     for (const auto& ind : c.indicators) indicator_by_code[ind.code] = &ind;
     for (const auto& ds : d.datasets) dataset_by_id[ds.id] = &ds;
+    const auto& cats = c.categories.categories;
+    for (std::size_t i = 0; i < cats.size(); ++i)
+        badges.push_back(Value::shared(Value()
+                                           .set("name", cats[i].name)
+                                           .set("key", cats[i].key)
+                                           .set("css", "cat-" + std::to_string(i))
+                                           .set("range", range_text(cats[i].min, cats[i].max))
+                                           .set("condition", cats[i].condition)
+                                           .set("complete", true)));
+    badges.push_back(Value::shared(
+        Value().set("name", "Belum lengkap").set("key", "belum-lengkap").set("css", "cat-none").set("complete", false)));
+    badges.push_back(Value::shared(
+        Value().set("name", "Tanpa kategori").set("key", "tanpa-kategori").set("css", "cat-none").set("complete", true)));
 }
 
 Links::Links(const std::string& page_path) {
@@ -105,23 +118,9 @@ Value crumbs(const std::vector<std::pair<std::string, std::string>>& items) {
 std::string range_text(int from, int to) { return std::to_string(from) + "\u2013" + std::to_string(to); }
 
 Value category_badge(const SiteModel& model, const SheetResult& s) {
-    Value b;
-    if (!s.complete) {
-        b.set("name", "Belum lengkap").set("key", "belum-lengkap").set("css", "cat-none").set("complete", false);
-        return b;
-    }
-    if (!s.category) {
-        b.set("name", "Tanpa kategori").set("key", "tanpa-kategori").set("css", "cat-none").set("complete", true);
-        return b;
-    }
-    const auto& c = model.content.categories.categories[*s.category];
-    b.set("name", c.name)
-        .set("key", c.key)
-        .set("css", "cat-" + std::to_string(*s.category))
-        .set("range", range_text(c.min, c.max))
-        .set("condition", c.condition)
-        .set("complete", true);
-    return b;
+    const auto n = model.content.categories.categories.size();
+    const auto at = !s.complete ? n : !s.category ? n + 1 : *s.category;
+    return at < model.badges.size() ? model.badges[at] : Value(false);
 }
 
 std::vector<const SheetResult*> ranked_sheets(const SiteModel&, const RoundResult& rr) {

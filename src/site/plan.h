@@ -97,6 +97,9 @@ struct SiteModel {
     std::unordered_map<std::string, const Lsp*> lsp_by_id;  // looked up for every row of every page
     std::unordered_map<std::string, const Indicator*> indicator_by_code;
     std::map<std::string, const Dataset*> dataset_by_id;
+    /// Each category's badge, then "incomplete", then "no category" (category_badge): shared
+    /// by every row that shows one, not built again per row.
+    std::vector<Value> badges;
     InputKeys keys;  ///< empty keys: every page is built
     /// The site's public address: pepgen.yaml's alamat_situs, or --base-url
     /// when given ("" when unknown: links and feeds stay relative).

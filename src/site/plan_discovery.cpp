@@ -7,8 +7,10 @@
 
 #include "format/indonesian.h"
 #include "site/page_context.h"
+#include "site/page_keys.h"
 #include "site/publication_context.h"
 #include "validate/validate_ledger.h"
+#include "util/fingerprint.h"
 #include "util/text.h"
 
 namespace pepgen {
@@ -31,9 +33,17 @@ void plan_discovery(const SiteModel& model, SitePlan& plan) {
 
     // XML documents: the theme owns the markup; every text here is XML-escaped
     // (which also drops what XML 1.0 forbids) and placed with {{{ }}}.
-    Value urls = Value::list();
-    for (const auto& p : paths) urls.push_back(Value().set("loc", xml_escape(canonical_url(base, p))));
-    plan.document("sitemap.xml", "sitemap", Value().set("urls", std::move(urls)));
+    // The sitemap shows the listed pages' paths and nothing else (the address is in the site key).
+    std::string listed_paths;
+    for (const auto& p : paths) listed_paths.append(p).push_back('\n');
+    const auto sitemap_key =
+        page_key(model, "sitemap",
+                 fingerprint_hex(fingerprint(listed_paths)) + fingerprint_hex(fingerprint(listed_paths, 0x9e3779b97f4a7c15ull)));
+    if (!plan.unchanged("sitemap.xml", sitemap_key, false)) {
+        Value urls = Value::list();
+        for (const auto& p : paths) urls.push_back(Value().set("loc", xml_escape(canonical_url(base, p))));
+        plan.document("sitemap.xml", "sitemap", Value().set("urls", std::move(urls)), sitemap_key);
+    }
 
     std::string robots = "User-agent: *\nAllow: /\n";
     robots += "Sitemap: " + (base.empty() ? std::string("sitemap.xml") : base + "sitemap.xml") + "\n";

@@ -1,6 +1,8 @@
 // Round pages (every LSP's result in one evaluation round), the list of
 // rounds, and category tables per round; kategori/ shows the newest periodic round.
 #include <algorithm>
+#include <memory>
+#include <mutex>
 
 #include "format/indonesian.h"
 #include "site/page_context.h"
@@ -44,6 +46,33 @@ Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResul
         groups.push_back(Value().set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("\u2013")));
     r.set("groups", Value::list(std::move(groups)));
     return r;
+}
+
+/// A round's table rows, made once for its round page and its category page by whichever
+/// of the two is made first: at national scale building them is half of each page's work.
+/// Both pages lie two folders deep, so the rows' links read the same from either.
+struct SharedRows {
+    std::string root;  ///< Links::root() of the pages the rows are made for
+    std::once_flag made;
+    std::vector<Value> by_sheet;  ///< one per RoundResult::sheets entry, in that order
+};
+
+/// The rows of `rr` in listing order (ranked_sheets), from `shared` when its links fit the page's.
+std::vector<Value> table_rows(const SiteModel& model, const RoundResult& rr, const Links& links, SharedRows* shared,
+                              const std::function<bool(const SheetResult&)>& wanted) {
+    std::vector<Value> rows;
+    if (!shared || shared->root != links.root()) {
+        for (const auto* s : ranked_sheets(model, rr))
+            if (wanted(*s)) rows.push_back(result_row(model, rr, *s, links));
+        return rows;
+    }
+    std::call_once(shared->made, [&] {
+        shared->by_sheet.reserve(rr.sheets.size());
+        for (const auto& s : rr.sheets) shared->by_sheet.push_back(Value::shared(result_row(model, rr, s, links)));
+    });
+    for (const auto* s : ranked_sheets(model, rr))
+        if (wanted(*s)) rows.push_back(shared->by_sheet[static_cast<std::size_t>(s - rr.sheets.data())]);
+    return rows;
 }
 
 Value round_selector(const SiteModel& model, std::size_t current, const Links& links, bool categories) {
@@ -91,10 +120,11 @@ std::string round_key(const SiteModel& model, std::size_t index, const std::stri
     return index < keys.size() ? page_key(model, template_name, keys[index]) : std::string();
 }
 
-void plan_category_page(const SiteModel& model, std::size_t index, const std::string& path, SitePlan& plan) {
+void plan_category_page(const SiteModel& model, std::size_t index, const std::string& path, SitePlan& plan,
+                        std::shared_ptr<SharedRows> shared = nullptr) {
     const auto key = round_key(model, index, "categories");
     if (plan.unchanged(path, key)) return;
-    plan.page_later(path, "categories", [&model, index, path]() -> Value {
+    plan.page_later(path, "categories", [&model, index, path, shared]() -> Value {
         const Links links(path);
         const auto& round = model.data.rounds[index];
         const auto& rr = model.results.rounds[index];
@@ -102,13 +132,11 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
                                 "LSP per kategori kinerja pada " + round.title + ".");
         ctx.set("draft", draft_notice(model, round));
         ctx.set("round", round_header(model, index, links));
-        const auto rows = ranked_sheets(model, rr);
         std::vector<Value> sections;
         const auto& cats = model.content.categories.categories;
         for (std::size_t c = 0; c < cats.size(); ++c) {
-            std::vector<Value> members;
-            for (const auto* s : rows)
-                if (s->category && *s->category == c) members.push_back(result_row(model, rr, *s, links));
+            auto members = table_rows(model, rr, links, shared.get(),
+                                      [c](const SheetResult& s) { return s.category && *s.category == c; });
             Value sec;
             sec.set("name", cats[c].name)
                 .set("key", cats[c].key)
@@ -120,9 +148,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
                 .set("rows", Value::list(std::move(members)));
             sections.push_back(std::move(sec));
         }
-        std::vector<Value> incomplete;
-        for (const auto* s : rows)
-            if (!s->complete) incomplete.push_back(result_row(model, rr, *s, links));
+        auto incomplete = table_rows(model, rr, links, shared.get(), [](const SheetResult& s) { return !s.complete; });
         ctx.set("sections", Value::list(std::move(sections)));
         ctx.set("has_incomplete", !incomplete.empty());
         ctx.set("incomplete", Value::list(std::move(incomplete)));
@@ -163,10 +189,12 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             plan.unlisted.insert(path);
             plan.unlisted.insert(Links::site().categories(rounds[i].period));
         }
-        plan_category_page(model, i, Links::site().categories(rounds[i].period), plan);
+        auto shared = std::make_shared<SharedRows>();
+        shared->root = Links(path).root();
+        plan_category_page(model, i, Links::site().categories(rounds[i].period), plan, shared);
         const auto key = round_key(model, i, "round");
         if (plan.unchanged(path, key)) continue;
-        plan.page_later(path, "round", [&model, i, path]() -> Value {
+        plan.page_later(path, "round", [&model, i, path, shared]() -> Value {
             const auto& round = model.data.rounds[i];
             const auto& rr = model.results.rounds[i];
             const Links links(path);
@@ -176,9 +204,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             ctx.set("round", round_header(model, i, links));
             add_round_summary(model, rr, path, "putaran", ctx);
             ctx.set("mean_ik", rr.mean_ik ? Value(format_decimal(*rr.mean_ik, 1)) : Value(false));
-            std::vector<Value> rows;
-            for (const auto* s : ranked_sheets(model, rr)) rows.push_back(result_row(model, rr, *s, links));
-            ctx.set("rows", Value::list(std::move(rows)));
+            ctx.set("rows", Value::list(table_rows(model, rr, links, shared.get(), [](const SheetResult&) { return true; })));
             std::vector<Value> missing;
             if (round.kind == RoundKind::rutin)
                 for (const auto* l : missing_from_round(model.data, round))
