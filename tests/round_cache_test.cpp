@@ -194,3 +194,53 @@ TEST_CASE("entries of deleted round files and what a killed build left are clear
     for (const auto& e : fs::directory_iterator(cache.dir)) names.insert(e.path().filename());
     CHECK(names == std::set<std::string>{"2025-1.json.bin", "2025-2.json.bin", live});
 }
+
+TEST_CASE("the registry is taken from the cache while its bytes are unchanged, messages included", "[round-cache]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    // A warning and an error among the entries: both come back from the cache, in order.
+    test::replace_in_file(dir / "data/lsp.json", "\"lsp\": [", "\"lsp\": [{\"id\": \"tanpa-nama\"},");
+    const RoundCache cache{dir / ".pepgen-cache/penilaian", "uji-1"};
+    Diagnostics fresh_diags;
+    const auto fresh = load_data(dir.path(), test::fixture_catalogue(), fresh_diags);
+    REQUIRE(fresh_diags.has_errors());
+    Diagnostics first_diags, second_diags;
+    const auto first = load_data(dir.path(), test::fixture_catalogue(), first_diags, &cache);
+    REQUIRE(fs::is_regular_file(dir / ".pepgen-cache/lsp.bin"));
+    const auto second = load_data(dir.path(), test::fixture_catalogue(), second_diags, &cache);
+    require_same(fresh_diags, second_diags);
+    CHECK(second.registry_loaded == fresh.registry_loaded);
+    REQUIRE(second.lsps.size() == fresh.lsps.size());
+    for (std::size_t i = 0; i < fresh.lsps.size(); ++i) {
+        const auto &a = fresh.lsps[i], &b = second.lsps[i];
+        CHECK(std::tie(a.id, a.name, a.type, a.province, a.city, a.licence_number, a.licence_issued,
+                       a.licence_valid_until, a.website, a.address) ==
+              std::tie(b.id, b.name, b.type, b.province, b.city, b.licence_number, b.licence_issued,
+                       b.licence_valid_until, b.website, b.address));
+    }
+
+    // The entry is what is read: one planted under the file's key is taken as the registry.
+    const auto key = registry_cache_key(cache.program, test::read_file(dir / "data/lsp.json"));
+    auto marked = fresh.lsps;
+    marked.front().name = "dari cache";
+    keep_cached_registry(cache, key, LoadedRegistry{true, marked, Diagnostics{}});
+    Diagnostics d;
+    CHECK(load_data(dir.path(), test::fixture_catalogue(), d, &cache).lsps.front().name == "dari cache");
+    SECTION("a changed file, another program or a build from scratch reads it again") {
+        Diagnostics again;
+        const RoundCache other{cache.dir, "uji-2"};
+        CHECK(load_data(dir.path(), test::fixture_catalogue(), again, &other).lsps.front().name != "dari cache");
+        keep_cached_registry(cache, key, LoadedRegistry{true, marked, Diagnostics{}});
+        const RoundCache scratch{cache.dir, cache.program, false};
+        CHECK(load_data(dir.path(), test::fixture_catalogue(), again, &scratch).lsps.front().name != "dari cache");
+        keep_cached_registry(cache, key, LoadedRegistry{true, marked, Diagnostics{}});
+        test::replace_in_file(dir / "data/lsp.json", "\"lsp\": [", "\"lsp\":  [");
+        CHECK(load_data(dir.path(), test::fixture_catalogue(), again, &cache).lsps.front().name != "dari cache");
+    }
+    SECTION("a damaged entry is no entry") {
+        auto bytes = encode_loaded_registry(key, LoadedRegistry{true, marked, Diagnostics{}});
+        bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x20);
+        CHECK_FALSE(decode_loaded_registry(bytes, key));
+        CHECK_FALSE(decode_loaded_registry(encode_loaded_registry(key, LoadedRegistry{}), "lain"));
+    }
+}

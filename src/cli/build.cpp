@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <ostream>
 #include <set>
+#include <thread>
 
 #include "cli/check.h"
 #include "cli/interrupt.h"
 #include "cli/project.h"
 #include "cli/render_pool.h"
 #include "render/theme.h"
+#include "site/discard_bin.h"
 #include "site/incremental_keys.h"
 #include "site/memory_disk.h"
 #include "site/output_folder.h"
@@ -39,6 +41,9 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         }
         return true;
     }
+    // What earlier builds replaced is deleted beside this build's loading (see DiscardBin).
+    DiscardBin bin(disk, fs::absolute(root) / kRoundCacheDir / "buang");
+    bin.empty_in_background();
     ProjectOptions project_options;
     project_options.include_drafts = options.include_drafts;
     if (options.release) project_options.today = options.release->date;
@@ -60,19 +65,25 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         ledger.releases.push_back(*options.release);
         project.results->publication = publication_of(ledger);
     }
+    if (diags.has_errors() || !project.results) return false;
+    // The theme is read and parsed beside the page keys, which do not need it.
     std::unique_ptr<Theme> theme;
-    if (!diags.has_errors()) theme = Theme::load(root, project.content.config.theme, diags);
-    if (diags.has_errors() || !theme) return false;
-    auto writer = SiteWriter::begin(options.output, diags, !options.incremental, disk);
-    if (!writer) return false;
+    Diagnostics theme_diags;
+    std::jthread theme_loading([&] { theme = Theme::load(root, project.content.config.theme, theme_diags); });
     SiteModel model(project.content, project.data, *project.results, project.stat_checks);
     if (options.base_url) model.base_url = *options.base_url;
     // A release not yet on disk is in no input's fingerprint: every page is planned again.
-    if (options.incremental && !options.release) {
+    const bool keyed = options.incremental && !options.release;
+    if (keyed) {
         model.keys = derive_keys(inputs, extra);
-        model.keys.templates = template_keys(*theme);
         model.keys.pages = page_keys(model);
     }
+    theme_loading.join();
+    diags.append(theme_diags);
+    if (diags.has_errors() || !theme) return false;
+    if (keyed) model.keys.templates = template_keys(*theme);
+    auto writer = SiteWriter::begin(options.output, diags, !options.incremental, disk, &bin);
+    if (!writer) return false;
 
     Progress progress(options.progress, "Merender halaman", 0);
     SitePlan plan;
@@ -99,7 +110,11 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         if (!read.text) diags.error(display_path(root, source), read.error);
         else writer->write("assets/" + rel, *read.text);
     }
-    if (diags.has_errors() || !writer->commit(inputs.all, diags)) return false;
+    if (diags.has_errors()) return false;
+    // Freeing what the pages were made from (at national scale, hundreds of thousands of objects)
+    // is left to another thread while the commit waits on the file system.
+    std::jthread freeing([gone = std::move(project)]() mutable { const auto dropped = std::move(gone); });
+    if (!writer->commit(inputs.all, diags)) return false;
     if (summary) {
         summary->pages = plan.page_paths.size();
         summary->files = plan.file_count;

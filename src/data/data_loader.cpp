@@ -359,6 +359,30 @@ std::vector<Lsp> load_registry(const fs::path& root, Diagnostics& diags) {
     return data.lsps;
 }
 
+namespace {
+
+/// The registry, from the cache when its bytes are the ones an earlier build read.
+void load_registry_cached(const fs::path& root, Data& data, Diagnostics& diags, const RoundCache* cache) {
+    std::string key;
+    if (cache) {
+        if (auto read = read_project_file(root, root / "data" / "lsp.json"); read.text) {
+            key = registry_cache_key(cache->program, *read.text);
+            if (auto kept = cache->read ? find_cached_registry(*cache, key) : std::nullopt) {
+                data.registry_loaded = kept->loaded;
+                data.lsps = std::move(kept->lsps);
+                diags.append(kept->diags);
+                return;
+            }
+        }
+    }
+    Diagnostics found;
+    load_registry_into(root, data, found);
+    if (!key.empty()) keep_cached_registry(*cache, key, LoadedRegistry{data.registry_loaded, data.lsps, found});
+    diags.append(found);
+}
+
+}  // namespace
+
 Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Diagnostics& diags,
                const RoundCache* cache) {
     Data data;
@@ -382,7 +406,7 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
     for_each_index(paths.size() + 1, [&](std::size_t task) {
         if (task == 0) {
             load_meta(root, data, registry_diags);
-            load_registry_into(root, data, registry_diags);
+            load_registry_cached(root, data, registry_diags, cache);
             data.datasets = load_datasets(root, rest_diags);
             data.ledger = load_ledger(root, rest_diags);
             return;

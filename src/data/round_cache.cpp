@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -23,12 +24,14 @@ namespace {
 
 // Bumped whenever the layout below changes: an older entry is then never read.
 constexpr std::string_view kMagic = "pepgen-penilaian-cache 1\n";
+constexpr std::string_view kRegistryMagic = "pepgen-lsp-cache 1\n";
 
 // A field added to these structs must be added to the encoding below (and the
 // test beside it), or a cached round would come back without it.
 static_assert(sizeof(Round) == 248 && sizeof(ScoreSheet) == 192 && sizeof(Dispute) == 144 &&
                   sizeof(StrayScore) == 48 && sizeof(TeamMember) == 64 && sizeof(Diagnostic) == 80,
               "the round cache encodes every field of a loaded round: update encode_loaded_round");
+static_assert(sizeof(Lsp) == 320, "the registry cache encodes every field of an LSP: update encode_loaded_registry");
 
 class Out {
 public:
@@ -152,6 +155,79 @@ ScoreSheet get_sheet(In& in) {
     return s;
 }
 
+/// Every field of an LSP, in the order its registry entry keeps them.
+template <typename L>
+auto lsp_fields(L& l) {
+    return std::array{&l.id, &l.name, &l.type, &l.province, &l.city, &l.licence_number, &l.licence_issued,
+                      &l.licence_valid_until, &l.website, &l.address};
+}
+
+void put_diags(Out& out, const Diagnostics& diags) {
+    const auto& items = diags.items();
+    out.u32(static_cast<std::uint32_t>(items.size()));
+    for (const auto& d : items) {
+        out.flag(d.severity == Severity::error);
+        out.text(d.file);
+        out.i32(d.line);
+        out.text(d.message);
+    }
+}
+
+void get_diags(In& in, Diagnostics& diags) {
+    for (auto n = in.count(); n > 0 && in.ok(); --n) {
+        const bool error = in.flag();
+        auto file = in.text();
+        const int line = in.i32();
+        auto message = in.text();
+        if (error) diags.error(std::move(file), std::move(message), line);
+        else diags.warning(std::move(file), std::move(message), line);
+    }
+}
+
+/// Last, over everything before it: a torn or damaged entry is never taken for a good one.
+std::string sealed(Out& out) {
+    const auto check = fingerprint(out.bytes());
+    out.bytes().append(reinterpret_cast<const char*>(&check), sizeof check);
+    return std::move(out.bytes());
+}
+
+/// A reader over a sealed entry's fields after its key, or nothing when the seal, the magic or the key does not match.
+std::optional<In> open_entry(std::string_view bytes, std::string_view magic, const std::string& key) {
+    std::uint64_t check = 0;
+    if (bytes.size() < magic.size() + sizeof check || bytes.substr(0, magic.size()) != magic) return std::nullopt;
+    std::memcpy(&check, bytes.data() + bytes.size() - sizeof check, sizeof check);
+    bytes.remove_suffix(sizeof check);
+    if (fingerprint(bytes) != check) return std::nullopt;
+    In in(bytes.substr(magic.size()));
+    if (in.text() != key || !in.ok()) return std::nullopt;
+    return in;
+}
+
+/// Writes an entry, replacing the earlier one at once (write, then rename), only into real
+/// folders of pepgen's own making (`dirs`, made if missing): never through a link, never over
+/// a user's file. Not write_file_atomically: that one follows a link at the target and fsyncs,
+/// which a project file needs and a cache does not (a torn entry fails its seal); the pid in
+/// the temporary name lets tidy_round_cache tell a killed build's leftovers from a running build's.
+void keep_entry(std::initializer_list<fs::path> dirs, const fs::path& target, const std::string& bytes) {
+    std::error_code ec;
+    for (const auto& dir : dirs) {
+        // Entries are kept from several threads at once: another may have just made the folder.
+        if (fs::symlink_status(dir, ec).type() == fs::file_type::not_found) fs::create_directory(dir, ec);
+        if (fs::symlink_status(dir, ec).type() != fs::file_type::directory) return;
+    }
+    static std::atomic<unsigned> serial{0};
+    const auto temp = fs::path(target.string() + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial++));
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) return;
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    const bool ok = ::close(fd) == 0 && done == bytes.size();
+    if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) ::unlink(temp.c_str());
+}
 
 }  // namespace
 
@@ -184,28 +260,14 @@ std::string encode_loaded_round(const std::string& key, const LoadedRound& loade
         out.flag(r->draft);
         out.text(r->review_start);
     }
-    const auto& items = loaded.diags.items();
-    out.u32(static_cast<std::uint32_t>(items.size()));
-    for (const auto& d : items) {
-        out.flag(d.severity == Severity::error);
-        out.text(d.file);
-        out.i32(d.line);
-        out.text(d.message);
-    }
-    // Last, over everything before it: a torn or damaged entry is never taken for a good one.
-    const auto check = fingerprint(out.bytes());
-    out.bytes().append(reinterpret_cast<const char*>(&check), sizeof check);
-    return std::move(out.bytes());
+    put_diags(out, loaded.diags);
+    return sealed(out);
 }
 
 std::optional<LoadedRound> decode_loaded_round(std::string_view bytes, const std::string& key) {
-    std::uint64_t check = 0;
-    if (bytes.size() < kMagic.size() + sizeof check || bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
-    std::memcpy(&check, bytes.data() + bytes.size() - sizeof check, sizeof check);
-    bytes.remove_suffix(sizeof check);
-    if (fingerprint(bytes) != check) return std::nullopt;
-    In in(bytes.substr(kMagic.size()));
-    if (in.text() != key || !in.ok()) return std::nullopt;
+    auto opened = open_entry(bytes, kMagic, key);
+    if (!opened) return std::nullopt;
+    auto& in = *opened;
     LoadedRound loaded;
     if (in.flag()) {
         Round r;
@@ -226,16 +288,50 @@ std::optional<LoadedRound> decode_loaded_round(std::string_view bytes, const std
         r.index_sheets();
         loaded.round = std::move(r);
     }
-    for (auto n = in.count(); n > 0 && in.ok(); --n) {
-        const bool error = in.flag();
-        auto file = in.text();
-        const int line = in.i32();
-        auto message = in.text();
-        if (error) loaded.diags.error(std::move(file), std::move(message), line);
-        else loaded.diags.warning(std::move(file), std::move(message), line);
-    }
+    get_diags(in, loaded.diags);
     if (!in.ok() || !in.done()) return std::nullopt;
     return loaded;
+}
+
+std::string registry_cache_key(std::string_view program, std::string_view text) {
+    return std::string(program) + "|" + std::to_string(text.size()) + ":" + fingerprint_hex(fingerprint(text)) +
+           fingerprint_hex(fingerprint(text, 0x9e3779b97f4a7c15ull));
+}
+
+std::string encode_loaded_registry(const std::string& key, const LoadedRegistry& loaded) {
+    Out out;
+    out.bytes().append(kRegistryMagic);
+    out.text(key);
+    out.flag(loaded.loaded);
+    out.u32(static_cast<std::uint32_t>(loaded.lsps.size()));
+    for (const auto& l : loaded.lsps)
+        for (const auto* field : lsp_fields(l)) out.text(*field);
+    put_diags(out, loaded.diags);
+    return sealed(out);
+}
+
+std::optional<LoadedRegistry> decode_loaded_registry(std::string_view bytes, const std::string& key) {
+    auto opened = open_entry(bytes, kRegistryMagic, key);
+    if (!opened) return std::nullopt;
+    auto& in = *opened;
+    LoadedRegistry loaded;
+    loaded.loaded = in.flag();
+    loaded.lsps.resize(in.count());
+    for (auto& l : loaded.lsps)
+        for (auto* field : lsp_fields(l)) *field = in.text();
+    get_diags(in, loaded.diags);
+    if (!in.ok() || !in.done()) return std::nullopt;
+    return loaded;
+}
+
+std::optional<LoadedRegistry> find_cached_registry(const RoundCache& cache, const std::string& key) {
+    auto read = read_text_file(cache.dir.parent_path() / "lsp.bin");
+    if (!read.text) return std::nullopt;
+    return decode_loaded_registry(*read.text, key);
+}
+
+void keep_cached_registry(const RoundCache& cache, const std::string& key, const LoadedRegistry& loaded) {
+    keep_entry({cache.dir.parent_path()}, cache.dir.parent_path() / "lsp.bin", encode_loaded_registry(key, loaded));
 }
 
 std::optional<LoadedRound> find_cached_round(const RoundCache& cache, const std::string& file_name,
@@ -247,30 +343,7 @@ std::optional<LoadedRound> find_cached_round(const RoundCache& cache, const std:
 
 void keep_cached_round(const RoundCache& cache, const std::string& file_name, const std::string& key,
                        const LoadedRound& loaded) {
-    // Not write_file_atomically: that one follows a link at the target and fsyncs, which a project file
-    // needs and a cache does not (a torn entry fails its checksum); the pid in the temporary name lets
-    // tidy_round_cache tell a killed build's leftovers from a running build's.
-    // Only into a real folder of pepgen's own making: never through a link, never over a user's file.
-    std::error_code ec;
-    for (const auto& dir : {cache.dir.parent_path(), cache.dir}) {
-        // Round files are kept from several threads at once: another may have just made the folder.
-        if (fs::symlink_status(dir, ec).type() == fs::file_type::not_found) fs::create_directory(dir, ec);
-        if (fs::symlink_status(dir, ec).type() != fs::file_type::directory) return;
-    }
-    static std::atomic<unsigned> serial{0};
-    const auto target = cache.dir / (file_name + ".bin");
-    const auto temp = cache.dir / (file_name + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial++));
-    const auto bytes = encode_loaded_round(key, loaded);
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (fd < 0) return;
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    const bool ok = ::close(fd) == 0 && done == bytes.size();
-    if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) ::unlink(temp.c_str());
+    keep_entry({cache.dir.parent_path(), cache.dir}, cache.dir / (file_name + ".bin"), encode_loaded_round(key, loaded));
 }
 
 void tidy_round_cache(const RoundCache& cache, const std::vector<std::string>& file_names) {
@@ -291,6 +364,15 @@ void tidy_round_cache(const RoundCache& cache, const std::vector<std::string>& f
                        file_names.end()) {
             stale.push_back(it->path());
         }
+    }
+    // The registry's entry beside them: only what a killed build left half written.
+    for (auto it = fs::directory_iterator(cache.dir.parent_path(), ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.rfind("lsp.bin.tmp.", 0) != 0) continue;
+        const auto pid = std::atol(name.c_str() + 12);
+        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
+        stale.push_back(it->path());
     }
     for (const auto& p : stale) fs::remove(p, ec);
 }

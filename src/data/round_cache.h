@@ -48,6 +48,20 @@ std::optional<LoadedRound> find_cached_round(const RoundCache& cache, const std:
 void keep_cached_round(const RoundCache& cache, const std::string& file_name, const std::string& key,
                        const LoadedRound& loaded);
 
+/// The registry (data/lsp.json) as an earlier build read and checked it: every LSP it
+/// accepted and every message, kept beside the round entries (.pepgen-cache/lsp.bin).
+struct LoadedRegistry {
+    bool loaded = false;  ///< Data::registry_loaded
+    std::vector<Lsp> lsps;
+    Diagnostics diags;
+};
+/// The program and the file's bytes: nothing else goes into reading the registry.
+std::string registry_cache_key(std::string_view program, std::string_view text);
+std::string encode_loaded_registry(const std::string& key, const LoadedRegistry& loaded);
+std::optional<LoadedRegistry> decode_loaded_registry(std::string_view bytes, const std::string& key);
+std::optional<LoadedRegistry> find_cached_registry(const RoundCache& cache, const std::string& key);
+void keep_cached_registry(const RoundCache& cache, const std::string& key, const LoadedRegistry& loaded);
+
 /// Removes entries of round files that are gone and what a killed build left half
 /// written (a temporary file whose process no longer runs).
 void tidy_round_cache(const RoundCache& cache, const std::vector<std::string>& file_names);

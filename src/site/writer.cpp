@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "site/discard_bin.h"
 #include "site/output_folder.h"
 #include "util/files.h"
 
@@ -109,7 +110,8 @@ private:
 /// run any number of times. Staged files lie flat in the staging folder: a
 /// second tree of folders would cost as much again to make and remove.
 /// ("+<TAB>staged<TAB>path", without the inode, is how an older pepgen wrote a move.)
-std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& staging,
+/// What is left of the staging folder (the replaced files' old versions) goes to `bin` when it can.
+std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& staging, DiscardBin* bin,
                          const std::function<void()>& before_manifest = {}) {
     std::string error;
     const auto marker = disk.read(staging / kCommitMarker, error);
@@ -166,7 +168,8 @@ std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& sta
     if (disk.lstat(staging / kManifestName).kind == Disk::Kind::file)
         if (error = disk.rename(staging / kManifestName, output / kManifestName); !error.empty())
             return std::string(kManifestName) + ": tidak dapat dipasang: " + error;
-    disk.remove_tree(staging);
+    // Out of the output folder either way: an upload must not publish superseded figures.
+    if (!bin || !bin->take(staging)) disk.remove_tree(staging);
     return {};
 }
 
@@ -183,8 +186,9 @@ struct SiteWriter::Guard {
 SiteWriter::SiteWriter(Disk& disk) : disk_(disk) {}
 
 std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostics& diags, bool verify_all,
-                                              Disk& disk) {
+                                              Disk& disk, DiscardBin* bin) {
     auto w = std::unique_ptr<SiteWriter>(new SiteWriter(disk));
+    w->bin_ = bin;
     w->shown_ = output.string();
     w->verify_all_ = verify_all;
     w->guard_ = std::make_unique<Guard>();
@@ -201,7 +205,7 @@ std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostic
     // A commit that a killed build left half done is finished; the staging of
     // a build killed earlier is dropped. The lock says no build is running.
     if (disk.lstat(w->staging_ / kCommitMarker).kind == Disk::Kind::file) {
-        if (auto error = roll_forward(disk, w->output_, w->staging_); !error.empty()) {
+        if (auto error = roll_forward(disk, w->output_, w->staging_, bin); !error.empty()) {
             diags.error(w->shown_, "build sebelumnya terhenti saat memasang berkas dan tidak dapat diselesaikan: " +
                                        error);
             return nullptr;
@@ -320,8 +324,11 @@ bool SiteWriter::refuse_unsafe(const std::string& path) {
 }
 
 bool SiteWriter::keep(const std::string& path, ManifestEntry entry) {
-    if (!record(path, std::move(entry))) return false;
     std::lock_guard<std::mutex> lock(mutex_);
+    if (!entries_.emplace(path, std::move(entry)).second) {
+        errors_.emplace_back(path, "dua halaman memakai jalur yang sama");
+        return false;
+    }
     ++unchanged_;
     return true;
 }
@@ -330,6 +337,14 @@ bool SiteWriter::reuse(const std::string& path, const std::string& key) {
     if (key.empty()) return false;
     const auto* prev = previous(path);
     if (!prev || input_part(prev->key) != key) return false;
+    // The planner asks this once for each of a national site's thousands of files: a file as the
+    // previous build left it is kept at once, without going through the look-ups on_disk() keeps
+    // for files asked about again (a page made after all, compared with what is on disk).
+    if (!verify_all_ && prev->stamp) {
+        const auto info = disk_.lstat(output_ / path);
+        if (info.kind == Disk::Kind::file && info.stamp == *prev->stamp)
+            return keep(path, ManifestEntry{prev->hash, prev->key, info.stamp});
+    }
     const auto disk = on_disk(path);
     if (!disk || disk->hash != prev->hash) return false;
     return keep(path, ManifestEntry{prev->hash, prev->key, disk->stamp});
@@ -500,7 +515,7 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
     }
     // Decided: from here a killed build is finished by the next one.
     decided_ = true;
-    error = roll_forward(disk_, output_, staging_, [&] {
+    error = roll_forward(disk_, output_, staging_, bin_, [&] {
         for (const auto& [path, staged] : staged_) {
             const auto info = disk_.lstat(output_ / path);
             if (info.kind == Disk::Kind::file) next.files[path].stamp = info.stamp;

@@ -27,6 +27,7 @@
 
 namespace pepgen {
 
+class DiscardBin;
 class OutputFolder;
 
 class SiteWriter {
@@ -34,9 +35,12 @@ public:
     /// Takes the output folder (see OutputFolder), finishes a commit that a
     /// killed build left half done, and prepares the staging folder.
     /// `verify_all` re-reads every file of the previous build instead of
-    /// trusting the stamps in the manifest (pepgen build --penuh).
+    /// trusting the stamps in the manifest (pepgen build --penuh). A commit
+    /// moves what is left of its staging folder into `bin` when it can
+    /// (it is removed there and then otherwise).
     static std::unique_ptr<SiteWriter> begin(const std::filesystem::path& output, Diagnostics& diags,
-                                             bool verify_all = false, Disk& disk = real_disk());
+                                             bool verify_all = false, Disk& disk = real_disk(),
+                                             DiscardBin* bin = nullptr);
     ~SiteWriter();
 
     /// True when the folder holds exactly what the manifest says, built from
@@ -93,6 +97,7 @@ private:
     bool check_in_the_way(Diagnostics& diags);
 
     Disk& disk_;
+    DiscardBin* bin_ = nullptr;
     std::unique_ptr<OutputFolder> folder_;
     std::filesystem::path output_, staging_;
     std::string shown_;
