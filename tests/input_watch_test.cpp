@@ -1,7 +1,9 @@
 // InputWatch: serve's wake-up on a saved input, a new folder, a stop request.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "cli/input_watch.h"
@@ -64,4 +66,46 @@ TEST_CASE("with nothing changed the watch times out, and a stop request wakes it
     });
     CHECK(watch.wait(std::chrono::milliseconds(5000), source.get_token()) == Woke::stop);
     CHECK(ms_since(start) < 2000);
+}
+
+TEST_CASE("a save written in many small pieces is waited for to its end, however many writes it takes",
+          "[input_watch]") {
+    test::TempDir dir;
+    make_project(dir.path());
+    InputWatch watch(dir.path());
+    std::stop_source never;
+    const auto file = dir / "data/penilaian/2026-1.json";
+    std::atomic<bool> done{false};
+    // As Python's json.dump or a spreadsheet saves a large round file: hundreds of
+    // writes a few milliseconds apart, for longer than the quiet time.
+    std::jthread writer([&] {
+        std::ofstream out(file, std::ios::binary);
+        for (int i = 0; i < 200; ++i) {
+            out << std::string(8192, 'x') << std::flush;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        out.close();
+        done = true;
+    });
+    REQUIRE(watch.wait(std::chrono::milliseconds(5000), never.get_token()) == Woke::change);
+    CHECK(watch.wait_until_quiet(std::chrono::milliseconds(100), std::chrono::seconds(10), never.get_token()) ==
+          Woke::timeout);
+    CHECK(done);
+    CHECK(fs::file_size(file) == 200u * 8192u);
+    writer.join();
+
+    // Steady changes are waited for no longer than the longest wait.
+    std::atomic<bool> stop_writing{false};
+    std::jthread steady([&] {
+        while (!stop_writing) {
+            test::write_file(file, "{}");
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    });
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(watch.wait_until_quiet(std::chrono::milliseconds(100), std::chrono::milliseconds(400), never.get_token()) ==
+          Woke::timeout);
+    CHECK(ms_since(start) >= 350);
+    CHECK(ms_since(start) < 3000);
+    stop_writing = true;
 }

@@ -5,6 +5,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <system_error>
 
@@ -59,6 +60,19 @@ InputWatch::Woke InputWatch::wait(std::chrono::milliseconds timeout, std::stop_t
     }
     watch_tree();
     return Woke::change;
+}
+
+InputWatch::Woke InputWatch::wait_until_quiet(std::chrono::milliseconds quiet, std::chrono::milliseconds longest,
+                                              std::stop_token stop) {
+    // By the clock, not by wakes: each write of a save wakes wait() at once, so a
+    // count of wakes runs out while a large file is still being written.
+    const auto give_up = std::chrono::steady_clock::now() + longest;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(give_up - std::chrono::steady_clock::now());
+        if (left <= std::chrono::milliseconds(0)) return Woke::timeout;
+        const auto woke = wait(std::min(quiet, left), stop);
+        if (woke != Woke::change) return woke;
+    }
 }
 
 }  // namespace pepgen

@@ -21,6 +21,10 @@ public:
     /// Waits until something under the inputs changes, `timeout` passes, or
     /// `stop` is requested, and says which came first.
     Woke wait(std::chrono::milliseconds timeout, std::stop_token stop);
+    /// After a change: waits until nothing has changed for `quiet` (an editor's or
+    /// LibreOffice's save is a burst of writes), or `longest` has passed since the call
+    /// (steady changes), or `stop` is requested; returns stop or timeout.
+    Woke wait_until_quiet(std::chrono::milliseconds quiet, std::chrono::milliseconds longest, std::stop_token stop);
 
 private:
     void watch_tree();

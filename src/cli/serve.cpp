@@ -351,10 +351,8 @@ int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& e
                 if (input_signature(root) == last) continue;
                 // Wait for the editor to finish saving: rebuild once the tree
                 // has been quiet for 100 ms (or after 3 s of steady changes).
-                // An editor's or LibreOffice's save is a burst of a few ms.
-                auto woke = Woke::change;
-                for (int i = 0; i < 30 && woke == Woke::change; ++i) woke = watch.wait(std::chrono::milliseconds(100), stop);
-                if (woke == Woke::stop) break;
+                if (watch.wait_until_quiet(std::chrono::milliseconds(100), std::chrono::seconds(3), stop) == Woke::stop)
+                    break;
                 last = input_signature(root);
                 rebuild(root, site, state, out);
             }
