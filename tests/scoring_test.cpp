@@ -196,6 +196,10 @@ TEST_CASE("changes compare with the previous periodic round; incidental rounds d
     round("2026-1", RoundKind::rutin, "2026-05-01", {{"a", 305}, {"b", 200}});
     set(data.rounds[3].sheets[1], content.indicators, "K01", std::nullopt);
     round("2026-2", RoundKind::rutin, "2026-11-01", {{"b", 255}});
+    // A draft is compared with the rounds before it, but no later round is compared with it.
+    round("2027-1", RoundKind::rutin, "2027-05-01", {{"b", 300}});
+    data.rounds.back().draft = true;
+    round("2027-2", RoundKind::rutin, "2027-11-01", {{"b", 260}});
 
     const auto res = compute(content, data);
     const auto& inc = *res.rounds[1].find("a");
@@ -218,7 +222,15 @@ TEST_CASE("changes compare with the previous periodic round; incidental rounds d
     CHECK(b4.delta == 25);
     CHECK(b4.move == Move::up);
 
-    CHECK(res.latest_periodic == 4u);
+    const auto& draft = *res.rounds[5].find("b");
+    CHECK(draft.previous_round == 4u);
+    CHECK(draft.delta == 45);
+    const auto& after_draft = *res.rounds[6].find("b");
+    CHECK(after_draft.previous_round == 4u);  // 2026-2, not the draft
+    CHECK(after_draft.delta == 5);
+    CHECK(res.history.at("b") == std::vector<std::size_t>{0, 2, 3, 4, 6});
+
+    CHECK(res.latest_periodic == 6u);
     CHECK(res.current_round("a") == 3u);  // the incidental round never counts
     CHECK_FALSE(res.current_round("tidak-ada"));
     CHECK(res.history.at("a") == std::vector<std::size_t>{0, 1, 2, 3});

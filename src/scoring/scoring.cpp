@@ -2,6 +2,7 @@
 #include "scoring/publication.h"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include "util/parallel.h"
@@ -192,23 +193,25 @@ Results compute(const Content& content, const Data& data) {
     }
     // Changes: compare each sheet with the LSP's newest earlier periodic round
     // in which its sheet was complete (an incomplete sheet has no IK to compare).
+    // Rounds are in date order: one pass keeps each LSP's newest such sheet so far
+    // (a draft's sheets are compared, but no later round is compared with them).
+    std::unordered_map<std::string_view, std::pair<std::size_t, const SheetResult*>> newest;
     for (std::size_t i = 0; i < results.rounds.size(); ++i) {
         for (auto& s : results.rounds[i].sheets) {
             if (!s.complete) continue;
-            const auto& hist = results.history[s.lsp_id];
-            for (auto it = hist.rbegin(); it != hist.rend(); ++it) {
-                if (*it >= i || data.rounds[*it].kind != RoundKind::rutin) continue;
-                const auto* prev = results.rounds[*it].find(s.lsp_id);
-                if (!prev || !prev->complete) continue;
-                s.previous_round = *it;
-                s.delta = *s.ik - *prev->ik;
-                if (s.category && prev->category)
-                    s.move = *s.category < *prev->category ? Move::up
-                             : *s.category > *prev->category ? Move::down
-                                                             : Move::same;
-                break;
-            }
+            const auto it = newest.find(s.lsp_id);
+            if (it == newest.end()) continue;
+            const auto& [round, prev] = it->second;
+            s.previous_round = round;
+            s.delta = *s.ik - *prev->ik;
+            if (s.category && prev->category)
+                s.move = *s.category < *prev->category ? Move::up
+                         : *s.category > *prev->category ? Move::down
+                                                         : Move::same;
         }
+        if (data.rounds[i].draft || data.rounds[i].kind != RoundKind::rutin) continue;
+        for (const auto& s : results.rounds[i].sheets)
+            if (s.complete) newest[s.lsp_id] = {i, &s};
     }
     results.publication = publication_of(data.ledger);
     return results;
