@@ -288,3 +288,53 @@ TEST_CASE("a changed round changes the keys of exactly the pages that show it", 
         CHECK(path.find("lsp-c") == std::string::npos);
     }
 }
+
+TEST_CASE("the input memo: a file whose stamp is unchanged is not read again; a changed or fresh one is",
+          "[incremental_keys][input_memo]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto memo_file = dir / ".pepgen-cache/masukan";
+    fs::create_directories(memo_file.parent_path());
+    InputMemo memo{memo_file, true, std::chrono::seconds(0)};  // files written just now count as settled
+    const auto fresh = scan_inputs(dir.path(), kExtra);
+    const auto first = scan_inputs(dir.path(), kExtra, memo);
+    CHECK(first.all == fresh.all);
+    auto entries = read_input_memo(memo_file);
+    REQUIRE(entries.count("data/lsp.json") == 1);
+    CHECK(entries.size() == fresh.files.size());
+    CHECK(entries.at("data/lsp.json").hash == fresh.files.at("data/lsp.json"));
+
+    // The memo is what is used: a planted fingerprint under the file's own stamp is taken.
+    std::map<std::string, MemoEntry> planted(entries.begin(), entries.end());
+    planted.at("data/lsp.json").hash = 42;
+    write_input_memo(memo_file, planted);
+    CHECK(scan_inputs(dir.path(), kExtra, memo).files.at("data/lsp.json") == 42);
+    SECTION("a build from scratch reads every file again and renews the memo") {
+        const InputMemo scratch{memo_file, false, std::chrono::seconds(0)};
+        CHECK(scan_inputs(dir.path(), kExtra, scratch).all == fresh.all);
+        CHECK(read_input_memo(memo_file).at("data/lsp.json").hash == fresh.files.at("data/lsp.json"));
+    }
+    SECTION("a changed file is read again, even at the same size") {
+        edit(dir / "data/lsp.json", "\"lsp\"", "\"LSP\"");  // same size, other bytes, another stamp
+        const auto again = scan_inputs(dir.path(), kExtra, memo);
+        CHECK(again.files.at("data/lsp.json") != 42);
+        CHECK(again.files.at("data/lsp.json") == scan_inputs(dir.path(), kExtra).files.at("data/lsp.json"));
+        CHECK(again.files.at("data/lsp.json") != fresh.files.at("data/lsp.json"));
+    }
+    SECTION("a file changed just before the scan is not remembered, so a change in the same tick is seen") {
+        const InputMemo settling{memo_file, true, std::chrono::seconds(3)};
+        edit(dir / "data/penilaian/2025-2.json", "\"M01\": 9", "\"M01\": 2");
+        const auto scanned = scan_inputs(dir.path(), kExtra, settling);
+        CHECK(scanned.files.at("data/lsp.json") == 42);  // settled long ago as far as the memo knows
+        CHECK(read_input_memo(memo_file).count("data/penilaian/2025-2.json") == 0);
+    }
+    SECTION("a damaged or torn memo is no memo") {
+        auto text = test::read_file(memo_file);
+        test::write_file(memo_file, text.substr(0, text.size() - 5));
+        CHECK(read_input_memo(memo_file).empty());
+        text[text.size() / 2] = static_cast<char>(text[text.size() / 2] ^ 0x01);
+        test::write_file(memo_file, text);
+        CHECK(read_input_memo(memo_file).empty());
+        CHECK(scan_inputs(dir.path(), kExtra, memo).all == fresh.all);
+    }
+}

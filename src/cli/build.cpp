@@ -32,7 +32,10 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     // options, every file still there): the site is already right.
     const auto extra = program_identity() + "|" + options.base_url.value_or("-") + "|" + (options.incremental ? "i" : "f") +
                        (options.include_drafts ? "|d" : "|p");
-    const auto inputs = scan_inputs(root, extra);
+    // A build from scratch (--penuh) and a release read every input again; others trust unchanged stamps.
+    const auto inputs = scan_inputs(root, extra,
+                                    InputMemo{fs::absolute(root) / kRoundCacheDir / "masukan",
+                                              options.incremental && !options.release});
     Disk& disk = options.disk ? *options.disk : real_disk();
     if (options.incremental && !options.release && SiteWriter::up_to_date(options.output, inputs.all, disk)) {
         if (summary) {

@@ -203,32 +203,6 @@ std::optional<In> open_entry(std::string_view bytes, std::string_view magic, con
     return in;
 }
 
-/// Writes an entry, replacing the earlier one at once (write, then rename), only into real
-/// folders of pepgen's own making (`dirs`, made if missing): never through a link, never over
-/// a user's file. Not write_file_atomically: that one follows a link at the target and fsyncs,
-/// which a project file needs and a cache does not (a torn entry fails its seal); the pid in
-/// the temporary name lets tidy_round_cache tell a killed build's leftovers from a running build's.
-void keep_entry(std::initializer_list<fs::path> dirs, const fs::path& target, const std::string& bytes) {
-    std::error_code ec;
-    for (const auto& dir : dirs) {
-        // Entries are kept from several threads at once: another may have just made the folder.
-        if (fs::symlink_status(dir, ec).type() == fs::file_type::not_found) fs::create_directory(dir, ec);
-        if (fs::symlink_status(dir, ec).type() != fs::file_type::directory) return;
-    }
-    static std::atomic<unsigned> serial{0};
-    const auto temp = fs::path(target.string() + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial++));
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (fd < 0) return;
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    const bool ok = ::close(fd) == 0 && done == bytes.size();
-    if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) ::unlink(temp.c_str());
-}
-
 }  // namespace
 
 std::string round_cache_key(std::string_view program, const std::vector<Indicator>& catalogue, std::string_view text) {
@@ -331,7 +305,7 @@ std::optional<LoadedRegistry> find_cached_registry(const RoundCache& cache, cons
 }
 
 void keep_cached_registry(const RoundCache& cache, const std::string& key, const LoadedRegistry& loaded) {
-    keep_entry({cache.dir.parent_path()}, cache.dir.parent_path() / "lsp.bin", encode_loaded_registry(key, loaded));
+    write_cache_file({cache.dir.parent_path()}, cache.dir.parent_path() / "lsp.bin", encode_loaded_registry(key, loaded));
 }
 
 std::optional<LoadedRound> find_cached_round(const RoundCache& cache, const std::string& file_name,
@@ -343,7 +317,7 @@ std::optional<LoadedRound> find_cached_round(const RoundCache& cache, const std:
 
 void keep_cached_round(const RoundCache& cache, const std::string& file_name, const std::string& key,
                        const LoadedRound& loaded) {
-    keep_entry({cache.dir.parent_path(), cache.dir}, cache.dir / (file_name + ".bin"), encode_loaded_round(key, loaded));
+    write_cache_file({cache.dir.parent_path(), cache.dir}, cache.dir / (file_name + ".bin"), encode_loaded_round(key, loaded));
 }
 
 void tidy_round_cache(const RoundCache& cache, const std::vector<std::string>& file_names) {
@@ -365,12 +339,13 @@ void tidy_round_cache(const RoundCache& cache, const std::vector<std::string>& f
             stale.push_back(it->path());
         }
     }
-    // The registry's entry beside them: only what a killed build left half written.
+    // The entries beside them (the registry's, the input memo): only what a killed build left half written.
     for (auto it = fs::directory_iterator(cache.dir.parent_path(), ec); !ec && it != fs::directory_iterator();
          it.increment(ec)) {
         const auto name = it->path().filename().string();
-        if (name.rfind("lsp.bin.tmp.", 0) != 0) continue;
-        const auto pid = std::atol(name.c_str() + 12);
+        const auto tmp = name.find(".tmp.");
+        if (tmp == std::string::npos || !it->is_regular_file(ec)) continue;
+        const auto pid = std::atol(name.c_str() + tmp + 5);
         if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
         stale.push_back(it->path());
     }

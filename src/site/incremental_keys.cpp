@@ -4,7 +4,11 @@
 #include <unistd.h>
 
 
+#include <chrono>
+#include <optional>
+
 #include "render/theme.h"
+#include "site/input_memo.h"
 #include "util/fingerprint.h"
 #include "util/files.h"
 #include "util/parallel.h"
@@ -91,7 +95,7 @@ std::string program_identity() {
     return id;
 }
 
-InputFiles scan_inputs(const fs::path& root, const std::string& extra) {
+InputFiles scan_inputs(const fs::path& root, const std::string& extra, const InputMemo& memo) {
     InputFiles in;
     std::vector<fs::path> paths;
     std::error_code ec;
@@ -102,16 +106,56 @@ InputFiles scan_inputs(const fs::path& root, const std::string& extra) {
         ec.clear();
     }
     paths.push_back(root / "pepgen.yaml");
-    // Tens of megabytes of round files at national scale: read and hashed on every core.
+    std::vector<std::string> names(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) names[i] = display_path(root, paths[i]);
+    // A file whose stamp is what the memo says is not read again: tens of megabytes of
+    // round files at national scale, read and hashed on every core when they must be.
+    const auto remembered =
+        memo.file.empty() || !memo.trust ? std::unordered_map<std::string, MemoEntry>() : read_input_memo(memo.file);
+    const auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                         std::chrono::system_clock::now().time_since_epoch()).count();
+    const auto settled_before = now - std::chrono::duration_cast<std::chrono::nanoseconds>(memo.settle).count();
     std::vector<std::optional<std::uint64_t>> hashes(paths.size());
+    std::vector<std::optional<MemoEntry>> seen(paths.size());
     for_each_index(paths.size(), [&](std::size_t i) {
-        if (auto read = read_text_file(paths[i]); read.text) hashes[i] = fingerprint(*read.text);
+        // The stamp before the bytes: a change in between leaves a stamp that no longer matches.
+        struct stat st {};
+        const bool stamped = ::stat(paths[i].c_str(), &st) == 0 && S_ISREG(st.st_mode);
+        FileStamp stamp;
+        if (stamped) {
+            stamp.size = static_cast<std::uintmax_t>(st.st_size);
+            stamp.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+            stamp.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+            stamp.inode = static_cast<std::uint64_t>(st.st_ino);
+            if (auto it = remembered.find(names[i]); it != remembered.end() && it->second.stamp == stamp) {
+                hashes[i] = it->second.hash;
+                seen[i] = it->second;
+                return;
+            }
+        }
+        if (auto read = read_text_file(paths[i]); read.text) {
+            hashes[i] = fingerprint(*read.text);
+            if (stamped && stamp.mtime_ns < settled_before && stamp.ctime_ns < settled_before)
+                seen[i] = MemoEntry{stamp, *hashes[i]};
+        }
     });
-    for (std::size_t i = 0; i + 1 < paths.size(); ++i) in.files[display_path(root, paths[i])] = hashes[i].value_or(0);
+    for (std::size_t i = 0; i + 1 < paths.size(); ++i) in.files[names[i]] = hashes[i].value_or(0);
     if (hashes.back()) in.files["pepgen.yaml"] = *hashes.back();
     std::uint64_t all = mix(1469598103934665603ull, extra);
     for (const auto& [path, hash] : in.files) all = mix(all, path + "=" + fingerprint_hex(hash));
     in.all = fingerprint_hex(all);
+    if (!memo.file.empty()) {
+        std::map<std::string, MemoEntry> next;
+        for (std::size_t i = 0; i < paths.size(); ++i)
+            if (seen[i]) next.emplace(names[i], *seen[i]);
+        // Rewritten only when it would say something else.
+        bool same = next.size() == remembered.size();
+        for (auto it = next.begin(); same && it != next.end(); ++it) {
+            const auto r = remembered.find(it->first);
+            same = r != remembered.end() && r->second == it->second;
+        }
+        if (!same) write_input_memo(memo.file, next);
+    }
     return in;
 }
 

@@ -11,6 +11,7 @@
 
 #include "model/types.h"
 #include "render/value.h"
+#include "site/input_memo.h"
 
 namespace pepgen {
 
@@ -46,7 +47,9 @@ struct InputFiles {
     std::map<std::string, std::uint64_t> files;  ///< project-relative path -> fingerprint
     std::string all;
 };
-InputFiles scan_inputs(const std::filesystem::path& root, const std::string& extra);
+/// With a memo (site/input_memo.h), a file whose stamp is as remembered is not read again,
+/// and the memo is renewed with what this scan saw.
+InputFiles scan_inputs(const std::filesystem::path& root, const std::string& extra, const InputMemo& memo = {});
 
 /// The keys shared by many pages, from the input fingerprints (page_keys adds each page's own values).
 InputKeys derive_keys(const InputFiles& inputs, const std::string& extra);

@@ -1,6 +1,7 @@
 #include "util/files.h"
 
 #include <algorithm>
+#include <atomic>
 #include <system_error>
 #include <cerrno>
 #include <cstring>
@@ -172,6 +173,29 @@ std::string display_path(const fs::path& root, const fs::path& p) {
     auto rel = fs::relative(p, root, ec);
     if (ec || rel.empty() || rel.native().rfind("..", 0) == 0) return p.generic_string();
     return rel.generic_string();
+}
+
+void write_cache_file(std::initializer_list<std::filesystem::path> dirs, const std::filesystem::path& target,
+                      const std::string& bytes) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (const auto& dir : dirs) {
+        // Entries are kept from several threads at once: another may have just made the folder.
+        if (fs::symlink_status(dir, ec).type() == fs::file_type::not_found) fs::create_directory(dir, ec);
+        if (fs::symlink_status(dir, ec).type() != fs::file_type::directory) return;
+    }
+    static std::atomic<unsigned> serial{0};
+    const auto temp = fs::path(target.string() + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial++));
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) return;
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    const bool ok = ::close(fd) == 0 && done == bytes.size();
+    if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) ::unlink(temp.c_str());
 }
 
 }  // namespace pepgen

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,5 +65,13 @@ std::vector<std::filesystem::path> list_files(const std::filesystem::path& root,
 
 /// Path of p relative to root, with forward slashes, for messages.
 std::string display_path(const std::filesystem::path& root, const std::filesystem::path& p);
+
+/// Writes an entry of pepgen's cache (.pepgen-cache/), replacing the earlier one at once (write,
+/// then rename), only inside real folders of pepgen's own making (`dirs`, each made if missing):
+/// never through a link, never over a user's file. No fsync: a torn entry must fail its own check.
+/// The temporary name carries the pid, so a killed build's leftovers can be told from a running one's.
+/// A cache that cannot be written is no error: nothing is reported.
+void write_cache_file(std::initializer_list<std::filesystem::path> dirs, const std::filesystem::path& target,
+                      const std::string& bytes);
 
 }  // namespace pepgen
