@@ -11,6 +11,7 @@
 #include "site/incremental_keys.h"
 #include "site/page_keys.h"
 #include "test_support.h"
+#include "util/fingerprint.h"
 
 using namespace pepgen;
 using Catch::Matchers::Contains;
@@ -258,7 +259,7 @@ TEST_CASE("build --verifikasi reads every round file again: a wrong parse cache 
     // An entry under the file's own key that says something else (as a fault in the cache would).
     const RoundCache cache{dir / kRoundCacheDir / "penilaian", program_identity()};
     const auto text = test::read_file(dir / "data/penilaian/2025-2.json");
-    const auto key = round_cache_key(cache.program, test::fixture_catalogue(), text);
+    const auto key = round_cache_key(cache.program, test::fixture_catalogue(), fingerprint(text));
     auto kept = find_cached_round(cache, "2025-2.json", key);
     REQUIRE(kept);
     REQUIRE(kept->round);

@@ -8,6 +8,7 @@
 #include "data/data_loader.h"
 #include "data/round_cache.h"
 #include "test_support.h"
+#include "util/fingerprint.h"
 
 using namespace pepgen;
 namespace fs = std::filesystem;
@@ -132,7 +133,7 @@ TEST_CASE("load_data takes an unchanged round file from the cache and reads a ch
 
     // The entry is really what is read: one planted under the file's key is taken as the file.
     const auto text = test::read_file(dir / "data/penilaian/2025-1.json");
-    const auto key = round_cache_key(cache.program, test::fixture_catalogue(), text);
+    const auto key = round_cache_key(cache.program, test::fixture_catalogue(), fingerprint(text));
     Round marked = first.rounds.front();
     marked.title = "dari cache";
     keep_cached_round(cache, "2025-1.json", key, LoadedRound{marked, Diagnostics{}});
@@ -220,7 +221,7 @@ TEST_CASE("the registry is taken from the cache while its bytes are unchanged, m
     }
 
     // The entry is what is read: one planted under the file's key is taken as the registry.
-    const auto key = registry_cache_key(cache.program, test::read_file(dir / "data/lsp.json"));
+    const auto key = registry_cache_key(cache.program, fingerprint(test::read_file(dir / "data/lsp.json")));
     auto marked = fresh.lsps;
     marked.front().name = "dari cache";
     keep_cached_registry(cache, key, LoadedRegistry{true, marked, Diagnostics{}});
@@ -243,4 +244,35 @@ TEST_CASE("the registry is taken from the cache while its bytes are unchanged, m
         CHECK_FALSE(decode_loaded_registry(bytes, key));
         CHECK_FALSE(decode_loaded_registry(encode_loaded_registry(key, LoadedRegistry{}), "lain"));
     }
+}
+
+TEST_CASE("with the scan's fingerprints an entry is found without reading the file, and kept only under the "
+          "fingerprint of the bytes read",
+          "[round-cache]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto text = test::read_file(dir / "data/penilaian/2025-1.json");
+    std::map<std::string, std::uint64_t> scan{{"data/penilaian/2025-1.json", 7}};
+    const RoundCache cache{dir / ".pepgen-cache/penilaian", "uji-1", true, &scan};
+    Diagnostics first;
+    const auto fresh = load_data(dir.path(), test::fixture_catalogue(), first, &cache);
+    // The scan said 7, but the bytes read were the file's: the entry names those, never 7.
+    CHECK_FALSE(find_cached_round(cache, "2025-1.json", round_cache_key(cache.program, test::fixture_catalogue(), 7)));
+    REQUIRE(find_cached_round(cache, "2025-1.json",
+                              round_cache_key(cache.program, test::fixture_catalogue(), fingerprint(text))));
+
+    // An entry under the scan's fingerprint is taken as the file, without the file being read.
+    Round marked = fresh.rounds.front();
+    marked.title = "dari cache";
+    keep_cached_round(cache, "2025-1.json", round_cache_key(cache.program, test::fixture_catalogue(), 7),
+                      LoadedRound{marked, Diagnostics{}});
+    Diagnostics d;
+    CHECK(load_data(dir.path(), test::fixture_catalogue(), d, &cache).rounds.front().title == "dari cache");
+    // Without the scan (or with another fingerprint for it) the file's own entry is used.
+    scan["data/penilaian/2025-1.json"] = fingerprint(text);
+    CHECK(load_data(dir.path(), test::fixture_catalogue(), d, &cache).rounds.front().title != "dari cache");
+    // A build from scratch reads the file whatever the scan says.
+    scan["data/penilaian/2025-1.json"] = 7;
+    const RoundCache scratch{cache.dir, cache.program, false, &scan};
+    CHECK(load_data(dir.path(), test::fixture_catalogue(), d, &scratch).rounds.front().title != "dari cache");
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <set>
 
 #include "data/field_rules.h"
@@ -10,8 +11,8 @@
 #include "data/ledger_loader.h"
 #include "data/stats_loader.h"
 #include "util/files.h"
+#include "util/fingerprint.h"
 #include "util/parallel.h"
-#include "util/text.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -361,18 +362,43 @@ std::vector<Lsp> load_registry(const fs::path& root, Diagnostics& diags) {
 
 namespace {
 
+/// The scan's fingerprint of an input file, if the build has one.
+std::optional<std::uint64_t> scanned(const RoundCache& cache, const fs::path& root, const fs::path& path) {
+    if (!cache.fingerprints) return std::nullopt;
+    const auto it = cache.fingerprints->find(display_path(root, path));
+    return it == cache.fingerprints->end() ? std::nullopt : std::optional<std::uint64_t>(it->second);
+}
+
+/// An input file's cache entry: first by the scan's fingerprint (the file is not read), else
+/// by the bytes read now. `key` is left naming the bytes read, for keeping a new entry.
+template <typename Entry>
+std::optional<Entry> cached(const RoundCache& cache, const fs::path& root, const fs::path& path,
+                            const std::function<std::string(std::uint64_t)>& key_of,
+                            const std::function<std::optional<Entry>(const std::string&)>& find, std::string& key) {
+    const auto before = scanned(cache, root, path);
+    if (before && cache.read)
+        if (auto kept = find(key_of(*before))) return kept;
+    auto read = read_project_file(root, path);
+    if (!read.text) return std::nullopt;
+    const auto content = fingerprint(*read.text);
+    key = key_of(content);
+    if (cache.read && (!before || *before != content)) return find(key);
+    return std::nullopt;
+}
+
 /// The registry, from the cache when its bytes are the ones an earlier build read.
 void load_registry_cached(const fs::path& root, Data& data, Diagnostics& diags, const RoundCache* cache) {
     std::string key;
     if (cache) {
-        if (auto read = read_project_file(root, root / "data" / "lsp.json"); read.text) {
-            key = registry_cache_key(cache->program, *read.text);
-            if (auto kept = cache->read ? find_cached_registry(*cache, key) : std::nullopt) {
-                data.registry_loaded = kept->loaded;
-                data.lsps = std::move(kept->lsps);
-                diags.append(kept->diags);
-                return;
-            }
+        const auto kept = cached<LoadedRegistry>(
+            *cache, root, root / "data" / "lsp.json",
+            [&](std::uint64_t content) { return registry_cache_key(cache->program, content); },
+            [&](const std::string& k) { return find_cached_registry(*cache, k); }, key);
+        if (kept) {
+            data.registry_loaded = kept->loaded;
+            data.lsps = std::move(kept->lsps);
+            diags.append(kept->diags);
+            return;
         }
     }
     Diagnostics found;
@@ -415,13 +441,14 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
         std::string key;
         const auto name = paths[i].filename().string();
         if (cache) {
-            if (auto read = read_project_file(root, paths[i]); read.text) {
-                key = round_cache_key(cache->program, catalogue, *read.text);
-                if (auto kept = cache->read ? find_cached_round(*cache, name, key) : std::nullopt) {
-                    loaded[i] = std::move(kept->round);
-                    found[i] = std::move(kept->diags);
-                    return;
-                }
+            auto kept = cached<LoadedRound>(
+                *cache, root, paths[i],
+                [&](std::uint64_t content) { return round_cache_key(cache->program, catalogue, content); },
+                [&](const std::string& k) { return find_cached_round(*cache, name, k); }, key);
+            if (kept) {
+                loaded[i] = std::move(kept->round);
+                found[i] = std::move(kept->diags);
+                return;
             }
         }
         loaded[i] = load_round(root, paths[i], catalogue, found[i]);

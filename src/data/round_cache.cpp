@@ -205,12 +205,11 @@ std::optional<In> open_entry(std::string_view bytes, std::string_view magic, con
 
 }  // namespace
 
-std::string round_cache_key(std::string_view program, const std::vector<Indicator>& catalogue, std::string_view text) {
+std::string round_cache_key(std::string_view program, const std::vector<Indicator>& catalogue,
+                            std::uint64_t content) {
     std::string codes;
     for (const auto& ind : catalogue) codes += ind.code + ",";
-    // The size beside the hash: two different files must also collide in length to be taken for each other.
-    return std::string(program) + "|" + fingerprint_hex(fingerprint(codes)) + "|" + std::to_string(text.size()) + ":" +
-           fingerprint_hex(fingerprint(text)) + fingerprint_hex(fingerprint(text, 0x9e3779b97f4a7c15ull));
+    return std::string(program) + "|" + fingerprint_hex(fingerprint(codes)) + "|" + fingerprint_hex(content);
 }
 
 std::string encode_loaded_round(const std::string& key, const LoadedRound& loaded) {
@@ -267,9 +266,8 @@ std::optional<LoadedRound> decode_loaded_round(std::string_view bytes, const std
     return loaded;
 }
 
-std::string registry_cache_key(std::string_view program, std::string_view text) {
-    return std::string(program) + "|" + std::to_string(text.size()) + ":" + fingerprint_hex(fingerprint(text)) +
-           fingerprint_hex(fingerprint(text, 0x9e3779b97f4a7c15ull));
+std::string registry_cache_key(std::string_view program, std::uint64_t content) {
+    return std::string(program) + "|" + fingerprint_hex(content);
 }
 
 std::string encode_loaded_registry(const std::string& key, const LoadedRegistry& loaded) {

@@ -4,7 +4,9 @@
 /// indicator catalogue and the same program, and gives back the file's messages too.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,10 @@ struct RoundCache {
     /// false for a build from scratch (--penuh, and the reference build of --verifikasi):
     /// every file is read again, and the entries are renewed from what was read.
     bool read = true;
+    /// The build's scan of the inputs (project path -> fingerprint of the bytes): an entry is
+    /// looked up by it without reading the file. Entries are kept only under the fingerprint of
+    /// the bytes actually read, so an entry never stands for other bytes than its own.
+    const std::map<std::string, std::uint64_t>* fingerprints = nullptr;
 };
 
 /// What loading one round file gave: the round (none when it had errors) and every message.
@@ -33,8 +39,10 @@ struct LoadedRound {
     Diagnostics diags;
 };
 
-/// Names exactly what a loaded round depends on: the program, the catalogue's codes in order, the file's bytes.
-std::string round_cache_key(std::string_view program, const std::vector<Indicator>& catalogue, std::string_view text);
+/// Names exactly what a loaded round depends on: the program, the catalogue's codes in order, the
+/// file's bytes (by their fingerprint, util/fingerprint.h, as scan_inputs takes it).
+std::string round_cache_key(std::string_view program, const std::vector<Indicator>& catalogue,
+                            std::uint64_t content);
 
 std::string encode_loaded_round(const std::string& key, const LoadedRound& loaded);
 /// Nothing when the bytes were written for another key, by another format, or are damaged.
@@ -56,7 +64,7 @@ struct LoadedRegistry {
     Diagnostics diags;
 };
 /// The program and the file's bytes: nothing else goes into reading the registry.
-std::string registry_cache_key(std::string_view program, std::string_view text);
+std::string registry_cache_key(std::string_view program, std::uint64_t content);
 std::string encode_loaded_registry(const std::string& key, const LoadedRegistry& loaded);
 std::optional<LoadedRegistry> decode_loaded_registry(std::string_view bytes, const std::string& key);
 std::optional<LoadedRegistry> find_cached_registry(const RoundCache& cache, const std::string& key);
