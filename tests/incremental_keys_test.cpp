@@ -328,6 +328,13 @@ TEST_CASE("the input memo: a file whose stamp is unchanged is not read again; a 
         CHECK(scanned.files.at("data/lsp.json") == 42);  // settled long ago as far as the memo knows
         CHECK(read_input_memo(memo_file).count("data/penilaian/2025-2.json") == 0);
     }
+    SECTION("a memo reached through a link is no memo") {
+        test::TempDir elsewhere;
+        fs::rename(memo_file.parent_path(), elsewhere / "cache");
+        fs::create_directory_symlink(elsewhere / "cache", memo_file.parent_path());
+        CHECK(read_input_memo(memo_file).empty());
+        CHECK(scan_inputs(dir.path(), kExtra, memo).files.at("data/lsp.json") == fresh.files.at("data/lsp.json"));
+    }
     SECTION("a damaged or torn memo is no memo") {
         auto text = test::read_file(memo_file);
         test::write_file(memo_file, text.substr(0, text.size() - 5));

@@ -276,3 +276,29 @@ TEST_CASE("with the scan's fingerprints an entry is found without reading the fi
     const RoundCache scratch{cache.dir, cache.program, false, &scan};
     CHECK(load_data(dir.path(), test::fixture_catalogue(), d, &scratch).rounds.front().title != "dari cache");
 }
+
+TEST_CASE("the cache is read only from real folders of its own: an entry reached through a link is not taken",
+          "[round-cache]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto text = test::read_file(dir / "data/penilaian/2025-1.json");
+    test::TempDir elsewhere;
+    // A planted entry under the file's own key, in a folder the link leads to.
+    const RoundCache planted{elsewhere / "penilaian", "uji-1"};
+    Diagnostics d;
+    auto round = load_data(dir.path(), test::fixture_catalogue(), d).rounds.front();
+    round.title = "dari cache";
+    keep_cached_round(planted, "2025-1.json", round_cache_key("uji-1", test::fixture_catalogue(), fingerprint(text)),
+                      LoadedRound{round, Diagnostics{}});
+    REQUIRE(fs::is_regular_file(elsewhere / "penilaian/2025-1.json.bin"));
+    const RoundCache cache{dir / ".pepgen-cache/penilaian", "uji-1"};
+    SECTION("the cache folder is a link") {
+        fs::create_directory_symlink(elsewhere.path(), dir / ".pepgen-cache");
+        CHECK(load_data(dir.path(), test::fixture_catalogue(), d, &cache).rounds.front().title != "dari cache");
+    }
+    SECTION("the entry is a link") {
+        fs::create_directories(cache.dir);
+        fs::create_symlink(elsewhere / "penilaian/2025-1.json.bin", cache.dir / "2025-1.json.bin");
+        CHECK(load_data(dir.path(), test::fixture_catalogue(), d, &cache).rounds.front().title != "dari cache");
+    }
+}

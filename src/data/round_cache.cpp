@@ -297,9 +297,9 @@ std::optional<LoadedRegistry> decode_loaded_registry(std::string_view bytes, con
 }
 
 std::optional<LoadedRegistry> find_cached_registry(const RoundCache& cache, const std::string& key) {
-    auto read = read_text_file(cache.dir.parent_path() / "lsp.bin");
-    if (!read.text) return std::nullopt;
-    return decode_loaded_registry(*read.text, key);
+    const auto bytes = read_cache_file({cache.dir.parent_path()}, cache.dir.parent_path() / "lsp.bin");
+    if (!bytes) return std::nullopt;
+    return decode_loaded_registry(*bytes, key);
 }
 
 void keep_cached_registry(const RoundCache& cache, const std::string& key, const LoadedRegistry& loaded) {
@@ -308,9 +308,9 @@ void keep_cached_registry(const RoundCache& cache, const std::string& key, const
 
 std::optional<LoadedRound> find_cached_round(const RoundCache& cache, const std::string& file_name,
                                              const std::string& key) {
-    auto read = read_text_file(cache.dir / (file_name + ".bin"));
-    if (!read.text) return std::nullopt;
-    return decode_loaded_round(*read.text, key);
+    const auto bytes = read_cache_file({cache.dir.parent_path(), cache.dir}, cache.dir / (file_name + ".bin"));
+    if (!bytes) return std::nullopt;
+    return decode_loaded_round(*bytes, key);
 }
 
 void keep_cached_round(const RoundCache& cache, const std::string& file_name, const std::string& key,

@@ -26,9 +26,9 @@ bool take_number(std::string_view& line, T& out) {
 
 std::unordered_map<std::string, MemoEntry> read_input_memo(const std::filesystem::path& file) {
     std::unordered_map<std::string, MemoEntry> out;
-    auto read = read_text_file(file);
-    if (!read.text || read.text->rfind(kMagic, 0) != 0) return out;
-    std::string_view text(*read.text);
+    const auto read = read_cache_file({file.parent_path()}, file);
+    if (!read || read->rfind(kMagic, 0) != 0) return out;
+    std::string_view text(*read);
     // The last line is a fingerprint of all before it: a torn or damaged memo is no memo.
     const auto last = text.rfind('\n', text.size() >= 2 ? text.size() - 2 : 0);
     if (last == std::string_view::npos || text.back() != '\n') return out;

@@ -198,4 +198,14 @@ void write_cache_file(std::initializer_list<std::filesystem::path> dirs, const s
     if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) ::unlink(temp.c_str());
 }
 
+std::optional<std::string> read_cache_file(std::initializer_list<std::filesystem::path> dirs,
+                                           const std::filesystem::path& file) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (const auto& dir : dirs)
+        if (fs::symlink_status(dir, ec).type() != fs::file_type::directory) return std::nullopt;
+    if (fs::symlink_status(file, ec).type() != fs::file_type::regular) return std::nullopt;
+    return read_text_file(file).text;
+}
+
 }  // namespace pepgen

@@ -73,5 +73,9 @@ std::string display_path(const std::filesystem::path& root, const std::filesyste
 /// A cache that cannot be written is no error: nothing is reported.
 void write_cache_file(std::initializer_list<std::filesystem::path> dirs, const std::filesystem::path& target,
                       const std::string& bytes);
+/// Reads an entry of pepgen's cache by the same rule: only when every one of `dirs` is a real folder
+/// and `file` a regular file, none of them a link (a planted link could stand in for any file).
+std::optional<std::string> read_cache_file(std::initializer_list<std::filesystem::path> dirs,
+                                           const std::filesystem::path& file);
 
 }  // namespace pepgen
