@@ -32,10 +32,10 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     // options, every file still there): the site is already right.
     const auto extra = program_identity() + "|" + options.base_url.value_or("-") + "|" + (options.incremental ? "i" : "f") +
                        (options.include_drafts ? "|d" : "|p");
+    const auto cache_dir = fs::absolute(root) / kRoundCacheDir;
     // A build from scratch (--penuh) and a release read every input again; others trust unchanged stamps.
-    const auto inputs = scan_inputs(root, extra,
-                                    InputMemo{fs::absolute(root) / kRoundCacheDir / "masukan",
-                                              options.incremental && !options.release});
+    const auto inputs =
+        scan_inputs(root, extra, InputMemo{cache_dir / "masukan", options.incremental && !options.release});
     Disk& disk = options.disk ? *options.disk : real_disk();
     if (options.incremental && !options.release && SiteWriter::up_to_date(options.output, inputs.all, disk)) {
         if (summary) {
@@ -45,7 +45,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         return true;
     }
     // What earlier builds replaced is deleted beside this build's loading (see DiscardBin).
-    DiscardBin bin(disk, fs::absolute(root) / kRoundCacheDir / "buang");
+    DiscardBin bin(disk, cache_dir / "buang");
     bin.empty_in_background();
     ProjectOptions project_options;
     project_options.include_drafts = options.include_drafts;
@@ -54,7 +54,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     // except a build from scratch (--penuh, and --verifikasi's reference), which reads them all again.
     else
         project_options.round_cache =
-            RoundCache{root / kRoundCacheDir / "penilaian", program_identity(), options.incremental, &inputs.files};
+            RoundCache{cache_dir / "penilaian", program_identity(), options.incremental, &inputs.files};
     auto project = load_project(root, diags, project_options);
     release_free_memory(true);  // the parsed round files are gone
     if (options.release && project.results) {

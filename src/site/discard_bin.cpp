@@ -25,12 +25,10 @@ bool DiscardBin::take(const fs::path& folder) {
     if (dir_.empty()) return false;
     // .pepgen-cache/ may not exist yet, but nothing is made through a link: only below real folders.
     const auto holder = disk_.lstat(dir_.parent_path()).kind;
-    if (holder == Disk::Kind::missing) {
-        if (disk_.lstat(dir_.parent_path().parent_path()).kind != Disk::Kind::directory) return false;
-        if (!disk_.make_dirs(dir_).empty()) return false;
-    } else if (holder == Disk::Kind::directory && disk_.lstat(dir_).kind == Disk::Kind::missing) {
-        if (!disk_.make_dirs(dir_).empty()) return false;
-    }
+    if (holder == Disk::Kind::missing ? disk_.lstat(dir_.parent_path().parent_path()).kind != Disk::Kind::directory
+                                      : holder != Disk::Kind::directory)
+        return false;
+    if (disk_.lstat(dir_).kind == Disk::Kind::missing && !disk_.make_dirs(dir_).empty()) return false;
     if (!is_real_folder()) return false;
     // A name no other build (of this process or another) gives: the process, a count and the time.
     static std::atomic<unsigned> count{0};
