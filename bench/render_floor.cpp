@@ -49,7 +49,12 @@ mustache::data native(const Value& v) {
         case Value::Kind::object: break;
     }
     mustache::data object;
-    for (const auto& [key, field] : v.fields()) object.set(key, native(field));
+    for (const auto& [key, field] : v.fields())
+        if (!Value::is_base_key(key)) object.set(key, native(field));
+    // An over() object (a shared row shown one folder higher): its base's fields it does not set.
+    if (const auto* base = v.base())
+        for (const auto& [key, field] : base->fields())
+            if (!v.get(key) || v.get(key) == &field) object.set(key, native(field));
     return object;
 }
 

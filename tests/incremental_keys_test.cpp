@@ -234,6 +234,12 @@ TEST_CASE("the content key follows the global key, the template and every part o
           key);
     CHECK(content_key("g1", "scorecard", Value().set("judul", "A").set("daftar", Value::list({Value("x"), Value(false)}))) !=
           key);
+    // A row laid over a shared one (a round's rows one folder higher) follows its base as well.
+    auto over = [](const char* name) {
+        return Value().set("baris", Value::list({Value::over(Value::shared(Value().set("nama", name))).set("href", "../x/")}));
+    };
+    CHECK(content_key("g1", "t", over("A")) == content_key("g1", "t", over("A")));
+    CHECK(content_key("g1", "t", over("A")) != content_key("g1", "t", over("B")));
     // Lengths are mixed in: moving text between neighbouring fields is another context.
     CHECK(content_key("g1", "t", Value().set("a", "xy").set("b", "z")) !=
           content_key("g1", "t", Value().set("a", "x").set("b", "yz")));

@@ -147,3 +147,26 @@ TEST_CASE("a shared value reads as what it holds, is held by every copy without 
     CHECK_THROWS_AS(shared_list.push_back("x"), std::logic_error);
     CHECK(shared.get("nama")->text() == "LSP A");
 }
+
+TEST_CASE("an object laid over a shared one reads its own fields first, then the base's, and leaves the base as it is",
+          "[value]") {
+    Value row;
+    row.set("nama", "LSP A").set("href", "../../lsp/a/").set("kategori", Value().set("key", "baik"));
+    const auto shared = Value::shared(row);
+    auto higher = Value::over(shared).set("href", "../lsp/a/");
+    CHECK(higher.is_object());
+    CHECK(higher.get("href")->text() == "../lsp/a/");
+    CHECK(higher.get("nama")->text() == "LSP A");
+    CHECK(higher.find_path("kategori.key")->text() == "baik");
+    CHECK(higher.get("tidak-ada") == nullptr);
+    // The base is held, not copied, and still reads as before.
+    CHECK(shared.get("href")->text() == "../../lsp/a/");
+    CHECK(&higher.get("nama")->text() == &shared.get("nama")->text());
+    CHECK(higher.base() != nullptr);
+    CHECK(higher.base()->get("href")->text() == "../../lsp/a/");
+    CHECK(shared.base() == nullptr);
+    // Setting a field the base has lays it over, never changing the base.
+    higher.set("nama", "LSP A (baru)");
+    CHECK(higher.get("nama")->text() == "LSP A (baru)");
+    CHECK(shared.get("nama")->text() == "LSP A");
+}

@@ -502,7 +502,9 @@ TEST_CASE("a commit that a killed build left half done is finished by the next b
     test::write_file(out / ".pepgen-staging/1", "baru");
     test::write_file(out / ".pepgen-staging/.pepgen-commit",
                      "+\t0\tindex.html\n+\t1\tbaru/index.html\n+\t2\t../luar.txt\n-\tlama/index.html\n-\t../luar.txt\n"
-                     "+\t../../rahasia.txt\tbocor.txt\n=\t../../rahasia.txt\t1\tbocor2.txt\n");
+                     "+\t../../rahasia.txt\tbocor.txt\n=\t../../rahasia.txt\t1\tbocor2.txt\n"
+                     "+\t3/19\tterbagi/index.html\n+\t0/../../../rahasia.txt\tbocor3.txt\n+\t3/\tbocor4.txt\n");
+    test::write_file(out / ".pepgen-staging/3/19", "dari folder bagian");
     test::write_file(dir / "rahasia.txt", "milik pengguna");
     test::write_file(out / ".pepgen-staging/2", "menimpa");
     test::write_file(dir / "luar.txt", "di luar");
@@ -520,6 +522,10 @@ TEST_CASE("a commit that a killed build left half done is finished by the next b
     CHECK(test::read_file(dir / "rahasia.txt") == "milik pengguna");
     CHECK_FALSE(fs::exists(out / "bocor.txt"));
     CHECK_FALSE(fs::exists(out / "bocor2.txt"));
+    CHECK_FALSE(fs::exists(out / "bocor3.txt"));
+    CHECK_FALSE(fs::exists(out / "bocor4.txt"));
+    // A staged file lies in one of the staging folder's folders: "<folder>/<number>".
+    CHECK(test::read_file(out / "terbagi/index.html") == "dari folder bagian");
     CHECK_FALSE(fs::exists(out / ".pepgen-staging"));
     // A staging folder without the marker is a build that never decided: dropped, nothing installed.
     test::write_file(out / ".pepgen-staging/index.html", "setengah");

@@ -14,6 +14,7 @@
 #include "site/incremental_keys.h"
 #include "site/memory_disk.h"
 #include "site/output_folder.h"
+#include "site/output_survey.h"
 #include "site/page_keys.h"
 #include "site/plan.h"
 #include "site/writer.h"
@@ -37,13 +38,17 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     const auto inputs =
         scan_inputs(root, extra, InputMemo{cache_dir / "masukan", options.incremental && !options.release});
     Disk& disk = options.disk ? *options.disk : real_disk();
-    if (options.incremental && !options.release && SiteWriter::up_to_date(options.output, inputs.all, disk)) {
+    const bool keyed = options.incremental && !options.release;
+    if (keyed && SiteWriter::up_to_date(options.output, inputs.all, disk)) {
         if (summary) {
             *summary = BuildSummary{};
             summary->up_to_date = true;
         }
         return true;
     }
+    // Which of the previous build's files are still as it left them, looked at while the project loads.
+    std::optional<OutputSurvey> survey;
+    if (keyed) survey.emplace(disk, options.output);
     // What earlier builds replaced is deleted beside this build's loading (see DiscardBin).
     DiscardBin bin(disk, cache_dir / "buang");
     bin.empty_in_background();
@@ -78,7 +83,6 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     SiteModel model(project.content, project.data, *project.results, project.stat_checks);
     if (options.base_url) model.base_url = *options.base_url;
     // A release not yet on disk is in no input's fingerprint: every page is planned again.
-    const bool keyed = options.incremental && !options.release;
     if (keyed) {
         model.keys = derive_keys(inputs, extra);
         model.keys.pages = page_keys(model);
@@ -87,7 +91,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     diags.append(theme_diags);
     if (diags.has_errors() || !theme) return false;
     if (keyed) model.keys.templates = template_keys(*theme);
-    auto writer = SiteWriter::begin(options.output, diags, !options.incremental, disk, &bin);
+    auto writer = SiteWriter::begin(options.output, diags, !options.incremental, disk, &bin, survey ? &*survey : nullptr);
     if (!writer) return false;
 
     Progress progress(options.progress, "Merender halaman", 0);

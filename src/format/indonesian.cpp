@@ -22,6 +22,7 @@ std::string group_thousands(std::string digits) {
 }  // namespace
 
 std::string format_int(std::int64_t value) {
+    if (value >= 0 && value < 1000) return std::to_string(value);  // most figures: scores, ranks, counts
     const bool negative = value < 0;
     // Via unsigned so INT64_MIN does not overflow.
     const std::uint64_t mag = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);

@@ -72,8 +72,19 @@ void Value::push_back(Value v) {
 const Value* Value::get(std::string_view key) const {
     const auto* fields = std::get_if<kObject>(&target().node_);
     if (!fields) return nullptr;
-    for (const auto& [k, v] : *fields)
+    const Value* base = nullptr;
+    for (const auto& [k, v] : *fields) {
         if (same_key(k, key)) return &v;
+        if (same_key(k, kBaseKey)) base = &v;
+    }
+    return base && key != kBaseKey ? base->get(key) : nullptr;
+}
+
+const Value* Value::base() const {
+    const auto* fields = std::get_if<kObject>(&target().node_);
+    if (!fields) return nullptr;
+    for (const auto& [k, v] : *fields)
+        if (same_key(k, kBaseKey)) return &v;
     return nullptr;
 }
 

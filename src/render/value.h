@@ -24,6 +24,13 @@ public:
     Value(bool b) : node_(b) {}
     Value(int) = delete;  // format numbers explicitly (format/indonesian.h)
 
+    /// An empty object with room for `fields` fields: one built field by field otherwise grows
+    /// a few at a time, and a national site builds millions of small ones (a card's scores).
+    static Value object(std::size_t fields) {
+        Value v;
+        std::get<kObject>(v.node_).reserve(fields);
+        return v;
+    }
     static Value list() {
         Value v;
         v.node_.emplace<kList>();
@@ -43,6 +50,15 @@ public:
         Value s;
         s.node_.emplace<kShared>(std::make_shared<const Value>(std::move(v)));
         return s;
+    }
+
+    /// An object that reads as `base` with the fields set on it laid over base's: a round's
+    /// shared rows shown one folder higher, where only their links differ. `base` is shared,
+    /// not copied; reads of a field the object does not set go to it.
+    static Value over(Value base) {
+        auto v = object(3);
+        std::get<kObject>(v.node_).emplace_back(std::string(kBaseKey), shared(std::move(base)));
+        return v;
     }
 
     /// The text, or false when it is empty: a template section over it then
@@ -66,6 +82,10 @@ public:
     void push_back(Value v);
     /// A field of an object, or nullptr.
     const Value* get(std::string_view key) const;
+    /// What an over() object reads its other fields from, or nullptr. fields() lists an
+    /// over() object's own fields, the base among them under a name no template can use.
+    const Value* base() const;
+    static bool is_base_key(std::string_view key) { return key == kBaseKey; }
     /// A dotted path ("category.css"), or nullptr.
     const Value* find_path(const std::string& path) const;
 
@@ -73,6 +93,8 @@ private:
     // One node holds only what its kind needs (40 bytes, a field 72): a national
     // round's table has hundreds of thousands of them, built whole per page.
     static constexpr std::size_t kObject = 0, kText = 1, kFlag = 2, kList = 3, kShared = 4;
+    /// The field of an over() object holding its base: no template can name it.
+    static constexpr std::string_view kBaseKey = "\x01";
     std::variant<std::vector<Field>, std::string, bool, std::vector<Value>, std::shared_ptr<const Value>> node_;
     /// What a shared node stands for (itself otherwise): every read goes through it.
     const Value& target() const {

@@ -62,6 +62,17 @@ Manifest parse_manifest(std::string_view text) {
     return m;
 }
 
+std::string manifest_inputs(std::string_view text) {
+    std::string inputs;
+    while (!text.empty() && text[0] == '#') {  // the header comes before the first file's line
+        const auto nl = text.find('\n');
+        const auto line = text.substr(0, nl);
+        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        if (line.rfind("# masukan ", 0) == 0) inputs = std::string(line.substr(10));
+    }
+    return inputs;
+}
+
 std::string format_manifest(const Manifest& manifest) {
     std::string out(kHeader);
     out += "\n# masukan " + manifest.inputs + "\n";

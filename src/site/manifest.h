@@ -42,6 +42,9 @@ struct Manifest {
 /// path that is absolute or climbs out with "..") are skipped: such a path is
 /// then simply not pepgen's, so nothing outside the folder is ever touched.
 Manifest parse_manifest(std::string_view text);
+/// Only the input fingerprint of a manifest (parse_manifest(text).inputs), read from its header
+/// without going through the thousands of lines after it.
+std::string manifest_inputs(std::string_view text);
 std::string format_manifest(const Manifest& manifest);
 
 /// The stamp of a regular file that is not a symlink; nullopt otherwise.

@@ -15,13 +15,22 @@ namespace pepgen {
 
 namespace {
 
+/// Each indicator's maximum as a card prints it: the same on every card of a part.
+std::vector<std::string> max_texts(const SiteModel& model) {
+    std::vector<std::string> out;
+    out.reserve(model.content.indicators.size());
+    for (const auto& ind : model.content.indicators) out.push_back(format_int(ind.max_score));
+    return out;
+}
+
 /// The archive's card: what a scorecard says about one round, compactly.
-Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
+Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links,
+                 const std::vector<std::string>& max_text) {
     const auto& round = model.data.rounds[round_index];
     const auto& rr = model.results.rounds[round_index];
     const auto& s = *rr.find(lsp.id);
     const ScoreSheet* sheet = &source_sheet(model.data, rr, s);
-    Value card;
+    auto card = Value::object(20);
     card.set("lsp_id", lsp.id)
         .set("lsp_name", lsp.name)
         .set("href", links.lsp(lsp.id))
@@ -44,13 +53,13 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
             const auto& ind = model.content.indicators[k];
             if (ind.group != gs.group) continue;
             const auto score = sheet->score(k);
-            scores.push_back(Value()
+            scores.push_back(Value::object(4)
                                  .set("code", ind.code)
                                  .set("score", score ? format_int(*score) : std::string("\u2013"))
-                                 .set("max", format_int(ind.max_score))
+                                 .set("max", max_text[k])
                                  .set("weak", s.weak_at[k] != 0));
         }
-        groups.push_back(Value()
+        groups.push_back(Value::object(5)
                              .set("label", group_info(gs.group).label)
                              .set("score", format_int(gs.score))
                              .set("max", format_int(gs.max))
@@ -93,11 +102,13 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
                                         "Semua kartu skor " + round.title + " untuk dicetak dan diarsipkan.");
                 ctx.set("draft", draft_notice(model, round));
                 ctx.set("publication", round_publication(model, round, links));
-                Value cards = Value::list();
                 const auto first = part * kPrintPageSize, last = std::min(sheets->size(), first + kPrintPageSize);
+                const auto max_text = max_texts(model);
+                std::vector<Value> cards;
+                cards.reserve(last - first);
                 for (std::size_t k = first; k < last; ++k)
-                    cards.push_back(print_card(model, *model.lsp_by_id.at((*sheets)[k]->lsp_id), i, links));
-                ctx.set("cards", std::move(cards));
+                    cards.push_back(print_card(model, *model.lsp_by_id.at((*sheets)[k]->lsp_id), i, links, max_text));
+                ctx.set("cards", Value::list(std::move(cards)));
                 ctx.set("round_title", round.title);
                 ctx.set("round_date", format_date(round.date));
                 ctx.set("round_kind", kind_label(round.kind));

@@ -17,7 +17,7 @@ namespace {
 
 Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResult& s, const Links& links) {
     const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
-    Value r;
+    auto r = Value::object(18);
     r.set("name", lsp.name)
         .set("id", lsp.id)
         .set("href", links.lsp(lsp.id))
@@ -43,7 +43,7 @@ Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResul
     r.set("missing", missing);
     std::vector<Value> groups;
     for (const auto& gs : s.groups)
-        groups.push_back(Value().set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("\u2013")));
+        groups.push_back(Value::object(1).set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("\u2013")));
     r.set("groups", Value::list(std::move(groups)));
     return r;
 }
@@ -52,7 +52,8 @@ Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResul
 /// of the two is made first: at national scale building them is half of each page's work.
 /// Both pages lie two folders deep, so the rows' links read the same from either.
 struct SharedRows {
-    std::string root;  ///< Links::root() of the pages the rows are made for
+    std::string page;  ///< a page of the depth the rows are made for: their links are relative to it
+    std::string root;  ///< Links(page).root()
     std::once_flag made;
     std::vector<Value> by_sheet;  ///< one per RoundResult::sheets entry, in that order
 };
@@ -61,17 +62,23 @@ struct SharedRows {
 std::vector<Value> table_rows(const SiteModel& model, const RoundResult& rr, const Links& links, SharedRows* shared,
                               const std::function<bool(const SheetResult&)>& wanted) {
     std::vector<Value> rows;
-    if (!shared || shared->root != links.root()) {
+    if (!shared) {
         for (const auto* s : ranked_sheets(model, rr))
             if (wanted(*s)) rows.push_back(result_row(model, rr, *s, links));
         return rows;
     }
     std::call_once(shared->made, [&] {
+        const Links at(shared->page);
         shared->by_sheet.reserve(rr.sheets.size());
-        for (const auto& s : rr.sheets) shared->by_sheet.push_back(Value::shared(result_row(model, rr, s, links)));
+        for (const auto& s : rr.sheets) shared->by_sheet.push_back(Value::shared(result_row(model, rr, s, at)));
     });
-    for (const auto* s : ranked_sheets(model, rr))
-        if (wanted(*s)) rows.push_back(shared->by_sheet[static_cast<std::size_t>(s - rr.sheets.data())]);
+    // A row's only link is to its LSP's scorecard: a page at another depth lays its own over the shared row.
+    const bool same_depth = shared->root == links.root();
+    for (const auto* s : ranked_sheets(model, rr)) {
+        if (!wanted(*s)) continue;
+        const auto& row = shared->by_sheet[static_cast<std::size_t>(s - rr.sheets.data())];
+        rows.push_back(same_depth ? row : Value::over(row).set("href", links.lsp(s->lsp_id)));
+    }
     return rows;
 }
 
@@ -183,6 +190,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}}));
         plan.page(path, "rounds", std::move(ctx));
     }
+    std::vector<std::shared_ptr<SharedRows>> rows_of(rounds.size());
     for (std::size_t i = 0; i < rounds.size(); ++i) {
         const std::string path = Links::site().round(rounds[i].period);
         if (rounds[i].draft) {
@@ -190,7 +198,9 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             plan.unlisted.insert(Links::site().categories(rounds[i].period));
         }
         auto shared = std::make_shared<SharedRows>();
+        shared->page = path;
         shared->root = Links(path).root();
+        rows_of[i] = shared;
         plan_category_page(model, i, Links::site().categories(rounds[i].period), plan, shared);
         const auto key = round_key(model, i, "round");
         if (plan.unchanged(path, key)) continue;
@@ -223,7 +233,9 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
         }, key, Load::heavy);
     }
     if (model.results.latest_periodic) {
-        plan_category_page(model, *model.results.latest_periodic, Links::site().section("kategori"), plan);
+        // The newest periodic round's table once more, one folder higher: its rows are that round's.
+        const auto latest = *model.results.latest_periodic;
+        plan_category_page(model, latest, Links::site().section("kategori"), plan, rows_of[latest]);
     } else {
         const std::string path = Links::site().section("kategori");
         const Links links(path);

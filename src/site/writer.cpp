@@ -8,6 +8,7 @@
 
 #include "site/discard_bin.h"
 #include "site/output_folder.h"
+#include "site/output_survey.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -102,13 +103,27 @@ private:
     std::map<std::string, bool> known_;
 };
 
+/// Staged files are spread over this many folders of the staging folder: two render threads
+/// creating files in one folder wait for each other on its lock (a full build creates thousands).
+constexpr std::size_t kStagingShards = 16;
+
+/// A staged name pepgen gives (SiteWriter::next_staged_name): "<shard>/<number>", or a bare number
+/// (an older pepgen). Anything else in a marker (say "../../elsewhere") would move a file from
+/// outside the staging folder into the site.
+bool is_staged_name(const std::string& name) {
+    const auto slash = name.find('/');
+    auto number = [](std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; };
+    if (slash == std::string::npos) return number(name);
+    return number(std::string_view(name).substr(0, slash)) && number(std::string_view(name).substr(slash + 1));
+}
+
 /// Carries out a commit as its marker describes it: "=<TAB>staged<TAB>inode<TAB>path"
 /// moves a staged file (that inode) into place, "-<TAB>path" removes a previous
 /// build's file; then the folders those removals left empty go, and last the
 /// manifest. Run by a commit and, for a commit a killed build left
 /// unfinished, by the next build: what is already done is skipped, so it can
-/// run any number of times. Staged files lie flat in the staging folder: a
-/// second tree of folders would cost as much again to make and remove.
+/// run any number of times. Staged files lie in a few folders of the staging folder, not
+/// in a second tree of the site's folders, which would cost as much again to make and remove.
 /// ("+<TAB>staged<TAB>path", without the inode, is how an older pepgen wrote a move.)
 /// What is left of the staging folder (the replaced files' old versions) goes to `bin` when it can.
 std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& staging, DiscardBin* bin,
@@ -127,10 +142,8 @@ std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& sta
         const auto tab = line.find('\t', 2);
         const auto tab2 = with_inode && tab != std::string::npos ? line.find('\t', tab + 1) : tab;
         if ((!with_inode && line.rfind("+\t", 0) != 0) || tab2 == std::string::npos) continue;
-        // A staged name is a number pepgen gave (SiteWriter::next_staged_): anything else in a marker
-        // (say "../../elsewhere") would move a file from outside the staging folder into the site.
         const auto name = line.substr(2, tab - 2);
-        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (!is_staged_name(name)) continue;
         const auto staged = staging / name;
         const auto rel = line.substr(tab2 + 1);
         const auto at = disk.lstat(staged);
@@ -186,7 +199,7 @@ struct SiteWriter::Guard {
 SiteWriter::SiteWriter(Disk& disk) : disk_(disk) {}
 
 std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostics& diags, bool verify_all,
-                                              Disk& disk, DiscardBin* bin) {
+                                              Disk& disk, DiscardBin* bin, OutputSurvey* survey) {
     auto w = std::unique_ptr<SiteWriter>(new SiteWriter(disk));
     w->bin_ = bin;
     w->shown_ = output.string();
@@ -213,20 +226,33 @@ std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostic
     }
     disk.remove_tree(w->staging_);
     disk.remove_tree(w->output_ / kDroppedName);
-    if (disk.lstat(w->output_ / kManifestName).kind == Disk::Kind::file) {
-        std::string error;
-        auto text = disk.read(w->output_ / kManifestName, error);
-        if (!text) {
-            diags.error(w->shown_ + "/" + kManifestName, "tidak dapat dibaca: " + error);
+    if (const auto manifest = disk.lstat(w->output_ / kManifestName); manifest.kind == Disk::Kind::file) {
+        // The survey's look holds only for the manifest it read: after a roll-forward, another
+        // build's commit or a hand edit, this one is read again and every file looked at anew.
+        auto* found = survey ? &survey->wait() : nullptr;
+        std::vector<bool> as_left;
+        if (found && found->folder == w->output_ && found->manifest_stamp == manifest.stamp) {
+            w->previous_ = std::move(found->manifest);
+            as_left = std::move(found->as_left);
+        } else {
+            std::string error;
+            auto text = disk.read(w->output_ / kManifestName, error);
+            if (!text) {
+                diags.error(w->shown_ + "/" + kManifestName, "tidak dapat dibaca: " + error);
+                return nullptr;
+            }
+            w->previous_ = parse_manifest(*text);
+        }
+        as_left.resize(w->previous_.files.size());
+        w->previous_by_path_.reserve(w->previous_.files.size());
+        std::size_t i = 0;
+        for (const auto& [path, entry] : w->previous_.files) w->previous_by_path_.emplace(path, Previous{&entry, as_left[i++]});
+    }
+    for (std::size_t shard = 0; shard < kStagingShards; ++shard) {
+        if (auto error = disk.make_dirs(w->staging_ / std::to_string(shard)); !error.empty()) {
+            diags.error(w->shown_, "folder sementara tidak dapat dibuat di folder keluaran: " + error);
             return nullptr;
         }
-        w->previous_ = parse_manifest(*text);
-        w->previous_by_path_.reserve(w->previous_.files.size());
-        for (const auto& [path, entry] : w->previous_.files) w->previous_by_path_.emplace(path, &entry);
-    }
-    if (auto error = disk.make_dirs(w->staging_); !error.empty()) {
-        diags.error(w->shown_, "folder sementara tidak dapat dibuat di folder keluaran: " + error);
-        return nullptr;
     }
     return w;
 }
@@ -261,7 +287,7 @@ bool SiteWriter::up_to_date(const fs::path& output, const std::string& inputs, D
     if (disk.lstat(dir / kStagingName).kind != Disk::Kind::missing) return false;
     std::string error;
     const auto text = disk.read(dir / kManifestName, error);
-    if (!text) return false;
+    if (!text || manifest_inputs(*text) != inputs) return false;  // the usual answer: no need to read on
     const auto manifest = parse_manifest(*text);
     if (manifest.inputs != inputs || manifest.files.empty()) return false;
     for (const auto& [path, e] : manifest.files) {
@@ -271,9 +297,19 @@ bool SiteWriter::up_to_date(const fs::path& output, const std::string& inputs, D
     return true;
 }
 
-const ManifestEntry* SiteWriter::previous(const std::string& path) const {
+std::string SiteWriter::next_staged_name() {
+    const auto n = next_staged_++;
+    return std::to_string(n % kStagingShards) + "/" + std::to_string(n);
+}
+
+const SiteWriter::Previous* SiteWriter::previous_record(const std::string& path) const {
     auto it = previous_by_path_.find(path);
-    return it == previous_by_path_.end() ? nullptr : it->second;
+    return it == previous_by_path_.end() ? nullptr : &it->second;
+}
+
+const ManifestEntry* SiteWriter::previous(const std::string& path) const {
+    const auto* record = previous_record(path);
+    return record ? record->entry : nullptr;
 }
 
 std::optional<SiteWriter::OnDisk> SiteWriter::on_disk(const std::string& path) {
@@ -282,7 +318,10 @@ std::optional<SiteWriter::OnDisk> SiteWriter::on_disk(const std::string& path) {
         if (auto it = on_disk_.find(path); it != on_disk_.end()) return it->second;
     }
     std::optional<OnDisk> found;
-    if (const auto* prev = previous(path)) {
+    const auto* record = previous_record(path);
+    if (record && !verify_all_ && record->as_left) {
+        found = OnDisk{record->entry->hash, *record->entry->stamp};
+    } else if (const auto* prev = record ? record->entry : nullptr) {
         const auto file = output_ / path;
         if (const auto info = disk_.lstat(file); info.kind == Disk::Kind::file) {
             std::string error;
@@ -335,12 +374,14 @@ bool SiteWriter::keep(const std::string& path, ManifestEntry entry) {
 
 bool SiteWriter::reuse(const std::string& path, const std::string& key) {
     if (key.empty()) return false;
-    const auto* prev = previous(path);
-    if (!prev || input_part(prev->key) != key) return false;
+    const auto* record = previous_record(path);
+    if (!record || input_part(record->entry->key) != key) return false;
+    const auto* prev = record->entry;
     // The planner asks this once for each of a national site's thousands of files: a file as the
     // previous build left it is kept at once, without going through the look-ups on_disk() keeps
     // for files asked about again (a page made after all, compared with what is on disk).
     if (!verify_all_ && prev->stamp) {
+        if (record->as_left) return keep(path, ManifestEntry{prev->hash, prev->key, *prev->stamp});
         const auto info = disk_.lstat(output_ / path);
         if (info.kind == Disk::Kind::file && info.stamp == *prev->stamp)
             return keep(path, ManifestEntry{prev->hash, prev->key, info.stamp});
@@ -369,7 +410,7 @@ bool SiteWriter::write(const std::string& path, const std::string& bytes, const 
         ++unchanged_;
         return true;
     }
-    const auto staged = std::to_string(next_staged_++);
+    const auto staged = next_staged_name();
     if (auto error = disk_.write(staging_ / staged, bytes, previous(path) != nullptr); !error.empty()) {
         fail(path, error);
         return false;
@@ -397,7 +438,7 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<FilePart
         }
         if (!disk || disk->hash != prev->hash || offset != disk->stamp.size) kept.clear();
     }
-    const auto staged = std::to_string(next_staged_++);
+    const auto staged = next_staged_name();
     const auto target = staging_ / staged;
     Fingerprinter fp;
     std::uintmax_t size = 0;

@@ -29,6 +29,7 @@ namespace pepgen {
 
 class DiscardBin;
 class OutputFolder;
+class OutputSurvey;
 
 class SiteWriter {
 public:
@@ -37,10 +38,12 @@ public:
     /// `verify_all` re-reads every file of the previous build instead of
     /// trusting the stamps in the manifest (pepgen build --penuh). A commit
     /// moves what is left of its staging folder into `bin` when it can
-    /// (it is removed there and then otherwise).
+    /// (it is removed there and then otherwise). A `survey` of the same folder,
+    /// taken earlier in the build, spares a look at each file it found as the
+    /// manifest recorded it, as long as the manifest is still the one it read.
     static std::unique_ptr<SiteWriter> begin(const std::filesystem::path& output, Diagnostics& diags,
                                              bool verify_all = false, Disk& disk = real_disk(),
-                                             DiscardBin* bin = nullptr);
+                                             DiscardBin* bin = nullptr, OutputSurvey* survey = nullptr);
     ~SiteWriter();
 
     /// True when the folder holds exactly what the manifest says, built from
@@ -102,8 +105,13 @@ private:
     std::filesystem::path output_, staging_;
     std::string shown_;
     Manifest previous_;
+    struct Previous {
+        const ManifestEntry* entry = nullptr;
+        bool as_left = false;  ///< the survey found it on disk with the stamp the manifest records
+    };
     /// previous_.files by path, hashed: asked for every one of a national site's files.
-    std::unordered_map<std::string_view, const ManifestEntry*> previous_by_path_;
+    std::unordered_map<std::string_view, Previous> previous_by_path_;
+    const Previous* previous_record(const std::string& path) const;
     const ManifestEntry* previous(const std::string& path) const;
     bool verify_all_ = false;
     std::mutex mutex_;
@@ -111,6 +119,8 @@ private:
     std::map<std::string, ManifestEntry> entries_;
     std::map<std::string, std::string> staged_;  ///< path → name of its new bytes in the staging folder
     std::atomic<std::size_t> next_staged_{0};
+    /// The name in the staging folder of the next file staged (see kStagingShards).
+    std::string next_staged_name();
     std::unique_ptr<Guard> guard_;
     std::vector<std::pair<std::string, std::string>> errors_;
     std::size_t written_ = 0, unchanged_ = 0;

@@ -200,12 +200,36 @@ void write_cache_file(std::initializer_list<std::filesystem::path> dirs, const s
 
 std::optional<std::string> read_cache_file(std::initializer_list<std::filesystem::path> dirs,
                                            const std::filesystem::path& file) {
+    std::string bytes;
+    if (!read_cache_file_into(dirs, file, bytes)) return std::nullopt;
+    return bytes;
+}
+
+bool read_cache_file_into(std::initializer_list<std::filesystem::path> dirs, const std::filesystem::path& file,
+                          std::string& buffer) {
     namespace fs = std::filesystem;
     std::error_code ec;
     for (const auto& dir : dirs)
-        if (fs::symlink_status(dir, ec).type() != fs::file_type::directory) return std::nullopt;
-    if (fs::symlink_status(file, ec).type() != fs::file_type::regular) return std::nullopt;
-    return read_text_file(file).text;
+        if (fs::symlink_status(dir, ec).type() != fs::file_type::directory) return false;
+    // O_NOFOLLOW: the entry itself is never read through a link; O_NONBLOCK: nor waited on as a FIFO.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return false;
+    }
+    buffer.clear();  // a larger entry then reallocates without copying the old bytes
+    buffer.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < buffer.size()) {
+        const auto n = ::read(fd, buffer.data() + got, buffer.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    return got == buffer.size();  // one that shrank while being read is not an entry to trust
 }
 
 }  // namespace pepgen

@@ -77,5 +77,9 @@ void write_cache_file(std::initializer_list<std::filesystem::path> dirs, const s
 /// and `file` a regular file, none of them a link (a planted link could stand in for any file).
 std::optional<std::string> read_cache_file(std::initializer_list<std::filesystem::path> dirs,
                                            const std::filesystem::path& file);
+/// The same into `buffer`, whose memory is reused: a correction reads eleven ~1 MB round entries,
+/// and fresh memory for each costs more than reading them. False when there is no entry to take.
+bool read_cache_file_into(std::initializer_list<std::filesystem::path> dirs, const std::filesystem::path& file,
+                          std::string& buffer);
 
 }  // namespace pepgen
