@@ -92,3 +92,30 @@ TEST_CASE("a survey of another folder is not used", "[output_survey]") {
     REQUIRE(w);
     CHECK_FALSE(w->reuse("p.html", "k"));  // looked at in /site itself: gone
 }
+
+TEST_CASE("a file changed after the survey is copied from, or compared with, only as it is then",
+          "[output_survey]") {
+    MemoryDisk disk;
+    const fs::path out = "/site";
+    auto parts = [](const std::string& a, const std::string& b) {
+        return std::vector<FilePart>{{"k1", [a] { return a; }}, {"k2", [b] { return b; }}};
+    };
+    {
+        Diagnostics d;
+        auto w = SiteWriter::begin(out, d, false, disk);
+        REQUIRE(w->write_parts("data/semua.json", parts("{\"a\": 1", "}\n"), "kunci"));
+        REQUIRE(w->commit("uji", d));
+    }
+    OutputSurvey survey(disk, out);
+    survey.wait();
+    disk.add_file(out / "data/semua.json", "{\"a\": 9}\n");  // changed by hand after the look, same size
+    Diagnostics d;
+    auto w = SiteWriter::begin(out, d, false, disk, nullptr, &survey);
+    REQUIRE(w);
+    // The parts' keys are unchanged, but the file is not what the manifest says any more: every
+    // part is made again rather than copied from the hand-edited bytes.
+    REQUIRE(w->write_parts("data/semua.json", parts("{\"a\": 1", "}\n"), "kunci-baru"));
+    REQUIRE(w->commit("uji", d));
+    std::string error;
+    CHECK(disk.read(out / "data/semua.json", error) == std::optional<std::string>("{\"a\": 1}\n"));
+}

@@ -317,11 +317,10 @@ std::optional<SiteWriter::OnDisk> SiteWriter::on_disk(const std::string& path) {
         std::lock_guard<std::mutex> lock(mutex_);
         if (auto it = on_disk_.find(path); it != on_disk_.end()) return it->second;
     }
+    // Looked at now, not taken from the survey: a file asked about here is about to be compared with
+    // new bytes or copied from in parts, and must be what the manifest says at this moment.
     std::optional<OnDisk> found;
-    const auto* record = previous_record(path);
-    if (record && !verify_all_ && record->as_left) {
-        found = OnDisk{record->entry->hash, *record->entry->stamp};
-    } else if (const auto* prev = record ? record->entry : nullptr) {
+    if (const auto* prev = previous(path)) {
         const auto file = output_ / path;
         if (const auto info = disk_.lstat(file); info.kind == Disk::Kind::file) {
             std::string error;

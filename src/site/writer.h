@@ -39,8 +39,8 @@ public:
     /// trusting the stamps in the manifest (pepgen build --penuh). A commit
     /// moves what is left of its staging folder into `bin` when it can
     /// (it is removed there and then otherwise). A `survey` of the same folder,
-    /// taken earlier in the build, spares a look at each file it found as the
-    /// manifest recorded it, as long as the manifest is still the one it read.
+    /// taken earlier in the build, spares reuse() a look at each file it found as
+    /// the manifest recorded it, as long as the manifest is still the one it read.
     static std::unique_ptr<SiteWriter> begin(const std::filesystem::path& output, Diagnostics& diags,
                                              bool verify_all = false, Disk& disk = real_disk(),
                                              DiscardBin* bin = nullptr, OutputSurvey* survey = nullptr);
