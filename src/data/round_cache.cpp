@@ -203,6 +203,21 @@ std::optional<In> open_entry(std::string_view bytes, std::string_view magic, con
     return in;
 }
 
+/// Decodes a sealed entry: `fields` reads what lies between the key and the messages, which every
+/// entry ends with; nothing when the entry does not open or its fields do not fill it exactly.
+template <typename Loaded, typename Fields>
+std::optional<Loaded> decode_entry(std::string_view bytes, std::string_view magic, const std::string& key,
+                                   Fields fields) {
+    auto opened = open_entry(bytes, magic, key);
+    if (!opened) return std::nullopt;
+    auto& in = *opened;
+    Loaded loaded;
+    fields(in, loaded);
+    get_diags(in, loaded.diags);
+    if (!in.ok() || !in.done()) return std::nullopt;
+    return loaded;
+}
+
 }  // namespace
 
 std::string round_cache_key(std::string_view program, const std::vector<Indicator>& catalogue,
@@ -238,32 +253,27 @@ std::string encode_loaded_round(const std::string& key, const LoadedRound& loade
 }
 
 std::optional<LoadedRound> decode_loaded_round(std::string_view bytes, const std::string& key) {
-    auto opened = open_entry(bytes, kMagic, key);
-    if (!opened) return std::nullopt;
-    auto& in = *opened;
-    LoadedRound loaded;
-    if (in.flag()) {
-        Round r;
-        r.period = in.text();
-        r.kind = in.flag() ? RoundKind::insidental : RoundKind::rutin;
-        r.date = in.text();
-        r.title = in.text();
-        r.team.resize(in.count());
-        for (auto& m : r.team) {
-            m.name = in.text();
-            m.agency = in.text();
+    return decode_entry<LoadedRound>(bytes, kMagic, key, [](In& in, LoadedRound& loaded) {
+        if (in.flag()) {
+            Round r;
+            r.period = in.text();
+            r.kind = in.flag() ? RoundKind::insidental : RoundKind::rutin;
+            r.date = in.text();
+            r.title = in.text();
+            r.team.resize(in.count());
+            for (auto& m : r.team) {
+                m.name = in.text();
+                m.agency = in.text();
+            }
+            r.sheets.resize(in.count());
+            for (auto& s : r.sheets) s = get_sheet(in);
+            r.source_file = in.text();
+            r.draft = in.flag();
+            r.review_start = in.text();
+            r.index_sheets();
+            loaded.round = std::move(r);
         }
-        r.sheets.resize(in.count());
-        for (auto& s : r.sheets) s = get_sheet(in);
-        r.source_file = in.text();
-        r.draft = in.flag();
-        r.review_start = in.text();
-        r.index_sheets();
-        loaded.round = std::move(r);
-    }
-    get_diags(in, loaded.diags);
-    if (!in.ok() || !in.done()) return std::nullopt;
-    return loaded;
+    });
 }
 
 std::string registry_cache_key(std::string_view program, std::uint64_t content) {
@@ -283,17 +293,12 @@ std::string encode_loaded_registry(const std::string& key, const LoadedRegistry&
 }
 
 std::optional<LoadedRegistry> decode_loaded_registry(std::string_view bytes, const std::string& key) {
-    auto opened = open_entry(bytes, kRegistryMagic, key);
-    if (!opened) return std::nullopt;
-    auto& in = *opened;
-    LoadedRegistry loaded;
-    loaded.loaded = in.flag();
-    loaded.lsps.resize(in.count());
-    for (auto& l : loaded.lsps)
-        for (auto* field : lsp_fields(l)) *field = in.text();
-    get_diags(in, loaded.diags);
-    if (!in.ok() || !in.done()) return std::nullopt;
-    return loaded;
+    return decode_entry<LoadedRegistry>(bytes, kRegistryMagic, key, [](In& in, LoadedRegistry& loaded) {
+        loaded.loaded = in.flag();
+        loaded.lsps.resize(in.count());
+        for (auto& l : loaded.lsps)
+            for (auto* field : lsp_fields(l)) *field = in.text();
+    });
 }
 
 std::optional<LoadedRegistry> find_cached_registry(const RoundCache& cache, const std::string& key) {
