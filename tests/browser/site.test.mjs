@@ -656,6 +656,8 @@ describe('keyboard', () => {
       // Activating the skip link moves to the main content.
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Enter');
+      // The fragment navigation lands after the key press returns: wait for it (briefly), then check.
+      await page.waitForFunction((t) => location.hash === `#${t}`, target, { timeout: 2000 }).catch(() => {});
       assert.equal(new URL(page.url()).hash, `#${target}`, 'Enter on the skip link does not go to the main content');
     });
   });
