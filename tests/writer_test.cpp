@@ -609,18 +609,11 @@ bool publish_in(MemoryDisk& disk, const fs::path& out, const Files& files, Diagn
     return w->commit("uji", d);
 }
 
-}  // namespace
-
-TEST_CASE("a commit stopped at any step leaves the old site or one the next build completes", "[writer][disk]") {
-    const fs::path out = "/srv/site";
-    MemoryDisk before;
-    before.add_file("/srv/site/.git/HEAD", "ref: refs/heads/gh-pages\n");
-    before.add_dir("/srv/site/.git/refs/tags", 0700);
-    before.add_file("/srv/site/CNAME", "kinerja.contoh.example\n");
-    Diagnostics d;
-    REQUIRE(publish_in(before, out, {{"index.html", "v1"}, {"lsp/a/index.html", "a"}, {"lsp/b/index.html", "b"}}, d));
-    const Files next = {{"index.html", "v2"}, {"lsp/a/index.html", "a"}, {"lsp/c/index.html", "c"}};
+/// Kills the build that publishes `next` over `before` at every change it makes in turn, and starts
+/// the next build each time: the folder must then hold the old site or the new one, complete.
+void stop_at_every_step(const MemoryDisk& before, const fs::path& out, const Files& next) {
     MemoryDisk whole = before;
+    Diagnostics d;
     REQUIRE(publish_in(whole, out, next, d));
     const std::set<std::string> manifest = {kManifestName};
     const auto old_site = before.snapshot(out, manifest), new_site = whole.snapshot(out, manifest);
@@ -648,12 +641,35 @@ TEST_CASE("a commit stopped at any step leaves the old site or one the next buil
         INFO(now);
         CHECK((now == old_site || now == new_site));
         (now == old_site ? kept : finished) += 1;
-        CHECK(disk.lstat("/srv/site/.git/refs/tags").mode == 0700);
-        CHECK(disk.lstat("/srv/site/.pepgen-staging").kind == Disk::Kind::missing);
+        CHECK(disk.lstat(out / ".git/refs/tags").mode == 0700);
+        CHECK(disk.lstat(out / ".pepgen-staging").kind == Disk::Kind::missing);
+        // A completed site is one the next build can trust: its manifest lists every file.
+        if (now == new_site) {
+            std::string error;
+            CHECK(parse_manifest(disk.read(out / kManifestName, error).value_or("")).files.size() == next.size());
+        }
     }
     CHECK(completed);
     CHECK(kept > 0);
     CHECK(finished > 1);
+}
+
+/// An output folder as a host keeps it: a git checkout and a CNAME, nothing of pepgen's yet.
+MemoryDisk host_folder() {
+    MemoryDisk disk;
+    disk.add_file("/srv/site/.git/HEAD", "ref: refs/heads/gh-pages\n");
+    disk.add_dir("/srv/site/.git/refs/tags", 0700);
+    disk.add_file("/srv/site/CNAME", "kinerja.contoh.example\n");
+    return disk;
+}
+
+}  // namespace
+
+TEST_CASE("a commit stopped at any step leaves the old site or one the next build completes", "[writer][disk]") {
+    MemoryDisk before = host_folder();
+    Diagnostics d;
+    REQUIRE(publish_in(before, "/srv/site", {{"index.html", "v1"}, {"lsp/a/index.html", "a"}, {"lsp/b/index.html", "b"}}, d));
+    stop_at_every_step(before, "/srv/site", {{"index.html", "v2"}, {"lsp/a/index.html", "a"}, {"lsp/c/index.html", "c"}});
 }
 
 TEST_CASE("a file that replaces a published one is written out as it is staged; a new one is not", "[writer][disk]") {
@@ -699,4 +715,159 @@ TEST_CASE("a full disk fails the build with one message and changes nothing, in 
     REQUIRE(failed.error_count() == 1);
     CHECK_THAT(test::all_messages(failed), Contains("No space left on device") && Contains("40 berkas"));
     CHECK(disk.snapshot(out) == before);
+}
+
+namespace {
+
+/// The memory disk, with every rename it is asked for written down.
+class RenameLog final : public Disk {
+public:
+    explicit RenameLog(MemoryDisk& disk) : disk_(disk) {}
+    std::vector<std::pair<std::string, std::string>> renames;
+
+    Info lstat(const fs::path& p) override { return disk_.lstat(p); }
+    std::optional<std::string> read(const fs::path& p, std::string& e) override { return disk_.read(p, e); }
+    std::optional<std::string> read_range(const fs::path& p, std::uint64_t o, std::size_t n, std::string& e) override {
+        return disk_.read_range(p, o, n, e);
+    }
+    std::unique_ptr<Sink> create(const fs::path& p) override { return disk_.create(p); }
+    std::string make_dirs(const fs::path& p) override { return disk_.make_dirs(p); }
+    std::string rename(const fs::path& from, const fs::path& to) override {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            renames.emplace_back(from.string(), to.string());
+        }
+        return disk_.rename(from, to);
+    }
+    std::string exchange(const fs::path& a, const fs::path& b) override { return disk_.exchange(a, b); }
+    bool remove_file(const fs::path& p) override { return disk_.remove_file(p); }
+    bool remove_empty_dir(const fs::path& p) override { return disk_.remove_empty_dir(p); }
+    void remove_tree(const fs::path& p) override { disk_.remove_tree(p); }
+    std::vector<std::string> list(const fs::path& p, std::string& e) override { return disk_.list(p, e); }
+    std::optional<fs::path> resolve(const fs::path& p) override { return disk_.resolve(p); }
+    std::unique_ptr<Lock> lock(const fs::path& p, bool& busy, std::string& e) override { return disk_.lock(p, busy, e); }
+
+private:
+    MemoryDisk& disk_;
+    std::mutex mutex_;
+};
+
+/// Where the renames into the output came from, below the staging folder.
+std::set<std::string> moved_from_staging(const RenameLog& log) {
+    std::set<std::string> from;
+    const std::string staging = "/srv/site/.pepgen-staging/";
+    for (const auto& [a, b] : log.renames)
+        if (a.rfind(staging, 0) == 0 && b.rfind("/srv/site/.pepgen", 0) != 0) from.insert(a.substr(staging.size()));
+    return from;
+}
+
+}  // namespace
+
+TEST_CASE("a first build moves each top-level entry of the new site whole; later builds move files", "[writer][disk]") {
+    const fs::path out = "/srv/site";
+    MemoryDisk memory;
+    memory.add_file("/srv/site/CNAME", "kinerja.contoh.example\n");
+    RenameLog disk(memory);
+    const Files site = {{"index.html", "beranda"}, {"lsp/a/index.html", "a"}, {"lsp/b/index.html", "b"},
+                        {"data/lsp/a.json", "{}"}};
+    Diagnostics d;
+    {
+        auto w = SiteWriter::begin(out, d, false, disk);
+        REQUIRE(w);
+        for (const auto& [path, bytes] : site) w->write(path, bytes);
+        REQUIRE(w->commit("uji", d));
+    }
+    INFO(test::all_messages(d));
+    // Thousands of files in a national site's first build: three renames here, not one per file.
+    CHECK(moved_from_staging(disk) == std::set<std::string>{"s/data", "s/index.html", "s/lsp"});
+    std::string error;
+    for (const auto& [path, bytes] : site) CHECK(memory.read(out / path, error) == bytes);
+    CHECK(memory.read(out / "CNAME", error) == "kinerja.contoh.example\n");
+    CHECK(memory.lstat(out / ".pepgen-staging").kind == Disk::Kind::missing);
+    // The manifest records each file as it lies in place, so the next build keeps it untouched.
+    const auto manifest = parse_manifest(memory.read(out / kManifestName, error).value_or(""));
+    REQUIRE(manifest.files.size() == site.size());
+    for (const auto& [path, entry] : manifest.files) {
+        INFO(path);
+        REQUIRE(entry.stamp);
+        CHECK(*entry.stamp == memory.lstat(out / path).stamp);
+    }
+    REQUIRE(SiteWriter::up_to_date(out, "uji", memory));
+
+    // A site is there now: a changed file is staged on its own and swapped into place.
+    disk.renames.clear();
+    {
+        auto w = SiteWriter::begin(out, d, false, disk);
+        REQUIRE(w);
+        for (const auto& [path, bytes] : site) w->write(path, path == "lsp/b/index.html" ? "b2" : bytes);
+        w->write("lsp/c/index.html", "c");
+        REQUIRE(w->commit("uji", d));
+    }
+    const auto moved = moved_from_staging(disk);
+    REQUIRE(moved.size() == 1);  // lsp/c is new (renamed); lsp/b's new bytes were swapped in
+    CHECK(moved.begin()->rfind("s/", 0) != 0);
+    CHECK(memory.read(out / "lsp/b/index.html", error) == "b2");
+    CHECK(memory.read(out / "lsp/c/index.html", error) == "c");
+    CHECK(memory.read(out / "lsp/a/index.html", error) == "a");
+}
+
+TEST_CASE("a first build stopped at any step leaves no site or one the next build completes", "[writer][disk]") {
+    // Its files are moved in whole folders, and the folder has no manifest until the last step.
+    stop_at_every_step(host_folder(), "/srv/site",
+                       {{"index.html", "v1"}, {"lsp/a/index.html", "a"}, {"lsp/b/index.html", "b"}, {"404.html", "x"}});
+}
+
+TEST_CASE("a folder made in a new output during its first build stops the commit and is left alone", "[writer][disk]") {
+    const fs::path out = "/srv/site";
+    MemoryDisk disk;
+    Diagnostics d;
+    auto w = SiteWriter::begin(out, d, false, disk);
+    REQUIRE(w);
+    w->write("index.html", "beranda");
+    w->write("lsp/a/index.html", "a");
+    disk.add_file("/srv/site/lsp/catatan.txt", "milik pengguna");
+    Diagnostics failed;
+    CHECK_FALSE(w->commit("uji", failed));
+    w.reset();
+    CHECK_THAT(test::all_messages(failed), Contains("bukan buatan pepgen") && Contains("lsp"));
+    std::string error;
+    CHECK(disk.read(out / "lsp/catatan.txt", error) == "milik pengguna");
+    CHECK(disk.lstat(out / "index.html").kind == Disk::Kind::missing);
+    CHECK(disk.lstat(out / "lsp/a").kind == Disk::Kind::missing);
+    CHECK(disk.lstat(out / kManifestName).kind == Disk::Kind::missing);
+}
+
+TEST_CASE("a commit marker's whole-entry moves take only one name of the staged tree, to a free name", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    test::write_file(out / ".pepgen-staging/s/lsp/a/index.html", "a");
+    test::write_file(out / ".pepgen-staging/s/index.html", "beranda");
+    test::write_file(out / ".pepgen-staging/s/ada/index.html", "baru");
+    test::write_file(out / ".pepgen-staging/s/.git/HEAD", "bukan milik situs");
+    test::write_file(dir / "luar/rahasia.txt", "di luar");
+    test::write_file(out / (".pepgen-staging/" + std::string(kManifestName)),
+                     "# pepgen-manifest 2\n# masukan m\nindex.html\t0\t\nlsp/a/index.html\t0\t\n");
+    test::write_file(out / ".pepgen-staging/.pepgen-commit",
+                     "W\tlsp\nW\tindex.html\nW\t../luar\nW\tlsp/a\nW\t.git\nW\t..\nW\t.pepgen-manifest\n");
+    Diagnostics d;
+    {
+        auto w = SiteWriter::begin(out, d, false);
+        REQUIRE(w);
+    }
+    CHECK(test::read_file(out / "lsp/a/index.html") == "a");
+    CHECK(test::read_file(out / "index.html") == "beranda");
+    CHECK(test::read_file(dir / "luar/rahasia.txt") == "di luar");
+    CHECK_FALSE(fs::exists(out / "luar"));
+    CHECK_FALSE(fs::exists(out / ".git"));
+    CHECK_FALSE(fs::exists(out / ".pepgen-staging"));
+
+    // An entry whose name is taken in the output is not moved over it: the commit cannot finish.
+    test::write_file(out / "ada/milik.txt", "milik pengguna");
+    test::write_file(out / ".pepgen-staging/s/ada/index.html", "baru");
+    test::write_file(out / ".pepgen-staging/.pepgen-commit", "W\tada\n");
+    Diagnostics blocked;
+    CHECK_FALSE(SiteWriter::begin(out, blocked, false));
+    CHECK_THAT(test::all_messages(blocked), Contains("ada: sudah ada di folder keluaran"));
+    CHECK(test::read_file(out / "ada/milik.txt") == "milik pengguna");
+    CHECK_FALSE(fs::exists(out / "ada/index.html"));
 }

@@ -16,6 +16,12 @@ namespace pepgen {
 
 /// Name of the manifest, kept in the output folder.
 inline constexpr const char* kManifestName = ".pepgen-manifest";
+/// The folder in the output where a build stages its files (see SiteWriter).
+inline constexpr const char* kStagingName = ".pepgen-staging";
+/// Written into the staging folder once every file of a build is staged: from
+/// then on the commit is decided, and a build killed during it is finished by
+/// the next one. It lists the previous build's files that are to go.
+inline constexpr const char* kCommitMarker = ".pepgen-commit";
 
 /// What stat() said of a file: any change to its bytes changes one of these
 /// (a rewrite changes the inode or ctime even when size and mtime are forged).

@@ -31,7 +31,7 @@ const std::vector<std::string>& host_kept_names() {
 }
 
 bool is_pepgen_entry(const std::string& name) {
-    return name == kManifestName || name == ".pepgen-staging" || name == ".pepgen-staging-dropped";
+    return name == kManifestName || name == kStagingName || name == ".pepgen-staging-dropped";
 }
 
 std::vector<std::string> foreign_entries(std::vector<std::string> names) {
@@ -106,7 +106,10 @@ std::unique_ptr<OutputFolder> OutputFolder::open(Disk& disk, const fs::path& out
                                 : "folder keluaran tidak dapat dikunci: " + error);
         return nullptr;
     }
-    if (disk.lstat(path / kManifestName).kind != Disk::Kind::file) {
+    // A first build killed while moving its files into place leaves them without a manifest, beside
+    // its decided commit: the folder is pepgen's, and SiteWriter::begin finishes that commit.
+    if (disk.lstat(path / kManifestName).kind != Disk::Kind::file &&
+        disk.lstat(path / kStagingName / kCommitMarker).kind != Disk::Kind::file) {
         auto names = disk.list(path, error);
         if (!error.empty()) {
             diags.error(shown, "isi folder keluaran tidak dapat dibaca: " + error);

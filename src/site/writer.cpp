@@ -32,14 +32,13 @@ bool is_safe_relative_path(const std::string& p) {
 
 namespace {
 
-constexpr const char* kStagingName = ".pepgen-staging";
 /// Where an abandoned staging folder is moved before it is removed: render
 /// threads still writing cannot add files to it once it has a new name.
 constexpr const char* kDroppedName = ".pepgen-staging-dropped";
-/// Written into the staging folder once every file of a build is staged: from
-/// then on the commit is decided, and a build killed during it is finished by
-/// the next one. It lists the previous build's files that are to go.
-constexpr const char* kCommitMarker = ".pepgen-commit";
+
+/// In a build into a folder without a previous build, the staging folder's folder that holds
+/// the new site as its own tree ("s/lsp/a/index.html"); see SiteWriter::stage.
+constexpr const char* kWholeTree = "s";
 
 std::string make_parent_dirs(Disk& disk, const fs::path& path) { return disk.make_dirs(path.parent_path()); }
 
@@ -125,6 +124,9 @@ bool is_staged_name(const std::string& name) {
 /// run any number of times. Staged files lie in a few folders of the staging folder, not
 /// in a second tree of the site's folders, which would cost as much again to make and remove.
 /// ("+<TAB>staged<TAB>path", without the inode, is how an older pepgen wrote a move.)
+/// "W<TAB>name" moves the top-level entry `name` of the staged tree (kWholeTree) whole to a free name
+/// in the output: a build into a folder without a previous build makes thousands of files and
+/// folders, and renaming each of them again at the commit would cost as much as making them.
 /// What is left of the staging folder (the replaced files' old versions) goes to `bin` when it can.
 std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& staging, DiscardBin* bin,
                          const std::function<void()>& before_manifest = {}) {
@@ -136,6 +138,22 @@ std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& sta
     for (std::string line; std::getline(lines, line);) {
         if (line.rfind("-\t", 0) == 0) {
             stale.push_back(line.substr(2));
+            continue;
+        }
+        if (line.rfind("W\t", 0) == 0) {
+            // One name, never pepgen's own nor a host's: nothing outside the staged tree moves, nothing is replaced.
+            const auto name = line.substr(2);
+            const auto& kept = host_kept_names();
+            if (name.find('/') != std::string::npos || !is_safe_relative_path(name) || name.starts_with(".pepgen") ||
+                std::find(kept.begin(), kept.end(), name) != kept.end())
+                continue;
+            const auto staged = staging / kWholeTree / name;
+            const auto kind = disk.lstat(staged).kind;
+            if (kind != Disk::Kind::file && kind != Disk::Kind::directory) continue;  // moved already
+            if (disk.lstat(output / name).kind != Disk::Kind::missing)
+                return name + ": sudah ada di folder keluaran (dibuat saat build berjalan?); pindahkan lalu bangun ulang";
+            if (error = disk.rename(staged, output / name); !error.empty())
+                return name + ": tidak dapat dipasang: " + error;
             continue;
         }
         const bool with_inode = line.rfind("=\t", 0) == 0;
@@ -247,6 +265,14 @@ std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostic
         w->previous_by_path_.reserve(w->previous_.files.size());
         std::size_t i = 0;
         for (const auto& [path, entry] : w->previous_.files) w->previous_by_path_.emplace(path, Previous{&entry, as_left[i++]});
+    } else {
+        // No build of ours here (OutputFolder allows only a host's files then): nothing to replace or keep.
+        w->whole_ = true;
+        if (auto error = disk.make_dirs(w->staging_ / kWholeTree); !error.empty()) {
+            diags.error(w->shown_, "folder sementara tidak dapat dibuat di folder keluaran: " + error);
+            return nullptr;
+        }
+        return w;
     }
     for (std::size_t shard = 0; shard < kStagingShards; ++shard) {
         if (auto error = disk.make_dirs(w->staging_ / std::to_string(shard)); !error.empty()) {
@@ -300,6 +326,24 @@ bool SiteWriter::up_to_date(const fs::path& output, const std::string& inputs, D
 std::string SiteWriter::next_staged_name() {
     const auto n = next_staged_++;
     return std::to_string(n % kStagingShards) + "/" + std::to_string(n);
+}
+
+std::optional<std::string> SiteWriter::stage(const std::string& path) {
+    if (!whole_) return next_staged_name();
+    const auto staged = std::string(kWholeTree) + "/" + path;
+    const auto dir = staged.substr(0, staged.rfind('/'));
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (staged_dirs_.count(dir)) return staged;
+    }
+    // Two threads may make the same folder at once: making one that exists is no error.
+    if (auto error = disk_.make_dirs(staging_ / dir); !error.empty()) {
+        fail(path, error);
+        return std::nullopt;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    staged_dirs_.insert(dir);
+    return staged;
 }
 
 const SiteWriter::Previous* SiteWriter::previous_record(const std::string& path) const {
@@ -409,13 +453,14 @@ bool SiteWriter::write(const std::string& path, const std::string& bytes, const 
         ++unchanged_;
         return true;
     }
-    const auto staged = next_staged_name();
-    if (auto error = disk_.write(staging_ / staged, bytes, previous(path) != nullptr); !error.empty()) {
+    const auto staged = stage(path);
+    if (!staged) return false;
+    if (auto error = disk_.write(staging_ / *staged, bytes, previous(path) != nullptr); !error.empty()) {
         fail(path, error);
         return false;
     }
     std::lock_guard<std::mutex> lock(mutex_);
-    staged_.emplace(path, staged);
+    staged_.emplace(path, *staged);
     ++written_;
     return true;
 }
@@ -437,7 +482,9 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<FilePart
         }
         if (!disk || disk->hash != prev->hash || offset != disk->stamp.size) kept.clear();
     }
-    const auto staged = next_staged_name();
+    const auto staged_name = stage(path);
+    if (!staged_name) return false;
+    const auto& staged = *staged_name;
     const auto target = staging_ / staged;
     Fingerprinter fp;
     std::uintmax_t size = 0;
@@ -487,9 +534,17 @@ bool SiteWriter::check_in_the_way(Diagnostics& diags) {
     // place are looked at: one kept as it was (found on disk, as the last build
     // left it) is not written, and a correction keeps thousands.
     std::vector<std::string> in_the_way;
+    if (whole_) {
+        // Each top-level entry moves whole, to a free name only (roll_forward).
+        std::set<std::string> tops;
+        for (const auto& [path, staged] : staged_) tops.insert(path.substr(0, path.find('/')));
+        for (const auto& top : tops)
+            if (disk_.lstat(output_ / top).kind != Disk::Kind::missing) in_the_way.push_back(top);
+    }
     RealDirs real(disk_, output_);
     std::unordered_map<std::string, bool> dir_blocked;  // thousands of files share a few hundred folders
-    for (const auto& [path, staged] : staged_) {
+    const std::map<std::string, std::string> none;
+    for (const auto& [path, staged] : whole_ ? none : staged_) {  // whole_: checked above
         const bool ours = previous(path) != nullptr;
         // A file of ours that this build found on disk as a regular file (on_disk) needs no second look.
         const auto seen = on_disk_.find(path);
@@ -534,7 +589,13 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
 
     Manifest next{inputs, entries_};
     std::string plan;
-    for (const auto& [path, staged] : staged_) {
+    if (whole_) {
+        std::set<std::string> tops;
+        for (const auto& [path, staged] : staged_) tops.insert(path.substr(0, path.find('/')));
+        for (const auto& top : tops) plan += "W\t" + top + "\n";
+    }
+    const std::map<std::string, std::string> none;
+    for (const auto& [path, staged] : whole_ ? none : staged_) {  // whole_: moved by top-level entry
         // The staged file's inode tells a replayed commit the new file from the old one swapped out for it.
         const auto at = disk_.lstat(staging_ / staged);
         if (at.kind != Disk::Kind::file) {

@@ -1,7 +1,8 @@
 /// The only code that changes an output folder. Pages are rendered into a
 /// staging folder inside it; only once the whole build has succeeded are the
 /// changed files moved into place, each with one rename, and the files of the
-/// previous build that are gone removed. Files whose bytes did not change are
+/// previous build that are gone removed. Into a folder pepgen has not built
+/// before, the site is staged as its own tree and each top-level entry moved whole. Files whose bytes did not change are
 /// not touched (same inode and mtime, so uploads skip them), and nothing that
 /// is not pepgen's (a git checkout, CNAME, ...) is ever moved, changed or removed.
 #pragma once
@@ -12,6 +13,7 @@
 #include <map>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -121,6 +123,12 @@ private:
     std::atomic<std::size_t> next_staged_{0};
     /// The name in the staging folder of the next file staged (see kStagingShards).
     std::string next_staged_name();
+    /// No previous build: files are staged at their own paths below one folder of the staging
+    /// folder, and the commit moves each top-level entry whole (see roll_forward).
+    bool whole_ = false;
+    std::unordered_set<std::string> staged_dirs_;  ///< folders made in the staging tree (whole_)
+    /// Where `path`'s new bytes go in the staging folder; nullopt (with the reason recorded) if it cannot be made.
+    std::optional<std::string> stage(const std::string& path);
     std::unique_ptr<Guard> guard_;
     std::vector<std::pair<std::string, std::string>> errors_;
     std::size_t written_ = 0, unchanged_ = 0;
