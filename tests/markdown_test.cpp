@@ -34,3 +34,54 @@ TEST_CASE("inline rendering drops the single paragraph wrapper", "[markdown]") {
     CHECK(render_markdown_inline("Lengkapi **bukti** surveilans.") == "Lengkapi <strong>bukti</strong> surveilans.");
     CHECK_THAT(render_markdown_inline("satu\n\ndua"), Contains("<p>dua</p>"));
 }
+
+namespace {
+
+/// What the Markdown parser makes of a one-paragraph text, without the paragraph.
+std::string parsed_inline(const std::string& markdown) {
+    std::string html = render_markdown(markdown);
+    while (!html.empty() && html.back() == '\n') html.pop_back();
+    if (html.rfind("<p>", 0) == 0 && html.size() >= 7 && html.compare(html.size() - 4, 4, "</p>") == 0 &&
+        html.find("<p>", 3) == std::string::npos)
+        return html.substr(3, html.size() - 7);
+    return html;
+}
+
+}  // namespace
+
+TEST_CASE("text the parser would leave alone is written without it, exactly as the parser would", "[markdown]") {
+    // Typical recommendations take the short way.
+    for (const std::string plain : {"Perbarui SOP pemeliharaan kompetensi asesor.", "Tambah TUK (minimal 2) di provinsi",
+                                    "Rapat tinjauan: 2 kali/tahun; target 90% lulus \"tepat waktu\"", "Skor 10-15 = cukup?"}) {
+        INFO(plain);
+        CHECK(is_plain_inline(plain));
+        CHECK(render_markdown_inline(plain) == parsed_inline(plain));
+    }
+    // Anything the parser could read as markup does not.
+    for (const std::string marked : {"Perbaiki *SOP*", "1. Perbaiki SOP", "- butir", "# Judul", "> kutipan",
+                                     "Lihat www.bnsp.go.id", "Lihat https://bnsp.go.id", "surel a@b.id", "A&amp;B",
+                                     "a <b>", "[tautan](x)", "a_b_", "kode `x`", "baris\nbaru", " awal spasi", "akhir spasi ",
+                                     "~~coret~~", "a | b", "a\\b", "", "Ä"}) {
+        INFO(marked);
+        CHECK_FALSE(is_plain_inline(marked));
+    }
+    // Random texts over an alphabet of letters, digits and every character Markdown gives meaning to:
+    // wherever the short way is taken, its bytes are the parser's.
+    const std::string alphabet = "aAwW.:/1 9,;()%+-=?'\"*_[]!<>&#`~|@\\\n\t";
+    std::uint64_t state = 20261130;
+    auto next = [&] {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    std::size_t plain = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string text;
+        for (std::size_t n = 1 + next() % 24; n-- > 0;) text += alphabet[next() % alphabet.size()];
+        if (next() % 2) text[0] = 'a' + static_cast<char>(next() % 26);
+        if (!is_plain_inline(text)) continue;
+        ++plain;
+        INFO(text);
+        REQUIRE(render_markdown_inline(text) == parsed_inline(text));
+    }
+    CHECK(plain > 500);
+}

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -147,7 +148,29 @@ std::vector<std::string> render_markdown_parts(const std::string& markdown) {
     return parts;
 }
 
+bool is_plain_inline(const std::string& markdown) {
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    // A letter first: no list, heading, quote, fence, table, HTML or link definition begins with one.
+    if (markdown.empty() || !letter(markdown.front()) || markdown.back() == ' ') return false;
+    for (const char c : markdown)
+        if (!letter(c) && !(c >= '0' && c <= '9') && std::string_view(" ,.;:()/%+-=?'\"").find(c) == std::string_view::npos)
+            return false;
+    // GFM's autolinks: "www." and "scheme://" ("a@b" has a character refused above).
+    std::string lower(markdown);
+    for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower.find("www.") == std::string::npos && lower.find("://") == std::string::npos;
+}
+
 std::string render_markdown_inline(const std::string& markdown) {
+    if (is_plain_inline(markdown)) {
+        std::string html;
+        html.reserve(markdown.size() + 8);
+        for (const char c : markdown) {
+            if (c == '"') html.append("&quot;");
+            else html.push_back(c);
+        }
+        return html;
+    }
     std::string html = render_markdown(markdown);
     while (!html.empty() && html.back() == '\n') html.pop_back();
     const std::string open = "<p>", close = "</p>";

@@ -24,4 +24,10 @@ std::string markdown_plain_text(const std::string& markdown);
 /// surrounding <p>; falls back to block output when it has several blocks.
 std::string render_markdown_inline(const std::string& markdown);
 
+/// True for text Markdown leaves as it is but for escaping `"`: one line of ASCII letters, digits,
+/// spaces and plain punctuation that starts no block, marks nothing inline and is no autolink.
+/// render_markdown_inline writes such text without the parser (a national print archive has
+/// tens of thousands of recommendations).
+bool is_plain_inline(const std::string& markdown);
+
 }  // namespace pepgen
