@@ -124,7 +124,11 @@ std::size_t RenderPool::render(PlannedPage& page) {
         // What the page shows, through which templates: nothing else can change its bytes. A heavy
         // page planned because its input key changed nearly always shows the change: hashing its tens
         // of thousands of nodes would cost more than it saves (bytes that did not change are still not written).
-        const bool by_content = !global_key_.empty() && (page.load == Load::light || page.key.empty());
+        // Hashing the data pays only where a previous version is there to compare with: a build into a
+        // new folder records no content keys (4 % of its CPU at 2,000 LSPs), and the first later build
+        // that renders a page records its key.
+        const bool by_content = !global_key_.empty() && (page.load == Load::light || page.key.empty()) &&
+                                writer_.had(page.path);
         const auto ck = !by_content ? std::string()
                                     : content_key(global_key_ + "|" + template_key(page.template_name) +
                                                       (page.with_layout ? "|" + template_key("layout") : ""),

@@ -121,6 +121,11 @@ public:
     }
     std::unique_ptr<Sink> create(const fs::path& path) override { return std::make_unique<FdSink>(path); }
     std::string make_dirs(const fs::path& path) override {
+        // The usual case first, in one call: the parent is there (a build makes thousands of folders,
+        // and create_directories looks at each one and its parent before making it).
+        if (::mkdir(path.c_str(), 0777) == 0) return {};
+        struct stat st{};
+        if (errno == EEXIST && ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return {};
         std::error_code ec;
         fs::create_directories(path, ec);
         return ec ? "folder tidak dapat dibuat: " + ec.message() : std::string();

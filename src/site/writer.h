@@ -65,6 +65,8 @@ public:
     /// rendered `path` from the same data (content_key), keeps it under the
     /// new input key. Thread-safe.
     bool reuse_content(const std::string& path, const std::string& key, const std::string& content_key);
+    /// The previous build wrote `path`: only then can a content key spare rendering it (reuse_content).
+    bool had(const std::string& path) const { return previous(path) != nullptr; }
     /// Stages one file, unless the file on disk already has these bytes.
     /// A page's key may be "<input key>|<content key>". Thread-safe.
     bool write(const std::string& path, const std::string& bytes, const std::string& key = {});
