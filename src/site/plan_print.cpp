@@ -15,17 +15,36 @@ namespace pepgen {
 
 namespace {
 
-/// Each indicator's maximum as a card prints it: the same on every card of a part.
-std::vector<std::string> max_texts(const SiteModel& model) {
-    std::vector<std::string> out;
-    out.reserve(model.content.indicators.size());
-    for (const auto& ind : model.content.indicators) out.push_back(format_int(ind.max_score));
-    return out;
+/// Each indicator's cell as a card prints it, for every score it can have and for none: a few
+/// hundred values, shared by every card of the build instead of built again for each (a national
+/// archive prints over a million cells).
+struct IndicatorCells {
+    std::vector<std::vector<Value>> scored;  ///< [indicator][score 0..maximum]
+    std::vector<Value> unscored;             ///< [indicator]
+};
+
+Value indicator_cell(const Indicator& ind, const std::string& max_text, std::optional<int> score) {
+    return Value::object(4)
+        .set("code", ind.code)
+        .set("score", score ? format_int(*score) : std::string("\u2013"))
+        .set("max", max_text)
+        .set("weak", score && below_half(*score, ind.max_score));
+}
+
+IndicatorCells indicator_cells(const SiteModel& model) {
+    IndicatorCells cells;
+    for (const auto& ind : model.content.indicators) {
+        const auto max_text = format_int(ind.max_score);
+        auto& row = cells.scored.emplace_back();
+        for (int score = 0; score <= ind.max_score; ++score) row.push_back(Value::shared(indicator_cell(ind, max_text, score)));
+        cells.unscored.push_back(Value::shared(indicator_cell(ind, max_text, std::nullopt)));
+    }
+    return cells;
 }
 
 /// The archive's card: what a scorecard says about one round, compactly.
 Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links,
-                 const std::vector<std::string>& max_text) {
+                 const IndicatorCells& cells) {
     const auto& round = model.data.rounds[round_index];
     const auto& rr = model.results.rounds[round_index];
     const auto& s = *rr.find(lsp.id);
@@ -46,27 +65,37 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
     std::string missing;
     for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
     card.set("missing", missing);
-    Value groups = Value::list();
+    std::vector<Value> groups;
+    groups.reserve(s.groups.size());
+    const auto& indicators = model.content.indicators;
     for (const auto& gs : s.groups) {
-        Value scores = Value::list();
-        for (std::size_t k = 0; k < model.content.indicators.size(); ++k) {
-            const auto& ind = model.content.indicators[k];
-            if (ind.group != gs.group) continue;
+        std::vector<Value> scores;
+        scores.reserve(indicators.size());
+        for (std::size_t k = 0; k < indicators.size(); ++k) {
+            if (indicators[k].group != gs.group) continue;
             const auto score = sheet->score(k);
-            scores.push_back(Value::object(4)
-                                 .set("code", ind.code)
-                                 .set("score", score ? format_int(*score) : std::string("\u2013"))
-                                 .set("max", max_text[k])
-                                 .set("weak", s.weak_at[k] != 0));
+            const bool weak = s.weak_at[k] != 0;
+            const auto& scored = cells.scored[k];
+            // The shared cell, unless the score lies outside the indicator's range (validation refuses that).
+            if (!score && !weak) scores.push_back(cells.unscored[k]);
+            else if (score && *score >= 0 && static_cast<std::size_t>(*score) < scored.size() &&
+                     weak == below_half(*score, indicators[k].max_score))
+                scores.push_back(scored[static_cast<std::size_t>(*score)]);
+            else
+                scores.push_back(Value::object(4)
+                                     .set("code", indicators[k].code)
+                                     .set("score", score ? format_int(*score) : std::string("\u2013"))
+                                     .set("max", format_int(indicators[k].max_score))
+                                     .set("weak", weak));
         }
         groups.push_back(Value::object(5)
                              .set("label", group_info(gs.group).label)
                              .set("score", format_int(gs.score))
                              .set("max", format_int(gs.max))
                              .set("percent", gs.complete ? format_percent(gs.percent, 1) : std::string("belum lengkap"))
-                             .set("indicators", std::move(scores)));
+                             .set("indicators", Value::list(std::move(scores))));
     }
-    card.set("groups", std::move(groups));
+    card.set("groups", Value::list(std::move(groups)));
     Value recs = Value::list();
     for (const auto& r : sheet->recommendations_markdown) recs.push_back(Value().set("html", render_markdown_inline(r)));
     card.set("has_recommendations", !recs.items().empty());
@@ -83,11 +112,13 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
 }  // namespace
 
 void plan_print_pages(const SiteModel& model, SitePlan& plan) {
+    std::shared_ptr<const IndicatorCells> cells;  // made when the first round needs it
     for (std::size_t i = 0; i < model.data.rounds.size(); ++i) {
         const auto& period = model.data.rounds[i].period;
         // As on the round page; shared by the parts, which are made on render threads.
         const auto sheets = std::make_shared<const std::vector<const SheetResult*>>(
             ranked_sheets(model, model.results.rounds[i]));
+        if (!cells) cells = std::make_shared<const IndicatorCells>(indicator_cells(model));
         const std::size_t parts = std::max<std::size_t>(1, (sheets->size() + kPrintPageSize - 1) / kPrintPageSize);
         const auto* part_keys = i < model.keys.pages.print_parts.size() ? &model.keys.pages.print_parts[i] : nullptr;
         for (std::size_t part = 0; part < parts; ++part) {
@@ -95,7 +126,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
             const auto key = part_keys && part < part_keys->size() ? page_key(model, "print_round", (*part_keys)[part])
                                                                     : std::string();
             if (plan.unchanged(path, key)) continue;
-            plan.page_later(path, "print_round", [&model, i, sheets, parts, part, path]() -> Value {
+            plan.page_later(path, "print_round", [&model, i, sheets, parts, part, path, cells]() -> Value {
                 const auto& round = model.data.rounds[i];
                 const Links links(path);
                 auto ctx = base_context(model, path, "Kartu skor " + round.title, "penilaian",
@@ -103,11 +134,10 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
                 ctx.set("draft", draft_notice(model, round));
                 ctx.set("publication", round_publication(model, round, links));
                 const auto first = part * kPrintPageSize, last = std::min(sheets->size(), first + kPrintPageSize);
-                const auto max_text = max_texts(model);
                 std::vector<Value> cards;
                 cards.reserve(last - first);
                 for (std::size_t k = first; k < last; ++k)
-                    cards.push_back(print_card(model, *model.lsp_by_id.at((*sheets)[k]->lsp_id), i, links, max_text));
+                    cards.push_back(print_card(model, *model.lsp_by_id.at((*sheets)[k]->lsp_id), i, links, *cells));
                 ctx.set("cards", Value::list(std::move(cards)));
                 ctx.set("round_title", round.title);
                 ctx.set("round_date", format_date(round.date));
