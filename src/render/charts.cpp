@@ -1,6 +1,7 @@
 #include "render/charts.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -18,9 +19,10 @@ std::size_t utf8_length(const std::string& s) {
 }
 
 std::string num(double v) {
+    // As printf's "%.1f" in the C locale, without its cost: a national build draws 10,000 charts.
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1);
+    return ec == std::errc() ? std::string(buf, end) : std::string("0.0");
 }
 
 std::string svg_open(const std::string& id, const std::string& cls, double width, double height,

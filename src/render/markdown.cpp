@@ -122,6 +122,8 @@ std::string render_html(const std::string& markdown, bool cut, std::vector<std::
 }  // namespace
 
 std::string render_markdown(const std::string& markdown) {
+    // A team's note is mostly one plain sentence: one paragraph, as the parser would write it.
+    if (is_plain_inline(markdown)) return "<p>" + render_markdown_inline(markdown) + "</p>\n";
     std::vector<std::string> none;
     return render_html(markdown, false, none);
 }

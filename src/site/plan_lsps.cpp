@@ -44,7 +44,9 @@ Value history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
     return Value::list(std::move(rows));
 }
 
-Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links) {
+/// `means`: round_mean_texts of every round, made once for all scorecards.
+Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links,
+                const std::vector<RoundMeanTexts>& means_of) {
     const auto& round = model.data.rounds[round_index];
     const auto& rr = model.results.rounds[round_index];
     const auto& s = *rr.find(lsp.id);
@@ -73,7 +75,7 @@ Value scorecard(const SiteModel& model, const Lsp& lsp, std::size_t round_index,
     for (const auto& m : s.missing) missing += (missing.empty() ? "" : ", ") + m;
     card.set("missing", missing);
 
-    const auto means = round_mean_texts(model, rr);
+    const auto& means = means_of[round_index];
     BarChart chart;
     chart.id = "kelompok-" + lsp.id;
     chart.title = "Capaian per kelompok indikator, " + lsp.name + ", " + round.title;
@@ -228,13 +230,19 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         plan.page_later(path, "lsps", [&model, sorted, path] { return lsp_list_page(model, sorted, path); }, {},
                         Load::heavy);
     }
+    std::shared_ptr<const std::vector<RoundMeanTexts>> means;  // made when the first scorecard is planned
     for (const auto* lsp : sorted) {
         const std::string path = Links::site().lsp(lsp->id);
         const auto value = model.keys.pages.lsp.find(lsp->id);
         const auto key = value == model.keys.pages.lsp.end() ? std::string() : page_key(model, "scorecard", value->second);
         if (plan.unchanged(path, key)) continue;
         // Made on a render thread: 2,000 of these are most of a national build.
-        plan.page_later(path, "scorecard", [&model, lsp, path]() -> Value {
+        if (!means) {
+            std::vector<RoundMeanTexts> all;
+            for (const auto& rr : model.results.rounds) all.push_back(round_mean_texts(model, rr));
+            means = std::make_shared<const std::vector<RoundMeanTexts>>(std::move(all));
+        }
+        plan.page_later(path, "scorecard", [&model, lsp, path, means]() -> Value {
             const Links links(path);
             auto ctx = base_context(model, path, lsp->name, "lsp",
                                     "Kartu skor kinerja " + lsp->name + " dalam PEP Bersama.");
@@ -254,7 +262,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
             ctx.set("lsp", id);
             const auto current = model.results.current_round(lsp->id);
             ctx.set("evaluated", current.has_value());
-            ctx.set("card", current ? scorecard(model, *lsp, *current, links) : Value(false));
+            ctx.set("card", current ? scorecard(model, *lsp, *current, links, *means) : Value(false));
             // Incidental rounds newer than the periodic result are shown beside it.
             std::vector<Value> later;
             auto hist = model.results.history.find(lsp->id);
