@@ -101,14 +101,26 @@ HUGO_VER="$(hugo version 2>&1 | head -1)"
 
 declare -A WALL RSS USR SYS CPU RC INFO
 # Writing a site allocates hundreds of megabytes of page cache. On a VM, page cache that grows into
-# memory the guest has not used before costs far more system time than memory it freed earlier
-# (measured here: 10,000-LSP build, 4.3 s of system CPU with 11 GiB cached, 1.8 s after dropping it),
-# so every run starts from dropped caches when it may (as root). The data are then generated: warm.
+# memory the guest has not used for it before costs several times the system time of memory just freed
+# (measured here: 960 MB written in 6 MB files, 2.23 s of system CPU with the cache full of earlier
+# runs, 0.28 s right after dropping it; a 10,000-LSP build, 4.3 s and 1.8 s). So, as root, every full
+# build, Hugo build and cp below starts from dropped caches with its own inputs (and program) read
+# back in: each meets the same memory, whatever ran before it. The rebuild steps keep the cache warm.
+DROP=0
 if [ -w /proc/sys/vm/drop_caches ]; then
-  sync && echo 3 >/proc/sys/vm/drop_caches && CACHES="page cache dropped at start (sync; drop_caches 3)"
+  DROP=1
+  CACHES="page cache dropped before each full build, Hugo build and cp; their inputs read back first"
 else
   CACHES="page cache as found (not root: drop_caches not writable)"
 fi
+# settle DIR... : (as root) drop the page cache, then read DIR... and the programs back into it.
+settle() {
+  ((DROP)) || return 0
+  sync && echo 3 >/proc/sys/vm/drop_caches
+  tar -cf - "$@" 2>/dev/null | cat >/dev/null
+  "$PEPGEN" --version >/dev/null 2>&1; hugo version >/dev/null 2>&1; cp --version >/dev/null 2>&1
+  return 0
+}
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -184,14 +196,17 @@ bench_size() {
     log "N=$n: (1) pepgen build (run $r of $REPEAT)"
     # A full build reads and checks every round file: no parse cache left by an earlier run.
     rm -rf "$P/.pepgen-cache"
+    settle "$P"
     run_timed "$n:pepgen:$r" "$PEPGEN" build --root "$P" --output "$OP.$r"
     ((RC[$n:pepgen:$r] == 0)) || { echo "run.sh: pepgen build failed; see above" >&2; exit 1; }
 
     log "N=$n: (2) hugo build (run $r of $REPEAT)"
+    settle "$H"
     run_timed "$n:hugo:$r" hugo --quiet --minify=false -s "$H" -d "$OH.$r" --cacheDir "$D/hugo-cache.$r"
     ((RC[$n:hugo:$r] == 0)) || { echo "run.sh: hugo build failed; see above" >&2; exit 1; }
 
     log "N=$n: (3) cp -r of pepgen's output (run $r of $REPEAT)"
+    settle "$OP.$r"
     run_timed "$n:cp:$r" cp -r "$OP.$r" "$OC.$r"
   done
   for step in pepgen hugo cp; do typical "$n:$step"; done
@@ -350,6 +365,7 @@ if ((SCALE)); then
     for n in "$LSPS" "$SCALE_LSPS"; do
       log "N=$n: (6) pepgen build for the growth ratio, alternating sizes (run $r of $PAIRS)"
       rm -rf "$WORK/n$n/project/.pepgen-cache"
+      settle "$WORK/n$n/project"
       run_timed "$n:pair:$r" "$PEPGEN" build --root "$WORK/n$n/project" --output "$WORK/n$n/out-pair.$r"
       ((RC[$n:pair:$r] == 0)) || { echo "run.sh: pepgen build failed; see above" >&2; exit 1; }
     done
