@@ -185,8 +185,10 @@ Results compute(const Content& content, const Data& data) {
         // nobody's current result and no later round is compared with it.
         if (data.rounds[i].draft) continue;
         const bool periodic = data.rounds[i].kind == RoundKind::rutin;
-        for (const auto& s : results.rounds[i].sheets) {
-            results.history[s.lsp_id].push_back(i);
+        const auto& sheets = results.rounds[i].sheets;
+        for (std::size_t k = 0; k < sheets.size(); ++k) {
+            const auto& s = sheets[k];
+            results.history[s.lsp_id].push_back({i, k});
             if (periodic) results.current_periodic[s.lsp_id] = i;
         }
         if (periodic) results.latest_periodic = i;

@@ -94,7 +94,13 @@ struct Publication {
 struct Results {
     std::vector<RoundResult> rounds;                        ///< parallel to Data::rounds
     std::optional<std::size_t> latest_periodic;             ///< index of the newest rutin round
-    std::unordered_map<std::string, std::vector<std::size_t>> history;  ///< lsp id -> round indices, oldest first
+    /// Where an LSP's sheet is in one round: indices into Results::rounds and that round's sheets.
+    struct Appearance {
+        std::size_t round = 0, sheet = 0;
+    };
+    /// lsp id -> every round with a sheet of the LSP, oldest first, and where the sheet is
+    /// (every scorecard and export walks it: no look-up by id per round).
+    std::unordered_map<std::string, std::vector<Appearance>> history;
     /// lsp id -> the newest periodic round in which the LSP has a sheet
     std::unordered_map<std::string, std::size_t> current_periodic;
     Publication publication;

@@ -211,12 +211,6 @@ PageKeys page_keys(const SiteModel& model) {
             digests.push_back(h.value());
         }
     });
-    auto digest_of = [&](std::size_t r, const std::string& lsp_id) -> std::int64_t {
-        const auto* s = results.rounds[r].find(lsp_id);
-        return s ? static_cast<std::int64_t>(sheet_digest[r][static_cast<std::size_t>(s - results.rounds[r].sheets.data())])
-                 : -1;
-    };
-
     for (const auto& lsp : model.data.lsps) {
         KeyHasher h;
         h.text(meta);
@@ -225,7 +219,8 @@ PageKeys page_keys(const SiteModel& model) {
         h.number(current ? static_cast<std::int64_t>(*current) : -1);
         if (current) h.text(means[*current]);
         if (auto hist = results.history.find(lsp.id); hist != results.history.end())
-            for (auto r : hist->second) h.number(static_cast<std::int64_t>(r)).number(digest_of(r, lsp.id));
+            for (const auto& at : hist->second)
+                h.number(static_cast<std::int64_t>(at.round)).number(static_cast<std::int64_t>(sheet_digest[at.round][at.sheet]));
         keys.lsp.emplace(lsp.id, h.hex());
     }
 

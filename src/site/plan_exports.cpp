@@ -25,16 +25,12 @@ const char* move_key(Move m) {
     return nullptr;
 }
 
-const ScoreSheet& sheet_of(const Round& round, const std::string& lsp_id) {
-    if (const auto* sheet = round.find_sheet(lsp_id)) return *sheet;
-    throw std::logic_error("sheet missing for " + lsp_id);  // results are computed from these very sheets
-}
-
 /// One LSP's computed result in one round, the record shared by every export:
 /// its fields, written into an object the caller has opened.
 /// The corrections that changed this sheet's scores, those of others that
 /// moved its figures, and the LSP's disputes: the same record in every export.
-void publication_fields(JsonStream& js, const SiteModel& model, const std::string& period, const std::string& lsp_id) {
+void publication_fields(JsonStream& js, const SiteModel& model, const std::string& period, const std::string& lsp_id,
+                        const ScoreSheet& sheet) {
     const auto& all = model.data.ledger.corrections;
     const auto* sp = model.results.publication.sheet(period, lsp_id);
     js.key("ralat").begin_array(false);
@@ -65,20 +61,16 @@ void publication_fields(JsonStream& js, const SiteModel& model, const std::strin
         for (int n : sp->consequences) js.number(n);
     js.end();
     js.key("sanggahan").begin_array(false);
-    const Round* round = nullptr;
-    for (const auto& r : model.data.rounds)
-        if (r.period == period) round = &r;
-    if (const auto* sheet = round ? round->find_sheet(lsp_id) : nullptr)
-        for (const auto& d : sheet->disputes) {
-            js.begin_object(true);
-            js.key("diajukan").string(d.lodged);
-            js.key("status").string(d.status);
-            if (d.decided.empty()) js.key("diputus").null();
-            else js.key("diputus").string(d.decided);
-            js.key("ralat").number_or_null(d.correction);
-            js.key("keterangan").string(d.note);
-            js.end();
-        }
+    for (const auto& d : sheet.disputes) {
+        js.begin_object(true);
+        js.key("diajukan").string(d.lodged);
+        js.key("status").string(d.status);
+        if (d.decided.empty()) js.key("diputus").null();
+        else js.key("diputus").string(d.decided);
+        js.key("ralat").number_or_null(d.correction);
+        js.key("keterangan").string(d.note);
+        js.end();
+    }
     js.end();
 }
 
@@ -123,7 +115,7 @@ void result_fields(JsonStream& js, const SiteModel& model, const std::string& pe
     for (std::size_t k = 0; k < model.content.indicators.size(); ++k)
         js.key(model.content.indicators[k].code).number_or_null(sheet.score(k));
     js.end();
-    publication_fields(js, model, period, s.lsp_id);
+    publication_fields(js, model, period, s.lsp_id, sheet);
 }
 
 /// Every member of a small ready-made object, into an object the caller has opened.
@@ -329,13 +321,15 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
             js.key("riwayat").begin_array(false);
             auto it = model.results.history.find(lsp.id);
             if (it != model.results.history.end())
-                for (auto r : it->second) {
+                for (const auto& at : it->second) {
+                    const auto r = at.round;
                     const auto& round = model.data.rounds[r];
-                    const auto& sheet = sheet_of(round, lsp.id);
+                    const auto& s = model.results.rounds[r].sheets[at.sheet];
+                    const auto& sheet = source_sheet(model.data, model.results.rounds[r], s);
                     js.begin_object(false);
                     members(js, round_identity(round));
                     js.key("jumlah_lsp_lengkap").number(static_cast<std::int64_t>(model.results.rounds[r].complete_count));
-                    result_fields(js, model, round.period, *model.results.rounds[r].find(lsp.id), sheet, false);
+                    result_fields(js, model, round.period, s, sheet, false);
                     js.key("catatan").string(sheet.notes_markdown);
                     js.key("rekomendasi").begin_array(true);
                     for (const auto& rec : sheet.recommendations_markdown) js.string(rec);

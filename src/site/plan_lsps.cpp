@@ -19,11 +19,10 @@ Value history_rows(const SiteModel& model, const Lsp& lsp, const Links& links) {
     std::vector<Value> rows;
     auto it = model.results.history.find(lsp.id);
     if (it == model.results.history.end()) return Value::list(std::move(rows));
-    for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) {
-        const auto& round = model.data.rounds[*r];
-        const auto& rr = model.results.rounds[*r];
-        const auto* s = rr.find(lsp.id);
-        if (!s) continue;
+    for (auto at = it->second.rbegin(); at != it->second.rend(); ++at) {
+        const auto& round = model.data.rounds[at->round];
+        const auto& rr = model.results.rounds[at->round];
+        const auto* s = &rr.sheets[at->sheet];
         Value row;
         row.set("period", round.period)
             .set("title", round.title)
@@ -173,8 +172,8 @@ Value correction_history(const SiteModel& model, const Lsp& lsp, const Links& li
     std::vector<Value> out;
     auto it = model.results.history.find(lsp.id);
     if (it == model.results.history.end()) return Value::list();
-    for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) {
-        const auto& round = model.data.rounds[*r];
+    for (auto at = it->second.rbegin(); at != it->second.rend(); ++at) {
+        const auto& round = model.data.rounds[at->round];
         const auto list = sheet_corrections(model, round.period, lsp.id, links);
         for (const auto& c : list.items()) {
             Value v = c;
@@ -267,9 +266,9 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
             std::vector<Value> later;
             auto hist = model.results.history.find(lsp->id);
             if (hist != model.results.history.end())
-                for (auto r : hist->second)
-                    if ((!current || r > *current) && model.data.rounds[r].kind == RoundKind::insidental) {
-                        const auto& s = *model.results.rounds[r].find(lsp->id);
+                for (const auto& at : hist->second)
+                    if (const auto r = at.round; (!current || r > *current) && model.data.rounds[r].kind == RoundKind::insidental) {
+                        const auto& s = model.results.rounds[r].sheets[at.sheet];
                         Value inc;
                         inc.set("title", model.data.rounds[r].title)
                             .set("href", links.round(model.data.rounds[r].period))

@@ -43,11 +43,10 @@ IndicatorCells indicator_cells(const SiteModel& model) {
 }
 
 /// The archive's card: what a scorecard says about one round, compactly.
-Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const Links& links,
-                 const IndicatorCells& cells) {
+Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index, const SheetResult& s,
+                 const Links& links, const IndicatorCells& cells) {
     const auto& round = model.data.rounds[round_index];
     const auto& rr = model.results.rounds[round_index];
-    const auto& s = *rr.find(lsp.id);
     const ScoreSheet* sheet = &source_sheet(model.data, rr, s);
     auto card = Value::object(20);
     card.set("lsp_id", lsp.id)
@@ -137,7 +136,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
                 std::vector<Value> cards;
                 cards.reserve(last - first);
                 for (std::size_t k = first; k < last; ++k)
-                    cards.push_back(print_card(model, *model.lsp_by_id.at((*sheets)[k]->lsp_id), i, links, *cells));
+                    cards.push_back(print_card(model, *model.lsp_by_id.at((*sheets)[k]->lsp_id), i, *(*sheets)[k], links, *cells));
                 ctx.set("cards", Value::list(std::move(cards)));
                 ctx.set("round_title", round.title);
                 ctx.set("round_date", format_date(round.date));
