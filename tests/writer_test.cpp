@@ -871,3 +871,29 @@ TEST_CASE("a commit marker's whole-entry moves take only one name of the staged 
     CHECK(test::read_file(out / "ada/milik.txt") == "milik pengguna");
     CHECK_FALSE(fs::exists(out / "ada/index.html"));
 }
+
+TEST_CASE("a commit marker that is not pepgen's neither removes nor replaces a user's file", "[writer]") {
+    test::TempDir dir;
+    // A folder of someone's files, with a marker planted beside them: no manifest lists the file.
+    const auto out = dir / "site";
+    test::write_file(out / "skripsi.txt", "milik pengguna");
+    test::write_file(out / ".pepgen-staging/.pepgen-commit", "-\tskripsi.txt\n");
+    Diagnostics d;
+    CHECK_FALSE(SiteWriter::begin(out, d));  // the marker names no entry of a first build: someone's folder
+    CHECK_THAT(test::all_messages(d), Contains("bukan buatan pepgen (skripsi.txt)"));
+    CHECK(test::read_file(out / "skripsi.txt") == "milik pengguna");
+    CHECK(fs::exists(out / ".pepgen-staging/.pepgen-commit"));
+
+    // In a folder pepgen built, a marker that would put a staged file over a file the manifest does not list.
+    const auto built = dir / "situs";
+    REQUIRE(publish_site(built, {{"index.html", "v1"}}, d));
+    test::write_file(built / "catatan.txt", "milik pengguna");
+    test::write_file(built / ".pepgen-staging/0/1", "menimpa");
+    const auto inode = std::to_string(real_disk().lstat(built / ".pepgen-staging/0/1").stamp.inode);
+    test::write_file(built / ".pepgen-staging/.pepgen-commit", "=\t0/1\t" + inode + "\tcatatan.txt\n-\tcatatan.txt\n");
+    Diagnostics blocked;
+    CHECK_FALSE(SiteWriter::begin(built, blocked));
+    CHECK_THAT(test::all_messages(blocked), Contains("catatan.txt: sudah ada di folder keluaran tetapi bukan buatan pepgen"));
+    CHECK(test::read_file(built / "catatan.txt") == "milik pengguna");
+    CHECK(test::read_file(built / "index.html") == "v1");
+}

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
+#include <sstream>
 #include <system_error>
 
 #include "site/manifest.h"
@@ -106,16 +108,26 @@ std::unique_ptr<OutputFolder> OutputFolder::open(Disk& disk, const fs::path& out
                                 : "folder keluaran tidak dapat dikunci: " + error);
         return nullptr;
     }
-    // A first build killed while moving its files into place leaves them without a manifest, beside
-    // its decided commit: the folder is pepgen's, and SiteWriter::begin finishes that commit.
-    if (disk.lstat(path / kManifestName).kind != Disk::Kind::file &&
-        disk.lstat(path / kStagingName / kCommitMarker).kind != Disk::Kind::file) {
+    if (disk.lstat(path / kManifestName).kind != Disk::Kind::file) {
         auto names = disk.list(path, error);
         if (!error.empty()) {
             diags.error(shown, "isi folder keluaran tidak dapat dibaca: " + error);
             return nullptr;
         }
-        if (const auto foreign = foreign_entries(std::move(names)); !foreign.empty()) {
+        auto foreign = foreign_entries(std::move(names));
+        // A first build killed while moving its top-level entries into place leaves them without a
+        // manifest, beside its decided commit, which names each ("W<TAB>name"): those are pepgen's, and
+        // SiteWriter::begin finishes the commit. Anything the marker does not name is someone's.
+        std::string marker_error;
+        const auto marker = disk.lstat(path / kStagingName / kCommitMarker).kind == Disk::Kind::file
+                                ? disk.read(path / kStagingName / kCommitMarker, marker_error)
+                                : std::nullopt;
+        std::set<std::string> moved;
+        std::istringstream lines(marker.value_or(""));
+        for (std::string line; std::getline(lines, line);)
+            if (line.rfind("W\t", 0) == 0) moved.insert(line.substr(2));
+        std::erase_if(foreign, [&](const std::string& name) { return moved.count(name) != 0; });
+        if (!foreign.empty()) {
             diags.error(shown, "folder keluaran berisi " + std::to_string(foreign.size()) +
                                    " entri yang bukan buatan pepgen (" + some_of(foreign) +
                                    "). pepgen hanya membangun ke folder yang kosong, yang dibangunnya sendiri (ada " +

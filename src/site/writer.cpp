@@ -128,7 +128,10 @@ bool is_staged_name(const std::string& name) {
 /// in the output: a build into a folder without a previous build makes thousands of files and
 /// folders, and renaming each of them again at the commit would cost as much as making them.
 /// What is left of the staging folder (the replaced files' old versions) goes to `bin` when it can.
+/// `ours` says which paths the manifest in the output lists: only those are replaced or removed, so a
+/// marker that is not pepgen's (planted, or in a folder of someone's files) cannot take a user's file.
 std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& staging, DiscardBin* bin,
+                         const std::function<bool(const std::string&)>& ours,
                          const std::function<void()>& before_manifest = {}) {
     std::string error;
     const auto marker = disk.read(staging / kCommitMarker, error);
@@ -172,6 +175,9 @@ std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& sta
             continue;
         }
         const auto target = output / rel;
+        if (disk.lstat(target).kind != Disk::Kind::missing && !ours(rel))
+            return rel + ": sudah ada di folder keluaran tetapi bukan buatan pepgen; tidak ditimpa. Pindahkan berkas itu "
+                         "lalu bangun ulang";
         if (error = make_parent_dirs(disk, target); !error.empty()) return rel + ": " + error;
         // Swapped rather than renamed over: renaming over a file makes ext4 write the new one out and
         // drop the old one's pages there and then, one file after another, waiting on the disk. A file
@@ -184,7 +190,7 @@ std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& sta
     RealDirs real(disk, output);
     std::set<std::string, std::greater<>> emptied;  // deepest first
     for (const auto& rel : stale) {
-        if (!is_safe_relative_path(rel) || !real.parents_real(rel)) continue;
+        if (!is_safe_relative_path(rel) || !ours(rel) || !real.parents_real(rel)) continue;
         // Gone already (a commit finished again), or no longer a file of ours: left alone.
         if (disk.lstat(output / rel).kind == Disk::Kind::file) disk.remove_file(output / rel);
         for (auto slash = rel.rfind('/'); slash != std::string::npos; slash = rel.rfind('/', slash - 1)) {
@@ -236,7 +242,14 @@ std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostic
     // A commit that a killed build left half done is finished; the staging of
     // a build killed earlier is dropped. The lock says no build is running.
     if (disk.lstat(w->staging_ / kCommitMarker).kind == Disk::Kind::file) {
-        if (auto error = roll_forward(disk, w->output_, w->staging_, bin); !error.empty()) {
+        // The manifest still in place is the one the unfinished commit replaces: its files are ours.
+        std::string read_error;
+        const auto text = disk.lstat(w->output_ / kManifestName).kind == Disk::Kind::file
+                              ? disk.read(w->output_ / kManifestName, read_error)
+                              : std::nullopt;
+        const auto listed = parse_manifest(text.value_or(""));
+        auto ours = [&](const std::string& rel) { return listed.files.count(rel) != 0; };
+        if (auto error = roll_forward(disk, w->output_, w->staging_, bin, ours); !error.empty()) {
             diags.error(w->shown_, "build sebelumnya terhenti saat memasang berkas dan tidak dapat diselesaikan: " +
                                        error);
             return nullptr;
@@ -616,7 +629,7 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
     }
     // Decided: from here a killed build is finished by the next one.
     decided_ = true;
-    error = roll_forward(disk_, output_, staging_, bin_, [&] {
+    error = roll_forward(disk_, output_, staging_, bin_, [&](const std::string& rel) { return previous(rel) != nullptr; }, [&] {
         for (const auto& [path, staged] : staged_) {
             const auto info = disk_.lstat(output_ / path);
             if (info.kind == Disk::Kind::file) next.files[path].stamp = info.stamp;
