@@ -23,12 +23,12 @@ struct IndicatorCells {
     std::vector<Value> unscored;             ///< [indicator]
 };
 
-Value indicator_cell(const Indicator& ind, const std::string& max_text, std::optional<int> score) {
+Value indicator_cell(const Indicator& ind, const std::string& max_text, std::optional<int> score, bool weak) {
     return Value::object(4)
         .set("code", ind.code)
         .set("score", score ? format_int(*score) : std::string("\u2013"))
         .set("max", max_text)
-        .set("weak", score && below_half(*score, ind.max_score));
+        .set("weak", weak);
 }
 
 IndicatorCells indicator_cells(const SiteModel& model) {
@@ -36,8 +36,8 @@ IndicatorCells indicator_cells(const SiteModel& model) {
     for (const auto& ind : model.content.indicators) {
         const auto max_text = format_int(ind.max_score);
         auto& row = cells.scored.emplace_back();
-        for (int score = 0; score <= ind.max_score; ++score) row.push_back(Value::shared(indicator_cell(ind, max_text, score)));
-        cells.unscored.push_back(Value::shared(indicator_cell(ind, max_text, std::nullopt)));
+        for (int score = 0; score <= ind.max_score; ++score) row.push_back(Value::shared(indicator_cell(ind, max_text, score, below_half(score, ind.max_score))));
+        cells.unscored.push_back(Value::shared(indicator_cell(ind, max_text, std::nullopt, false)));
     }
     return cells;
 }
@@ -81,11 +81,7 @@ Value print_card(const SiteModel& model, const Lsp& lsp, std::size_t round_index
                      weak == below_half(*score, indicators[k].max_score))
                 scores.push_back(scored[static_cast<std::size_t>(*score)]);
             else
-                scores.push_back(Value::object(4)
-                                     .set("code", indicators[k].code)
-                                     .set("score", score ? format_int(*score) : std::string("\u2013"))
-                                     .set("max", format_int(indicators[k].max_score))
-                                     .set("weak", weak));
+                scores.push_back(indicator_cell(indicators[k], format_int(indicators[k].max_score), score, weak));
         }
         groups.push_back(Value::object(5)
                              .set("label", group_info(gs.group).label)

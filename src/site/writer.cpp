@@ -359,6 +359,12 @@ std::optional<std::string> SiteWriter::stage(const std::string& path) {
     return staged;
 }
 
+std::set<std::string> SiteWriter::staged_tops() const {
+    std::set<std::string> tops;
+    for (const auto& [path, staged] : staged_) tops.insert(path.substr(0, path.find('/')));
+    return tops;
+}
+
 const SiteWriter::Previous* SiteWriter::previous_record(const std::string& path) const {
     auto it = previous_by_path_.find(path);
     return it == previous_by_path_.end() ? nullptr : &it->second;
@@ -549,9 +555,7 @@ bool SiteWriter::check_in_the_way(Diagnostics& diags) {
     std::vector<std::string> in_the_way;
     if (whole_) {
         // Each top-level entry moves whole, to a free name only (roll_forward).
-        std::set<std::string> tops;
-        for (const auto& [path, staged] : staged_) tops.insert(path.substr(0, path.find('/')));
-        for (const auto& top : tops)
+        for (const auto& top : staged_tops())
             if (disk_.lstat(output_ / top).kind != Disk::Kind::missing) in_the_way.push_back(top);
     }
     RealDirs real(disk_, output_);
@@ -602,11 +606,8 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
 
     Manifest next{inputs, entries_};
     std::string plan;
-    if (whole_) {
-        std::set<std::string> tops;
-        for (const auto& [path, staged] : staged_) tops.insert(path.substr(0, path.find('/')));
-        for (const auto& top : tops) plan += "W\t" + top + "\n";
-    }
+    if (whole_)
+        for (const auto& top : staged_tops()) plan += "W\t" + top + "\n";
     const std::map<std::string, std::string> none;
     for (const auto& [path, staged] : whole_ ? none : staged_) {  // whole_: moved by top-level entry
         // The staged file's inode tells a replayed commit the new file from the old one swapped out for it.

@@ -131,6 +131,8 @@ private:
     std::unordered_set<std::string> staged_dirs_;  ///< folders made in the staging tree (whole_)
     /// Where `path`'s new bytes go in the staging folder; nullopt (with the reason recorded) if it cannot be made.
     std::optional<std::string> stage(const std::string& path);
+    /// The top-level names of the files staged so far (whole_: what the commit moves).
+    std::set<std::string> staged_tops() const;
     std::unique_ptr<Guard> guard_;
     std::vector<std::pair<std::string, std::string>> errors_;
     std::size_t written_ = 0, unchanged_ = 0;
