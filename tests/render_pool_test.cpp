@@ -230,3 +230,46 @@ TEST_CASE("a heavy page planned for a changed input key is rendered without hash
     CHECK(manifest.files.at("ringan/index.html").key.rfind("k2b|c", 0) == 0);
     CHECK(manifest.files.at("tanpa/index.html").key.rfind("|c", 0) == 0);
 }
+
+TEST_CASE("the planner runs ahead of busy workers by a bounded queue, and goes on once they take from it",
+          "[render_pool]") {
+    PoolSetup t;
+    REQUIRE(t.theme);
+    REQUIRE(t.writer);
+    auto [theme, writer, disk, progress, d] = std::tie(t.theme, t.writer, t.disk, t.progress, t.d);
+    constexpr std::size_t workers = 2, capacity = workers * RenderPool::kQueuedPerWorker, total = capacity * 3;
+    std::mutex gate;
+    std::unique_lock<std::mutex> closed(gate);  // every job waits here until the test opens it
+    std::atomic<std::size_t> submitted{0}, made{0};
+    std::atomic<bool> planning_done{false};
+    {
+        RenderPool pool(*theme, *writer, workers, progress, "");
+        std::thread planner([&] {
+            for (std::size_t i = 0; i < total; ++i) {
+                pool.submit(PlannedFile{"data/" + std::to_string(i) + ".json", "", "", [&, i] {
+                                            std::lock_guard<std::mutex> wait_for_gate(gate);
+                                            ++made;
+                                            return std::to_string(i);
+                                        }, {}});
+                ++submitted;
+            }
+            planning_done = true;
+        });
+        // Each worker holds one job at the gate; the planner fills the queue behind them, then waits.
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (submitted < workers + capacity && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        CHECK(submitted == workers + capacity);  // ahead by the whole queue, and no further
+        CHECK(made == 0);
+        closed.unlock();
+        planner.join();
+        pool.finish();
+        CHECK(pool.file_errors().empty());
+    }
+    CHECK(planning_done);
+    CHECK(made == total);
+    REQUIRE(writer->commit("uji", d));
+    std::string error;
+    CHECK(disk.read("/site/data/" + std::to_string(total - 1) + ".json", error) == std::to_string(total - 1));
+}

@@ -56,7 +56,10 @@ void RenderPool::push(Job&& job) {
         ready_.notify_all();  // only the first worker(s) take it: waking any one might not wake one of those
         return;
     }
-    room_.wait(lock, [this] { return queue_.size() < workers_.size(); });
+    while (queue_.size() >= capacity()) {
+        planner_waiting_ = true;
+        room_.wait(lock);
+    }
     queue_.push_back(std::move(job));
     ready_.notify_one();
 }
@@ -96,6 +99,7 @@ void RenderPool::execute(Job& job) {
 void RenderPool::run(Takes takes) {
     for (;;) {
         std::optional<Job> job;
+        bool wake_planner = false;
         {
             std::unique_lock<std::mutex> lock(mutex_);
             ready_.wait(lock, [&] {
@@ -104,8 +108,12 @@ void RenderPool::run(Takes takes) {
                 return job || (done_ && queue_.empty() && (takes == Takes::light || heavy_queue_.empty()));
             });
             if (!job) return;
+            // The planner is woken once the queue is half empty, not for each job taken: one wake
+            // per handful of jobs instead of two thread switches per page.
+            wake_planner = planner_waiting_ && queue_.size() <= capacity() / 2;
+            if (wake_planner) planner_waiting_ = false;
         }
-        room_.notify_one();
+        if (wake_planner) room_.notify_one();
         execute(*job);
     }
 }

@@ -47,6 +47,11 @@ public:
     std::size_t rendered() const { return rendered_pages_; }
     std::vector<std::string> file_errors() const { return sorted(file_errors_); }
 
+    /// Light jobs that may wait per worker before the planner waits. Most hold only what makes
+    /// their data (a closure), so a queue this deep costs little memory, and the planner and the
+    /// workers do not wake each other for every page (two thread switches a page otherwise).
+    static constexpr std::size_t kQueuedPerWorker = 16;
+
 private:
     using Job = std::variant<PlannedPage, PlannedFile>;
     static constexpr std::size_t kLargeOutput = 512 * 1024;
@@ -54,6 +59,7 @@ private:
     static std::vector<std::string> sorted(std::vector<std::string> sorted);
     void push(Job&& job);
     static bool heavy(const Job& job);
+    std::size_t capacity() const { return workers_.size() * kQueuedPerWorker; }
     /// Which jobs a worker takes: light ones only; heavy ones first; or heavy ones once planning
     /// is over and no light one waits.
     enum class Takes { light, heavy_first, heavy_last };
@@ -76,6 +82,7 @@ private:
     std::condition_variable ready_, room_;
     std::deque<Job> queue_, heavy_queue_;
     bool done_ = false;
+    bool planner_waiting_ = false;
     std::atomic<std::size_t> rendered_{0}, rendered_pages_{0};
     std::vector<std::string> errors_, file_errors_;
 };
