@@ -97,6 +97,29 @@ TEST_CASE("scores land at their indicator's position; unknown codes are kept, wi
     CHECK(sheet.stray[0].line == 4);
 }
 
+TEST_CASE("a score's line is looked for within its own sheet only", "[data]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    // The first sheet names its LSP after its scores: its keys must not be found in the next sheet.
+    test::write_file(dir / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
+  "hasil": [{"skor": {"D01": 7},
+             "lsp": "lsp-a"},
+            {"lsp": "lsp-b",
+             "skor": {"M01": 2,
+                      "D01": 5}}]})J");
+    Diagnostics d;
+    const auto data = load_data(dir.path(), test::fixture_catalogue(), d);
+    INFO(test::all_messages(d));
+    REQUIRE(data.rounds.at(0).sheets.size() == 2);
+    const auto& a = data.rounds[0].sheets[0];
+    const auto& b = data.rounds[0].sheets[1];
+    CHECK(a.source_line == 3);
+    CHECK(a.line_of(2) == a.source_line);  // not line 7, where the next sheet's D01 is
+    CHECK(b.source_line == 4);
+    CHECK(b.line_of(0) == 5);
+    CHECK(b.line_of(2) == 6);
+}
+
 TEST_CASE("a missing registry is an error, a BOM is not", "[data]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());

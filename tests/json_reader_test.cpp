@@ -40,6 +40,15 @@ TEST_CASE("a data file parses to its value, with line look-ups by text and by of
     CHECK(doc->offset_of("\"b\"") == 10);
     CHECK(doc->offset_of("\"b\"", 11) == 35);
     CHECK(doc->offset_of("\"b\"", 36) == std::string::npos);
+    // Only a needle wholly inside [from, limit) is found.
+    CHECK(doc->offset_between("\"b\"", 0, 40) == 10);
+    CHECK(doc->offset_between("\"b\"", 11, 40) == 35);
+    CHECK(doc->offset_between("\"b\"", 11, 38) == 35);
+    CHECK(doc->offset_between("\"b\"", 11, 37) == std::string::npos);  // it would end past the limit
+    CHECK(doc->offset_between("\"b\"", 11, 34) == std::string::npos);
+    CHECK(doc->offset_between("\"b\"", 36, std::string::npos) == std::string::npos);
+    CHECK(doc->offset_between("\"b\"", 11, std::string::npos) == 35);  // no limit: to the end of the text
+    CHECK(doc->offset_between("\"b\"", 50, 60) == std::string::npos);  // past the end
 }
 
 TEST_CASE("a byte order mark is skipped", "[json_reader]") {

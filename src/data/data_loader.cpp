@@ -320,8 +320,9 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
                     std::string needle;
                     for (const auto& [key, value] : *skor) {
                         needle.assign(1, '"').append(key.data(), key.size()).push_back('"');
-                        auto at = doc->offset_of(needle, from);
-                        if (at == std::string::npos || at > next_sheet) at = doc->offset_of(needle, sheet_offset);
+                        // Within this sheet only: a key this sheet spells otherwise (escaped) takes the sheet's line.
+                        auto at = doc->offset_between(needle, from, next_sheet);
+                        if (at == std::string::npos) at = doc->offset_between(needle, sheet_offset, next_sheet);
                         if (at != std::string::npos) {
                             if (at >= counted) {
                                 counted_line += static_cast<int>(std::count(doc->text.begin() + static_cast<std::ptrdiff_t>(counted),

@@ -34,6 +34,22 @@ std::size_t JsonDoc::offset_of(const std::string& needle, std::size_t from) cons
     return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data()) : std::string::npos;
 }
 
+std::size_t JsonDoc::offset_between(std::string_view needle, std::size_t from, std::size_t limit) const {
+    // From one occurrence of the needle's first byte to the next: the match is usually a few
+    // bytes away, where memmem would spend more on setting up than on searching.
+    limit = std::min(limit, text.size());
+    if (needle.empty()) return from <= limit ? from : std::string::npos;
+    while (from < limit && needle.size() <= limit - from) {
+        const auto* hit = static_cast<const char*>(std::memchr(text.data() + from, needle[0], limit - from));
+        if (!hit) break;
+        const auto at = static_cast<std::size_t>(hit - text.data());
+        if (needle.size() > limit - at) break;
+        if (std::memcmp(hit, needle.data(), needle.size()) == 0) return at;
+        from = at + 1;
+    }
+    return std::string::npos;
+}
+
 namespace {
 
 /// Builds the value as boost::json::parser does (through a value_stack) and

@@ -27,6 +27,9 @@ struct JsonDoc {
     int line_at(std::size_t offset) const;
     /// Byte offset of the first occurrence of needle at or after `from`.
     std::size_t offset_of(const std::string& needle, std::size_t from = 0) const;
+    /// The same, for a needle lying wholly within [from, limit): npos otherwise. For a needle
+    /// expected a few bytes on (the next key of an object), with no search past `limit`.
+    std::size_t offset_between(std::string_view needle, std::size_t from, std::size_t limit) const;
 };
 
 /// Reads and parses a file; reports unreadable, non-UTF-8 or malformed JSON,
