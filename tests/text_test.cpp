@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "test_support.h"
 #include "util/text.h"
 
@@ -98,4 +100,59 @@ TEST_CASE("nearest_match suggests the one clearly nearest candidate, never a gue
     CHECK(nearest_match("lsp-lain-sama-sekali", ids) == std::nullopt);
     CHECK(nearest_match("M0", {"M01", "P01"}) == std::optional<std::string>("M01"));
     CHECK(nearest_match("", {"M01"}) == std::nullopt);
+}
+
+TEST_CASE("text faults: eight bytes at a time finds what a byte at a time finds", "[text]") {
+    // The reference: every byte in turn, as find_text_fault read files before.
+    auto reference = [](std::string_view s) -> std::optional<TextFault> {
+        int line = 1;
+        std::size_t line_start = 0;
+        char32_t cp = 0;
+        for (std::size_t i = 0; i < s.size();) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c == '\n') {
+                ++line;
+                line_start = ++i;
+                continue;
+            }
+            const auto len = utf8_sequence(s, i, cp);
+            const bool bad = len == 0 || cp == 0;
+            if (bad || is_forbidden_char(cp)) {
+                int column = 1;
+                for (std::size_t k = line_start; k < i; ++k)
+                    if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) ++column;
+                return TextFault{bad ? TextFault::invalid_utf8 : TextFault::forbidden_char, i, line, column,
+                                 bad ? char32_t(0) : cp};
+            }
+            i += len;
+        }
+        return std::nullopt;
+    };
+    // Mostly printable ASCII, as data files are, with every kind of byte the fast path must stop at.
+    const std::vector<std::string> pieces = {"a", "Z", " ", "~", "0", "{\"M01\": 7}", "\n", "\t", "\r", "\x7F",
+                                             "\x1F", std::string(1, '\0'), "\xC3\xA9", "\xE2\x80\x93", "\xEF\xBF\xBE",
+                                             "\xC3", "\x80", "\xF0\x9F\x98\x80", "\xC2\x85", "abcdefgh", "        "};
+    std::mt19937 rng(20261201);
+    std::size_t faults = 0;
+    for (int n = 0; n < 20000; ++n) {
+        std::string s;
+        const auto length = std::uniform_int_distribution<int>(0, 40)(rng);
+        for (int k = 0; k < length; ++k) {
+            // Printable runs nine times in ten, so the eight-byte steps are taken.
+            const auto r = std::uniform_int_distribution<std::size_t>(0, 99)(rng);
+            s += r < 90 ? pieces[r % 6 == 5 ? 19 : r % 5] : pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
+        }
+        const auto got = find_text_fault(s), want = reference(s);
+        INFO("text: " << s);
+        REQUIRE(got.has_value() == want.has_value());
+        if (!got) continue;
+        ++faults;
+        CHECK(got->kind == want->kind);
+        CHECK(got->offset == want->offset);
+        CHECK(got->line == want->line);
+        CHECK(got->column == want->column);
+        CHECK(got->cp == want->cp);
+    }
+    CHECK(faults > 1000);  // both outcomes are exercised
+    CHECK(faults < 19000);
 }

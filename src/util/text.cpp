@@ -1,9 +1,12 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <bit>
 
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace pepgen {
 
@@ -61,6 +64,23 @@ std::optional<TextFault> find_text_fault(std::string_view s) {
     };
     char32_t cp = 0;
     for (std::size_t i = 0; i < s.size();) {
+        // Eight printable ASCII bytes at a time (most of a data file): none has its high bit set,
+        // none is below 0x20, none is DEL. Anything else is looked at byte by byte below.
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        while (s.size() - i >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            const std::uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
+            const std::uint64_t del = w ^ (0x7F * ones);
+            if (const auto stop = (w & highs) | below_space | ((del - ones) & ~del & highs)) {
+                // On to the first byte that needs a look (a borrow can only flag bytes above it).
+                if constexpr (std::endian::native == std::endian::little)
+                    i += static_cast<std::size_t>(std::countr_zero(stop)) / 8;
+                break;
+            }
+            i += 8;
+        }
+        if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\r') {
             ++i;
