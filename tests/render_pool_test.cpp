@@ -255,12 +255,15 @@ TEST_CASE("the planner runs ahead of busy workers by a bounded queue, and goes o
             }
             planning_done = true;
         });
-        // Each worker holds one job at the gate; the planner fills the queue behind them, then waits.
+        // The planner fills the queue, then waits; the workers take a job each and hold it at the gate.
+        // The planner is woken only once half the queue is taken, so it may stop at any count from a
+        // full queue to a full queue plus a job per worker, depending on when the workers took theirs.
         const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (submitted < workers + capacity && std::chrono::steady_clock::now() < until)
+        while (submitted < capacity && std::chrono::steady_clock::now() < until)
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        CHECK(submitted == workers + capacity);  // ahead by the whole queue, and no further
+        CHECK(submitted >= capacity);            // ahead by the whole queue...
+        CHECK(submitted <= workers + capacity);  // ...and no further
         CHECK(made == 0);
         closed.unlock();
         planner.join();
