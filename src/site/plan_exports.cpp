@@ -118,33 +118,32 @@ void result_fields(JsonStream& js, const SiteModel& model, const std::string& pe
     publication_fields(js, model, period, s.lsp_id, sheet);
 }
 
-/// Every member of a small ready-made object, into an object the caller has opened.
-void members(JsonStream& js, const json::object& obj) {
-    for (const auto& kv : obj) js.key(kv.key()).value(kv.value());
+/// A round's identity, into an object the caller has opened: written, not built as a JSON object
+/// first, since every row of every LSP's history carries it (tens of thousands per build).
+void round_identity(JsonStream& js, const Round& round) {
+    js.key("periode").string(round.period);
+    js.key("jenis").string(round.kind == RoundKind::rutin ? "rutin" : "insidental");
+    js.key("tanggal").string(round.date);
+    js.key("judul").string(round.title);
+    js.key("sumber").string(round.source_file);
 }
 
-json::object round_identity(const Round& round) {
-    json::object doc;
-    doc["periode"] = round.period;
-    doc["jenis"] = round.kind == RoundKind::rutin ? "rutin" : "insidental";
-    doc["tanggal"] = round.date;
-    doc["judul"] = round.title;
-    doc["sumber"] = round.source_file;
-    return doc;
-}
-
-json::object round_header(const SiteModel& model, const Round& round) {
-    json::object doc = round_identity(round);
-    doc["data_contoh"] = model.data.meta.example_data;
-    doc["ik_maks"] = model.content.categories.index_max;
+void round_header(JsonStream& js, const SiteModel& model, const Round& round) {
+    round_identity(js, round);
+    js.key("data_contoh").boolean(model.data.meta.example_data);
+    js.key("ik_maks").number(model.content.categories.index_max);
     const auto* rp = model.results.publication.round(round.period);
-    if (rp && rp->first_release > 0)
-        doc["terbit_pertama"] = json::object{{"rilis", rp->first_release}, {"tanggal", rp->first_date}};
-    else
-        doc["terbit_pertama"] = nullptr;
-    if (rp && !rp->last_correction_date.empty()) doc["ralat_terakhir"] = rp->last_correction_date;
-    else doc["ralat_terakhir"] = nullptr;
-    return doc;
+    js.key("terbit_pertama");
+    if (rp && rp->first_release > 0) {
+        js.begin_object(true);
+        js.key("rilis").number(rp->first_release);
+        js.key("tanggal").string(rp->first_date);
+        js.end();
+    } else {
+        js.null();
+    }
+    if (rp && !rp->last_correction_date.empty()) js.key("ralat_terakhir").string(rp->last_correction_date);
+    else js.key("ralat_terakhir").null();
 }
 
 json::object lsp_json(const Lsp& lsp) {
@@ -247,7 +246,7 @@ std::string round_export(const SiteModel& model, std::size_t index, bool with_te
     std::string out;
     JsonStream js(out, true, indent);
     js.begin_object(false);
-    members(js, round_header(model, round));
+    round_header(js, model, round);
     js.key("hasil").begin_array(false);
     const auto& rr = model.results.rounds[index];
     for (const auto& s : rr.sheets) {
@@ -327,7 +326,7 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
                     const auto& s = model.results.rounds[r].sheets[at.sheet];
                     const auto& sheet = source_sheet(model.data, model.results.rounds[r], s);
                     js.begin_object(false);
-                    members(js, round_identity(round));
+                    round_identity(js, round);
                     js.key("jumlah_lsp_lengkap").number(static_cast<std::int64_t>(model.results.rounds[r].complete_count));
                     result_fields(js, model, round.period, s, sheet, false);
                     js.key("catatan").string(sheet.notes_markdown);
