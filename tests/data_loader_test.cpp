@@ -100,7 +100,7 @@ TEST_CASE("scores land at their indicator's position; unknown codes are kept, wi
 TEST_CASE("a score's line is looked for within its own sheet only", "[data]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());
-    // The first sheet names its LSP after its scores: its keys must not be found in the next sheet.
+    // The first sheet names its LSP after its scores: its keys are found before its "lsp", not in the next sheet.
     test::write_file(dir / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
   "hasil": [{"skor": {"D01": 7},
              "lsp": "lsp-a"},
@@ -114,10 +114,28 @@ TEST_CASE("a score's line is looked for within its own sheet only", "[data]") {
     const auto& a = data.rounds[0].sheets[0];
     const auto& b = data.rounds[0].sheets[1];
     CHECK(a.source_line == 3);
-    CHECK(a.line_of(2) == a.source_line);  // not line 7, where the next sheet's D01 is
+    CHECK(a.line_of(2) == 2);  // its own D01, before its "lsp"; not line 7, where the next sheet's D01 is
     CHECK(b.source_line == 4);
     CHECK(b.line_of(0) == 5);
     CHECK(b.line_of(2) == 6);
+
+    // The other way round: a sheet that names its LSP first, then one that names it last. The
+    // second sheet's D01 is the last one before its "lsp", not the first sheet's.
+    test::write_file(dir / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
+  "hasil": [{"lsp": "lsp-a",
+             "skor": {"D01": 7}},
+            {"skor": {"M01": 2,
+                      "D01": 5},
+             "lsp": "lsp-b"}]})J");
+    Diagnostics d2;
+    const auto data2 = load_data(dir.path(), test::fixture_catalogue(), d2);
+    INFO(test::all_messages(d2));
+    REQUIRE(data2.rounds.at(0).sheets.size() == 2);
+    CHECK(data2.rounds[0].sheets[0].line_of(2) == 3);
+    const auto& b2 = data2.rounds[0].sheets[1];
+    CHECK(b2.source_line == 6);
+    CHECK(b2.line_of(0) == 4);
+    CHECK(b2.line_of(2) == 5);
 }
 
 TEST_CASE("a missing registry is an error, a BOM is not", "[data]") {

@@ -49,6 +49,10 @@ TEST_CASE("a data file parses to its value, with line look-ups by text and by of
     CHECK(doc->offset_between("\"b\"", 36, std::string::npos) == std::string::npos);
     CHECK(doc->offset_between("\"b\"", 11, std::string::npos) == 35);  // no limit: to the end of the text
     CHECK(doc->offset_between("\"b\"", 50, 60) == std::string::npos);  // past the end
+    CHECK(doc->last_offset_between("\"b\"", 0, 40) == 35);
+    CHECK(doc->last_offset_between("\"b\"", 0, 37) == 10);  // the later one would end past the limit
+    CHECK(doc->last_offset_between("\"b\"", 11, 37) == std::string::npos);
+    CHECK(doc->last_offset_between("\"b\"", 36, 20) == std::string::npos);  // an empty range
 }
 
 TEST_CASE("a byte order mark is skipped", "[json_reader]") {

@@ -293,6 +293,8 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
             const auto& obj = item.get_object();
             int line = 0;
             std::size_t sheet_offset = std::string::npos;
+            // Where the previous sheet named its LSP: a sheet that names its own after its scores has them after that.
+            const std::size_t after_previous = cursor;
             if (const auto* id = obj.if_contains("lsp"); id && id->is_string()) {
                 context = std::string(id->get_string());
                 sheet_offset = doc->offset_of("\"lsp\": \"" + context + "\"", cursor);
@@ -320,9 +322,13 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
                     std::string needle;
                     for (const auto& [key, value] : *skor) {
                         needle.assign(1, '"').append(key.data(), key.size()).push_back('"');
-                        // Within this sheet only: a key this sheet spells otherwise (escaped) takes the sheet's line.
+                        // Within this sheet only: between its LSP and the next sheet's, or, for a sheet
+                        // that names its LSP after its scores, the last one before its LSP (the previous
+                        // sheet's scores may come first there). A key found in neither (spelt with
+                        // escapes) takes the sheet's line.
                         auto at = doc->offset_between(needle, from, next_sheet);
                         if (at == std::string::npos) at = doc->offset_between(needle, sheet_offset, next_sheet);
+                        if (at == std::string::npos) at = doc->last_offset_between(needle, after_previous, sheet_offset);
                         if (at != std::string::npos) {
                             if (at >= counted) {
                                 counted_line += static_cast<int>(std::count(doc->text.begin() + static_cast<std::ptrdiff_t>(counted),

@@ -50,6 +50,13 @@ std::size_t JsonDoc::offset_between(std::string_view needle, std::size_t from, s
     return std::string::npos;
 }
 
+std::size_t JsonDoc::last_offset_between(std::string_view needle, std::size_t from, std::size_t limit) const {
+    limit = std::min(limit, text.size());
+    if (from > limit || needle.size() > limit - from) return std::string::npos;
+    const auto at = std::string_view(text).substr(from, limit - from).rfind(needle);
+    return at == std::string_view::npos ? std::string::npos : from + at;
+}
+
 namespace {
 
 /// Builds the value as boost::json::parser does (through a value_stack) and

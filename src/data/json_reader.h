@@ -30,6 +30,8 @@ struct JsonDoc {
     /// The same, for a needle lying wholly within [from, limit): npos otherwise. For a needle
     /// expected a few bytes on (the next key of an object), with no search past `limit`.
     std::size_t offset_between(std::string_view needle, std::size_t from, std::size_t limit) const;
+    /// The last such occurrence (a search backwards from `limit`).
+    std::size_t last_offset_between(std::string_view needle, std::size_t from, std::size_t limit) const;
 };
 
 /// Reads and parses a file; reports unreadable, non-UTF-8 or malformed JSON,
