@@ -143,3 +143,93 @@ TEST_CASE("the default theme has every template the site needs", "[theme]") {
                              "rounds", "round", "categories"})
         CHECK(theme->has_template(name));
 }
+
+TEST_CASE("nested sections find the same values as kainjow's own data does", "[theme]") {
+    // Objects in objects, lists of objects in lists, sibling lists, a section over ".", inverted
+    // sections, and names looked up in outer levels from deep inside: each stand-in must stand for
+    // its own Value however the sections nest (the renderer keeps no table of them).
+    const std::string page =
+        "{{#a}}<{{name}}{{#b}}({{name}}{{#c}}[{{name}}|{{top}}]{{/c}}){{/b}}{{#.}}.{{name}}{{/.}}>{{/a}}"
+        "{{#rows}}<r {{id}}{{#cells}} {{v}}{{#mark}}*{{/mark}}{{^mark}}-{{/mark}}{{/cells}}"
+        "{{#tags}} #{{.}}{{/tags}}{{^tags}} tanpa{{/tags}}{{#inner}} i{{id}}{{#deep}}{{v}}{{id}}{{top}}{{/deep}}{{/inner}}"
+        "{{#cells}}{{#mark}}!{{v}}{{/mark}}{{/cells}}>{{/rows}}{{^none}}kosong{{/none}}{{top}}";
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/layout.mustache", "{{{content}}}");
+    test::write_file(dir / "themes/t/templates/page.mustache", page);
+    Diagnostics d;
+    auto theme = Theme::load(dir.path(), "t", d);
+    REQUIRE(theme);
+
+    namespace m = kainjow::mustache;
+    Value ctx;
+    m::data expected;
+    auto both = [&](const std::string& key, const std::string& text) {
+        ctx.set(key, text);
+        expected.set(key, text);
+    };
+    both("top", "T");
+    Value c = Value::list();
+    m::data kc{m::data::type::list};
+    for (const char* name : {"c1", "c2"}) {
+        c.push_back(Value().set("name", name));
+        m::data o;
+        o.set("name", name);
+        kc.push_back(o);
+    }
+    ctx.set("a", Value().set("name", "A").set("b", Value().set("name", "B").set("c", c)));
+    m::data kb, ka;
+    kb.set("name", "B");
+    kb.set("c", kc);
+    ka.set("name", "A");
+    ka.set("b", kb);
+    expected.set("a", ka);
+    Value rows = Value::list();
+    m::data krows{m::data::type::list};
+    for (int r = 0; r < 4; ++r) {
+        const auto id = std::to_string(r);
+        Value cells = Value::list(), tags = Value::list(), deep = Value::list();
+        m::data kcells{m::data::type::list}, ktags{m::data::type::list}, kdeep{m::data::type::list};
+        for (int k = 0; k < 3; ++k) {
+            const auto v = id + std::to_string(k);
+            const bool mark = (r + k) % 2 == 0;
+            cells.push_back(Value().set("v", v).set("mark", mark));
+            m::data cell;
+            cell.set("v", v);
+            cell.set("mark", mark);
+            kcells.push_back(cell);
+            if (r % 2) {
+                tags.push_back(Value("t" + v));
+                ktags.push_back(m::data("t" + v));
+            }
+            deep.push_back(Value().set("v", "d" + v));
+            m::data dv;
+            dv.set("v", "d" + v);
+            kdeep.push_back(dv);
+        }
+        rows.push_back(Value().set("id", id).set("cells", cells).set("tags", tags)
+                           .set("inner", Value().set("id", "n" + id).set("deep", deep)));
+        m::data row, inner;
+        row.set("id", id);
+        row.set("cells", kcells);
+        row.set("tags", ktags);
+        inner.set("id", "n" + id);
+        inner.set("deep", kdeep);
+        row.set("inner", inner);
+        krows.push_back(row);
+    }
+    ctx.set("rows", rows);
+    expected.set("rows", krows);
+    ctx.set("none", Value::list());
+    expected.set("none", m::data{m::data::type::list});
+
+    m::mustache reference(page);
+    REQUIRE(reference.is_valid());
+    const auto want = reference.render(expected);
+    CHECK_THAT(want, Contains("<A(B[c1|T][c2|T]).A>"));  // the "." section is the outer object again
+    CHECK(theme->render_page("page", ctx) == want);
+    // The same rows shared with another page's data render the same.
+    Value shared_rows = Value::list();
+    for (const auto& row : rows.items()) shared_rows.push_back(Value::shared(row));
+    ctx.set("rows", shared_rows);
+    CHECK(theme->render_page("page", ctx) == want);
+}

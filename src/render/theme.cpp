@@ -30,18 +30,26 @@ namespace {
 /// own lookups come back here. Nothing is deep-copied.
 class ValueContext : public mustache::basic_context<std::string> {
 public:
-    explicit ValueContext(const Value& root) { levels_.push_back({wrap(&root), &root}); }
+    explicit ValueContext(const Value& root) { levels_.push_back({wrap(&root), &root, 0}); }
 
     void push(const mustache::data* data) override {
         // A section over a text keeps it for its whole body: out of the scratch slot.
         if (data == &scratch_) data = &arena_.emplace_back(scratch_.string_value());
-        // Which Value a stand-in is for is found once here, not at every lookup below it.
-        levels_.push_back({data, stands_for(data)});
+        // Which Value a stand-in is for is found once here, not at every lookup below it. The
+        // lists wrapped inside this level are not iterated once it is popped: their spans go then.
+        levels_.push_back({data, stands_for(data), lists_.size()});
     }
-    void pop() override { levels_.pop_back(); }
+    void pop() override {
+        lists_.resize(std::min(lists_.size(), levels_.back().lists));
+        levels_.pop_back();
+    }
 
     const mustache::data* get(const std::string& name) const override {
-        if (name == ".") return levels_.back().data;
+        if (name == ".") {
+            // A section over "." pushes the current object's stand-in again: it must stand for this object.
+            if (levels_.back().data == &kObject) pending_object_ = levels_.back().value;
+            return levels_.back().data;
+        }
         const bool dotted = name.find('.') != std::string::npos;
         for (auto it = levels_.rbegin(); it != levels_.rend(); ++it) {
             if (it->value) {
@@ -63,11 +71,13 @@ private:
     struct Level {
         const mustache::data* data;
         const Value* value;  ///< the object or list `data` stands in for; null for kainjow's own data
+        std::size_t lists;   ///< how many list spans there were when this level was pushed
     };
-    /// Stand-ins for consecutive Values: an object's one, or a list's elements.
+    /// A wrapped list's elements: kainjow pushes each in turn, by its address in the list's array.
     struct Span {
+        const mustache::data* first;
         std::size_t count;
-        const Value* first;
+        const Value* items;
     };
 
     const mustache::data* wrap(const Value* v) const {
@@ -80,12 +90,11 @@ private:
                 const_cast<std::string&>(scratch_.string_value()) = v->text();
                 return &scratch_;
             case Value::Kind::flag: return v->flag() ? &kTrue : &kFalse;
-            case Value::Kind::object: {
-                // Any truthy stand-in will do (a flag needs no allocation); lookups inside it come back to get().
-                const auto* d = &arena_.emplace_back(true);
-                spans_.emplace(d, Span{1, v});
-                return d;
-            }
+            case Value::Kind::object:
+                // Any truthy stand-in will do. kainjow pushes a section's value right after looking
+                // it up, with no other look-up between: the object is remembered until then.
+                pending_object_ = v;
+                return &kObject;
             case Value::Kind::list: {
                 mustache::data list{mustache::data::type::list};
                 for (const auto& item : v->items()) {
@@ -95,7 +104,7 @@ private:
                 }
                 const auto* d = &arena_.emplace_back(std::move(list));
                 // The elements keep their addresses from here on: one span maps them all.
-                if (!v->items().empty()) spans_.emplace(d->list_value().data(), Span{v->items().size(), v->items().data()});
+                if (!v->items().empty()) lists_.push_back({d->list_value().data(), v->items().size(), v->items().data()});
                 return d;
             }
         }
@@ -104,23 +113,26 @@ private:
 
     /// The object or list Value that `data` stands in for, or null.
     const Value* stands_for(const mustache::data* data) const {
-        auto it = spans_.upper_bound(data);
-        if (it == spans_.begin()) return nullptr;
-        --it;
-        // Addresses as numbers: `data` need not be in the span's array at all.
-        const auto offset = reinterpret_cast<std::uintptr_t>(data) - reinterpret_cast<std::uintptr_t>(it->first);
-        const auto index = offset / sizeof(mustache::data);
-        if (offset % sizeof(mustache::data) != 0 || index >= it->second.count) return nullptr;
-        const Value* v = it->second.first + index;
-        return v->kind() == Value::Kind::object || v->kind() == Value::Kind::list ? v : nullptr;
+        if (data == &kObject) return pending_object_;
+        // The list being iterated is the latest one still open, or close to it.
+        for (auto it = lists_.rbegin(); it != lists_.rend(); ++it) {
+            // Addresses as numbers: `data` need not be in the span's array at all.
+            const auto offset = reinterpret_cast<std::uintptr_t>(data) - reinterpret_cast<std::uintptr_t>(it->first);
+            const auto index = offset / sizeof(mustache::data);
+            if (offset % sizeof(mustache::data) != 0 || index >= it->count) continue;
+            const Value* v = it->items + index;
+            return v->kind() == Value::Kind::object || v->kind() == Value::Kind::list ? v : nullptr;
+        }
+        return nullptr;
     }
 
-    static inline const mustache::data kTrue{true}, kFalse{false};
+    static inline const mustache::data kTrue{true}, kFalse{false}, kObject{true};
     std::vector<Level> levels_;
     mutable std::vector<std::string> missing_;
     mutable mustache::data scratch_{std::string()};
     mutable std::deque<mustache::data> arena_;  // stable addresses
-    mutable std::map<const mustache::data*, Span> spans_;  // by first stand-in's address
+    mutable const Value* pending_object_ = nullptr;
+    mutable std::vector<Span> lists_;  // spans of the lists wrapped in the levels still open, oldest first
 };
 
 /// kainjow's html_escape, byte for byte, but copying unescaped runs whole
