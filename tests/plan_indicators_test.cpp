@@ -138,3 +138,24 @@ TEST_CASE("the latest round of an indicator page is the newest periodic one, nev
     CHECK(text_at(ctx, "latest.scored_count") == "3");
     CHECK(text_at(ctx, "latest.mean") == "6,0");
 }
+
+TEST_CASE("an indicator page lists the highest score first, then by name, and a shared name by id", "[plan_indicators]") {
+    // M01 in 2025-2 becomes 9 for a, 6 for b and c; c is renamed to sort before b, then to b's name.
+    auto rows_of = [](const std::string& c_name) {
+        const auto f = test::fixture_model([&](const std::filesystem::path& root) {
+            test::replace_in_file(root / "data/penilaian/2025-2.json", R"("lsp": "lsp-c", "skor": {"M01": 3)",
+                                  R"("lsp": "lsp-c", "skor": {"M01": 6)");
+            test::replace_in_file(root / "data/lsp.json", R"("nama": "LSP Uji C")", "\"nama\": \"" + c_name + "\"");
+        });
+        const auto plan = test::plan_with(plan_indicators, *f->model);
+        const auto& ctx = test::planned_page(plan, "indikator/m01/index.html").context;
+        std::vector<std::string> rows;
+        for (const auto& row : value_at(ctx, "latest.rows").items())
+            rows.push_back(text_at(row, "score") + " " + text_at(row, "href"));
+        return rows;
+    };
+    CHECK(rows_of("LSP Uji Aa") == std::vector<std::string>{"9 ../../lsp/lsp-a/index.html", "6 ../../lsp/lsp-c/index.html",
+                                                            "6 ../../lsp/lsp-b/index.html"});
+    CHECK(rows_of("LSP Uji B") == std::vector<std::string>{"9 ../../lsp/lsp-a/index.html", "6 ../../lsp/lsp-b/index.html",
+                                                           "6 ../../lsp/lsp-c/index.html"});
+}

@@ -1,6 +1,8 @@
 // The indicator catalogue and a page per indicator: rubric, evidence, and
 // how LSPs scored on it in the newest periodic round.
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 
 #include "format/indonesian.h"
 #include "render/markdown.h"
@@ -24,8 +26,36 @@ void add_score_note(const SiteModel& model, Value& ctx) {
     ctx.set("default_scores_note", model.content.categories.default_scores_note);
 }
 
+/// Each sheet of the newest periodic round (by its place in RoundResult::sheets): its LSP and the
+/// place of its LSP's name in name order (ties by id). Made once for all indicator pages, so that
+/// ordering each page's rows compares numbers, not names: at national scale 27 pages sort 10,000 rows.
+struct NameOrder {
+    std::vector<const Lsp*> lsp;         ///< null when the sheet's LSP is not registered
+    std::vector<std::uint32_t> position;
+};
+
+NameOrder name_order(const SiteModel& model) {
+    NameOrder order;
+    if (!model.results.latest_periodic) return order;
+    const auto& rr = model.results.rounds[*model.results.latest_periodic];
+    order.lsp.reserve(rr.sheets.size());
+    std::vector<std::uint32_t> by_name;
+    for (const auto& s : rr.sheets) {
+        const auto lsp = model.lsp_by_id.find(s.lsp_id);
+        order.lsp.push_back(lsp == model.lsp_by_id.end() ? nullptr : lsp->second);
+        if (order.lsp.back()) by_name.push_back(static_cast<std::uint32_t>(order.lsp.size() - 1));
+    }
+    std::sort(by_name.begin(), by_name.end(), [&order](std::uint32_t a, std::uint32_t b) {
+        const auto &la = *order.lsp[a], &lb = *order.lsp[b];
+        return la.name != lb.name ? la.name < lb.name : la.id < lb.id;
+    });
+    order.position.assign(rr.sheets.size(), 0);
+    for (std::size_t k = 0; k < by_name.size(); ++k) order.position[by_name[k]] = static_cast<std::uint32_t>(k);
+    return order;
+}
+
 /// One indicator's page: its rubric, and every LSP scored on it in the newest round.
-Value indicator_page(const SiteModel& model, std::size_t i, const std::string& path) {
+Value indicator_page(const SiteModel& model, std::size_t i, const std::string& path, const NameOrder& names) {
     const auto& inds = model.content.indicators;
     const auto& ind = inds[i];
     const auto latest = model.results.latest_periodic;
@@ -44,19 +74,25 @@ Value indicator_page(const SiteModel& model, std::size_t i, const std::string& p
 
     const std::vector<int> no_counts(ind.rubric.size(), 0);
     const auto& level_counts = latest ? model.results.rounds[*latest].indicator_means[i].level_counts : no_counts;
-    std::vector<std::pair<const SheetResult*, const Lsp*>> scored;
+    struct Scored {
+        int score;
+        std::uint32_t name_position;
+        const SheetResult* sheet;
+        const Lsp* lsp;
+    };
+    std::vector<Scored> scored;
     int unscored = 0;
     if (latest) {
         const auto& rr = model.results.rounds[*latest];
-        for (const auto& s : rr.sheets) {
+        for (std::size_t k = 0; k < rr.sheets.size(); ++k) {
+            const auto& s = rr.sheets[k];
             const auto score = source_sheet(model.data, rr, s).score(i);
-            const auto lsp = model.lsp_by_id.find(s.lsp_id);
-            if (lsp == model.lsp_by_id.end()) continue;
+            if (!names.lsp[k]) continue;
             if (!score) {
                 ++unscored;
                 continue;
             }
-            scored.push_back({&s, lsp->second});
+            scored.push_back({*score, names.position[k], &s, names.lsp[k]});
         }
     }
     std::vector<Value> levels;
@@ -69,8 +105,8 @@ Value indicator_page(const SiteModel& model, std::size_t i, const std::string& p
             .set("count", format_int(level_counts[l]));
         levels.push_back(std::move(r));
     }
-    ctx.set("rubric", Value::list(levels));
     ctx.set("has_rubric", !levels.empty());
+    ctx.set("rubric", Value::list(std::move(levels)));
     std::vector<Value> evidence;
     for (const auto& e : ind.evidence) evidence.push_back(Value().set("html", render_markdown_inline(e)));
     ctx.set("evidence", Value::list(evidence));
@@ -80,18 +116,19 @@ Value indicator_page(const SiteModel& model, std::size_t i, const std::string& p
     ctx.set("latest", false);  // replaced below when there is a latest round
     if (latest) {
         const auto& round = model.data.rounds[*latest];
-        std::sort(scored.begin(), scored.end(), [i, &round](const auto& a, const auto& b) {
-            const int sa = *round.sheets[a.first->sheet].score(i), sb = *round.sheets[b.first->sheet].score(i);
-            return sa != sb ? sa > sb : a.second->name < b.second->name;
+        // Highest score first, then by name.
+        std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+            return a.score != b.score ? a.score > b.score : a.name_position < b.name_position;
         });
         const auto& stats = model.results.rounds[*latest].indicator_means[i];
         std::vector<Value> rows;
-        for (const auto& [sheet, lsp] : scored) {
+        rows.reserve(scored.size());
+        for (const auto& [score, name_position, sheet, lsp] : scored) {
             Value r;
             r.set("name", lsp->name)
                 .set("href", links.lsp(lsp->id))
-                .set("score", format_int(*round.sheets[sheet->sheet].score(i)))
-                .set("percent", indicator_percent_text(model, i, round.sheets[sheet->sheet].score(i)))
+                .set("score", format_int(score))
+                .set("percent", indicator_percent_text(model, i, score))
                 .set("weak", sheet->weak_at[i] != 0);
             rows.push_back(std::move(r));
         }
@@ -106,7 +143,7 @@ Value indicator_page(const SiteModel& model, std::size_t i, const std::string& p
             .set("has_unscored", unscored > 0)
             .set("below_half", format_int(stats.below_half))
             .set("mean", stats.mean ? format_decimal(*stats.mean, 1) : std::string("\u2013"));
-        ctx.set("latest", lr);
+        ctx.set("latest", std::move(lr));
     }
     ctx.set("prev", i > 0 ? Value().set("title", inds[i - 1].code + " " + inds[i - 1].title)
                                      .set("href", links.indicator(inds[i - 1].code))
@@ -166,6 +203,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Indikator", links.section("indikator")}}));
         plan.page(path, "indicators", std::move(ctx));
     }
+    std::shared_ptr<const NameOrder> names;  // made when the first page needs it
     for (std::size_t i = 0; i < inds.size(); ++i) {
         const auto& ind = inds[i];
         const std::string path = Links::site().indicator(ind.code);
@@ -173,8 +211,9 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         const auto key = i < values.size() ? page_key(model, "indicator", values[i]) : std::string();
         if (plan.unchanged(path, key)) continue;
         // Lists every LSP scored in the newest round: heavy at national scale.
-        plan.page_later(path, "indicator", [&model, i, path] { return indicator_page(model, i, path); }, key,
-                        Load::heavy);
+        if (!names) names = std::make_shared<const NameOrder>(name_order(model));
+        plan.page_later(path, "indicator", [&model, i, path, names] { return indicator_page(model, i, path, *names); },
+                        key, Load::heavy);
     }
 }
 
