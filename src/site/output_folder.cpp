@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "site/manifest.h"
+#include "site/writer.h"
 
 #include "util/files.h"
 
@@ -34,6 +35,16 @@ const std::vector<std::string>& host_kept_names() {
 
 bool is_pepgen_entry(const std::string& name) {
     return name == kManifestName || name == kStagingName || name == ".pepgen-staging-dropped";
+}
+
+std::optional<std::string> whole_move_name(std::string_view line) {
+    if (!line.starts_with("W\t")) return std::nullopt;
+    std::string name(line.substr(2));
+    const auto& kept = host_kept_names();
+    if (name.find('/') != std::string::npos || !is_safe_relative_path(name) || name.starts_with(".pepgen") ||
+        std::find(kept.begin(), kept.end(), name) != kept.end())
+        return std::nullopt;
+    return name;
 }
 
 std::vector<std::string> foreign_entries(std::vector<std::string> names) {
@@ -125,7 +136,7 @@ std::unique_ptr<OutputFolder> OutputFolder::open(Disk& disk, const fs::path& out
         std::set<std::string> moved;
         std::istringstream lines(marker.value_or(""));
         for (std::string line; std::getline(lines, line);)
-            if (line.rfind("W\t", 0) == 0) moved.insert(line.substr(2));
+            if (auto name = whole_move_name(line)) moved.insert(std::move(*name));
         std::erase_if(foreign, [&](const std::string& name) { return moved.count(name) != 0; });
         if (!foreign.empty()) {
             diags.error(shown, "folder keluaran berisi " + std::to_string(foreign.size()) +

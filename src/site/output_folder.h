@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+#include <string_view>
+
 #include "util/diagnostic.h"
 #include "site/disk.h"
 
@@ -20,6 +23,12 @@ const std::vector<std::string>& host_kept_names();
 
 /// Names of pepgen's own bookkeeping in an output folder (manifest, staging).
 bool is_pepgen_entry(const std::string& name);
+
+/// The top-level entry a commit marker's "W<TAB>name" line moves whole from the staged tree into
+/// the output (a first build's), or nothing: for any other line, and for a name that is not one
+/// plain top-level name, is pepgen's own or a host's. The writer's commit and OutputFolder read
+/// the marker through this one function.
+std::optional<std::string> whole_move_name(std::string_view line);
 
 /// The top-level entries of a folder without a manifest that stop a build:
 /// everything but host_kept_names() and pepgen's own entries. Sorted.

@@ -88,6 +88,8 @@ std::string change_text(const SiteModel& model, const SheetResult& s);
 
 /// A round's sheets in rank order; incomplete sheets last, by LSP name (RoundResult::ranked).
 std::vector<const SheetResult*> ranked_sheets(const SiteModel& model, const RoundResult& rr);
+/// The order LSPs are listed in by name on every page: by name, then by id where names are equal.
+inline bool name_order_less(const Lsp& a, const Lsp& b) { return a.name != b.name ? a.name < b.name : a.id < b.id; }
 
 std::string ik_text(const SheetResult& s);
 /// Indicator k's score as a percentage of its maximum ("40,0%"), or a dash when not scored.

@@ -27,7 +27,7 @@ void add_score_note(const SiteModel& model, Value& ctx) {
 }
 
 /// Each sheet of the newest periodic round (by its place in RoundResult::sheets): its LSP and the
-/// place of its LSP's name in name order (ties by id). Made once for all indicator pages, so that
+/// place of its LSP in name order (name_order_less, as the LSP list). Made once for all indicator pages, so that
 /// ordering each page's rows compares numbers, not names: at national scale 27 pages sort 10,000 rows.
 struct NameOrder {
     std::vector<const Lsp*> lsp;         ///< null when the sheet's LSP is not registered
@@ -45,10 +45,8 @@ NameOrder name_order(const SiteModel& model) {
         order.lsp.push_back(lsp == model.lsp_by_id.end() ? nullptr : lsp->second);
         if (order.lsp.back()) by_name.push_back(static_cast<std::uint32_t>(order.lsp.size() - 1));
     }
-    std::sort(by_name.begin(), by_name.end(), [&order](std::uint32_t a, std::uint32_t b) {
-        const auto &la = *order.lsp[a], &lb = *order.lsp[b];
-        return la.name != lb.name ? la.name < lb.name : la.id < lb.id;
-    });
+    std::sort(by_name.begin(), by_name.end(),
+              [&order](std::uint32_t a, std::uint32_t b) { return name_order_less(*order.lsp[a], *order.lsp[b]); });
     order.position.assign(rr.sheets.size(), 0);
     for (std::size_t k = 0; k < by_name.size(); ++k) order.position[by_name[k]] = static_cast<std::uint32_t>(k);
     return order;

@@ -220,9 +220,7 @@ Value lsp_list_page(const SiteModel& model, const std::vector<const Lsp*>& sorte
 void plan_lsps(const SiteModel& model, SitePlan& plan) {
     std::vector<const Lsp*> sorted;
     for (const auto& lsp : model.data.lsps) sorted.push_back(&lsp);
-    std::sort(sorted.begin(), sorted.end(), [](const Lsp* a, const Lsp* b) {
-        return a->name != b->name ? a->name < b->name : a->id < b->id;
-    });
+    std::sort(sorted.begin(), sorted.end(), [](const Lsp* a, const Lsp* b) { return name_order_less(*a, *b); });
     {
         // Every LSP in the registry, with its current result: heavy at national scale.
         const std::string path = Links::site().section("lsp");

@@ -144,12 +144,10 @@ std::string roll_forward(Disk& disk, const fs::path& output, const fs::path& sta
             continue;
         }
         if (line.rfind("W\t", 0) == 0) {
-            // One name, never pepgen's own nor a host's: nothing outside the staged tree moves, nothing is replaced.
-            const auto name = line.substr(2);
-            const auto& kept = host_kept_names();
-            if (name.find('/') != std::string::npos || !is_safe_relative_path(name) || name.starts_with(".pepgen") ||
-                std::find(kept.begin(), kept.end(), name) != kept.end())
-                continue;
+            // Nothing outside the staged tree moves, nothing is replaced.
+            const auto whole = whole_move_name(line);
+            if (!whole) continue;
+            const auto& name = *whole;
             const auto staged = staging / kWholeTree / name;
             const auto kind = disk.lstat(staged).kind;
             if (kind != Disk::Kind::file && kind != Disk::Kind::directory) continue;  // moved already
