@@ -1,6 +1,7 @@
 #include "cli/check.h"
 
 #include <ostream>
+#include <string>
 
 #include "cli/project.h"
 #include "render/theme.h"
@@ -11,9 +12,12 @@ namespace fs = std::filesystem;
 namespace pepgen {
 
 void print_diagnostics(const Diagnostics& diags, std::ostream& err) {
-    for (const auto& d : diags.items()) err << Diagnostics::format(d) << "\n";
-    if (!diags.items().empty())
-        err << diags.error_count() << " galat, " << diags.warning_count() << " peringatan\n";
+    if (diags.items().empty()) return;
+    // One write: std::cerr is unbuffered, and a national round can carry hundreds of warnings.
+    std::string text;
+    for (const auto& d : diags.items()) text += Diagnostics::format(d) + "\n";
+    text += std::to_string(diags.error_count()) + " galat, " + std::to_string(diags.warning_count()) + " peringatan\n";
+    err << text;
 }
 
 int run_check(const fs::path& root, std::ostream& out, std::ostream& err) {

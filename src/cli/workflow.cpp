@@ -1,5 +1,7 @@
 #include "cli/workflow.h"
 
+#include "cli/check.h"
+
 #include <ctime>
 #include <map>
 #include <set>
@@ -26,11 +28,6 @@ namespace fs = std::filesystem;
 namespace pepgen {
 
 namespace {
-
-void print(const Diagnostics& diags, std::ostream& err) {
-    for (const auto& d : diags.items()) err << Diagnostics::format(d) << "\n";
-    if (!diags.items().empty()) err << diags.error_count() << " galat, " << diags.warning_count() << " peringatan\n";
-}
 
 bool check_date(const std::string& date, std::ostream& err) {
     if (is_iso_date(date)) return true;
@@ -144,7 +141,7 @@ int run_new_round(const fs::path& root, const NewRoundOptions& options, std::ost
     const auto content = load_content(root, diags);
     const auto lsps = load_registry(root, diags);
     if (diags.has_errors()) {
-        print(diags, err);
+        print_diagnostics(diags, err);
         return 1;
     }
     Round round;
@@ -278,7 +275,7 @@ int import_registry_workbook(const fs::path& root, const ImportOptions& options,
     }
     const auto registry_file = root / "data" / "lsp.json";
     const auto refuse = [&](const Diagnostics& diags) {
-        print(diags, err);
+        print_diagnostics(diags, err);
         err << "Impor dibatalkan; " << display_path(root, registry_file) << " tidak diubah.\n";
         return 1;
     };
@@ -296,7 +293,7 @@ int import_registry_workbook(const fs::path& root, const ImportOptions& options,
     const auto content = load_content(root, load_diags);
     const auto data = load_data(root, content.indicators, load_diags);
     if (load_diags.has_errors()) {
-        print(load_diags, err);
+        print_diagnostics(load_diags, err);
         err << "Perbaiki galat di atas dulu; " << display_path(root, registry_file) << " tidak diubah.\n";
         return 1;
     }
@@ -312,7 +309,7 @@ int import_registry_workbook(const fs::path& root, const ImportOptions& options,
     const auto json = registry_json(*lsps);
     const auto old_bytes = read_text_file(registry_file).text;
     const auto changes = registry_changes(data.lsps, *lsps);
-    print(diags, err);
+    print_diagnostics(diags, err);
     // Same entries: the file is left as it is, even if it is laid out differently.
     if (changes.empty()) {
         out << "Tidak ada perubahan: " << display_path(root, registry_file) << " sudah berisi daftar ini.\n";
@@ -340,7 +337,7 @@ int run_export_registry(const fs::path& root, std::ostream& out, std::ostream& e
     Diagnostics diags;
     const auto lsps = load_registry(root, diags);
     if (diags.has_errors()) {
-        print(diags, err);
+        print_diagnostics(diags, err);
         return 1;
     }
     const auto path = root / "lembar-kerja" / "lsp.xlsx";
@@ -359,7 +356,7 @@ int run_export_registry(const fs::path& root, std::ostream& out, std::ostream& e
         err << display_path(root, path) << ": galat: " << e << "\n";
         return 1;
     }
-    print(diags, err);
+    print_diagnostics(diags, err);
     out << "Daftar " << lsps.size() << " LSP ditulis ke " << display_path(root, path)
         << ": ubah di program lembar kerja, lalu jalankan pepgen import " << display_path(root, path) << "\n";
     return 0;
@@ -384,12 +381,12 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
     const auto content = load_content(root, diags);
     const auto lsps = load_registry(root, diags);
     if (diags.has_errors()) {
-        print(diags, err);
+        print_diagnostics(diags, err);
         return 1;
     }
     auto worksheet = read_worksheet(*bytes.text, file, diags);
     if (!worksheet) {
-        print(diags, err);
+        print_diagnostics(diags, err);
         if (options.period)
             err << "Impor dibatalkan; " << display_path(root, root / "data" / "penilaian" / (*options.period + ".json"))
                 << " tidak diubah.\n";
@@ -445,7 +442,7 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         Diagnostics round_diags;
         auto existing = load_round(root, round_file, content.indicators, round_diags);
         if (!existing) {
-            print(round_diags, err);
+            print_diagnostics(round_diags, err);
             err << "Perbaiki atau hapus berkas penilaian itu dulu; tidak ada yang ditulis.\n";
             return 1;
         }
@@ -482,7 +479,7 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
         round.title = default_title(round.kind, round.period);
     }
     const auto refuse = [&] {
-        print(diags, err);
+        print_diagnostics(diags, err);
         err << "Impor dibatalkan; " << display_path(root, round_file) << " tidak diubah.\n";
         return 1;
     };
@@ -502,7 +499,7 @@ int run_import(const fs::path& root, const ImportOptions& options, std::ostream&
     if (diags.has_errors()) return refuse();
     const auto json = round_json(round, content.indicators);
     const auto changes = round_changes(before, round.sheets, content.indicators);
-    print(diags, err);
+    print_diagnostics(diags, err);
     if (changes.none() && old_bytes == json) {
         out << "Tidak ada perubahan: " << display_path(root, round_file) << " sudah berisi semua nilai lembar kerja ini.\n";
         return 0;
