@@ -139,3 +139,49 @@ TEST_CASE("a broken indicator file is reported once, not again as an unknown cod
     Diagnostics d2;
     CHECK_THAT(validate_dir(dir.path(), d2), Contains("lsp-b: kode indikator X01 tidak dikenal"));
 }
+
+TEST_CASE("the schedule's findings come year first, then round by round in file order", "[validate]") {
+    // Rounds are checked in parallel: the messages must still read in the order of the rounds.
+    Data data;
+    Lsp a;
+    a.id = "lsp-a";
+    a.licence_valid_until = "2030-12-31";
+    Lsp old;
+    old.id = "lsp-lama";
+    old.licence_valid_until = "2024-01-31";
+    data.lsps = {a, old};
+    auto round = [](std::string period, std::string date, RoundKind kind, std::vector<std::string> ids) {
+        Round r;
+        r.period = std::move(period);
+        r.date = std::move(date);
+        r.kind = kind;
+        r.source_file = "data/penilaian/" + r.period + ".json";
+        int line = 10;
+        for (auto& id : ids) {
+            ScoreSheet s;
+            s.lsp_id = std::move(id);
+            s.source_line = line++;
+            r.sheets.push_back(std::move(s));
+        }
+        r.index_sheets();
+        return r;
+    };
+    data.rounds.push_back(round("2024-1", "2025-03-01", RoundKind::rutin, {"lsp-a", "lsp-lama"}));
+    data.rounds.push_back(round("2024-i1", "2024-06-01", RoundKind::rutin, {"lsp-a", "lsp-lama"}));
+    data.rounds.push_back(round("2025-1", "2025-05-01", RoundKind::rutin, {"lsp-lama"}));
+    Diagnostics d;
+    validate_schedule(data, d);
+    std::vector<std::string> files;
+    for (const auto& item : d.items()) files.push_back(item.file);
+    CHECK(files == std::vector<std::string>{"data/penilaian", "data/penilaian/2024-1.json",
+                                            "data/penilaian/2024-1.json", "data/penilaian/2024-i1.json",
+                                            "data/penilaian/2024-i1.json", "data/penilaian/2025-1.json",
+                                            "data/penilaian/2025-1.json"});
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("data/penilaian/2024-1.json: peringatan: periode 2024-1 bertanggal"));
+    CHECK_THAT(text, Contains("data/penilaian/2024-1.json:11: peringatan: lsp-lama: lisensi berakhir"));
+    CHECK_THAT(text, Contains("data/penilaian/2024-i1.json: peringatan: periode 2024-i1 berkode penilaian insidental"));
+    CHECK_THAT(text, Contains("data/penilaian/2024-i1.json:11: peringatan: lsp-lama: lisensi berakhir"));
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json: peringatan: LSP terdaftar yang tidak dinilai pada putaran ini: lsp-a"));
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:10: peringatan: lsp-lama: lisensi berakhir"));
+}

@@ -602,7 +602,8 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
     }
     if (!errors_.empty() || !check_in_the_way(diags)) return false;
 
-    Manifest next{inputs, entries_};
+    // Nothing reads this build's entries after the commit: they move into the manifest.
+    Manifest next{inputs, std::move(entries_)};
     std::string plan;
     if (whole_)
         for (const auto& top : staged_tops()) plan += "W\t" + top + "\n";
@@ -617,7 +618,7 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
         plan += "=\t" + staged + "\t" + std::to_string(at.stamp.inode) + "\t" + path + "\n";
     }
     for (const auto& [path, e] : previous_.files)
-        if (!entries_.count(path)) plan += "-\t" + path + "\n";
+        if (!next.files.count(path)) plan += "-\t" + path + "\n";
     std::lock_guard<std::mutex> lock(guard_->commit);
     if (guard_->abandoned) return false;
     auto error = replace_file(disk_, staging_ / kManifestName, format_manifest(next));

@@ -1,6 +1,8 @@
 #include "validate/validate.h"
 
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "data/data_loader.h"
 #include "data/field_rules.h"
@@ -100,7 +102,8 @@ void validate_round(const Content& content, const std::set<std::string>* registr
     const auto& file = round.source_file;
     if (const auto problem = entry_count_problem(round.sheets.size(), "lembar skor"); !problem.empty())
         out.error(file, problem);
-    std::set<std::string> in_round;
+    std::unordered_set<std::string_view> in_round;  // views of the round's own ids
+    in_round.reserve(round.sheets.size());
     // Candidates for "mungkin maksudnya …?", made only when something is unknown.
     std::vector<std::string> known_ids, known_codes;
     const auto near_id = [&](const std::string& id) {
@@ -170,38 +173,43 @@ void validate_schedule(const Data& data, Diagnostics& diags) {
     }
     std::unordered_map<std::string, const Lsp*> registry;  // looked up for every sheet of every round
     for (const auto& lsp : data.lsps) registry[lsp.id] = &lsp;
-    for (const auto& round : data.rounds) {
+    // Rounds are checked in parallel, each into its own list, joined in round order (as validate_data).
+    std::vector<Diagnostics> found(data.rounds.size());
+    for_each_index(data.rounds.size(), [&](std::size_t r) {
+        const auto& round = data.rounds[r];
+        auto& out = found[r];
         if (round.period.substr(0, 4) != round.date.substr(0, 4))
-            diags.warning(round.source_file, "periode " + round.period + " bertanggal " + format_date(round.date) +
-                                                 ": tahunnya berbeda; periksa 'tanggal'");
+            out.warning(round.source_file, "periode " + round.period + " bertanggal " + format_date(round.date) +
+                                               ": tahunnya berbeda; periksa 'tanggal'");
         // The period code says the kind ("2027-i1" is incidental): a round
         // made before the two were checked may disagree.
         const bool incidental_code = kind_of_period(round.period) == RoundKind::insidental;
         if (incidental_code != (round.kind == RoundKind::insidental))
-            diags.warning(round.source_file, "periode " + round.period + " berkode penilaian " +
-                                                 (incidental_code ? "insidental" : "rutin") + ", tetapi 'jenis' berisi " +
-                                                 (round.kind == RoundKind::rutin ? "rutin" : "insidental") +
-                                                 "; perbaiki 'jenis' (atau kode periodenya) agar keduanya cocok");
+            out.warning(round.source_file, "periode " + round.period + " berkode penilaian " +
+                                               (incidental_code ? "insidental" : "rutin") + ", tetapi 'jenis' berisi " +
+                                               (round.kind == RoundKind::rutin ? "rutin" : "insidental") +
+                                               "; perbaiki 'jenis' (atau kode periodenya) agar keduanya cocok");
         if (round.kind == RoundKind::rutin) {
             const auto missing = missing_from_round(data, round);
             if (!missing.empty()) {
                 std::string list;
                 for (const auto* l : missing) list += (list.empty() ? "" : ", ") + l->id;
-                diags.warning(round.source_file, "LSP terdaftar yang tidak dinilai pada putaran ini: " + list +
-                                                     " (lisensinya berlaku pada tanggal penilaian, tetapi tidak ada "
-                                                     "lembar skornya di berkas ini); tambahkan barisnya di lembar "
-                                                     "kerja lalu impor, atau biarkan bila memang tidak dinilai");
+                out.warning(round.source_file, "LSP terdaftar yang tidak dinilai pada putaran ini: " + list +
+                                                   " (lisensinya berlaku pada tanggal penilaian, tetapi tidak ada "
+                                                   "lembar skornya di berkas ini); tambahkan barisnya di lembar "
+                                                   "kerja lalu impor, atau biarkan bila memang tidak dinilai");
             }
         }
         for (const auto& sheet : round.sheets) {
             auto it = registry.find(sheet.lsp_id);
             if (it == registry.end() || !licence_expired_on(*it->second, round.date)) continue;
-            diags.warning(round.source_file, sheet.lsp_id + ": lisensi berakhir " +
-                                                 format_date(it->second->licence_valid_until) +
-                                                 ", sebelum tanggal penilaian " + format_date(round.date),
-                          sheet.source_line);
+            out.warning(round.source_file, sheet.lsp_id + ": lisensi berakhir " +
+                                               format_date(it->second->licence_valid_until) +
+                                               ", sebelum tanggal penilaian " + format_date(round.date),
+                        sheet.source_line);
         }
-    }
+    });
+    for (auto& d : found) diags.append(d);
 }
 
 }  // namespace pepgen
