@@ -12,15 +12,25 @@ namespace {
 StatCell num(double v) { return {v, std::nullopt}; }
 StatCell txt(const char* s) { return {std::nullopt, std::string(s)}; }
 
+/// A column with only what these charts read: key, title, type and unit.
+StatColumn column(std::string key, std::string title, ColumnType type, std::string unit = {}) {
+    StatColumn c;
+    c.key = std::move(key);
+    c.title = std::move(title);
+    c.type = type;
+    c.unit = std::move(unit);
+    return c;
+}
+
 /// Three provinces: p1 10/20/20, p3 blank/5/4, anggaran in rupiah.
 Dataset sample() {
     Dataset ds;
     ds.id = "uji";
     ds.title = "LSP per Provinsi";
-    ds.columns = {{"provinsi", "Provinsi", ColumnType::text},
-                  {"p1", "P1", ColumnType::number, "LSP"},
-                  {"p3", "P3", ColumnType::number, "LSP"},
-                  {"anggaran", "Anggaran", ColumnType::rupiah}};
+    ds.columns = {column("provinsi", "Provinsi", ColumnType::text),
+                  column("p1", "P1", ColumnType::number, "LSP"),
+                  column("p3", "P3", ColumnType::number, "LSP"),
+                  column("anggaran", "Anggaran", ColumnType::rupiah)};
     ds.rows = {{txt("DI Aceh"), num(10), {}, num(1500000000)},
                {txt("Bali"), num(20), num(5), num(2000000000)},
                {txt("DKI Jakarta"), num(20), num(4), num(86911383000)}};
@@ -112,7 +122,7 @@ TEST_CASE("no chart when the embed asks for none or names a column the dataset l
     numbers.rows = {{num(1), num(2), num(3), num(4)}};
     CHECK(stat_chart_svg(numbers, spec(ChartKind::bar), "e").empty());
     Dataset texts;
-    texts.columns = {{"a", "A", ColumnType::text}};
+    texts.columns = {column("a", "A", ColumnType::text)};
     texts.rows = {{txt("x")}};
     CHECK(stat_chart_svg(texts, spec(ChartKind::bar), "e").empty());
 }
@@ -127,7 +137,7 @@ TEST_CASE("past twelve figures the alternative names the three highest and lowes
           "[stat_chart]") {
     Dataset ds;
     ds.title = "Banyak";
-    ds.columns = {{"nama", "Nama", ColumnType::text}, {"n", "N", ColumnType::number, "LSP"}};
+    ds.columns = {column("nama", "Nama", ColumnType::text), column("n", "N", ColumnType::number, "LSP")};
     // Rows r1..r13 with values 1..13.
     for (int i = 1; i <= 13; ++i) ds.rows.push_back({txt(("r" + std::to_string(i)).c_str()), num(i)});
     const auto svg = stat_chart_svg(ds, spec(ChartKind::bar), "e");
@@ -152,8 +162,8 @@ TEST_CASE("titles and labels from data are escaped in the SVG", "[stat_chart]") 
 TEST_CASE("a column without a unit is never charted by default", "[stat_chart]") {
     Dataset ds;
     ds.title = "Ringkasan";
-    ds.columns = {{"uraian", "Uraian", ColumnType::text}, {"nilai", "Nilai", ColumnType::number},
-                  {"satuan", "Satuan", ColumnType::text}};
+    ds.columns = {column("uraian", "Uraian", ColumnType::text), column("nilai", "Nilai", ColumnType::number),
+                  column("satuan", "Satuan", ColumnType::text)};
     ds.rows = {{txt("Anggaran"), num(100000), txt("rupiah")}, {txt("Peserta"), num(40), txt("orang")}};
     CHECK(stat_chart_svg(ds, spec(ChartKind::bar), "e").empty());
 }
