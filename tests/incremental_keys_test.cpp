@@ -2,6 +2,10 @@
 // and the content key, on the fixture project; then the keys the planners give each page.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <functional>
 #include <map>
 #include <set>
 
@@ -12,6 +16,7 @@
 #include "render/theme.h"
 #include "site/plan.h"
 #include "test_support.h"
+#include "util/fingerprint.h"
 
 using namespace pepgen;
 namespace fs = std::filesystem;
@@ -88,6 +93,45 @@ TEST_CASE("scan_inputs fingerprints every file of content, data and themes and p
     // Other files elsewhere in the project are no input.
     test::write_file(dir / "catatan.txt", "bukan masukan");
     CHECK(scan_inputs(dir.path(), kExtra).all == in.all);
+}
+
+TEST_CASE("scan_inputs sees what the loaders see: through linked folders, non-files, links out of the project",
+          "[incremental_keys]") {
+    // The scan decides whether anything changed at all: a file the loaders read that the scan
+    // misses would leave a changed indicator or category table unpublished.
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::link_indicator_folder(dir.path());
+    const auto linked = scan_inputs(dir.path(), kExtra);
+    CHECK(linked.complete);
+    REQUIRE(linked.files.count("content/indikator/P01.md") == 1);
+    CHECK(linked.files.at("content/indikator/P01.md") == fingerprint(test::read_file(dir / "bersama/indikator/P01.md")));
+    edit(dir / "bersama/indikator/P01.md", "judul:", "judul: Baru");
+    CHECK(scan_inputs(dir.path(), kExtra).all != linked.all);
+
+    // A folder, or anything else that is not a file, where a loader expects a file.
+    const auto before = scan_inputs(dir.path(), kExtra).all;
+    fs::create_directory(dir / "content/panduan/folder.md");
+    CHECK(scan_inputs(dir.path(), kExtra).all != before);
+    fs::remove(dir / "content/panduan/folder.md");
+    CHECK(scan_inputs(dir.path(), kExtra).all == before);
+
+    // A link back up is followed once: the scan ends, and is complete.
+    fs::create_directory_symlink("..", dir / "content/panduan/putar");
+    const auto looped = scan_inputs(dir.path(), kExtra);
+    CHECK(looped.complete);
+    CHECK(looped.all != before);
+    fs::remove(dir / "content/panduan/putar");
+
+    // Same bytes, but through a link out of the project: the loaders refuse it, so it is not the same input.
+    test::TempDir outside;
+    const auto round = dir / "data/penilaian/2025-1.json";
+    test::write_file(outside / "2025-1.json", test::read_file(round));
+    fs::remove(round);
+    fs::create_symlink(outside / "2025-1.json", round);
+    const auto out = scan_inputs(dir.path(), kExtra);
+    CHECK(out.all != before);
+    CHECK(out.files.at("data/penilaian/2025-1.json") != fingerprint(test::read_file(outside / "2025-1.json")));
 }
 
 TEST_CASE("the same inputs give the same keys; other options or another program change every key", "[incremental_keys]") {
@@ -307,7 +351,11 @@ TEST_CASE("the input memo: a file whose stamp is unchanged is not read again; a 
     CHECK(first.all == fresh.all);
     auto entries = read_input_memo(memo_file);
     REQUIRE(entries.count("data/lsp.json") == 1);
-    CHECK(entries.size() == fresh.files.size());
+    // One entry per file read (the folders the scan lists have no bytes to remember).
+    std::size_t files = 0;
+    for (const auto& [path, hash] : fresh.files) files += fs::is_regular_file(dir / path) ? 1 : 0;
+    CHECK(entries.size() == files);
+    CHECK(files > 30);
     CHECK(entries.at("data/lsp.json").hash == fresh.files.at("data/lsp.json"));
 
     // The memo is what is used: a planted fingerprint under the file's own stamp is taken.
@@ -350,4 +398,50 @@ TEST_CASE("the input memo: a file whose stamp is unchanged is not read again; a 
         CHECK(read_input_memo(memo_file).empty());
         CHECK(scan_inputs(dir.path(), kExtra, memo).all == fresh.all);
     }
+}
+
+TEST_CASE("a folder the scan cannot list makes it incomplete, and the build then keeps nothing by key",
+          "[incremental_keys]") {
+    // A folder nobody may read; as root, the scan runs in a child that has given up root.
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    fs::create_directories(dir / "content/tertutup");
+    test::write_file(dir / "content/tertutup/catatan.md", "x");
+    fs::permissions(dir.path(), fs::perms::all);
+    for (const char* sub : {"content", "data", "themes"}) {
+        for (auto it = fs::recursive_directory_iterator(dir / sub); it != fs::recursive_directory_iterator(); ++it)
+            fs::permissions(it->path(), fs::perms::all);
+        fs::permissions(dir / sub, fs::perms::all);
+    }
+    // Runs `work` as somebody other than root, in a child; its exit code.
+    auto as_other = [](const std::function<int()>& work) {
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+            ::_exit(work());
+        }
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        REQUIRE(WIFEXITED(status));
+        return WEXITSTATUS(status);
+    };
+    auto scan_whole = [&] { return scan_inputs(dir.path(), kExtra).complete ? 0 : 1; };
+    // Builds, changes one score, builds again: 0 when the second build rendered every page, 1 when fewer.
+    auto second_build_renders_all = [&] {
+        auto site = test::build_in_memory(dir.path());
+        const auto round = dir / "data/penilaian/2025-2.json";
+        const bool nine = test::read_file(round).find("{\"M01\": 9,") != std::string::npos;
+        test::replace_in_file(round, nine ? "{\"M01\": 9," : "{\"M01\": 8,", nine ? "{\"M01\": 8," : "{\"M01\": 9,");
+        test::build_again(*site, dir.path());
+        if (!site->ok || site->summary.pages == 0) return 2;
+        return site->summary.rendered == site->summary.pages ? 0 : 1;
+    };
+    REQUIRE(as_other(scan_whole) == 0);  // everything on the way is readable to the other user
+    CHECK(as_other(second_build_renders_all) == 1);
+    fs::permissions(dir / "content/tertutup", fs::perms::none);
+    CHECK(as_other(scan_whole) == 1);
+    CHECK(as_other(second_build_renders_all) == 0);
+    fs::permissions(dir / "content/tertutup", fs::perms::owner_all);
+    CHECK(scan_inputs(dir.path(), kExtra).complete);
 }

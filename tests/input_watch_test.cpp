@@ -109,3 +109,18 @@ TEST_CASE("a save written in many small pieces is waited for to its end, however
     CHECK(ms_since(start) < 3000);
     stop_writing = true;
 }
+
+TEST_CASE("a save in a folder linked into content/ wakes the watch, as the build would see it", "[input_watch]") {
+    test::TempDir dir;
+    make_project(dir.path());
+    fs::create_directories(dir / "bersama/indikator");
+    test::write_file(dir / "bersama/indikator/M01.md", "---\njudul: Lama\n---\n");
+    fs::create_directory_symlink("../bersama/indikator", dir / "content/indikator");
+    InputWatch watch(dir.path());
+    std::stop_source never;
+    std::jthread writer([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        test::write_file(dir / "bersama/indikator/M01.md", "---\njudul: Baru\n---\n");
+    });
+    CHECK(watch.wait(std::chrono::milliseconds(5000), never.get_token()) == Woke::change);
+}

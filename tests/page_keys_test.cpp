@@ -281,3 +281,36 @@ TEST_CASE("build --verifikasi reads every round file again: a wrong parse cache 
     CHECK(verify_against_full_build(dir.path(), options, clean));
     CHECK(find_cached_round(cache, "2025-2.json", key)->round->sheets.at(0).scores.at(0) == 9);
 }
+
+TEST_CASE("a rebuild sees what a full build sees: a linked content folder, a round linked from outside",
+          "[page_keys][incremental]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    // The indicators kept in a folder of their own, linked in (the loaders follow the link).
+    test::link_indicator_folder(dir.path());
+    const auto site = test::build_in_memory(dir.path());
+    INFO(test::all_messages(site->diags));
+    REQUIRE(site->ok);
+
+    // A title changed in the linked folder is published by the next build, as by a full one.
+    test::replace_in_file(dir / "bersama/indikator/P01.md", "judul:", "judul: Judul Baru,");
+    test::build_again(*site, dir.path());
+    REQUIRE(site->ok);
+    CHECK_FALSE(site->summary.up_to_date);
+    CHECK_THAT(site->read("indikator/p01/index.html"), Contains("Judul Baru,"));
+    BuildOptions full;
+    full.incremental = false;
+    CHECK(site->files() == test::build_in_memory(dir.path(), full)->files());
+
+    // A round file replaced by a link to the same bytes outside the project: a full build refuses
+    // it, and so does the next build, instead of finding nothing changed.
+    test::TempDir outside;
+    const auto round = dir / "data/penilaian/2025-1.json";
+    test::write_file(outside / "2025-1.json", test::read_file(round));
+    std::filesystem::remove(round);
+    std::filesystem::create_symlink(outside / "2025-1.json", round);
+    test::build_again(*site, dir.path());
+    CHECK_FALSE(site->ok);
+    CHECK_THAT(test::all_messages(site->diags),
+               Contains("data/penilaian/2025-1.json: galat: tautan simbolik mengarah ke luar proyek"));
+}

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/serve.h"
 #include "test_support.h"
 
 using namespace pepgen;
@@ -311,4 +312,18 @@ TEST_CASE("Ctrl+C stops the preview at once, without waiting for the file watche
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     CHECK(ms < 200);
     CHECK_THAT(child.output, Contains("Pratinjau dihentikan."));
+}
+
+TEST_CASE("serve's look at the inputs sees a change in a linked folder and a folder where a file belongs",
+          "[serve]") {
+    // What the build's scan sees (scan_inputs), serve must see too, or a save is never previewed.
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::link_indicator_folder(dir.path());
+    const auto before = input_signature(dir.path());
+    test::write_file(dir / "bersama/indikator/P01.md", test::read_file(dir / "bersama/indikator/P01.md") + "\nTambahan.\n");
+    const auto edited = input_signature(dir.path());
+    CHECK(edited != before);
+    fs::create_directory(dir / "content/panduan/folder.md");
+    CHECK(input_signature(dir.path()) != edited);
 }

@@ -161,6 +161,13 @@ void write_fixture_project(const fs::path& root) {
     fs::copy(fs::path(PEPGEN_SOURCE_DIR) / "themes", root / "themes", fs::copy_options::recursive);
 }
 
+fs::path link_indicator_folder(const fs::path& root) {
+    fs::create_directories(root / "bersama");
+    fs::rename(root / "content/indikator", root / "bersama/indikator");
+    fs::create_directory_symlink("../bersama/indikator", root / "content/indikator");
+    return root / "bersama/indikator";
+}
+
 void add_unscored_lsp(const fs::path& root) {
     replace_in_file(root / "data/lsp.json", "\n]}",
                     ",\n  {\"id\": \"lsp-d\", \"nama\": \"LSP Uji D\", \"jenis\": \"P1\", \"provinsi\": \"Jambi\", "

@@ -45,6 +45,9 @@ void write_fixture_project(const std::filesystem::path& root);
 /// Adds lsp-d ("LSP Uji D", P1, Jambi, licence valid until 2030-01-01) to the
 /// fixture's registry: an LSP no round has scored.
 void add_unscored_lsp(const std::filesystem::path& root);
+/// Moves the fixture's content/indikator/ to bersama/indikator/ and links it back in (a
+/// project that keeps shared files elsewhere): returns the folder the files are now in.
+std::filesystem::path link_indicator_folder(const std::filesystem::path& root);
 
 /// A statistics column with only its key, title and type set.
 pepgen::StatColumn stat_column(const char* key, const char* title, pepgen::ColumnType type);

@@ -38,7 +38,8 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     const auto inputs =
         scan_inputs(root, extra, InputMemo{cache_dir / "masukan", options.incremental && !options.release});
     Disk& disk = options.disk ? *options.disk : real_disk();
-    const bool keyed = options.incremental && !options.release;
+    // A scan that could not list every folder may have missed a changed file: nothing is kept by key.
+    const bool keyed = options.incremental && !options.release && inputs.complete;
     if (keyed && SiteWriter::up_to_date(options.output, inputs.all, disk)) {
         if (summary) {
             *summary = BuildSummary{};

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <system_error>
 
+#include "site/incremental_keys.h"
+
 namespace fs = std::filesystem;
 
 namespace pepgen {
@@ -36,13 +38,11 @@ void InputWatch::watch_tree() {
     // Adding a folder already watched only returns its old watch, so after
     // each change the whole tree is walked again to catch new folders.
     ::inotify_add_watch(inotify_, root_.c_str(), kEvents);
-    for (const char* dir : {"content", "data", "themes"}) {
-        std::error_code ec;
-        ::inotify_add_watch(inotify_, (root_ / dir).c_str(), kEvents);
-        for (auto it = fs::recursive_directory_iterator(root_ / dir, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec))
-            if (it->is_directory(ec) && !it->is_symlink(ec)) ::inotify_add_watch(inotify_, it->path().c_str(), kEvents);
-    }
+    for (const char* dir : {"content", "data", "themes"}) ::inotify_add_watch(inotify_, (root_ / dir).c_str(), kEvents);
+    // Every folder the build's scan lists, linked ones too (a watch on a link watches its folder).
+    const auto listed = list_inputs(root_);
+    for (std::size_t i = 0; i < listed.paths.size(); ++i)
+        if (listed.folder[i]) ::inotify_add_watch(inotify_, listed.paths[i].c_str(), kEvents);
 }
 
 InputWatch::Woke InputWatch::wait(std::chrono::milliseconds timeout, std::stop_token stop) {

@@ -22,6 +22,7 @@
 #include "cli/build.h"
 #include "cli/input_watch.h"
 #include "cli/serve_path.h"
+#include "site/incremental_keys.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -262,20 +263,28 @@ void rebuild(const fs::path& root, const fs::path& output, State& state, std::os
 }  // namespace
 
 std::string input_signature(const fs::path& root) {
-    std::string sig;
-    std::error_code ec;
-    for (const char* dir : {"content", "data", "themes"}) {
-        std::vector<std::string> entries;
-        for (auto it = fs::recursive_directory_iterator(root / dir, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec)) {
-            if (!it->is_regular_file(ec)) continue;
-            const auto time = fs::last_write_time(it->path(), ec).time_since_epoch().count();
-            entries.push_back(it->path().string() + "|" + std::to_string(it->file_size(ec)) + "|" + std::to_string(time));
+    // The inputs as the build's scan lists them (through linked folders, folders and non-files
+    // too): a change the build would see is a change here.
+    const auto listed = list_inputs(root);
+    std::vector<std::string> entries;
+    entries.reserve(listed.paths.size());
+    for (std::size_t i = 0; i < listed.paths.size(); ++i) {
+        const auto& path = listed.paths[i];
+        std::string entry = path.string();
+        if (listed.folder[i]) {
+            entry += "|folder";
+        } else {
+            std::error_code ec;
+            const auto time = fs::last_write_time(path, ec).time_since_epoch().count();
+            const auto size = fs::file_size(path, ec);
+            entry += "|" + std::to_string(ec ? 0 : size) + "|" + std::to_string(time);
         }
-        std::sort(entries.begin(), entries.end());
-        for (const auto& e : entries) sig += e + "\n";
-        ec.clear();
+        entries.push_back(std::move(entry));
     }
+    std::sort(entries.begin(), entries.end());
+    std::string sig = listed.complete ? "" : "incomplete\n";
+    for (const auto& e : entries) sig += e + "\n";
+    std::error_code ec;
     const auto config = root / "pepgen.yaml";
     if (fs::exists(config, ec))
         sig += std::to_string(fs::last_write_time(config, ec).time_since_epoch().count()) + "|" +

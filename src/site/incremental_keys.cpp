@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <optional>
+#include <set>
 
 #include "render/theme.h"
 #include "site/input_memo.h"
@@ -20,6 +21,10 @@ namespace pepgen {
 namespace {
 
 std::uint64_t mix(std::uint64_t seed, const std::string& s) { return fingerprint(s, seed ^ 0x9e3779b97f4a7c15ull); }
+
+// Seeds for what stands in for bytes: a folder, a link leading out of the project (by where it leads).
+constexpr std::uint64_t kFolderSeed = 0x666f6c646572ull;
+constexpr std::uint64_t kLeavesProjectSeed = 0x6f7574736964ull;
 
 /// Every kind, name, text and flag of the tree, with counts and lengths, so
 /// that no two different trees give the same bytes. Gathered in a small buffer
@@ -71,7 +76,55 @@ private:
     Fingerprinter fp_;
 };
 
+
+
 }  // namespace
+
+ListedInputs list_inputs(const fs::path& root) {
+    ListedInputs out;
+    std::set<std::pair<dev_t, ino_t>> seen_dirs;
+    auto first_visit = [&](const fs::path& dir) {
+        struct stat st {};
+        return ::stat(dir.c_str(), &st) == 0 && seen_dirs.emplace(st.st_dev, st.st_ino).second;
+    };
+    for (const char* top : {"content", "data", "themes"}) {
+        const auto dir = root / top;
+        std::error_code ec;
+        const auto top_status = fs::symlink_status(dir, ec);
+        if (ec || top_status.type() == fs::file_type::not_found) continue;
+        if (!fs::is_directory(fs::status(dir, ec))) {
+            out.paths.push_back(dir);  // the loaders say what it is instead
+            out.via_link.push_back(true);
+            out.folder.push_back(false);
+            continue;
+        }
+        if (!first_visit(dir)) continue;
+        // Folders reached through a link, as path prefixes: what lies below them is marked.
+        std::vector<std::string> linked;
+        if (fs::is_symlink(top_status)) linked.push_back(dir.string() + "/");
+        auto under_link = [&](const fs::path& p) {
+            const auto& text = p.native();
+            for (const auto& prefix : linked)
+                if (text.compare(0, prefix.size(), prefix) == 0) return true;
+            return false;
+        };
+        fs::recursive_directory_iterator it(dir, fs::directory_options::follow_directory_symlink, ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            std::error_code kind_ec;
+            const bool link = it->is_symlink(kind_ec) || under_link(it->path());
+            const bool folder = it->is_directory(kind_ec);
+            if (folder) {
+                if (!first_visit(it->path())) it.disable_recursion_pending();
+                else if (it->is_symlink(kind_ec)) linked.push_back(it->path().string() + "/");
+            }
+            out.paths.push_back(it->path());
+            out.via_link.push_back(link);
+            out.folder.push_back(folder);
+        }
+        if (ec) out.complete = false;
+    }
+    return out;
+}
 
 std::string content_key(const std::string& global, const std::string& template_name, const Value& context) {
     if (global.empty()) return {};
@@ -97,15 +150,13 @@ std::string program_identity() {
 
 InputFiles scan_inputs(const fs::path& root, const std::string& extra, const InputMemo& memo) {
     InputFiles in;
-    std::vector<fs::path> paths;
-    std::error_code ec;
-    for (const char* dir : {"content", "data", "themes"}) {
-        for (auto it = fs::recursive_directory_iterator(root / dir, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec))
-            if (it->is_regular_file(ec)) paths.push_back(it->path());
-        ec.clear();
-    }
+    const auto listed = list_inputs(root);
+    in.complete = listed.complete;
+    std::vector<fs::path> paths = listed.paths;
+    std::vector<bool> via_link = listed.via_link, folder = listed.folder;
     paths.push_back(root / "pepgen.yaml");
+    via_link.push_back(true);  // one path: looking costs a few system calls
+    folder.push_back(false);
     std::vector<std::string> names(paths.size());
     for (std::size_t i = 0; i < paths.size(); ++i) names[i] = display_path(root, paths[i]);
     // A file whose stamp is what the memo says is not read again: tens of megabytes of
@@ -118,6 +169,18 @@ InputFiles scan_inputs(const fs::path& root, const std::string& extra, const Inp
     std::vector<std::optional<std::uint64_t>> hashes(paths.size());
     std::vector<std::optional<MemoEntry>> seen(paths.size());
     for_each_index(paths.size(), [&](std::size_t i) {
+        // The loaders refuse a file that leads out of the project, whatever its bytes: its fingerprint
+        // names where it leads, and nothing there is read.
+        if (via_link[i]) {
+            if (const auto real = leaves_project(root, paths[i])) {
+                hashes[i] = fingerprint(real->string(), kLeavesProjectSeed);
+                return;
+            }
+        }
+        if (folder[i]) {  // present, and nothing to read
+            hashes[i] = fingerprint(names[i], kFolderSeed);
+            return;
+        }
         // The stamp before the bytes: a change in between leaves a stamp that no longer matches.
         struct stat st {};
         const bool stamped = ::stat(paths[i].c_str(), &st) == 0 && S_ISREG(st.st_mode);

@@ -41,11 +41,28 @@ struct InputKeys {
     PageKeys pages;        ///< filled once results are computed
 };
 
+/// Every entry below content/, data/ and themes/ as the loaders reach them: through symlinked
+/// folders too (they list folders through links), each folder once, so that a link back up ends
+/// there. Folders and other non-files are listed as well: a loader that meets one where it expects
+/// a file refuses it, so its coming or going is a change. `via_link` marks entries reached through
+/// a link (their own or a folder's), the only ones that can lead out of the project. A folder that
+/// cannot be listed makes the list incomplete. The build's scan and serve's watch both use it.
+struct ListedInputs {
+    std::vector<std::filesystem::path> paths;
+    std::vector<bool> via_link;
+    std::vector<bool> folder;
+    bool complete = true;
+};
+ListedInputs list_inputs(const std::filesystem::path& root);
+
 /// Every input file's fingerprint, and one over all of them plus `extra`
 /// (options, program identity): equal to the last build's means nothing to do.
 struct InputFiles {
     std::map<std::string, std::uint64_t> files;  ///< project-relative path -> fingerprint
     std::string all;
+    /// false when a folder could not be listed: files may be missing, so no key made from
+    /// them may stand for the build's inputs (the build then renders every page again)
+    bool complete = true;
 };
 /// With a memo (site/input_memo.h), a file whose stamp is as remembered is not read again,
 /// and the memo is renewed with what this scan saw.
