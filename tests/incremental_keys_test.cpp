@@ -116,11 +116,20 @@ TEST_CASE("scan_inputs sees what the loaders see: through linked folders, non-fi
     fs::remove(dir / "content/panduan/folder.md");
     CHECK(scan_inputs(dir.path(), kExtra).all == before);
 
+    // A folder where pepgen.yaml belongs: the loader refuses it, so it is not the same as no pepgen.yaml.
+    fs::remove(dir / "pepgen.yaml");
+    const auto no_config = scan_inputs(dir.path(), kExtra).all;
+    fs::create_directory(dir / "pepgen.yaml");
+    CHECK(scan_inputs(dir.path(), kExtra).all != no_config);
+    fs::remove(dir / "pepgen.yaml");
+    test::write_file(dir / "pepgen.yaml", "judul: Situs Uji\npenerbit: Tim Uji\n");
+    const auto before_loop = scan_inputs(dir.path(), kExtra).all;
+
     // A link back up is followed once: the scan ends, and is complete.
     fs::create_directory_symlink("..", dir / "content/panduan/putar");
     const auto looped = scan_inputs(dir.path(), kExtra);
     CHECK(looped.complete);
-    CHECK(looped.all != before);
+    CHECK(looped.all != before_loop);
     fs::remove(dir / "content/panduan/putar");
 
     // Same bytes, but through a link out of the project: the loaders refuse it, so it is not the same input.
@@ -130,7 +139,7 @@ TEST_CASE("scan_inputs sees what the loaders see: through linked folders, non-fi
     fs::remove(round);
     fs::create_symlink(outside / "2025-1.json", round);
     const auto out = scan_inputs(dir.path(), kExtra);
-    CHECK(out.all != before);
+    CHECK(out.all != before_loop);
     CHECK(out.files.at("data/penilaian/2025-1.json") != fingerprint(test::read_file(outside / "2025-1.json")));
 }
 

@@ -99,6 +99,9 @@ ListedInputs list_inputs(const fs::path& root) {
             continue;
         }
         if (!first_visit(dir)) continue;
+        out.paths.push_back(dir);  // present, even if empty
+        out.via_link.push_back(fs::is_symlink(top_status));
+        out.folder.push_back(true);
         // Folders reached through a link, as path prefixes: what lies below them is marked.
         std::vector<std::string> linked;
         if (fs::is_symlink(top_status)) linked.push_back(dir.string() + "/");
@@ -203,7 +206,8 @@ InputFiles scan_inputs(const fs::path& root, const std::string& extra, const Inp
         }
     });
     for (std::size_t i = 0; i + 1 < paths.size(); ++i) in.files[names[i]] = hashes[i].value_or(0);
-    if (hashes.back()) in.files["pepgen.yaml"] = *hashes.back();
+    // Absent is no input; anything else there is one (a folder named pepgen.yaml is refused by the loader).
+    if (hashes.back() || entry_exists(root / "pepgen.yaml")) in.files["pepgen.yaml"] = hashes.back().value_or(0);
     std::uint64_t all = mix(1469598103934665603ull, extra);
     for (const auto& [path, hash] : in.files) all = mix(all, path + "=" + fingerprint_hex(hash));
     in.all = fingerprint_hex(all);
