@@ -327,3 +327,23 @@ TEST_CASE("serve's look at the inputs sees a change in a linked folder and a fol
     fs::create_directory(dir / "content/panduan/folder.md");
     CHECK(input_signature(dir.path()) != edited);
 }
+
+TEST_CASE("serve's look at the inputs sees a file copied in with its old size and time", "[serve]") {
+    // cp -p and rsync -t keep the size and mtime; the build's scan still sees the new ctime and inode.
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto round = dir / "data/penilaian/2025-2.json";
+    const auto text = test::read_file(round);
+    const auto at = text.find("\"M01\": 9,");
+    REQUIRE(at != std::string::npos);
+    auto changed = text;
+    changed.replace(at, 9, "\"M01\": 8,");  // same size
+    const auto when = fs::last_write_time(round);
+    const auto before = input_signature(dir.path());
+    test::write_file(dir / "salinan.json", changed);
+    fs::last_write_time(dir / "salinan.json", when);
+    fs::rename(dir / "salinan.json", round);
+    REQUIRE(fs::last_write_time(round) == when);
+    REQUIRE(fs::file_size(round) == text.size());
+    CHECK(input_signature(dir.path()) != before);
+}

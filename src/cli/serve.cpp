@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cctype>
@@ -273,22 +274,25 @@ std::string input_signature(const fs::path& root) {
         std::string entry = path.string();
         if (listed.folder[i]) {
             entry += "|folder";
+        } else if (struct stat st {}; ::stat(path.c_str(), &st) == 0) {
+            // The scan's stamp (site/input_memo.h): a file copied in with its old size and mtime
+            // (cp -p, rsync -t) still has a new ctime and inode.
+            entry += "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtim.tv_sec) + "." +
+                     std::to_string(st.st_mtim.tv_nsec) + "|" + std::to_string(st.st_ctim.tv_sec) + "." +
+                     std::to_string(st.st_ctim.tv_nsec) + "|" + std::to_string(st.st_ino);
         } else {
-            std::error_code ec;
-            const auto time = fs::last_write_time(path, ec).time_since_epoch().count();
-            const auto size = fs::file_size(path, ec);
-            entry += "|" + std::to_string(ec ? 0 : size) + "|" + std::to_string(time);
+            entry += "|?";
         }
         entries.push_back(std::move(entry));
     }
     std::sort(entries.begin(), entries.end());
     std::string sig = listed.complete ? "" : "incomplete\n";
     for (const auto& e : entries) sig += e + "\n";
-    std::error_code ec;
-    const auto config = root / "pepgen.yaml";
-    if (fs::exists(config, ec))
-        sig += std::to_string(fs::last_write_time(config, ec).time_since_epoch().count()) + "|" +
-               std::to_string(fs::file_size(config, ec));
+    if (struct stat st {}; ::stat((root / "pepgen.yaml").c_str(), &st) == 0)
+        sig += "pepgen.yaml|" + std::to_string(st.st_mode) + "|" + std::to_string(st.st_size) + "|" +
+               std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + "|" +
+               std::to_string(st.st_ctim.tv_sec) + "." + std::to_string(st.st_ctim.tv_nsec) + "|" +
+               std::to_string(st.st_ino);
     return sig;
 }
 
