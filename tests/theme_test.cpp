@@ -40,6 +40,25 @@ TEST_CASE("a theme renders a page inside its layout, with partials and escaping"
           "<html><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><p>A &amp; B</p>[a!1][b]</html>");
 }
 
+TEST_CASE("theme assets in a linked folder are published like the rest, and a link back up ends the walk",
+          "[theme]") {
+    // The template folders are read through links (list_files); the assets were not, and a linked
+    // folder of fonts or images went missing from the site without a word.
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}</html>");
+    test::write_file(dir / "themes/t/assets/css/a.css", "body{}");
+    test::write_file(dir / "bersama/huruf/sans.woff2", "font");
+    std::filesystem::create_directory_symlink("../../../bersama/huruf", dir / "themes/t/assets/huruf");
+    std::filesystem::create_directory_symlink("..", dir / "themes/t/assets/css/naik");
+    Diagnostics d;
+    auto theme = Theme::load(dir.path(), "t", d);
+    INFO(test::all_messages(d));
+    REQUIRE(theme);
+    CHECK(theme->assets().count("css/a.css") == 1);
+    CHECK(theme->assets().count("huruf/sans.woff2") == 1);
+    CHECK(theme->assets().size() == 2);  // css/naik leads back to assets/: not walked again
+}
+
 TEST_CASE("a template that names a key its page data does not have stops with the template and the key", "[theme]") {
     test::TempDir dir;
     test::write_file(dir / "themes/t/templates/layout.mustache", "<html>{{{content}}}{{#canonical}}x{{/canonical}}</html>");

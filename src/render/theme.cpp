@@ -272,7 +272,11 @@ std::unique_ptr<Theme> Theme::load(const fs::path& root, const std::string& name
     const auto assets = dir / "assets";
     std::error_code ec;
     if (fs::is_directory(assets)) {
-        auto it = fs::recursive_directory_iterator(assets, ec);
+        // Linked folders are followed, as the template folders are (list_files): each folder once,
+        // so a link back up ends there. A file that leads out of the project is refused when copied.
+        FolderVisits visits;
+        visits.first(assets);
+        auto it = fs::recursive_directory_iterator(assets, fs::directory_options::follow_directory_symlink, ec);
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const auto rel = it->path().lexically_relative(assets).generic_string();
             if (rel.find("/.") != std::string::npos || rel[0] == '.') {
@@ -281,7 +285,10 @@ std::unique_ptr<Theme> Theme::load(const fs::path& root, const std::string& name
             }
             std::error_code st_ec;
             const auto st = fs::status(it->path(), st_ec);
-            if (fs::is_directory(st)) continue;
+            if (fs::is_directory(st)) {
+                if (!visits.first(it->path())) it.disable_recursion_pending();
+                continue;
+            }
             // Every asset is published, so one that cannot be read is an error, never a silent gap.
             if (fs::is_regular_file(st)) theme->assets_[rel] = it->path();
             else diags.error(display_path(root, it->path()), "bukan berkas biasa (folder, FIFO atau tautan rusak); hapus atau ganti");

@@ -6,7 +6,6 @@
 
 #include <chrono>
 #include <optional>
-#include <set>
 
 #include "render/theme.h"
 #include "site/input_memo.h"
@@ -82,11 +81,7 @@ private:
 
 ListedInputs list_inputs(const fs::path& root) {
     ListedInputs out;
-    std::set<std::pair<dev_t, ino_t>> seen_dirs;
-    auto first_visit = [&](const fs::path& dir) {
-        struct stat st {};
-        return ::stat(dir.c_str(), &st) == 0 && seen_dirs.emplace(st.st_dev, st.st_ino).second;
-    };
+    FolderVisits visits;
     for (const char* top : {"content", "data", "themes"}) {
         const auto dir = root / top;
         std::error_code ec;
@@ -98,7 +93,7 @@ ListedInputs list_inputs(const fs::path& root) {
             out.folder.push_back(false);
             continue;
         }
-        if (!first_visit(dir)) continue;
+        if (!visits.first(dir)) continue;
         out.paths.push_back(dir);  // present, even if empty
         out.via_link.push_back(fs::is_symlink(top_status));
         out.folder.push_back(true);
@@ -117,7 +112,7 @@ ListedInputs list_inputs(const fs::path& root) {
             const bool link = it->is_symlink(kind_ec) || under_link(it->path());
             const bool folder = it->is_directory(kind_ec);
             if (folder) {
-                if (!first_visit(it->path())) it.disable_recursion_pending();
+                if (!visits.first(it->path())) it.disable_recursion_pending();
                 else if (it->is_symlink(kind_ec)) linked.push_back(it->path().string() + "/");
             }
             out.paths.push_back(it->path());

@@ -132,6 +132,12 @@ std::optional<std::string> read_input_text(const fs::path& root, const fs::path&
     return std::move(read.text);
 }
 
+bool FolderVisits::first(const fs::path& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) return false;
+    return seen_.emplace(static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)).second;
+}
+
 bool entry_exists(const fs::path& p) {
     std::error_code ec;
     return fs::symlink_status(p, ec).type() != fs::file_type::not_found;

@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "util/diagnostic.h"
@@ -51,6 +53,17 @@ std::optional<std::string> read_input_text(const std::filesystem::path& root, co
 /// Where p really leads when that is outside root (through a symlink on the
 /// way), or nothing when it stays inside.
 std::optional<std::filesystem::path> leaves_project(const std::filesystem::path& root, const std::filesystem::path& p);
+
+/// Remembers folders by device and inode while a walk follows linked folders: a folder met a
+/// second time (a link back up, or two links to one folder) is not entered again.
+class FolderVisits {
+public:
+    /// True the first time this folder (wherever its path leads) is met; false after, or when it cannot be looked at.
+    bool first(const std::filesystem::path& dir);
+
+private:
+    std::set<std::pair<std::uint64_t, std::uint64_t>> seen_;
+};
 
 /// Whether anything is at p, a dangling symlink included (so it gets read and
 /// reported instead of being taken for absent).
