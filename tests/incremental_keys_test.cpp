@@ -132,6 +132,18 @@ TEST_CASE("scan_inputs sees what the loaders see: through linked folders, non-fi
     CHECK(looped.all != before_loop);
     fs::remove(dir / "content/panduan/putar");
 
+    // A linked folder that leads out of the project is listed by where it leads, not walked: what it
+    // holds is refused by the loaders, and a link to a large folder elsewhere must not slow every build.
+    test::TempDir elsewhere;
+    test::write_file(elsewhere / "catatan.md", "pertama");
+    fs::create_directory_symlink(elsewhere.path(), dir / "content/arsip");
+    const auto linked_out = scan_inputs(dir.path(), kExtra);
+    CHECK(linked_out.files.count("content/arsip") == 1);
+    CHECK(linked_out.files.count("content/arsip/catatan.md") == 0);
+    test::write_file(elsewhere / "catatan.md", "kedua");
+    CHECK(scan_inputs(dir.path(), kExtra).all == linked_out.all);
+    fs::remove(dir / "content/arsip");
+
     // Same bytes, but through a link out of the project: the loaders refuse it, so it is not the same input.
     test::TempDir outside;
     const auto round = dir / "data/penilaian/2025-1.json";

@@ -97,6 +97,9 @@ ListedInputs list_inputs(const fs::path& root) {
         out.paths.push_back(dir);  // present, even if empty
         out.via_link.push_back(fs::is_symlink(top_status));
         out.folder.push_back(true);
+        // A folder that leads out of the project is not walked: the loaders refuse all it holds, and a
+        // link to a large folder elsewhere must not cost every build a walk through it.
+        if (fs::is_symlink(top_status) && leaves_project(root, dir)) continue;
         // Folders reached through a link, as path prefixes: what lies below them is marked.
         std::vector<std::string> linked;
         if (fs::is_symlink(top_status)) linked.push_back(dir.string() + "/");
@@ -112,7 +115,8 @@ ListedInputs list_inputs(const fs::path& root) {
             const bool link = it->is_symlink(kind_ec) || under_link(it->path());
             const bool folder = it->is_directory(kind_ec);
             if (folder) {
-                if (!visits.first(it->path())) it.disable_recursion_pending();
+                if (!visits.first(it->path()) || (link && leaves_project(root, it->path())))
+                    it.disable_recursion_pending();
                 else if (it->is_symlink(kind_ec)) linked.push_back(it->path().string() + "/");
             }
             out.paths.push_back(it->path());

@@ -45,8 +45,9 @@ struct InputKeys {
 /// folders too (they list folders through links), each folder once, so that a link back up ends
 /// there. Folders and other non-files are listed as well: a loader that meets one where it expects
 /// a file refuses it, so its coming or going is a change. `via_link` marks entries reached through
-/// a link (their own or a folder's), the only ones that can lead out of the project. A folder that
-/// cannot be listed makes the list incomplete. The build's scan and serve's watch both use it.
+/// a link (their own or a folder's), the only ones that can lead out of the project; a linked folder
+/// that leads out is listed but not walked. A folder that cannot be listed makes the list incomplete.
+/// The build's scan and serve's watch both use it.
 struct ListedInputs {
     std::vector<std::filesystem::path> paths;
     std::vector<bool> via_link;
