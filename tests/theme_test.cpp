@@ -57,6 +57,17 @@ TEST_CASE("theme assets in a linked folder are published like the rest, and a li
     CHECK(theme->assets().count("css/a.css") == 1);
     CHECK(theme->assets().count("huruf/sans.woff2") == 1);
     CHECK(theme->assets().size() == 2);  // css/naik leads back to assets/: not walked again
+
+    // A linked folder outside the project: one message naming it, and nothing in it walked.
+    test::TempDir outside;
+    test::write_file(outside / "a.woff2", "x");
+    test::write_file(outside / "b.woff2", "y");
+    std::filesystem::create_directory_symlink(outside.path(), dir / "themes/t/assets/luar");
+    Diagnostics refused;
+    CHECK_FALSE(Theme::load(dir.path(), "t", refused));
+    const auto text = test::all_messages(refused);
+    CHECK_THAT(text, Contains("themes/t/assets/luar: galat: tautan simbolik mengarah ke luar proyek"));
+    CHECK(refused.error_count() == 1);
 }
 
 TEST_CASE("a template that names a key its page data does not have stops with the template and the key", "[theme]") {

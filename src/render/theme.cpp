@@ -273,7 +273,8 @@ std::unique_ptr<Theme> Theme::load(const fs::path& root, const std::string& name
     std::error_code ec;
     if (fs::is_directory(assets)) {
         // Linked folders are followed, as the template folders are (list_files): each folder once,
-        // so a link back up ends there. A file that leads out of the project is refused when copied.
+        // so a link back up ends there. One that leads out of the project is refused, as a file
+        // that does is refused when copied.
         FolderVisits visits;
         visits.first(assets);
         auto it = fs::recursive_directory_iterator(assets, fs::directory_options::follow_directory_symlink, ec);
@@ -286,7 +287,17 @@ std::unique_ptr<Theme> Theme::load(const fs::path& root, const std::string& name
             std::error_code st_ec;
             const auto st = fs::status(it->path(), st_ec);
             if (fs::is_directory(st)) {
-                if (!visits.first(it->path())) it.disable_recursion_pending();
+                if (!visits.first(it->path())) {
+                    it.disable_recursion_pending();
+                } else if (it->is_symlink(st_ec)) {
+                    // One message for the folder, not one per file in it, and no walk through it.
+                    if (const auto real = leaves_project(root, it->path())) {
+                        it.disable_recursion_pending();
+                        diags.error(display_path(root, it->path()),
+                                    "tautan simbolik mengarah ke luar proyek ('" + real->string() +
+                                        "'); salin foldernya ke dalam tema atau hapus tautannya");
+                    }
+                }
                 continue;
             }
             // Every asset is published, so one that cannot be read is an error, never a silent gap.
