@@ -24,6 +24,7 @@
 #include "cli/input_watch.h"
 #include "cli/serve_path.h"
 #include "site/incremental_keys.h"
+#include "site/manifest.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -261,6 +262,16 @@ void rebuild(const fs::path& root, const fs::path& output, State& state, std::os
     out.flush();
 }
 
+/// A file's stamp as the build's scan takes it (site/input_memo.h): a file copied in with its old
+/// size and mtime (cp -p, rsync -t) still has a new ctime and inode.
+std::string stamp_text(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return "?";
+    const auto stamp = stamp_of(st);
+    return std::to_string(st.st_mode) + "|" + std::to_string(stamp.size) + "|" + std::to_string(stamp.mtime_ns) +
+           "|" + std::to_string(stamp.ctime_ns) + "|" + std::to_string(stamp.inode);
+}
+
 }  // namespace
 
 std::string input_signature(const fs::path& root) {
@@ -271,29 +282,12 @@ std::string input_signature(const fs::path& root) {
     entries.reserve(listed.paths.size());
     for (std::size_t i = 0; i < listed.paths.size(); ++i) {
         const auto& path = listed.paths[i];
-        std::string entry = path.string();
-        if (listed.folder[i]) {
-            entry += "|folder";
-        } else if (struct stat st {}; ::stat(path.c_str(), &st) == 0) {
-            // The scan's stamp (site/input_memo.h): a file copied in with its old size and mtime
-            // (cp -p, rsync -t) still has a new ctime and inode.
-            entry += "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtim.tv_sec) + "." +
-                     std::to_string(st.st_mtim.tv_nsec) + "|" + std::to_string(st.st_ctim.tv_sec) + "." +
-                     std::to_string(st.st_ctim.tv_nsec) + "|" + std::to_string(st.st_ino);
-        } else {
-            entry += "|?";
-        }
-        entries.push_back(std::move(entry));
+        entries.push_back(path.string() + "|" + (listed.folder[i] ? std::string("folder") : stamp_text(path)));
     }
     std::sort(entries.begin(), entries.end());
     std::string sig = listed.complete ? "" : "incomplete\n";
     for (const auto& e : entries) sig += e + "\n";
-    if (struct stat st {}; ::stat((root / "pepgen.yaml").c_str(), &st) == 0)
-        sig += "pepgen.yaml|" + std::to_string(st.st_mode) + "|" + std::to_string(st.st_size) + "|" +
-               std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + "|" +
-               std::to_string(st.st_ctim.tv_sec) + "." + std::to_string(st.st_ctim.tv_nsec) + "|" +
-               std::to_string(st.st_ino);
-    return sig;
+    return sig + "pepgen.yaml|" + stamp_text(root / "pepgen.yaml");
 }
 
 int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& err) {

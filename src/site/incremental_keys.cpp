@@ -75,8 +75,6 @@ private:
     Fingerprinter fp_;
 };
 
-
-
 }  // namespace
 
 ListedInputs list_inputs(const fs::path& root) {
@@ -152,10 +150,11 @@ std::string program_identity() {
 
 InputFiles scan_inputs(const fs::path& root, const std::string& extra, const InputMemo& memo) {
     InputFiles in;
-    const auto listed = list_inputs(root);
+    auto listed = list_inputs(root);
     in.complete = listed.complete;
-    std::vector<fs::path> paths = listed.paths;
-    std::vector<bool> via_link = listed.via_link, folder = listed.folder;
+    auto& paths = listed.paths;
+    auto& via_link = listed.via_link;
+    auto& folder = listed.folder;
     paths.push_back(root / "pepgen.yaml");
     via_link.push_back(true);  // one path: looking costs a few system calls
     folder.push_back(false);
@@ -186,12 +185,8 @@ InputFiles scan_inputs(const fs::path& root, const std::string& extra, const Inp
         // The stamp before the bytes: a change in between leaves a stamp that no longer matches.
         struct stat st {};
         const bool stamped = ::stat(paths[i].c_str(), &st) == 0 && S_ISREG(st.st_mode);
-        FileStamp stamp;
+        const auto stamp = stamped ? stamp_of(st) : FileStamp{};
         if (stamped) {
-            stamp.size = static_cast<std::uintmax_t>(st.st_size);
-            stamp.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-            stamp.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
-            stamp.inode = static_cast<std::uint64_t>(st.st_ino);
             if (auto it = remembered.find(names[i]); it != remembered.end() && it->second.stamp == stamp) {
                 hashes[i] = it->second.hash;
                 seen[i] = it->second;
