@@ -126,6 +126,36 @@ TEST_CASE("output locations that would destroy the project are refused", "[write
     CHECK(d.error_count() == 4);
 }
 
+TEST_CASE("an output folder inside the project's cache is refused: pepgen deletes there", "[writer]") {
+    // A build empties .pepgen-cache/buang/ and tidies .pepgen-cache/penilaian/: a site built
+    // inside them (with the user's .git and CNAME beside it) would be deleted by the next build.
+    test::TempDir dir;
+    fs::create_directories(dir / ".pepgen-cache" / "buang");
+    for (const auto& inside : {dir / ".pepgen-cache", dir / ".pepgen-cache" / "buang" / "site",
+                               dir / ".pepgen-cache" / "penilaian", dir / ".pepgen-cache" / "situs"}) {
+        INFO(inside.string());
+        Diagnostics d;
+        CHECK_FALSE(check_output_location(dir.path(), inside, d));
+        CHECK_THAT(test::all_messages(d), Contains(".pepgen-cache") && Contains("pilih folder lain"));
+    }
+    // Reached through a link, it is the same folder.
+    fs::create_directory_symlink(dir / ".pepgen-cache" / "buang", dir / "tautan");
+    Diagnostics d;
+    CHECK_FALSE(check_output_location(dir.path(), dir / "tautan" / "site", d));
+    // A folder whose name only starts the same is not inside it.
+    CHECK(check_output_location(dir.path(), dir / ".pepgen-cache-situs", d));
+    CHECK(d.error_count() == 1);
+}
+
+TEST_CASE("the output location messages say which way the folders overlap", "[writer]") {
+    test::TempDir dir;
+    Diagnostics inside, around;
+    CHECK_FALSE(check_output_location(dir.path(), dir / "data" / "situs", inside));
+    CHECK_THAT(test::all_messages(inside), Contains("di dalam data/"));
+    CHECK_FALSE(check_output_location(dir.path(), dir.path(), around));
+    CHECK_THAT(test::all_messages(around), Contains("memuat"));
+}
+
 TEST_CASE("unchanged files keep their inode and mtime; changed ones are rewritten", "[writer]") {
     test::TempDir dir;
     const auto out = dir / "site";

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "data/round_cache.h"
 #include "site/discard_bin.h"
 #include "site/output_folder.h"
 #include "site/output_survey.h"
@@ -657,13 +658,24 @@ bool check_output_location(const fs::path& root, const fs::path& output, Diagnos
     };
     const std::string shown = output.string();
     if (out == out.root_path()) {
-        diags.error(shown, "direktori keluaran tidak boleh direktori akar '/'");
+        diags.error(shown, "folder keluaran tidak boleh folder akar '/'");
         return false;
     }
-    for (const auto& protect : {r, r / "content", r / "data", r / "themes"}) {
-        if (contains(out, protect) || (protect != r && contains(protect, out))) {
-            diags.error(shown, "direktori keluaran tidak boleh " + display_path(r, protect) +
-                                   " atau direktori yang memuatnya: isinya akan terhapus; pilih misalnya site/");
+    // The inputs: a site built around them would stand in for them, one built inside them
+    // would be read back as input. The cache: pepgen itself deletes what lies there.
+    const fs::path cache = r / kRoundCacheDir;
+    for (const auto& protect : {r, r / "content", r / "data", r / "themes", cache}) {
+        const auto name = display_path(r, protect);
+        if (protect != cache && contains(out, protect)) {
+            diags.error(shown, "folder keluaran tidak boleh " + (protect == r ? "folder proyek" : name + "/") +
+                                   " atau folder yang memuatnya; pilih folder lain, misalnya site/");
+            return false;
+        }
+        if (protect != r && contains(protect, out)) {
+            diags.error(shown, "folder keluaran tidak boleh berada di dalam " + name + "/ " +
+                                   (protect == cache ? "(folder kerja pepgen: isinya dihapus pepgen pada build berikutnya)"
+                                                     : "(masukan situs)") +
+                                   "; pilih folder lain, misalnya site/");
             return false;
         }
     }

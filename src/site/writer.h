@@ -140,8 +140,9 @@ private:
     bool committed_ = false;
 };
 
-/// Refuses output directories that would destroy the project: the root
-/// itself, content/, data/, themes/, anything containing them, or "/".
+/// Refuses output folders that would destroy the project: the root itself,
+/// content/, data/, themes/, anything containing them or inside them, anything
+/// inside .pepgen-cache/ (pepgen deletes there), or "/".
 bool check_output_location(const std::filesystem::path& root, const std::filesystem::path& output,
                            Diagnostics& diags);
 
