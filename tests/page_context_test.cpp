@@ -193,3 +193,24 @@ TEST_CASE("IK, rank and change texts read the computed sheet", "[page_context]")
     CHECK(kind_label(RoundKind::insidental) == "Insidental");
     CHECK(range_text(0, 19) == "0\u201319");
 }
+
+TEST_CASE("the model joins every sheet with its registered LSP once; a sheet outside the round is found by id",
+          "[page_context]") {
+    const auto f = test::fixture_model();
+    const auto& model = *f->model;
+    REQUIRE(model.sheet_lsp.size() == model.data.rounds.size());
+    for (const auto& rr : model.results.rounds) {
+        REQUIRE(model.sheet_lsp[rr.round].size() == rr.sheets.size());
+        for (const auto& s : rr.sheets) {
+            REQUIRE(model.registered(rr, s) != nullptr);
+            CHECK(model.registered(rr, s)->id == s.lsp_id);
+            CHECK(&model.lsp_of(rr, s) == model.lsp_by_id.at(s.lsp_id));
+        }
+    }
+    const auto& rr = model.results.rounds.front();
+    auto copy = rr.sheets.front();  // not one of rr's sheets: looked up by its id
+    CHECK(model.registered(rr, copy) == model.lsp_by_id.at(copy.lsp_id));
+    copy.lsp_id = "lsp-tidak-terdaftar";
+    CHECK(model.registered(rr, copy) == nullptr);
+    CHECK_THROWS_WITH(model.lsp_of(rr, copy), Catch::Matchers::Contains("lsp-tidak-terdaftar"));
+}

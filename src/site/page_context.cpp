@@ -12,6 +12,16 @@ SiteModel::SiteModel(const Content& c, const Data& d, const Results& r,
                      const std::map<std::string, DatasetCheck>& checks)
     : content(c), data(d), results(r), stat_checks(checks), base_url(c.config.base_url) {
     for (const auto& lsp : d.lsps) lsp_by_id[lsp.id] = &lsp;
+    sheet_lsp.resize(d.rounds.size());
+    for (const auto& rr : r.rounds) {
+        if (rr.round >= sheet_lsp.size()) continue;
+        auto& joined = sheet_lsp[rr.round];
+        joined.reserve(rr.sheets.size());
+        for (const auto& s : rr.sheets) {
+            const auto it = lsp_by_id.find(s.lsp_id);
+            joined.push_back(it == lsp_by_id.end() ? nullptr : it->second);
+        }
+    }
     for (const auto& ind : c.indicators) indicator_by_code[ind.code] = &ind;
     for (const auto& ds : d.datasets) dataset_by_id[ds.id] = &ds;
     const auto& cats = c.categories.categories;
@@ -27,6 +37,22 @@ SiteModel::SiteModel(const Content& c, const Data& d, const Results& r,
         Value().set("name", "Belum lengkap").set("key", "belum-lengkap").set("css", "cat-none").set("complete", false)));
     badges.push_back(Value::shared(
         Value().set("name", "Tanpa kategori").set("key", "tanpa-kategori").set("css", "cat-none").set("complete", true)));
+}
+
+const Lsp* SiteModel::registered(const RoundResult& rr, const SheetResult& s) const {
+    const std::less<const SheetResult*> before;
+    const auto* first = rr.sheets.data();
+    if (rr.round < sheet_lsp.size() && !before(&s, first) && before(&s, first + rr.sheets.size())) {
+        const auto k = static_cast<std::size_t>(&s - first);
+        if (k < sheet_lsp[rr.round].size()) return sheet_lsp[rr.round][k];
+    }
+    const auto it = lsp_by_id.find(s.lsp_id);
+    return it == lsp_by_id.end() ? nullptr : it->second;
+}
+
+const Lsp& SiteModel::lsp_of(const RoundResult& rr, const SheetResult& s) const {
+    if (const auto* lsp = registered(rr, s)) return *lsp;
+    throw std::out_of_range("LSP tidak terdaftar: " + s.lsp_id);
 }
 
 Links::Links(const std::string& page_path) {

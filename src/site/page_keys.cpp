@@ -199,9 +199,9 @@ PageKeys page_keys(const SiteModel& model) {
         KeyHasher h;
         for (const auto& s : rr.sheets) {
             h.clear();
-            auto it = model.lsp_by_id.find(s.lsp_id);
-            h.number(it != model.lsp_by_id.end());
-            if (it != model.lsp_by_id.end()) h.number(static_cast<std::int64_t>(record[it->second - registry.data()]));
+            const auto* lsp = model.registered(rr, s);
+            h.number(lsp != nullptr);
+            if (lsp) h.number(static_cast<std::int64_t>(record[lsp - registry.data()]));
             add_sheet(h, &source_sheet(model.data, rr, s));
             add_result(h, s);
             // The rank is printed "N dari <complete sheets>", the change against the previous round's period

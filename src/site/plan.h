@@ -94,7 +94,11 @@ struct SiteModel {
     const Data& data;
     const Results& results;
     const std::map<std::string, DatasetCheck>& stat_checks;  ///< dataset id -> its consistency check
-    std::unordered_map<std::string, const Lsp*> lsp_by_id;  // looked up for every row of every page
+    std::unordered_map<std::string, const Lsp*> lsp_by_id;
+    /// The registered LSP of every sheet, joined once: [Data round index][position in that
+    /// RoundResult's sheets], null when not registered. A national run lists 100,000 sheets on
+    /// several pages each; looking each up by id there reached into a 10,000-entry table every time.
+    std::vector<std::vector<const Lsp*>> sheet_lsp;
     std::unordered_map<std::string, const Indicator*> indicator_by_code;
     std::map<std::string, const Dataset*> dataset_by_id;
     /// Each category's badge, then "incomplete", then "no category" (category_badge): shared
@@ -107,6 +111,13 @@ struct SiteModel {
 
     SiteModel(const Content& c, const Data& d, const Results& r,
               const std::map<std::string, DatasetCheck>& checks);
+
+    /// The registered LSP of `s`, a sheet of `rr` (found by id when it is not one of rr's
+    /// sheets); null when it is not registered.
+    const Lsp* registered(const RoundResult& rr, const SheetResult& s) const;
+    /// The same, for pages that list only registered LSPs' sheets (validate refuses the others):
+    /// throws std::out_of_range naming the id otherwise.
+    const Lsp& lsp_of(const RoundResult& rr, const SheetResult& s) const;
 };
 
 SitePlan plan_site(const SiteModel& model);

@@ -75,13 +75,12 @@ void publication_fields(JsonStream& js, const SiteModel& model, const std::strin
 }
 
 void result_fields(JsonStream& js, const SiteModel& model, const std::string& period, const SheetResult& s,
-                   const ScoreSheet& sheet, bool with_identity) {
-    if (with_identity) {
-        const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
-        js.key("lsp").string(lsp.id);
-        js.key("nama").string(lsp.name);
-        js.key("jenis").string(lsp.type);
-        js.key("provinsi").string(lsp.province);
+                   const ScoreSheet& sheet, const Lsp* identity) {
+    if (identity) {
+        js.key("lsp").string(identity->id);
+        js.key("nama").string(identity->name);
+        js.key("jenis").string(identity->type);
+        js.key("provinsi").string(identity->province);
     }
     js.key("lengkap").boolean(s.complete);
     js.key("ik").number_or_null(s.ik);
@@ -172,7 +171,7 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
     std::string out = kUtf8Bom + csv_row(header);
     auto num = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
     for (const auto& s : rr.sheets) {
-        const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
+        const auto& lsp = model.lsp_of(rr, s);
         const char* mv = move_key(s.move);
         std::vector<std::string> row = {
             csv_text(lsp.id), csv_text(lsp.name), csv_text(lsp.type), csv_text(lsp.province),
@@ -251,7 +250,7 @@ std::string round_export(const SiteModel& model, std::size_t index, bool with_te
     const auto& rr = model.results.rounds[index];
     for (const auto& s : rr.sheets) {
         js.begin_object(false);
-        result_fields(js, model, round.period, s, source_sheet(model.data, rr, s), true);
+        result_fields(js, model, round.period, s, source_sheet(model.data, rr, s), &model.lsp_of(rr, s));
         js.end();
     }
     js.end();
@@ -328,7 +327,7 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
                     js.begin_object(false);
                     round_identity(js, round);
                     js.key("jumlah_lsp_lengkap").number(static_cast<std::int64_t>(model.results.rounds[r].complete_count));
-                    result_fields(js, model, round.period, s, sheet, false);
+                    result_fields(js, model, round.period, s, sheet, nullptr);
                     js.key("catatan").string(sheet.notes_markdown);
                     js.key("rekomendasi").begin_array(true);
                     for (const auto& rec : sheet.recommendations_markdown) js.string(rec);

@@ -41,8 +41,7 @@ NameOrder name_order(const SiteModel& model) {
     order.lsp.reserve(rr.sheets.size());
     std::vector<std::uint32_t> by_name;
     for (const auto& s : rr.sheets) {
-        const auto lsp = model.lsp_by_id.find(s.lsp_id);
-        order.lsp.push_back(lsp == model.lsp_by_id.end() ? nullptr : lsp->second);
+        order.lsp.push_back(model.registered(rr, s));
         if (order.lsp.back()) by_name.push_back(static_cast<std::uint32_t>(order.lsp.size() - 1));
     }
     std::sort(by_name.begin(), by_name.end(),
@@ -72,10 +71,12 @@ Value indicator_page(const SiteModel& model, std::size_t i, const std::string& p
 
     const std::vector<int> no_counts(ind.rubric.size(), 0);
     const auto& level_counts = latest ? model.results.rounds[*latest].indicator_means[i].level_counts : no_counts;
+    // What a row shows is taken here, in the sheets' own order: after sorting, a
+    // national round's rows would reach into 10,000 scattered sheets again.
     struct Scored {
         int score;
         std::uint32_t name_position;
-        const SheetResult* sheet;
+        bool weak;
         const Lsp* lsp;
     };
     std::vector<Scored> scored;
@@ -90,7 +91,7 @@ Value indicator_page(const SiteModel& model, std::size_t i, const std::string& p
                 ++unscored;
                 continue;
             }
-            scored.push_back({*score, names.position[k], &s, names.lsp[k]});
+            scored.push_back({*score, names.position[k], s.weak_at[i] != 0, names.lsp[k]});
         }
     }
     std::vector<Value> levels;
@@ -121,13 +122,13 @@ Value indicator_page(const SiteModel& model, std::size_t i, const std::string& p
         const auto& stats = model.results.rounds[*latest].indicator_means[i];
         std::vector<Value> rows;
         rows.reserve(scored.size());
-        for (const auto& [score, name_position, sheet, lsp] : scored) {
+        for (const auto& [score, name_position, weak, lsp] : scored) {
             Value r;
             r.set("name", lsp->name)
                 .set("href", links.lsp(lsp->id))
                 .set("score", format_int(score))
                 .set("percent", indicator_percent_text(model, i, score))
-                .set("weak", sheet->weak_at[i] != 0);
+                .set("weak", weak);
             rows.push_back(std::move(r));
         }
         Value lr;

@@ -132,7 +132,8 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
                 std::vector<Value> cards;
                 cards.reserve(last - first);
                 for (std::size_t k = first; k < last; ++k)
-                    cards.push_back(print_card(model, *model.lsp_by_id.at((*sheets)[k]->lsp_id), i, *(*sheets)[k], links, *cells));
+                    cards.push_back(print_card(model, model.lsp_of(model.results.rounds[i], *(*sheets)[k]), i,
+                                               *(*sheets)[k], links, *cells));
                 ctx.set("cards", Value::list(std::move(cards)));
                 ctx.set("round_title", round.title);
                 ctx.set("round_date", format_date(round.date));

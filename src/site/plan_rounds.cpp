@@ -16,7 +16,7 @@ namespace pepgen {
 namespace {
 
 Value result_row(const SiteModel& model, const RoundResult& rr, const SheetResult& s, const Links& links) {
-    const auto& lsp = *model.lsp_by_id.at(s.lsp_id);
+    const auto& lsp = model.lsp_of(rr, s);
     auto r = Value::object(18);
     r.set("name", lsp.name)
         .set("id", lsp.id)
