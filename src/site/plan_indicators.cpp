@@ -26,23 +26,36 @@ void add_score_note(const SiteModel& model, Value& ctx) {
     ctx.set("default_scores_note", model.content.categories.default_scores_note);
 }
 
-/// Each sheet of the newest periodic round (by its place in RoundResult::sheets): its LSP and the
-/// place of its LSP in name order (name_order_less, as the LSP list). Made once for all indicator pages, so that
-/// ordering each page's rows compares numbers, not names: at national scale 27 pages sort 10,000 rows.
+/// Each sheet of the newest periodic round (by its place in RoundResult::sheets): its LSP, the
+/// place of its LSP in name order (name_order_less, as the LSP list), and its score and weak flag
+/// on every indicator. Made once for all indicator pages, in the sheets' own order: at national
+/// scale 27 pages list 10,000 rows, and each page reading every sheet again went to memory each time.
 struct NameOrder {
     std::vector<const Lsp*> lsp;         ///< null when the sheet's LSP is not registered
     std::vector<std::uint32_t> position;
+    std::size_t indicators = 0;
+    std::vector<std::optional<int>> scores;  ///< [sheet * indicators + indicator]
+    std::vector<char> weak;                  ///< the same places: scored below half its maximum
 };
 
 NameOrder name_order(const SiteModel& model) {
     NameOrder order;
     if (!model.results.latest_periodic) return order;
     const auto& rr = model.results.rounds[*model.results.latest_periodic];
+    const auto n = model.content.indicators.size();
+    order.indicators = n;
     order.lsp.reserve(rr.sheets.size());
+    order.scores.reserve(rr.sheets.size() * n);
+    order.weak.reserve(rr.sheets.size() * n);
     std::vector<std::uint32_t> by_name;
     for (const auto& s : rr.sheets) {
         order.lsp.push_back(model.registered(rr, s));
         if (order.lsp.back()) by_name.push_back(static_cast<std::uint32_t>(order.lsp.size() - 1));
+        const auto& sheet = source_sheet(model.data, rr, s);
+        for (std::size_t i = 0; i < n; ++i) {
+            order.scores.push_back(sheet.score(i));
+            order.weak.push_back(i < s.weak_at.size() ? s.weak_at[i] : 0);
+        }
     }
     std::sort(by_name.begin(), by_name.end(),
               [&order](std::uint32_t a, std::uint32_t b) { return name_order_less(*order.lsp[a], *order.lsp[b]); });
@@ -71,8 +84,6 @@ Value indicator_page(const SiteModel& model, std::size_t i, const std::string& p
 
     const std::vector<int> no_counts(ind.rubric.size(), 0);
     const auto& level_counts = latest ? model.results.rounds[*latest].indicator_means[i].level_counts : no_counts;
-    // What a row shows is taken here, in the sheets' own order: after sorting, a
-    // national round's rows would reach into 10,000 scattered sheets again.
     struct Scored {
         int score;
         std::uint32_t name_position;
@@ -82,16 +93,15 @@ Value indicator_page(const SiteModel& model, std::size_t i, const std::string& p
     std::vector<Scored> scored;
     int unscored = 0;
     if (latest) {
-        const auto& rr = model.results.rounds[*latest];
-        for (std::size_t k = 0; k < rr.sheets.size(); ++k) {
-            const auto& s = rr.sheets[k];
-            const auto score = source_sheet(model.data, rr, s).score(i);
+        for (std::size_t k = 0; k < names.lsp.size(); ++k) {
             if (!names.lsp[k]) continue;
+            const auto at = k * names.indicators + i;
+            const auto& score = names.scores[at];
             if (!score) {
                 ++unscored;
                 continue;
             }
-            scored.push_back({*score, names.position[k], s.weak_at[i] != 0, names.lsp[k]});
+            scored.push_back({*score, names.position[k], names.weak[at] != 0, names.lsp[k]});
         }
     }
     std::vector<Value> levels;
