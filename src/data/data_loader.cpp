@@ -459,7 +459,13 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
             }
         }
         loaded[i] = load_round(root, paths[i], catalogue, found[i]);
-        if (!key.empty()) keep_cached_round(*cache, name, key, LoadedRound{loaded[i], found[i]});
+        if (!key.empty()) {
+            // Moved in and out again: a national round is 10,000 sheets, not worth a copy to encode.
+            LoadedRound entry{std::move(loaded[i]), std::move(found[i])};
+            keep_cached_round(*cache, name, key, entry);
+            loaded[i] = std::move(entry.round);
+            found[i] = std::move(entry.diags);
+        }
     });
     if (cache) {
         std::vector<std::string> names;
