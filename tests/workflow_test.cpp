@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "site/disk.h"
 #include "test_support.h"
 
 using namespace pepgen;
@@ -161,4 +162,41 @@ TEST_CASE("a worksheet that is a folder, a FIFO, a dangling link or too large is
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.output, Contains("besar.csv: galat: berkas terlalu besar"));
     CHECK_FALSE(fs::exists(dir / "data/penilaian/2026-1.json"));
+}
+
+TEST_CASE("commands that change data/ run one at a time: a second is refused and changes nothing", "[workflow]") {
+    // Two imports at once each read the round, added their own scores and wrote it back: the
+    // second write dropped the first import's scores, and both said they had imported.
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    REQUIRE(test::run_in_process("new penilaian 2026-1 --tanggal 2026-05-04 --csv --root " + q(dir.path())).exit_code == 0);
+    test::write_file(dir / "isi.csv", "lsp;nama;M01 (maks 10)\r\nlsp-a;LSP Uji A;9\r\n");
+    const auto before = test::read_file(dir / "data/penilaian/2026-1.json");
+    {
+        // Another pepgen process holding data/ (in this process: a lock of its own on the folder).
+        bool busy = false;
+        std::string error;
+        const auto held = real_disk().lock(dir / "data", busy, error);
+        REQUIRE(held);
+        for (const std::string command :
+             {"import " + q(dir / "isi.csv") + " --periode 2026-1", std::string("new penilaian 2026-2 --tanggal 2026-11-02"),
+              std::string("correct --alasan \"Uji\""), std::string("publish --tanggal 2026-12-01")}) {
+            INFO(command);
+            const auto r = test::run_in_process(command + " --root " + q(dir.path()));
+            CHECK(r.exit_code == 1);
+            CHECK_THAT(r.output, Contains("data: galat: perintah pepgen lain sedang mengubah data proyek ini"));
+        }
+        CHECK(test::read_file(dir / "data/penilaian/2026-1.json") == before);
+        CHECK_FALSE(fs::exists(dir / "data/penilaian/2026-2.json"));
+        CHECK_FALSE(fs::exists(dir / "cadangan"));
+        CHECK_FALSE(fs::exists(dir / "data/terbitan"));
+        // A preview of an import writes nothing: it may run beside another command.
+        CHECK(test::run_in_process("import " + q(dir / "isi.csv") + " --periode 2026-1 --coba --root " + q(dir.path()))
+                  .exit_code == 0);
+    }
+    // Once the other command is done, the import runs.
+    const auto r = test::run_in_process("import " + q(dir / "isi.csv") + " --periode 2026-1 --root " + q(dir.path()));
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(test::read_file(dir / "data/penilaian/2026-1.json"), Contains("\"M01\": 9"));
 }

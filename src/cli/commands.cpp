@@ -8,6 +8,7 @@
 
 #include "cli/build.h"
 #include "cli/check.h"
+#include "cli/data_lock.h"
 #include "cli/publication.h"
 #include "model/publication.h"
 #include "cli/serve.h"
@@ -185,6 +186,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.output = opt(*parsed, "--output").value_or((root / "site").string());
         options.base_url = base_url;
         options.date = opt(*parsed, "--tanggal");
+        const auto hold = hold_project_data(root, err);
+        if (!hold.ok) return 1;
         return run_publish(root, options, out, err);
     }
     if (cmd == "correct") {
@@ -205,6 +208,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         }
         options.date = opt(*parsed, "--tanggal");
         options.dry_run = opt(*parsed, "--coba").has_value();
+        const auto hold = options.dry_run ? DataHold{true, nullptr} : hold_project_data(root, err);
+        if (!hold.ok) return 1;
         return run_correct(root, options, out, err);
     }
     if (cmd == "new") {
@@ -217,6 +222,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.kind = opt(*parsed, "--jenis");
         options.date = opt(*parsed, "--tanggal");
         options.csv = opt(*parsed, "--csv").has_value();
+        const auto hold = hold_project_data(root, err);
+        if (!hold.ok) return 1;
         return run_new_round(root, options, out, err);
     }
     if (cmd == "import") {
@@ -227,6 +234,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.kind = opt(*parsed, "--jenis");
         options.date = opt(*parsed, "--tanggal");
         options.dry_run = opt(*parsed, "--coba").has_value();
+        const auto hold = options.dry_run ? DataHold{true, nullptr} : hold_project_data(root, err);
+        if (!hold.ok) return 1;
         return run_import(root, options, out, err);
     }
     if (cmd == "export") {
