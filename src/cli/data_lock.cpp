@@ -9,8 +9,7 @@ namespace pepgen {
 DataHold hold_project_data(const fs::path& root, std::ostream& err) {
     DataHold hold;
     const auto dir = root / "data";
-    std::error_code ec;
-    if (fs::symlink_status(dir, ec).type() == fs::file_type::not_found) {
+    if (!entry_exists(dir)) {
         hold.ok = true;  // nothing there yet for another command to be changing
         return hold;
     }
