@@ -72,6 +72,23 @@ TEST_CASE("round files check period, kind, date and score types", "[data]") {
     CHECK_THAT(text, Contains("data/penilaian/Bad.json: galat: periode 'Bad' harus berbentuk TAHUN-KODE"));
 }
 
+TEST_CASE("a score too large for a sheet to hold is refused where it is, with the indicator's maximum", "[data]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_file(dir / "data/penilaian/2025-1.json", R"J({"periode": "2025-1", "jenis": "rutin", "tanggal": "2025-06-01",
+  "hasil": [{"lsp": "lsp-a",
+    "skor": {"M01": 50000,
+             "P01": 32767,
+             "X99": 40000}}]})J");
+    Diagnostics d;
+    const auto data = load_data(dir.path(), test::fixture_catalogue(), d);
+    const auto text = test::all_messages(d);
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:3: galat: lsp-a: M01 = 50000 melebihi skor_maks 10; perbaiki "
+                              "skornya (0 sampai 10)"));
+    CHECK_THAT(text, Contains("data/penilaian/2025-1.json:5: galat: lsp-a: X99 = 40000 di luar rentang"));
+    CHECK_THAT(text, !Contains("P01"));  // the largest a sheet holds: validation compares it with the maximum
+}
+
 TEST_CASE("scores land at their indicator's position; unknown codes are kept, with their line, for validation", "[data]") {
     test::TempDir dir;
     test::write_fixture_project(dir.path());

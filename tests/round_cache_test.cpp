@@ -34,7 +34,7 @@ void require_same(const Round& a, const Round& b) {
         const auto &s = a.sheets[i], &t = b.sheets[i];
         CHECK(s.lsp_id == t.lsp_id);
         CHECK(s.scores == t.scores);
-        CHECK(s.score_lines == t.score_lines);
+        CHECK(s.score_line_offsets == t.score_line_offsets);
         CHECK(s.notes_markdown == t.notes_markdown);
         CHECK(s.recommendations_markdown == t.recommendations_markdown);
         CHECK(s.source_line == t.source_line);

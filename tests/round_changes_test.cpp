@@ -9,7 +9,7 @@ namespace {
 ScoreSheet sheet(const std::string& id, std::vector<std::optional<int>> scores, const std::string& notes = "") {
     ScoreSheet s;
     s.lsp_id = id;
-    s.scores = std::move(scores);
+    for (std::size_t k = 0; k < scores.size(); ++k) s.set_score(k, scores[k]);
     s.notes_markdown = notes;
     return s;
 }

@@ -23,7 +23,7 @@ TEST_CASE("set_score grows the sheet to the position and leaves the new slots un
     CHECK_FALSE(s.score(0));
     CHECK_FALSE(s.score(1));
     CHECK(s.score(2) == 7);
-    CHECK(s.score_lines.empty());  // no line given: none recorded
+    CHECK(s.score_line_offsets.empty());  // no line given: none recorded
     s.set_score(0, 4);
     CHECK(s.scores.size() == 3);  // never shrinks
     CHECK(s.score(0) == 4);
@@ -36,15 +36,37 @@ TEST_CASE("line_of gives a score's own line, else the sheet's", "[types]") {
     ScoreSheet s;
     s.source_line = 10;
     s.set_score(1, 5, 12);
-    REQUIRE(s.score_lines.size() == 2);
+    REQUIRE(s.score_line_offsets.size() == 2);
     CHECK(s.line_of(1) == 12);
     CHECK(s.line_of(0) == 10);  // slot grown without a line (0): the sheet's line
     CHECK(s.line_of(5) == 10);  // past the end
     s.set_score(1, 6);          // a new value without a line keeps the line it had
     CHECK(s.line_of(1) == 12);
     s.set_score(3, 1, 14);
-    CHECK(s.score_lines == std::vector<int>{0, 12, 0, 14});
+    CHECK(s.score_line_offsets == std::vector<std::int16_t>{0, 2, 0, 4});  // counted from the sheet's line
     CHECK(s.line_of(2) == 10);
+    CHECK(s.line_of(3) == 14);
+}
+
+TEST_CASE("a score's line before its sheet's, or too far from it to hold, still points into the sheet", "[types]") {
+    ScoreSheet s;
+    s.source_line = 40000;
+    s.set_score(0, 1, 39990);  // a sheet that names its LSP after its scores
+    CHECK(s.line_of(0) == 39990);
+    s.set_score(1, 2, 40000 + 40000);  // farther than 16 bits reach: the sheet's own line
+    CHECK(s.line_of(1) == 40000);
+    CHECK(s.score(1) == 2);
+}
+
+TEST_CASE("a sheet holds scores 0 to kMaxStoredScore and refuses others", "[types]") {
+    ScoreSheet s;
+    s.set_score(0, kMaxStoredScore);
+    CHECK(s.score(0) == kMaxStoredScore);
+    s.set_score(1, 0);
+    CHECK(s.score(1) == 0);
+    CHECK_THROWS_AS(s.set_score(0, kMaxStoredScore + 1), std::out_of_range);
+    CHECK_THROWS_AS(s.set_score(0, -1), std::out_of_range);
+    CHECK(s.score(0) == kMaxStoredScore);  // unchanged by the refused value
 }
 
 TEST_CASE("code_positions maps each catalogue code to its index", "[types]") {

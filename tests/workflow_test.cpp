@@ -178,7 +178,7 @@ TEST_CASE("commands that change data/ run one at a time: a second is refused and
         std::string error;
         const auto held = real_disk().lock(dir / "data", busy, error);
         REQUIRE(held);
-        for (const std::string command :
+        for (const std::string& command :
              {"import " + q(dir / "isi.csv") + " --periode 2026-1", std::string("new penilaian 2026-2 --tanggal 2026-11-02"),
               std::string("correct --alasan \"Uji\""), std::string("publish --tanggal 2026-12-01")}) {
             INFO(command);

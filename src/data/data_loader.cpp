@@ -120,8 +120,8 @@ void load_registry_into(const fs::path& root, Data& data, Diagnostics& diags) {
 
 /// Reads a sheet's "skor" object: each code the catalogue has goes to its
 /// position, any other code is kept as stray for validation to name.
-void read_scores(const json::object& skor, JsonFields& f, const FlatMap<std::string, std::size_t>& positions,
-                 const std::vector<int>& lines, ScoreSheet& sheet) {
+void read_scores(const json::object& skor, JsonFields& f, const std::vector<Indicator>& catalogue,
+                 const FlatMap<std::string, std::size_t>& positions, const std::vector<int>& lines, ScoreSheet& sheet) {
     std::size_t n = 0;
     for (const auto& [key, value] : skor) {
         const std::string code(key);
@@ -132,8 +132,16 @@ void read_scores(const json::object& skor, JsonFields& f, const FlatMap<std::str
         if (value.is_null()) {
         } else if (value.is_int64()) {
             const auto v = value.get_int64();
-            if (v < 0 || v > 100000) {
-                error(code + " = " + std::to_string(v) + " di luar rentang skor yang mungkin");
+            if (v < 0 || v > kMaxStoredScore) {
+                // A known indicator's maximum says what to type instead; the sheet cannot hold such a value.
+                const auto at = positions.find(code);
+                if (v > 0 && at != positions.end() && at->second < catalogue.size()) {
+                    const auto max = std::to_string(catalogue[at->second].max_score);
+                    error(code + " = " + std::to_string(v) + " melebihi skor_maks " + max + "; perbaiki skornya (0 sampai " +
+                          max + ") di lembar kerja lalu impor ulang");
+                } else {
+                    error(code + " = " + std::to_string(v) + " di luar rentang skor yang mungkin");
+                }
                 continue;
             }
             score = static_cast<int>(v);
@@ -280,6 +288,7 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
         ok = false;
     }
     if (results) {
+        round.sheets.reserve(results->size());  // held for the whole build: no slack from growing
         std::size_t n = 0;
         std::size_t cursor = 0;  // sheets appear in file order
         for (const auto& item : *results) {
@@ -344,7 +353,8 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
                     }
                 }
                 sheet.scores.resize(catalogue.size());
-                read_scores(*skor, sf, positions, lines, sheet);
+                sheet.score_line_offsets.resize(catalogue.size(), 0);
+                read_scores(*skor, sf, catalogue, positions, lines, sheet);
             }
             sheet.notes_markdown = sf.text("catatan", false).value_or("");
             sheet.recommendations_markdown = sf.text_list("rekomendasi", false);

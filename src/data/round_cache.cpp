@@ -9,8 +9,10 @@
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <cstdint>
+#include <climits>
 #include <cstring>
 
 #include "util/fingerprint.h"
@@ -23,7 +25,7 @@ namespace pepgen {
 namespace {
 
 // Bumped whenever the layout below changes: an older entry is then never read.
-constexpr std::string_view kMagic = "pepgen-penilaian-cache 1\n";
+constexpr std::string_view kMagic = "pepgen-penilaian-cache 2\n";
 constexpr std::string_view kRegistryMagic = "pepgen-lsp-cache 1\n";
 
 // A field added to these structs must be added to the encoding below (and the
@@ -82,6 +84,8 @@ public:
         if (!flag()) return std::nullopt;
         return i32();
     }
+    /// A value the writer could not have written: the entry is not used.
+    void damaged() { fail(); }
     /// A count of items still to come; each takes at least one byte, so a damaged count stops here.
     std::size_t count() {
         const auto n = u32();
@@ -102,9 +106,9 @@ private:
 void put_sheet(Out& out, const ScoreSheet& s) {
     out.text(s.lsp_id);
     out.u32(static_cast<std::uint32_t>(s.scores.size()));
-    for (const auto& v : s.scores) out.maybe(v);
-    out.u32(static_cast<std::uint32_t>(s.score_lines.size()));
-    for (int line : s.score_lines) out.i32(line);
+    for (const auto& v : s.scores) out.maybe(v ? std::optional<int>(*v) : std::nullopt);
+    out.u32(static_cast<std::uint32_t>(s.score_line_offsets.size()));
+    for (const auto offset : s.score_line_offsets) out.i32(offset);
     out.u32(static_cast<std::uint32_t>(s.stray.size()));
     for (const auto& st : s.stray) {
         out.text(st.code);
@@ -130,9 +134,17 @@ ScoreSheet get_sheet(In& in) {
     ScoreSheet s;
     s.lsp_id = in.text();
     s.scores.resize(in.count());
-    for (auto& v : s.scores) v = in.maybe();
-    s.score_lines.resize(in.count());
-    for (auto& line : s.score_lines) line = in.i32();
+    for (auto& v : s.scores) {
+        const auto score = in.maybe();
+        if (score && (*score < 0 || *score > kMaxStoredScore)) in.damaged();
+        v = score && *score >= 0 && *score <= kMaxStoredScore ? std::optional<std::int16_t>(*score) : std::nullopt;
+    }
+    s.score_line_offsets.resize(in.count());
+    for (auto& offset : s.score_line_offsets) {
+        const int v = in.i32();
+        if (v < INT16_MIN || v > INT16_MAX) in.damaged();
+        offset = static_cast<std::int16_t>(v);
+    }
     s.stray.resize(in.count());
     for (auto& st : s.stray) {
         st.code = in.text();

@@ -1,5 +1,8 @@
 #include "model/types.h"
 
+#include <climits>
+#include <stdexcept>
+
 namespace pepgen {
 
 const std::vector<GroupInfo>& all_groups() {
@@ -30,11 +33,15 @@ void Round::index_sheets() {
 }
 
 void ScoreSheet::set_score(std::size_t k, std::optional<int> value, int line) {
+    if (value && (*value < 0 || *value > kMaxStoredScore))
+        throw std::out_of_range("skor " + std::to_string(*value) + " di luar 0.." + std::to_string(kMaxStoredScore));
     if (scores.size() <= k) scores.resize(k + 1);
-    scores[k] = value;
+    scores[k] = value ? std::optional<std::int16_t>(static_cast<std::int16_t>(*value)) : std::nullopt;
     if (line > 0) {
-        if (score_lines.size() <= k) score_lines.resize(k + 1, 0);
-        score_lines[k] = line;
+        const int offset = line - source_line;
+        if (offset < INT16_MIN || offset > INT16_MAX) return;
+        if (score_line_offsets.size() <= k) score_line_offsets.resize(k + 1, 0);
+        score_line_offsets[k] = static_cast<std::int16_t>(offset);
     }
 }
 

@@ -2,6 +2,7 @@
 /// loaded, before anything is computed from them.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <unordered_map>
 #include <optional>
@@ -136,13 +137,21 @@ struct StrayScore {
     int line = 0;
 };
 
+/// The largest score a sheet can hold. An indicator's maximum is at most 1,000
+/// (content_loader); anything above this is refused when read, so 16 bits are enough.
+inline constexpr int kMaxStoredScore = 32767;
+
 /// One LSP's sheet in one round. Scores are held by indicator position (the
 /// catalogue's order), as the loader read them against the loaded content; a
 /// missing or null score means "not scored yet".
+/// Scores and their lines are held in 16 bits each: a national run holds over
+/// 100,000 sheets, and their size decides the build's peak memory.
 struct ScoreSheet {
     std::string lsp_id;
-    std::vector<std::optional<int>> scores;  ///< per indicator; may be shorter than the catalogue
-    std::vector<int> score_lines;            ///< per indicator: line of its score in the file, 0 if unknown
+    std::vector<std::optional<std::int16_t>> scores;  ///< per indicator; may be shorter than the catalogue
+    /// Per indicator: its score's line in the file, counted from source_line (a sheet may
+    /// name its LSP after its scores, so it can be negative); 0 for the sheet's own line.
+    std::vector<std::int16_t> score_line_offsets;
     std::vector<StrayScore> stray;           ///< codes the catalogue does not have
     std::string notes_markdown;
     std::vector<std::string> recommendations_markdown;
@@ -150,12 +159,17 @@ struct ScoreSheet {
     int source_line = 0;  ///< where the sheet starts in its round file
 
     /// The score at catalogue position k, if given.
-    std::optional<int> score(std::size_t k) const { return k < scores.size() ? scores[k] : std::nullopt; }
+    std::optional<int> score(std::size_t k) const {
+        if (k >= scores.size() || !scores[k]) return std::nullopt;
+        return *scores[k];
+    }
     /// Where that score sits in the file, else where the sheet starts.
     int line_of(std::size_t k) const {
-        return k < score_lines.size() && score_lines[k] > 0 ? score_lines[k] : source_line;
+        return source_line + (k < score_line_offsets.size() ? score_line_offsets[k] : 0);
     }
-    /// Gives the score at position k, growing the sheet to hold it.
+    /// Gives the score at position k, growing the sheet to hold it. The value must lie in
+    /// 0..kMaxStoredScore (readers refuse others first); a line too far from source_line to
+    /// hold is left as the sheet's.
     void set_score(std::size_t k, std::optional<int> value, int line = 0);
 };
 
