@@ -132,7 +132,7 @@ void read_scores(const json::object& skor, JsonFields& f, const std::vector<Indi
         if (value.is_null()) {
         } else if (value.is_int64()) {
             const auto v = value.get_int64();
-            if (v < 0 || v > kMaxStoredScore) {
+            if (!storable_score(v)) {
                 // A known indicator's maximum says what to type instead; the sheet cannot hold such a value.
                 const auto at = positions.find(code);
                 if (v > 0 && at != positions.end() && at->second < catalogue.size()) {

@@ -12,7 +12,6 @@
 #include <climits>
 #include <cstdlib>
 #include <cstdint>
-#include <climits>
 #include <cstring>
 
 #include "util/fingerprint.h"
@@ -136,8 +135,8 @@ ScoreSheet get_sheet(In& in) {
     s.scores.resize(in.count());
     for (auto& v : s.scores) {
         const auto score = in.maybe();
-        if (score && (*score < 0 || *score > kMaxStoredScore)) in.damaged();
-        v = score && *score >= 0 && *score <= kMaxStoredScore ? std::optional<std::int16_t>(*score) : std::nullopt;
+        if (score && !storable_score(*score)) in.damaged();
+        else if (score) v = static_cast<std::int16_t>(*score);
     }
     s.score_line_offsets.resize(in.count());
     for (auto& offset : s.score_line_offsets) {

@@ -33,7 +33,7 @@ void Round::index_sheets() {
 }
 
 void ScoreSheet::set_score(std::size_t k, std::optional<int> value, int line) {
-    if (value && (*value < 0 || *value > kMaxStoredScore))
+    if (value && !storable_score(*value))
         throw std::out_of_range("skor " + std::to_string(*value) + " di luar 0.." + std::to_string(kMaxStoredScore));
     if (scores.size() <= k) scores.resize(k + 1);
     scores[k] = value ? std::optional<std::int16_t>(static_cast<std::int16_t>(*value)) : std::nullopt;

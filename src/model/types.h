@@ -140,6 +140,8 @@ struct StrayScore {
 /// The largest score a sheet can hold. An indicator's maximum is at most 1,000
 /// (content_loader); anything above this is refused when read, so 16 bits are enough.
 inline constexpr int kMaxStoredScore = 32767;
+/// Whether a sheet can hold `v`: 0..kMaxStoredScore.
+inline constexpr bool storable_score(long long v) { return v >= 0 && v <= kMaxStoredScore; }
 
 /// One LSP's sheet in one round. Scores are held by indicator position (the
 /// catalogue's order), as the loader read them against the loaded content; a
