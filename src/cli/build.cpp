@@ -58,9 +58,10 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     if (options.release) project_options.today = options.release->date;
     // A release reads every round file afresh; other builds take unchanged ones as the last build left them,
     // except a build from scratch (--penuh, and --verifikasi's reference), which reads them all again.
+    // A scan that missed a folder cannot name the content it holds: entries are then found by bytes read.
     else
-        project_options.round_cache =
-            RoundCache{cache_dir / "penilaian", program_identity(), options.incremental, &inputs.files};
+        project_options.round_cache = RoundCache{cache_dir / "penilaian", program_identity(), options.incremental,
+                                                 inputs.complete ? &inputs.files : nullptr};
     auto project = load_project(root, diags, project_options);
     release_free_memory(true);  // the parsed round files are gone
     if (options.release && project.results) {

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "cli/workflow.h"
-#include "content/content_loader.h"
+#include "content/content_cache.h"
 #include "data/data_loader.h"
 #include "validate/validate.h"
 #include "validate/validate_ledger.h"
@@ -14,7 +14,11 @@ namespace pepgen {
 
 Project load_project(const std::filesystem::path& root, Diagnostics& diags, const ProjectOptions& options) {
     Project p;
-    p.content = load_content(root, diags);
+    if (const auto& rc = options.round_cache)  // content's entry lies beside the registry's (.pepgen-cache/)
+        p.content = load_content_cached(root, diags,
+                                        ContentCache{rc->dir.parent_path() / "konten.bin", rc->program, rc->read, rc->fingerprints});
+    else
+        p.content = load_content(root, diags);
     p.data = load_data(root, p.content.indicators, diags, options.round_cache ? &*options.round_cache : nullptr);
     if (!options.include_drafts) {
         auto& rounds = p.data.rounds;

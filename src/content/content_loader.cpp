@@ -7,6 +7,7 @@
 #include "content/front_matter.h"
 #include "content/yaml_load.h"
 #include "util/files.h"
+#include "util/fingerprint.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -16,9 +17,18 @@ namespace pepgen {
 
 namespace {
 
-std::optional<FrontMatterDoc> parse_doc(const fs::path& root, const fs::path& path, Diagnostics& diags) {
+/// read_input_text, noting in `reads` what was read.
+std::optional<std::string> read_noted(const fs::path& root, const fs::path& path, Diagnostics& diags,
+                                      ContentReads* reads) {
+    auto text = read_input_text(root, path, diags);
+    if (reads) reads->note(display_path(root, path), text ? std::optional<std::uint64_t>(fingerprint(*text)) : std::nullopt);
+    return text;
+}
+
+std::optional<FrontMatterDoc> parse_doc(const fs::path& root, const fs::path& path, Diagnostics& diags,
+                                        ContentReads* reads) {
     const auto file = display_path(root, path);
-    const auto text = read_input_text(root, path, diags);
+    const auto text = read_noted(root, path, diags, reads);
     if (!text) return std::nullopt;
     auto doc = split_front_matter(*text, file, diags);
     if (doc && doc->body.size() > kMaxPageBytes) {
@@ -34,14 +44,15 @@ std::optional<FrontMatterDoc> parse_doc(const fs::path& root, const fs::path& pa
 /// given when it is taken, so they come in the same order as when read one by one.
 class Docs {
 public:
-    Docs(const fs::path& root, std::vector<fs::path> paths) : root_(root) {
+    Docs(const fs::path& root, std::vector<fs::path> paths, ContentReads* reads) : root_(root), reads_(reads) {
         std::vector<Parsed> parsed(paths.size());
-        for_each_index(paths.size(), [&](std::size_t i) { parsed[i].doc = parse_doc(root, paths[i], parsed[i].diags); });
+        for_each_index(paths.size(),
+                       [&](std::size_t i) { parsed[i].doc = parse_doc(root, paths[i], parsed[i].diags, reads); });
         for (std::size_t i = 0; i < paths.size(); ++i) parsed_.emplace(paths[i].string(), std::move(parsed[i]));
     }
     std::optional<FrontMatterDoc> read(const fs::path& path, Diagnostics& diags) {
         auto it = parsed_.find(path.string());
-        if (it == parsed_.end()) return parse_doc(root_, path, diags);
+        if (it == parsed_.end()) return parse_doc(root_, path, diags, reads_);
         diags.append(it->second.diags);
         auto doc = std::move(it->second.doc);
         parsed_.erase(it);
@@ -54,14 +65,15 @@ private:
         Diagnostics diags;
     };
     fs::path root_;
+    ContentReads* reads_;
     std::map<std::string, Parsed> parsed_;
 };
 
-void load_config(const fs::path& root, Content& content, Diagnostics& diags) {
+void load_config(const fs::path& root, Content& content, Diagnostics& diags, ContentReads* reads) {
     const auto path = root / "pepgen.yaml";
     if (!entry_exists(path)) return;
     const auto file = display_path(root, path);
-    const auto text = read_input_text(root, path, diags);
+    const auto text = read_noted(root, path, diags, reads);
     if (!text) return;
     const auto loaded = load_yaml(*text, file, 1, "YAML", diags);
     if (!loaded) return;
@@ -283,7 +295,13 @@ void load_indicators(const fs::path& root, Content& content, Docs& docs, Diagnos
 
 }  // namespace
 
-Content load_content(const fs::path& root, Diagnostics& diags) {
+void ContentReads::note(std::string file, std::optional<std::uint64_t> bytes) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!bytes) unreadable_ = true;
+    else files_[std::move(file)] = *bytes;
+}
+
+Content load_content(const fs::path& root, Diagnostics& diags, ContentReads* reads) {
     Content content;
     std::vector<fs::path> pages;
     for (const char* file : {"beranda.md", "kamus-data.md"})
@@ -292,8 +310,8 @@ Content load_content(const fs::path& root, Diagnostics& diags) {
         Diagnostics ignored;  // given again when each folder is listed in turn below
         for (auto& path : list_files(root, root / "content" / folder, ".md", ignored)) pages.push_back(std::move(path));
     }
-    Docs docs(root, std::move(pages));
-    load_config(root, content, diags);
+    Docs docs(root, std::move(pages), reads);
+    load_config(root, content, diags, reads);
     load_home(root, content, docs, diags);
     content.guides = load_pages(root, "panduan", content, docs, diags);
     content.stats_pages = load_pages(root, "statistik", content, docs, diags);

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "util/cache_entry.h"
 #include "util/fingerprint.h"
 #include "util/files.h"
 
@@ -22,6 +23,8 @@ namespace fs = std::filesystem;
 namespace pepgen {
 
 namespace {
+
+using namespace cache_entry;
 
 // Bumped whenever the layout below changes: an older entry is then never read.
 constexpr std::string_view kMagic = "pepgen-penilaian-cache 2\n";
@@ -33,74 +36,6 @@ static_assert(sizeof(Round) == 248 && sizeof(ScoreSheet) == 192 && sizeof(Disput
                   sizeof(StrayScore) == 48 && sizeof(TeamMember) == 64 && sizeof(Diagnostic) == 80,
               "the round cache encodes every field of a loaded round: update encode_loaded_round");
 static_assert(sizeof(Lsp) == 320, "the registry cache encodes every field of an LSP: update encode_loaded_registry");
-
-class Out {
-public:
-    void u32(std::uint32_t v) { bytes_.append(reinterpret_cast<const char*>(&v), sizeof v); }
-    void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
-    void flag(bool v) { bytes_ += v ? '\1' : '\0'; }
-    void text(std::string_view s) {
-        u32(static_cast<std::uint32_t>(s.size()));
-        bytes_.append(s);
-    }
-    void maybe(const std::optional<int>& v) {
-        flag(v.has_value());
-        if (v) i32(*v);
-    }
-    std::string& bytes() { return bytes_; }
-
-private:
-    std::string bytes_;
-};
-
-class In {
-public:
-    explicit In(std::string_view bytes) : rest_(bytes) {}
-    bool ok() const { return ok_; }
-    bool done() const { return rest_.empty(); }
-    std::uint32_t u32() {
-        std::uint32_t v = 0;
-        if (rest_.size() < sizeof v) return fail();
-        std::memcpy(&v, rest_.data(), sizeof v);
-        rest_.remove_prefix(sizeof v);
-        return v;
-    }
-    int i32() { return static_cast<int>(u32()); }
-    bool flag() {
-        if (rest_.empty()) return fail();
-        const bool v = rest_.front() != '\0';
-        rest_.remove_prefix(1);
-        return v;
-    }
-    std::string text() {
-        const auto n = u32();
-        if (n > rest_.size()) return fail(), std::string();
-        std::string s(rest_.substr(0, n));
-        rest_.remove_prefix(n);
-        return s;
-    }
-    std::optional<int> maybe() {
-        if (!flag()) return std::nullopt;
-        return i32();
-    }
-    /// A value the writer could not have written: the entry is not used.
-    void damaged() { fail(); }
-    /// A count of items still to come; each takes at least one byte, so a damaged count stops here.
-    std::size_t count() {
-        const auto n = u32();
-        if (n > rest_.size()) return fail();
-        return n;
-    }
-
-private:
-    std::uint32_t fail() {
-        ok_ = false;
-        rest_ = {};
-        return 0;
-    }
-    std::string_view rest_;
-    bool ok_ = true;
-};
 
 void put_sheet(Out& out, const ScoreSheet& s) {
     out.text(s.lsp_id);
@@ -171,62 +106,6 @@ template <typename L>
 auto lsp_fields(L& l) {
     return std::array{&l.id, &l.name, &l.type, &l.province, &l.city, &l.licence_number, &l.licence_issued,
                       &l.licence_valid_until, &l.website, &l.address};
-}
-
-void put_diags(Out& out, const Diagnostics& diags) {
-    const auto& items = diags.items();
-    out.u32(static_cast<std::uint32_t>(items.size()));
-    for (const auto& d : items) {
-        out.flag(d.severity == Severity::error);
-        out.text(d.file);
-        out.i32(d.line);
-        out.text(d.message);
-    }
-}
-
-void get_diags(In& in, Diagnostics& diags) {
-    for (auto n = in.count(); n > 0 && in.ok(); --n) {
-        const bool error = in.flag();
-        auto file = in.text();
-        const int line = in.i32();
-        auto message = in.text();
-        if (error) diags.error(std::move(file), std::move(message), line);
-        else diags.warning(std::move(file), std::move(message), line);
-    }
-}
-
-/// Last, over everything before it: a torn or damaged entry is never taken for a good one.
-std::string sealed(Out& out) {
-    const auto check = fingerprint(out.bytes());
-    out.bytes().append(reinterpret_cast<const char*>(&check), sizeof check);
-    return std::move(out.bytes());
-}
-
-/// A reader over a sealed entry's fields after its key, or nothing when the seal, the magic or the key does not match.
-std::optional<In> open_entry(std::string_view bytes, std::string_view magic, const std::string& key) {
-    std::uint64_t check = 0;
-    if (bytes.size() < magic.size() + sizeof check || bytes.substr(0, magic.size()) != magic) return std::nullopt;
-    std::memcpy(&check, bytes.data() + bytes.size() - sizeof check, sizeof check);
-    bytes.remove_suffix(sizeof check);
-    if (fingerprint(bytes) != check) return std::nullopt;
-    In in(bytes.substr(magic.size()));
-    if (in.text() != key || !in.ok()) return std::nullopt;
-    return in;
-}
-
-/// Decodes a sealed entry: `fields` reads what lies between the key and the messages, which every
-/// entry ends with; nothing when the entry does not open or its fields do not fill it exactly.
-template <typename Loaded, typename Fields>
-std::optional<Loaded> decode_entry(std::string_view bytes, std::string_view magic, const std::string& key,
-                                   Fields fields) {
-    auto opened = open_entry(bytes, magic, key);
-    if (!opened) return std::nullopt;
-    auto& in = *opened;
-    Loaded loaded;
-    fields(in, loaded);
-    get_diags(in, loaded.diags);
-    if (!in.ok() || !in.done()) return std::nullopt;
-    return loaded;
 }
 
 }  // namespace
