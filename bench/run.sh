@@ -75,6 +75,11 @@ if [ ! -x "$PEPGEN_SRC" ]; then
   echo "run.sh: $PEPGEN_SRC not found; build it first: bash scripts/setup.sh" >&2
   exit 1
 fi
+# serve (step 7) is run by pepgen-alat, which pepgen expects beside it.
+if [ ! -x "$(dirname "$PEPGEN_SRC")/pepgen-alat" ]; then
+  echo "run.sh: $(dirname "$PEPGEN_SRC")/pepgen-alat not found beside $PEPGEN_SRC; build both: bash scripts/setup.sh" >&2
+  exit 1
+fi
 if [ -z "$FLOOR_SRC" ]; then
   FLOOR_SRC="$REPO/build/pepgen_render_floor"
   [ -x "$FLOOR_SRC" ] || cmake --build "$REPO/build" -j"$(nproc)" --target pepgen_render_floor >/dev/null
@@ -93,6 +98,7 @@ trap cleanup EXIT
 # Snapshot the binary so a concurrent rebuild of build/pepgen cannot change it mid-run.
 PEPGEN="$WORK/pepgen"
 cp "$PEPGEN_SRC" "$PEPGEN"
+cp "$(dirname "$PEPGEN_SRC")/pepgen-alat" "$WORK/pepgen-alat"
 PEPGEN_SHA="$(sha256sum "$PEPGEN" | cut -c1-16)"
 FLOOR="$WORK/pepgen_render_floor"
 cp "$FLOOR_SRC" "$FLOOR"

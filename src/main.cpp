@@ -1,14 +1,20 @@
 // pepgen: static-site generator for the joint performance evaluation of
-// licensed construction-sector LSPs. Argument handling lives in cli/.
+// licensed construction-sector LSPs. Argument handling lives in cli/. Built
+// twice: pepgen, and pepgen-alat with the commands that need the workbook
+// libraries and the HTTP server (cli/tool_commands.h).
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/tool_commands.h"
 #include "util/memory.h"
 
 int main(int argc, char** argv) {
     pepgen::configure_allocator();
+#ifdef PEPGEN_TOOLS  // pepgen-alat: the commands pepgen hands over (cli/tool_commands.h)
+    pepgen::register_tool_commands();
+#endif
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
         return pepgen::run_cli(args, std::cout, std::cerr);

@@ -89,3 +89,70 @@ TEST_CASE("diagnostics reach the error stream in one write", "[cli]") {
     print_diagnostics(none, err);
     CHECK(buf.writes == 1);
 }
+
+TEST_CASE("pepgen hands import, new, export and serve to pepgen-alat, which does them whole", "[cli]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    // Through the real program: the lock on data/, the files written and the messages are pepgen-alat's.
+    const auto made = test::run_pepgen("new penilaian 2026-1 --tanggal 2026-05-04 --csv --root " + test::q(dir.path()));
+    INFO(made.output);
+    REQUIRE(made.exit_code == 0);
+    CHECK(std::filesystem::exists(dir / "data/penilaian/2026-1.json"));
+    CHECK(std::filesystem::exists(dir / "lembar-kerja/2026-1.csv"));
+    const auto imported = test::run_pepgen("import --coba --periode 2026-1 " + test::q(dir / "lembar-kerja/2026-1.csv") +
+                                           " --root " + test::q(dir.path()));
+    INFO(imported.output);
+    CHECK(imported.exit_code == 0);
+    const auto exported = test::run_pepgen("export lsp --root " + test::q(dir.path()));
+    INFO(exported.output);
+    CHECK(exported.exit_code == 0);
+    CHECK(std::filesystem::exists(dir / "lembar-kerja/lsp.xlsx"));
+    // Its usage errors are the same as in process.
+    const auto bad = test::run_pepgen("import --root " + test::q(dir.path()));
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.output, Contains("import memerlukan satu berkas lembar kerja"));
+}
+
+TEST_CASE("without pepgen-alat beside it, pepgen says so for the commands that need it and runs the others",
+          "[cli]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto lone = dir / "bin/pepgen";
+    std::filesystem::create_directories(lone.parent_path());
+    std::filesystem::copy_file(PEPGEN_BINARY, lone);
+    auto run_lone = [&](const std::string& args) {
+        test::CommandResult result;
+        FILE* pipe = ::popen((test::q(lone) + " " + args + " 2>&1").c_str(), "r");
+        REQUIRE(pipe);
+        char buf[4096];
+        std::size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
+        const int status = ::pclose(pipe);
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        return result;
+    };
+    const auto refused = run_lone("import --periode 2025-1 x.csv --root " + test::q(dir.path()));
+    CHECK(refused.exit_code == 1);
+    CHECK_THAT(refused.output, Contains("perintah import dijalankan oleh program pembantu " +
+                                        (dir / "bin/pepgen-alat").string() + ", yang tidak ada;"));
+    CHECK_THAT(refused.output, Contains("bangun ulang dengan bash scripts/setup.sh"));
+    CHECK_FALSE(std::filesystem::exists(dir / "lembar-kerja"));
+    const auto checked = run_lone("check --root " + test::q(dir.path()));
+    CHECK(checked.exit_code == 0);
+}
+
+TEST_CASE("the pepgen program does not load the workbook libraries or the HTTP server's", "[cli]") {
+    // What the dynamic linker loads for every command: a correction's rebuild pays for each library.
+    FILE* pipe = ::popen((std::string("readelf -d \"") + PEPGEN_BINARY + "\" 2>&1").c_str(), "r");
+    REQUIRE(pipe);
+    std::string needed;
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) needed.append(buf, n);
+    REQUIRE(::pclose(pipe) == 0);
+    REQUIRE_THAT(needed, Contains("NEEDED"));
+    CHECK_THAT(needed, !Contains("liborcus"));
+    CHECK_THAT(needed, !Contains("libxlsxwriter"));
+    CHECK_THAT(needed, !Contains("httplib"));
+    CHECK_THAT(needed, !Contains("libssl"));
+}

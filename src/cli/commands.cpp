@@ -11,7 +11,7 @@
 #include "cli/data_lock.h"
 #include "cli/publication.h"
 #include "model/publication.h"
-#include "cli/serve.h"
+#include "cli/tool_commands.h"
 #include "cli/workflow.h"
 #include "util/text.h"
 
@@ -120,6 +120,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             usage(out);
             return 0;
         }
+    // Before anything is checked or locked: pepgen-alat does all of it (it takes data/'s lock itself).
+    if (is_tool_command(cmd) && !tool_commands()) return run_tool_program(args, out, err);
     static const std::map<std::string, std::set<std::string>> allowed = {
         {"build", {"--root", "--output", "--base-url", "--penuh", "--verifikasi"}},
         {"check", {"--root", "--links", "--output"}},
@@ -224,7 +226,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.csv = opt(*parsed, "--csv").has_value();
         const auto hold = hold_project_data(root, err);
         if (!hold.ok) return 1;
-        return run_new_round(root, options, out, err);
+        return tool_commands()->new_round(root, options, out, err);
     }
     if (cmd == "import") {
         if (!expect_positionals(1, "satu berkas lembar kerja (.xlsx, .ods atau .csv)")) return 2;
@@ -236,14 +238,14 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.dry_run = opt(*parsed, "--coba").has_value();
         const auto hold = options.dry_run ? DataHold{true, nullptr} : hold_project_data(root, err);
         if (!hold.ok) return 1;
-        return run_import(root, options, out, err);
+        return tool_commands()->import(root, options, out, err);
     }
     if (cmd == "export") {
         if (pos.size() != 1 || pos[0] != "lsp") {
             err << "pepgen: gunakan: pepgen export lsp\n";
             return 2;
         }
-        return run_export_registry(root, out, err);
+        return tool_commands()->export_registry(root, out, err);
     }
     // serve
     if (!expect_positionals(0, "tidak ada argumen lain")) return 2;
@@ -258,7 +260,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             return 2;
         }
     }
-    return run_serve(root, port, out, err);
+    return tool_commands()->serve(root, port, out, err);
 }
 
 }  // namespace pepgen

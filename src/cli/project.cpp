@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <set>
 
-#include "cli/workflow.h"
 #include "content/content_cache.h"
 #include "data/data_loader.h"
 #include "validate/validate.h"
 #include "validate/validate_ledger.h"
 #include "validate/validate_stats.h"
+#include "util/today.h"
 
 namespace pepgen {
 

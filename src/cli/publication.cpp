@@ -11,7 +11,6 @@
 #include "cli/check.h"
 #include "cli/interrupt.h"
 #include "cli/project.h"
-#include "cli/workflow.h"
 #include "data/ledger_loader.h"
 #include "data/ledger_writer.h"
 #include "format/indonesian.h"
@@ -22,6 +21,7 @@
 #include "util/sha256.h"
 #include "util/text.h"
 #include "validate/validate_ledger.h"
+#include "util/today.h"
 
 namespace fs = std::filesystem;
 

@@ -22,6 +22,7 @@
 #include "worksheet/workbook_reader.h"
 #include "worksheet/workbook_writer.h"
 #include "worksheet/worksheet.h"
+#include "util/today.h"
 
 namespace fs = std::filesystem;
 
@@ -105,15 +106,6 @@ bool keep_backup(const fs::path& root, const fs::path& backup, const std::string
 }
 
 }  // namespace
-
-std::string today_iso() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 fs::path worksheet_path(const fs::path& root, const std::string& period, bool csv) {
     return root / "lembar-kerja" / (period + (csv ? ".csv" : ".xlsx"));

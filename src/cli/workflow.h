@@ -35,7 +35,5 @@ int run_export_registry(const std::filesystem::path& root, std::ostream& out, st
 /// Where `new penilaian` puts a round's worksheet (.xlsx, or .csv).
 std::filesystem::path worksheet_path(const std::filesystem::path& root, const std::string& period, bool csv = false);
 
-/// Today's date in the local time zone, YYYY-MM-DD.
-std::string today_iso();
 
 }  // namespace pepgen
