@@ -273,6 +273,50 @@ TEST_CASE("the statistics pages are keyed by the tables and the site, so a score
     CHECK(diff.count("statistik/tabel/lsp-uji/index.html") == 1);
 }
 
+TEST_CASE("the guidance and downloads pages are keyed by what they show, so a score change plans none of them",
+          "[incremental_keys][plan]") {
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    test::write_fixture_stats(dir.path());
+    const std::vector<std::string> guidance = {"panduan/index.html", "panduan/dasar/index.html", "panduan/indeks/index.html"};
+    const auto before = planned_keys(dir.path());
+    for (const auto& path : guidance) {
+        INFO(path);
+        REQUIRE(before.count(path) == 1);
+        CHECK_FALSE(before.at(path).empty());
+    }
+    REQUIRE(before.count("unduh/index.html") == 1);
+    CHECK_FALSE(before.at("unduh/index.html").empty());
+    // A score, even one that moves ranks and means: none of these pages shows it.
+    edit(dir / "data/penilaian/2025-2.json", "\"M01\": 9", "\"M01\": 2");
+    auto diff = changed(before, planned_keys(dir.path()));
+    CHECK_FALSE(diff.empty());
+    for (const auto& path : diff) {
+        CHECK(path.rfind("panduan/", 0) != 0);
+        CHECK(path != "unduh/index.html");
+    }
+    // What the downloads page lists: a round's name, the registry, a table's title.
+    auto keys = planned_keys(dir.path());
+    edit(dir / "data/penilaian/2025-2.json", "\"periode\": \"2025-2\",", "\"periode\": \"2025-2\", \"judul\": \"Putaran Kedua\",");
+    auto next = planned_keys(dir.path());
+    CHECK(changed(keys, next).count("unduh/index.html") == 1);
+    CHECK(changed(keys, next).count("panduan/dasar/index.html") == 0);
+    edit(dir / "data/lsp.json", "LSP Uji C", "LSP Uji Ce");
+    keys = std::move(next);
+    next = planned_keys(dir.path());
+    CHECK(changed(keys, next).count("unduh/index.html") == 1);
+    edit(dir / "data/statistik/lsp-uji.json", "\"LSP per Provinsi (uji)\"", "\"LSP per Provinsi\"");
+    keys = std::move(next);
+    next = planned_keys(dir.path());
+    CHECK(changed(keys, next).count("unduh/index.html") == 1);
+    // The guidance shows content/ and the tables its pages embed.
+    CHECK(changed(keys, next).count("panduan/dasar/index.html") == 1);
+    edit(dir / "content/panduan/dasar.md", "Lihat", "Baca");
+    keys = std::move(next);
+    next = planned_keys(dir.path());
+    for (const auto& path : guidance) CHECK(changed(keys, next).count(path) == 1);
+}
+
 TEST_CASE("the sitemap is keyed by the pages it lists, so a score change leaves it alone and a new page does not",
           "[incremental_keys][plan]") {
     test::TempDir dir;

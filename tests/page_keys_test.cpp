@@ -93,7 +93,7 @@ TEST_CASE("the round means a scorecard prints come from one function, as printed
 TEST_CASE("an incremental build equals a full one after any sequence of random edits", "[page_keys][incremental]") {
     // Each edit changes one thing a user changes: a score, an LSP's record, a
     // category boundary, an indicator's title, a template, a statistics table or
-    // report, the site's name.
+    // report, a round's title or sheets, a guidance page, the site's name.
     using Edit = std::function<void(const std::filesystem::path&, std::mt19937&)>;
     auto pick = [](std::mt19937& rng, std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
     auto edit_match = [pick](const std::filesystem::path& file, const std::regex& re, std::mt19937& rng,
@@ -147,7 +147,8 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
              static const std::vector<std::string> files = {"scorecard.mustache", "round.mustache", "layout.mustache",
                                                             "partials/badge.mustache", "categories.mustache",
                                                             "print_round.mustache", "home.mustache", "stats.mustache",
-                                                            "dataset.mustache"};
+                                                            "dataset.mustache", "downloads.mustache", "guide.mustache",
+                                                            "guides.mustache"};
              const auto file = root / "themes/default/templates" / files[pick(rng, files.size())];
              auto text = test::read_file(file);
              test::write_file(file, text + "<!-- " + std::to_string(pick(rng, 100000)) + " -->\n");
@@ -161,6 +162,32 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
              edit_match(root / "content/statistik/laporan.md", std::regex(R"re(Pengantar[^\n]*)re"), rng, [&](const std::smatch&) {
                  return "Pengantar " + std::to_string(pick(rng, 1000)) + ".";
              });
+         }},
+        {"round title", [&](const auto& root, auto& rng) {
+             const auto period = rounds[pick(rng, rounds.size())];
+             edit_match(root / "data/penilaian" / (period + ".json"),
+                        std::regex("\"periode\": \"" + period + "\", (\"judul\": \"[^\"]*\", )?"), rng,
+                        [&](const std::smatch&) {
+                            return "\"periode\": \"" + period + "\", \"judul\": \"Putaran " + std::to_string(pick(rng, 100)) + "\", ";
+                        });
+         }},
+        {"sheet", [&](const auto& root, auto&) {  // lsp-c's 2025-1 sheet goes, or comes back
+             const auto file = root / "data/penilaian/2025-1.json";
+             auto text = test::read_file(file);
+             std::smatch m;  // its scores may have been edited since
+             if (std::regex_search(text, m, std::regex(R"re(,\n    \{"lsp": "lsp-c", "skor": \{[^}]*\}\})re")))
+                 text.erase(static_cast<std::size_t>(m.position(0)), static_cast<std::size_t>(m.length(0)));
+             else
+                 text.insert(text.rfind("\n  ]"), ",\n    {\"lsp\": \"lsp-c\", \"skor\": {\"M01\": 2, \"P01\": 5, \"D01\": 3}}");
+             test::write_file(file, text);
+         }},
+        {"table title", [&](const auto& root, auto& rng) {
+             edit_match(root / "data/statistik/lsp-uji.json", std::regex(R"re("judul": "LSP per Provinsi[^"]*")re"), rng,
+                        [&](const std::smatch&) { return "\"judul\": \"LSP per Provinsi " + std::to_string(pick(rng, 100)) + "\""; });
+         }},
+        {"guide page", [&](const auto& root, auto& rng) {
+             edit_match(root / "content/panduan/dasar.md", std::regex(R"re(Lihat[^\[]*\[)re"), rng,
+                        [&](const std::smatch&) { return "Lihat " + std::to_string(pick(rng, 1000)) + " ["; });
          }},
         {"config", [&](const auto& root, auto& rng) {
              test::write_file(root / "pepgen.yaml", "judul: Situs Uji " + std::to_string(pick(rng, 100)) + "\npenerbit: Tim Uji\n");

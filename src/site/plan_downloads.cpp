@@ -1,12 +1,31 @@
 // The downloads page: every open-data file of the site, with the data dictionary.
 #include "format/indonesian.h"
 #include "site/page_context.h"
+#include "site/page_keys.h"
 #include "site/plan_versions.h"
 
 namespace pepgen {
 
+namespace {
+
+/// What the page shows besides the site's inputs (the ledger, the data dictionary): the registry,
+/// the statistics tables, and each round's name, period, draft flag and number of sheets.
+std::string downloads_value(const SiteModel& model) {
+    std::string value = model.keys.registry + "|" + model.keys.datasets;
+    for (std::size_t i = 0; i < model.data.rounds.size(); ++i) {
+        const auto& r = model.data.rounds[i];
+        value += "|" + r.period + "\x1f" + r.title + "\x1f" + (r.draft ? "d" : "t") + "\x1f" +
+                 std::to_string(model.results.rounds[i].sheets.size());
+    }
+    return value;
+}
+
+}  // namespace
+
 void plan_downloads(const SiteModel& model, SitePlan& plan) {
     const std::string path = Links::site().section("unduh");
+    const auto key = page_key(model, "downloads", downloads_value(model));
+    if (plan.unchanged(path, key)) return;  // a correction to a score changes nothing here
     const Links links(path);
     auto ctx = base_context(model, path, "Unduh Data dan Kamus Data", "",
                             "Semua angka di situs ini dalam format terbuka, beserta arti setiap kolomnya.");
@@ -64,7 +83,7 @@ void plan_downloads(const SiteModel& model, SitePlan& plan) {
     ctx.set("dictionary", dict ? page_body(model, *dict, path) : Value::list());
     ctx.set("dictionary_source", dict ? Value(dict->source_file) : Value(false));
     ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Unduh data", links.section("unduh")}}));
-    plan.page(path, "downloads", std::move(ctx));
+    plan.page(path, "downloads", std::move(ctx), key);
 }
 
 }  // namespace pepgen

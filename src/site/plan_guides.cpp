@@ -28,21 +28,27 @@ Value category_table(const SiteModel& model) {
 
 void plan_guides(const SiteModel& model, SitePlan& plan) {
     const auto& guides = model.content.guides;
+    // The guidance shows content/ and pepgen.yaml (the site's key), and the statistics tables its
+    // pages embed: nothing of the rounds or the registry, so a correction plans none of it again.
+    const auto& tables = model.keys.datasets;
     {
         const std::string path = Links::site().section("panduan");
-        const Links links(path);
-        auto ctx = base_context(model, path, "Panduan PEP Bersama", "panduan",
-                                "Ketentuan pemantauan, evaluasi dan penilaian kinerja LSP terlisensi bidang jasa konstruksi.");
-        std::vector<Value> items;
-        for (const auto& g : guides) {
-            Value item;
-            item.set("title", g.title).set("summary", g.summary).set("href", links.guide(g.slug));
-            items.push_back(std::move(item));
+        const auto key = page_key(model, "guides", "panduan");
+        if (!plan.unchanged(path, key)) {
+            const Links links(path);
+            auto ctx = base_context(model, path, "Panduan PEP Bersama", "panduan",
+                                    "Ketentuan pemantauan, evaluasi dan penilaian kinerja LSP terlisensi bidang jasa konstruksi.");
+            std::vector<Value> items;
+            for (const auto& g : guides) {
+                Value item;
+                item.set("title", g.title).set("summary", g.summary).set("href", links.guide(g.slug));
+                items.push_back(std::move(item));
+            }
+            ctx.set("guides", Value::list(std::move(items)));
+            ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Panduan", links.section("panduan")}}));
+            ctx.set("indicators_href", links.section("indikator"));
+            plan.page(path, "guides", std::move(ctx), key);
         }
-        ctx.set("guides", Value::list(std::move(items)));
-        ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Panduan", links.section("panduan")}}));
-        ctx.set("indicators_href", links.section("indikator"));
-        plan.page(path, "guides", std::move(ctx));
     }
     plan_prose_pages(model, guides, "panduan", "Panduan", plan, [&](const GuidePage& g, Value& ctx) {
         if (g.source_file != model.content.categories_file) return;
@@ -51,7 +57,7 @@ void plan_guides(const SiteModel& model, SitePlan& plan) {
         ctx.set("index_max", format_int(model.content.categories.index_max));
         ctx.set("default_scores", model.content.categories.default_scores);
         ctx.set("default_scores_note", model.content.categories.default_scores_note);
-    });
+    }, tables);
 }
 
 void plan_prose_pages(const SiteModel& model, const std::vector<GuidePage>& pages, const std::string& dir,
