@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <sstream>
 
 #include "cli/check.h"
@@ -155,4 +156,31 @@ TEST_CASE("the pepgen program does not load the workbook libraries or the HTTP s
     CHECK_THAT(needed, !Contains("libxlsxwriter"));
     CHECK_THAT(needed, !Contains("httplib"));
     CHECK_THAT(needed, !Contains("libssl"));
+}
+
+TEST_CASE("nothing in pepgen_core needs a function of pepgen_tools", "[cli]") {
+    // The core is linked alone into pepgen: a core file calling into the tools links only as long as some
+    // other object happens to pull that tools file in first (it broke the fuzz targets once).
+    auto symbols = [](const std::string& args) {
+        FILE* pipe = ::popen(("nm -C " + args + " 2>/dev/null").c_str(), "r");
+        REQUIRE(pipe);
+        std::set<std::string> out;
+        char line[4096];
+        while (std::fgets(line, sizeof line, pipe)) {
+            std::string text(line);
+            if (!text.empty() && text.back() == '\n') text.pop_back();
+            // "<address> T name" for a definition, "                 U name" for a need.
+            if (text.size() > 19 && (text[17] == 'T' || text[17] == 'W' || text[17] == 'U')) out.insert(text.substr(19));
+        }
+        REQUIRE(::pclose(pipe) == 0);
+        return out;
+    };
+    const auto tools = symbols("--defined-only \"" PEPGEN_TOOLS_LIBRARY "\"");
+    const auto core_needs = symbols("-u \"" PEPGEN_CORE_LIBRARY "\"");
+    REQUIRE(tools.count("pepgen::register_tool_commands()") == 1);
+    std::string crossing;
+    for (const auto& name : core_needs)
+        if (name.rfind("pepgen::", 0) == 0 && tools.count(name)) crossing += name + "\n";
+    INFO("core needs from the tools:\n" << crossing);
+    CHECK(crossing.empty());
 }

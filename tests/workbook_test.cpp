@@ -12,6 +12,7 @@
 
 #include "model/types.h"
 #include "test_support.h"
+#include "worksheet/workbook_names.h"
 #include "worksheet/workbook_reader.h"
 #include "worksheet/workbook_writer.h"
 

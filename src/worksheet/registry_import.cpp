@@ -6,6 +6,7 @@
 #include "data/field_rules.h"
 #include "data/registry_rules.h"
 #include "util/text.h"
+#include "worksheet/workbook_names.h"
 #include "worksheet/workbook_writer.h"
 
 namespace pepgen {

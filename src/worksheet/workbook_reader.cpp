@@ -62,14 +62,6 @@ const WorkbookSheet* Workbook::sheet(const std::string& name) const {
     return nullptr;
 }
 
-std::string column_letter(std::size_t i) {
-    std::string out;
-    for (++i; i > 0; i = (i - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (i - 1) % 26));
-    return out;
-}
-
-std::string cell_name(std::size_t row, std::size_t column) { return column_letter(column) + std::to_string(row + 1); }
-
 namespace {
 
 /// Whether a number format shows dates or times: Excel's built-in date

@@ -48,10 +48,4 @@ inline constexpr std::uint64_t kMaxWorkbookPartBytes = 256ull * 1024 * 1024;
 /// damaged, or parts claiming more than the limits once unpacked); empty when it can.
 std::string zip_size_problem(std::string_view bytes);
 
-/// A column's letters as a spreadsheet shows them: 0 → A, 25 → Z, 26 → AA.
-std::string column_letter(std::size_t column);
-
-/// A cell's name as a spreadsheet shows it: (0, 0) → "A1", (11, 5) → "F12".
-std::string cell_name(std::size_t row, std::size_t column);
-
 }  // namespace pepgen

@@ -16,6 +16,7 @@
 #include "model/provinces.h"
 #include "util/files.h"
 #include "util/text.h"
+#include "worksheet/workbook_names.h"
 
 namespace fs = std::filesystem;
 
@@ -266,12 +267,6 @@ std::optional<std::string> worksheet_xlsx(const Content& content, const std::vec
     worksheet_protect(hidden, nullptr, nullptr);
 
     return out.close(error);
-}
-
-const std::vector<std::string>& registry_columns() {
-    static const std::vector<std::string> columns = {"id", "nama", "jenis", "provinsi", "kota", "nomor_lisensi",
-                                                     "lisensi_terbit", "lisensi_berlaku_sampai", "situs_web", "alamat"};
-    return columns;
 }
 
 std::optional<std::string> registry_xlsx(const std::vector<Lsp>& lsps, std::string& error) {

@@ -34,8 +34,6 @@ inline constexpr const char* kMetaSheet = "pepgen";
 /// The registry workbook's sheet, and what its hidden sheet says it is ("berkas").
 inline constexpr const char* kRegistrySheet = "LSP";
 inline constexpr const char* kRegistryKind = "daftar-lsp";
-/// The registry workbook's columns: data/lsp.json's field names, in its order.
-const std::vector<std::string>& registry_columns();
 
 /// The workbook's bytes: the same input gives the same bytes (its creation
 /// time is the round's date). On failure, nothing and `error` says why.

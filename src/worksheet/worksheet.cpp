@@ -11,6 +11,7 @@
 #include "format/indonesian.h"
 #include "util/text.h"
 #include "worksheet/csv_reader.h"
+#include "worksheet/workbook_names.h"
 #include "worksheet/workbook_reader.h"
 
 namespace pepgen {
