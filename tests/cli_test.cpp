@@ -121,17 +121,7 @@ TEST_CASE("without pepgen-alat beside it, pepgen says so for the commands that n
     const auto lone = dir / "bin/pepgen";
     std::filesystem::create_directories(lone.parent_path());
     std::filesystem::copy_file(PEPGEN_BINARY, lone);
-    auto run_lone = [&](const std::string& args) {
-        test::CommandResult result;
-        FILE* pipe = ::popen((test::q(lone) + " " + args + " 2>&1").c_str(), "r");
-        REQUIRE(pipe);
-        char buf[4096];
-        std::size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
-        const int status = ::pclose(pipe);
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        return result;
-    };
+    auto run_lone = [&](const std::string& args) { return test::run_command(test::q(lone) + " " + args + " 2>&1"); };
     const auto refused = run_lone("import --periode 2025-1 x.csv --root " + test::q(dir.path()));
     CHECK(refused.exit_code == 1);
     CHECK_THAT(refused.output, Contains("perintah import dijalankan oleh program pembantu " +
@@ -144,13 +134,9 @@ TEST_CASE("without pepgen-alat beside it, pepgen says so for the commands that n
 
 TEST_CASE("the pepgen program does not load the workbook libraries or the HTTP server's", "[cli]") {
     // What the dynamic linker loads for every command: a correction's rebuild pays for each library.
-    FILE* pipe = ::popen((std::string("readelf -d \"") + PEPGEN_BINARY + "\" 2>&1").c_str(), "r");
-    REQUIRE(pipe);
-    std::string needed;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) needed.append(buf, n);
-    REQUIRE(::pclose(pipe) == 0);
+    const auto readelf = test::run_command(std::string("readelf -d \"") + PEPGEN_BINARY + "\" 2>&1");
+    REQUIRE(readelf.exit_code == 0);
+    const auto& needed = readelf.output;
     REQUIRE_THAT(needed, Contains("NEEDED"));
     CHECK_THAT(needed, !Contains("liborcus"));
     CHECK_THAT(needed, !Contains("libxlsxwriter"));
@@ -162,17 +148,13 @@ TEST_CASE("nothing in pepgen_core needs a function of pepgen_tools", "[cli]") {
     // The core is linked alone into pepgen: a core file calling into the tools links only as long as some
     // other object happens to pull that tools file in first (it broke the fuzz targets once).
     auto symbols = [](const std::string& args) {
-        FILE* pipe = ::popen(("nm -C " + args + " 2>/dev/null").c_str(), "r");
-        REQUIRE(pipe);
+        const auto nm = test::run_command("nm -C " + args + " 2>/dev/null");
+        REQUIRE(nm.exit_code == 0);
         std::set<std::string> out;
-        char line[4096];
-        while (std::fgets(line, sizeof line, pipe)) {
-            std::string text(line);
-            if (!text.empty() && text.back() == '\n') text.pop_back();
-            // "<address> T name" for a definition, "                 U name" for a need.
+        std::istringstream lines(nm.output);
+        // "<address> T name" for a definition, "                 U name" for a need.
+        for (std::string text; std::getline(lines, text);)
             if (text.size() > 19 && (text[17] == 'T' || text[17] == 'W' || text[17] == 'U')) out.insert(text.substr(19));
-        }
-        REQUIRE(::pclose(pipe) == 0);
         return out;
     };
     const auto tools = symbols("--defined-only \"" PEPGEN_TOOLS_LIBRARY "\"");

@@ -318,9 +318,12 @@ CommandResult run_in_process(const std::string& args) {
 }
 
 CommandResult run_pepgen(const std::string& args) {
+    return run_command(std::string("\"") + PEPGEN_BINARY + "\" " + args + " 2>&1");
+}
+
+CommandResult run_command(const std::string& command_line) {
     CommandResult result;
-    const std::string cmd = std::string("\"") + PEPGEN_BINARY + "\" " + args + " 2>&1";
-    FILE* pipe = ::popen(cmd.c_str(), "r");
+    FILE* pipe = ::popen(command_line.c_str(), "r");
     if (!pipe) return result;
     std::array<char, 4096> buf{};
     std::size_t n;

@@ -107,6 +107,8 @@ struct CommandResult {
 /// `args` is split like a shell would split q()-quoted paths.
 CommandResult run_in_process(const std::string& args);
 
+/// Runs a shell command line; `output` is what it writes to stdout (add 2>&1 for stderr too).
+CommandResult run_command(const std::string& command_line);
 /// Runs the built pepgen binary with the given argument string.
 CommandResult run_pepgen(const std::string& args);
 /// A path in double quotes, for the arguments of run_pepgen.
