@@ -213,17 +213,39 @@ TEST_CASE("a folder's lock is held once until released", "[memory_disk]") {
     disk.add_dir("/site");
     bool busy = true;
     std::string e;
-    auto first = disk.lock("/site", busy, e);
+    auto first = disk.lock("/site", Disk::LockKind::exclusive, busy, e);
     REQUIRE(first);
     CHECK_FALSE(busy);
-    auto second = disk.lock("/site/", busy, e);  // the same folder, written otherwise
+    auto second = disk.lock("/site/", Disk::LockKind::exclusive, busy, e);  // the same folder, written otherwise
     CHECK_FALSE(second);
     CHECK(busy);
     CHECK(e == system_reason(EWOULDBLOCK));
     first.reset();
-    auto third = disk.lock("/site", busy, e);
+    auto third = disk.lock("/site", Disk::LockKind::exclusive, busy, e);
     CHECK(third);
     CHECK_FALSE(busy);
+}
+
+TEST_CASE("a folder's shared lock has any number of holders, and none while it is held exclusively", "[memory_disk]") {
+    MemoryDisk disk;
+    disk.add_dir("/data");
+    bool busy = true;
+    std::string e;
+    auto a = disk.lock("/data", Disk::LockKind::shared, busy, e);
+    auto b = disk.lock("/data", Disk::LockKind::shared, busy, e);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK_FALSE(disk.lock("/data", Disk::LockKind::exclusive, busy, e));
+    CHECK(busy);
+    a.reset();
+    CHECK_FALSE(disk.lock("/data", Disk::LockKind::exclusive, busy, e));  // b still reads
+    b.reset();
+    auto only = disk.lock("/data", Disk::LockKind::exclusive, busy, e);
+    REQUIRE(only);
+    CHECK_FALSE(disk.lock("/data", Disk::LockKind::shared, busy, e));
+    CHECK(busy);
+    only.reset();
+    CHECK(disk.lock("/data", Disk::LockKind::shared, busy, e));
 }
 
 TEST_CASE("fail_writes makes every write fail with the reason given, until turned off", "[memory_disk]") {
@@ -249,7 +271,7 @@ TEST_CASE("stop_after kills the process at the n-th change and revive shows the 
     disk.stop_after(2);  // changes 0 and 1 happen, change 2 throws
     bool busy = false;
     std::string e;
-    auto lock = disk.lock("/site", busy, e);
+    auto lock = disk.lock("/site", Disk::LockKind::exclusive, busy, e);
     REQUIRE(lock);
     CHECK(disk.write("/site/a.html", "A") == "");  // create (0) and write (1)
     CHECK_THROWS_AS(disk.rename("/site/a.html", "/site/index.html"), MemoryDisk::Stopped);
@@ -261,7 +283,7 @@ TEST_CASE("stop_after kills the process at the n-th change and revive shows the 
     CHECK(read_or(disk, "/site/index.html") == "lama");
     CHECK(disk.lstat("/site/b.html").kind == Kind::missing);
     // The dead process's lock is gone.
-    auto again = disk.lock("/site", busy, e);
+    auto again = disk.lock("/site", Disk::LockKind::exclusive, busy, e);
     CHECK(again);
     lock.reset();
 }

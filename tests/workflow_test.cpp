@@ -176,7 +176,7 @@ TEST_CASE("commands that change data/ run one at a time: a second is refused and
         // Another pepgen process holding data/ (in this process: a lock of its own on the folder).
         bool busy = false;
         std::string error;
-        const auto held = real_disk().lock(dir / "data", busy, error);
+        const auto held = real_disk().lock(dir / "data", Disk::LockKind::exclusive, busy, error);
         REQUIRE(held);
         for (const std::string& command :
              {"import " + q(dir / "isi.csv") + " --periode 2026-1", std::string("new penilaian 2026-2 --tanggal 2026-11-02"),

@@ -775,7 +775,7 @@ public:
     void remove_tree(const fs::path& p) override { disk_.remove_tree(p); }
     std::vector<std::string> list(const fs::path& p, std::string& e) override { return disk_.list(p, e); }
     std::optional<fs::path> resolve(const fs::path& p) override { return disk_.resolve(p); }
-    std::unique_ptr<Lock> lock(const fs::path& p, bool& busy, std::string& e) override { return disk_.lock(p, busy, e); }
+    std::unique_ptr<Lock> lock(const fs::path& p, LockKind k, bool& busy, std::string& e) override { return disk_.lock(p, k, busy, e); }
 
 private:
     MemoryDisk& disk_;

@@ -29,6 +29,16 @@ namespace pepgen {
 
 bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& diags, BuildSummary* summary) {
     if (!check_output_location(root, options.output, diags)) return false;
+    // data/ is read as one state: a command changing it (an import, a correction) finishes first,
+    // and none starts until the project is loaded.
+    std::optional<DataRead> reading;
+    if (!options.data_held) {
+        reading.emplace(read_project_data(root, options.data_wait));
+        if (!reading->problem.empty()) {
+            diags.error(display_path(root, root / "data"), reading->problem);
+            return false;
+        }
+    }
     // Nothing changed since the last build (same inputs, same program, same
     // options, every file still there): the site is already right.
     const auto extra = program_identity() + "|" + options.base_url.value_or("-") + "|" + (options.incremental ? "i" : "f") +
@@ -63,6 +73,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         project_options.round_cache = RoundCache{cache_dir / "penilaian", program_identity(), options.incremental,
                                                  inputs.complete ? &inputs.files : nullptr};
     auto project = load_project(root, diags, project_options);
+    reading.reset();
     release_free_memory(true);  // the parsed round files are gone
     if (options.release && project.results) {
         // publish has just archived the release's files: they are read back

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/data_lock.h"
 #include "cli/project.h"
 #include "site/disk.h"
 #include "util/diagnostic.h"
@@ -25,6 +26,10 @@ struct BuildOptions {
     /// --verifikasi: after building, build everything again in memory from nothing and
     /// compare it with the output folder, byte for byte (a stale page is an error).
     bool verify = false;
+    /// The caller already holds data/ (publish, which changes data/ and then builds): not taken again.
+    bool data_held = false;
+    /// How long to wait for a command changing data/ (read_project_data) before giving up.
+    std::chrono::milliseconds data_wait = kDataWait;
 };
 
 struct BuildSummary {

@@ -13,6 +13,7 @@
 #include "model/publication.h"
 #include "cli/tool_commands.h"
 #include "cli/workflow.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -162,6 +163,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         }
         if (opt(*parsed, "--links"))
             return run_check_links(opt(*parsed, "--output").value_or((root / "site").string()), out, err);
+        // Checked as one state, like a build (see read_project_data).
+        const auto reading = read_project_data(root);
+        if (!reading.problem.empty()) {
+            err << display_path(root, root / "data") << ": galat: " << reading.problem << "\n";
+            return 1;
+        }
         return run_check(root, out, err);
     }
     std::optional<std::string> base_url;

@@ -1,31 +1,83 @@
 #include "cli/data_lock.h"
 
+#include <thread>
+
 #include "util/files.h"
 
 namespace fs = std::filesystem;
 
 namespace pepgen {
 
-DataHold hold_project_data(const fs::path& root, std::ostream& err) {
+namespace {
+
+constexpr std::chrono::milliseconds kPoll{10};
+
+std::string seconds(std::chrono::milliseconds wait) {
+    return std::to_string((wait.count() + 999) / 1000) + " detik";
+}
+
+}  // namespace
+
+DataHold hold_project_data(const fs::path& root, std::ostream& err, std::chrono::milliseconds wait) {
     DataHold hold;
     const auto dir = root / "data";
     if (!entry_exists(dir)) {
         hold.ok = true;  // nothing there yet for another command to be changing
         return hold;
     }
-    bool busy = false;
-    std::string error;
-    hold.lock = real_disk().lock(dir, busy, error);
-    if (hold.lock) {
-        hold.ok = true;
-        return hold;
+    const auto shown = display_path(root, dir);
+    const auto give_up = std::chrono::steady_clock::now() + wait;
+    for (;;) {
+        bool busy = false;
+        std::string error;
+        hold.lock = real_disk().lock(dir, Disk::LockKind::exclusive, busy, error);
+        if (hold.lock) {
+            hold.ok = true;
+            return hold;
+        }
+        if (!busy) {
+            err << shown << ": galat: folder data tidak dapat dikunci (" << error << "); tidak ada yang diubah\n";
+            return hold;
+        }
+        // Held. By builds reading it (a shared hold can be had beside theirs): they are done in a
+        // moment. By another command changing it: that one's change comes first, and this command
+        // would work from what it read before; refused at once.
+        bool changing = false;
+        if (!real_disk().lock(dir, Disk::LockKind::shared, changing, error)) {
+            err << shown << ": galat: perintah pepgen lain sedang mengubah data proyek ini (import, new penilaian, "
+                            "correct atau publish); tunggu sampai selesai, lalu ulangi. Tidak ada yang diubah\n";
+            return hold;
+        }
+        if (std::chrono::steady_clock::now() >= give_up) {
+            err << shown << ": galat: pepgen build atau pepgen serve masih membaca data proyek ini setelah "
+                << seconds(wait) << "; tunggu sampai selesai, lalu ulangi. Tidak ada yang diubah\n";
+            return hold;
+        }
+        std::this_thread::sleep_for(kPoll);
     }
-    err << display_path(root, dir) << ": galat: "
-        << (busy ? "perintah pepgen lain sedang mengubah data proyek ini (import, new penilaian, correct atau "
-                   "publish); tunggu sampai selesai, lalu ulangi. Tidak ada yang diubah"
-                 : "folder data tidak dapat dikunci (" + error + "); tidak ada yang diubah")
-        << "\n";
-    return hold;
+}
+
+DataRead read_project_data(const fs::path& root, std::chrono::milliseconds wait) {
+    DataRead read;
+    const auto dir = root / "data";
+    if (!entry_exists(dir)) return read;  // the loader reports the missing folder
+    const auto give_up = std::chrono::steady_clock::now() + wait;
+    for (;;) {
+        bool busy = false;
+        std::string error;
+        read.lock = real_disk().lock(dir, Disk::LockKind::shared, busy, error);
+        // A folder that cannot be locked at all (a file system without locks) is read as it is:
+        // the commands that change data/ cannot lock it either, so none of them runs there.
+        if (read.lock || !busy) return read;
+        if (std::chrono::steady_clock::now() >= give_up) {
+            read.problem = "perintah pepgen lain (import, new penilaian, correct atau publish) masih mengubah data "
+                           "proyek ini setelah " + seconds(wait) +
+                           "; data tidak dibaca, agar tidak terbaca saat baru setengah diubah. Ulangi setelah "
+                           "perintah itu selesai";
+            return read;
+        }
+        std::this_thread::sleep_for(kPoll);
+    }
 }
 
 }  // namespace pepgen

@@ -1,15 +1,23 @@
 /// One command at a time changes a project's data/: import, new penilaian, correct and publish
 /// read files there, change them and write them back. Two at once would each write over the
-/// other's change, and both would report success.
+/// other's change, and both would report success. A build reads data/ under a shared hold, so
+/// it never publishes a project half way through such a change (a round file already corrected
+/// beside a ledger that does not yet record why).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <ostream>
+#include <string>
 
 #include "site/disk.h"
 
 namespace pepgen {
+
+/// How long one side waits for the other. A build holds data/ only while it loads (well under
+/// a second at national scale); a command changing data/ holds it for a few seconds at most.
+inline constexpr std::chrono::milliseconds kDataWait{30000};
 
 struct DataHold {
     bool ok = false;                    ///< false: refused, with the reason already on `err`
@@ -18,7 +26,17 @@ struct DataHold {
 
 /// Holds <root>/data for as long as the result lives (flock on the folder: the system lets go
 /// when the process ends, so a killed command never leaves the project locked). Refuses at
-/// once, rather than waiting, when another pepgen command holds it.
-DataHold hold_project_data(const std::filesystem::path& root, std::ostream& err);
+/// once when another command changing data/ holds it; waits, up to `wait`, for builds reading it.
+DataHold hold_project_data(const std::filesystem::path& root, std::ostream& err,
+                           std::chrono::milliseconds wait = kDataWait);
+
+struct DataRead {
+    std::string problem;                ///< empty: read away (the lock, if any, is held)
+    std::unique_ptr<Disk::Lock> lock;   ///< shared: builds (and serve) do not wait for one another
+};
+
+/// A build's hold on <root>/data while it loads the project. Waits, up to `wait`, for a command
+/// changing data/ to finish; after that, `problem` says why the build cannot go on.
+DataRead read_project_data(const std::filesystem::path& root, std::chrono::milliseconds wait = kDataWait);
 
 }  // namespace pepgen

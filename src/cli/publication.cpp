@@ -148,6 +148,7 @@ int run_publish(const fs::path& root, const PublishOptions& options, std::ostrea
     // First pass, in memory: the site as this release publishes it, for the
     // bytes of every data file. Nothing on disk changes yet.
     BuildOptions memory;
+    memory.data_held = true;  // publish holds data/ (see commands.cpp) while it records the release
     memory.base_url = options.base_url;
     memory.progress = false;
     memory.incremental = false;
@@ -184,6 +185,7 @@ int run_publish(const fs::path& root, const PublishOptions& options, std::ostrea
     // Second pass, to the output folder: the same site, now with the release's
     // file list (the downloads page, datapackage.json). Written atomically.
     BuildOptions real;
+    real.data_held = true;
     real.output = options.output;
     real.base_url = options.base_url;
     real.include_drafts = false;

@@ -158,7 +158,7 @@ public:
         if (ec) return std::nullopt;
         return target;
     }
-    std::unique_ptr<Lock> lock(const fs::path& dir, bool& busy, std::string& error) override {
+    std::unique_ptr<Lock> lock(const fs::path& dir, LockKind kind, bool& busy, std::string& error) override {
         busy = false;
         const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) {
@@ -167,7 +167,7 @@ public:
         }
         // flock: the kernel drops it when the process ends, so a killed build
         // never leaves the folder locked.
-        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (::flock(fd, (kind == LockKind::shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0) {
             busy = errno == EWOULDBLOCK;
             error = system_reason(errno);
             ::close(fd);

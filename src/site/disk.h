@@ -65,9 +65,12 @@ public:
     virtual std::vector<std::string> list(const std::filesystem::path& dir, std::string& error) = 0;
     /// Where a symlink points, absolute and normalised; nullopt if it does not.
     virtual std::optional<std::filesystem::path> resolve(const std::filesystem::path& path) = 0;
-    /// An exclusive lock on a folder that the system drops if the process
-    /// dies. nullptr with `busy` set when someone else holds it, or with the reason.
-    virtual std::unique_ptr<Lock> lock(const std::filesystem::path& dir, bool& busy, std::string& error) = 0;
+    /// Exclusive: one holder. Shared: any number of holders, while nobody holds it exclusively.
+    enum class LockKind { exclusive, shared };
+    /// A lock on a folder that the system drops if the process dies; never waits.
+    /// nullptr with `busy` set when it is held in a way that excludes this one, or with the reason.
+    virtual std::unique_ptr<Lock> lock(const std::filesystem::path& dir, LockKind kind, bool& busy,
+                                       std::string& error) = 0;
 
     /// Writes a whole file (and starts writing it out to the device, if asked): "" or the reason.
     std::string write(const std::filesystem::path& path, std::string_view bytes, bool write_out = false);

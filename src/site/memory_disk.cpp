@@ -67,15 +67,17 @@ private:
 
 class MemoryLock final : public Disk::Lock {
 public:
-    MemoryLock(MemoryDisk& disk, std::string dir) : disk_(disk), dir_(std::move(dir)) {}
+    MemoryLock(MemoryDisk& disk, std::string dir, Disk::LockKind kind) : disk_(disk), dir_(std::move(dir)), kind_(kind) {}
     ~MemoryLock() override {
         const auto held = disk_.hold();
-        disk_.locked_.erase(dir_);
+        if (kind_ == Disk::LockKind::exclusive) disk_.locked_.erase(dir_);
+        else if (auto it = disk_.shared_.find(dir_); it != disk_.shared_.end() && --it->second <= 0) disk_.shared_.erase(it);
     }
 
 private:
     MemoryDisk& disk_;
     std::string dir_;
+    Disk::LockKind kind_;
 };
 
 MemoryDisk::MemoryDisk() { nodes_["/"] = Node{Kind::directory, {}, {}, 0755, {}}; }
@@ -94,6 +96,7 @@ void MemoryDisk::revive() {
     if (stopped_) nodes_ = std::move(at_stop_);
     stopped_ = false;
     locked_.clear();
+    shared_.clear();
 }
 
 FileStamp MemoryDisk::next_stamp(std::size_t size) {
@@ -294,15 +297,17 @@ std::optional<fs::path> MemoryDisk::resolve(const fs::path& path) {
     return std::nullopt;
 }
 
-std::unique_ptr<Disk::Lock> MemoryDisk::lock(const fs::path& dir, bool& busy, std::string& error) {
+std::unique_ptr<Disk::Lock> MemoryDisk::lock(const fs::path& dir, LockKind kind, bool& busy, std::string& error) {
     const auto held = hold();
     const auto p = real(dir);
-    busy = !locked_.insert(p).second;
+    busy = locked_.count(p) || (kind == LockKind::exclusive && shared_.count(p));
     if (busy) {
         error = system_reason(EWOULDBLOCK);
         return nullptr;
     }
-    return std::make_unique<MemoryLock>(*this, p);
+    if (kind == LockKind::exclusive) locked_.insert(p);
+    else ++shared_[p];
+    return std::make_unique<MemoryLock>(*this, p, kind);
 }
 
 void MemoryDisk::add_file(const fs::path& path, std::string bytes, unsigned mode) {

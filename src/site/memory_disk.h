@@ -40,7 +40,7 @@ public:
     void remove_tree(const std::filesystem::path& path) override;
     std::vector<std::string> list(const std::filesystem::path& dir, std::string& error) override;
     std::optional<std::filesystem::path> resolve(const std::filesystem::path& path) override;
-    std::unique_ptr<Lock> lock(const std::filesystem::path& dir, bool& busy, std::string& error) override;
+    std::unique_ptr<Lock> lock(const std::filesystem::path& dir, LockKind kind, bool& busy, std::string& error) override;
 
     void add_file(const std::filesystem::path& path, std::string bytes, unsigned mode = 0644);
     void add_dir(const std::filesystem::path& path, unsigned mode = 0755);
@@ -81,7 +81,8 @@ private:
     std::map<std::string, Node> nodes_;
     std::map<std::string, Node> at_stop_;
     bool stopped_ = false;
-    std::set<std::string> locked_;
+    std::set<std::string> locked_;           ///< held exclusively
+    std::map<std::string, int> shared_;      ///< holders of a shared lock, by folder
     std::set<std::string> written_out_;
     int fail_writes_ = 0;
     int fail_exchange_ = 0;

@@ -113,7 +113,7 @@ std::unique_ptr<OutputFolder> OutputFolder::open(Disk& disk, const fs::path& out
     }
     bool busy = false;
     std::string error;
-    folder->lock_ = disk.lock(path, busy, error);
+    folder->lock_ = disk.lock(path, Disk::LockKind::exclusive, busy, error);
     if (!folder->lock_) {
         diags.error(shown, busy ? "build lain sedang menulis ke folder keluaran ini; tunggu sampai selesai, lalu ulangi"
                                 : "folder keluaran tidak dapat dikunci: " + error);
