@@ -45,12 +45,12 @@ void put_guide(Out& out, const GuidePage& g) {
     out.text(g.summary);
     out.text(g.body_markdown);
     out.text(g.source_file);
-    out.u32(static_cast<std::uint32_t>(g.embeds.size()));
+    out.count(g.embeds.size());
     for (const auto& e : g.embeds) {
         out.text(e.dataset);
         out.i32(static_cast<int>(e.chart));
         out.text(e.label_column);
-        out.u32(static_cast<std::uint32_t>(e.value_columns.size()));
+        out.count(e.value_columns.size());
         for (const auto& c : e.value_columns) out.text(c);
         out.flag(e.table);
         out.text(e.title);
@@ -90,14 +90,14 @@ void put_indicator(Out& out, const Indicator& ind) {
     out.text(ind.title);
     out.i32(ind.max_score);
     out.text(ind.summary);
-    out.u32(static_cast<std::uint32_t>(ind.rubric.size()));
+    out.count(ind.rubric.size());
     for (const auto& level : ind.rubric) {
         out.i32(level.from);
         out.i32(level.to);
         out.text(level.label);
         out.text(level.criteria);
     }
-    out.u32(static_cast<std::uint32_t>(ind.evidence.size()));
+    out.count(ind.evidence.size());
     for (const auto& e : ind.evidence) out.text(e);
     out.text(ind.body_markdown);
     out.text(ind.source_file);
@@ -161,17 +161,17 @@ std::string encode_loaded_content(const std::string& key, const LoadedContent& l
     out.text(c.home.summary);
     out.text(c.home.body_markdown);
     for (const auto* pages : {&c.guides, &c.stats_pages}) {
-        out.u32(static_cast<std::uint32_t>(pages->size()));
+        out.count(pages->size());
         for (const auto& g : *pages) put_guide(out, g);
     }
     out.flag(c.data_dictionary.has_value());
     if (c.data_dictionary) put_guide(out, *c.data_dictionary);
-    out.u32(static_cast<std::uint32_t>(c.indicators.size()));
+    out.count(c.indicators.size());
     for (const auto& ind : c.indicators) put_indicator(out, ind);
-    out.u32(static_cast<std::uint32_t>(c.failed_indicators.size()));
+    out.count(c.failed_indicators.size());
     for (const auto& code : c.failed_indicators) out.text(code);
     out.i32(c.categories.index_max);
-    out.u32(static_cast<std::uint32_t>(c.categories.categories.size()));
+    out.count(c.categories.categories.size());
     for (const auto& cat : c.categories.categories) {
         out.text(cat.key);
         out.text(cat.name);

@@ -39,20 +39,20 @@ static_assert(sizeof(Lsp) == 320, "the registry cache encodes every field of an 
 
 void put_sheet(Out& out, const ScoreSheet& s) {
     out.text(s.lsp_id);
-    out.u32(static_cast<std::uint32_t>(s.scores.size()));
+    out.count(s.scores.size());
     for (const auto& v : s.scores) out.maybe(v ? std::optional<int>(*v) : std::nullopt);
-    out.u32(static_cast<std::uint32_t>(s.score_line_offsets.size()));
+    out.count(s.score_line_offsets.size());
     for (const auto offset : s.score_line_offsets) out.i32(offset);
-    out.u32(static_cast<std::uint32_t>(s.stray.size()));
+    out.count(s.stray.size());
     for (const auto& st : s.stray) {
         out.text(st.code);
         out.maybe(st.value);
         out.i32(st.line);
     }
     out.text(s.notes_markdown);
-    out.u32(static_cast<std::uint32_t>(s.recommendations_markdown.size()));
+    out.count(s.recommendations_markdown.size());
     for (const auto& r : s.recommendations_markdown) out.text(r);
-    out.u32(static_cast<std::uint32_t>(s.disputes.size()));
+    out.count(s.disputes.size());
     for (const auto& d : s.disputes) {
         out.text(d.lodged);
         out.text(d.status);
@@ -127,12 +127,12 @@ std::string encode_loaded_round(const std::string& key, const LoadedRound& loade
         out.flag(r->kind == RoundKind::insidental);
         out.text(r->date);
         out.text(r->title);
-        out.u32(static_cast<std::uint32_t>(r->team.size()));
+        out.count(r->team.size());
         for (const auto& m : r->team) {
             out.text(m.name);
             out.text(m.agency);
         }
-        out.u32(static_cast<std::uint32_t>(r->sheets.size()));
+        out.count(r->sheets.size());
         for (const auto& s : r->sheets) put_sheet(out, s);
         out.text(r->source_file);
         out.flag(r->draft);
@@ -175,7 +175,7 @@ std::string encode_loaded_registry(const std::string& key, const LoadedRegistry&
     out.bytes().append(kRegistryMagic);
     out.text(key);
     out.flag(loaded.loaded);
-    out.u32(static_cast<std::uint32_t>(loaded.lsps.size()));
+    out.count(loaded.lsps.size());
     for (const auto& l : loaded.lsps)
         for (const auto* field : lsp_fields(l)) out.text(*field);
     put_diags(out, loaded.diags);

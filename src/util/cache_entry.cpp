@@ -6,7 +6,7 @@ namespace pepgen::cache_entry {
 
 void put_diags(Out& out, const Diagnostics& diags) {
     const auto& items = diags.items();
-    out.u32(static_cast<std::uint32_t>(items.size()));
+    out.count(items.size());
     for (const auto& d : items) {
         out.flag(d.severity == Severity::error);
         out.text(d.file);

@@ -17,8 +17,10 @@ public:
     void u32(std::uint32_t v) { bytes_.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
     void flag(bool v) { bytes_ += v ? '\1' : '\0'; }
+    /// How many items follow (In::count reads it back).
+    void count(std::size_t n) { u32(static_cast<std::uint32_t>(n)); }
     void text(std::string_view s) {
-        u32(static_cast<std::uint32_t>(s.size()));
+        count(s.size());
         bytes_.append(s);
     }
     void maybe(const std::optional<int>& v) {
