@@ -44,8 +44,10 @@ TEST_CASE("builds read data/ side by side; a command changing it waits for them,
     using namespace std::chrono_literals;
     test::TempDir dir;
     fs::create_directories(dir / "data");
-    auto first = read_project_data(dir.path(), 0ms);
-    auto second = read_project_data(dir.path(), 0ms);
+    std::ostringstream quiet;
+    auto first = read_project_data(dir.path(), 0ms, &quiet);
+    auto second = read_project_data(dir.path(), 0ms, &quiet);
+    CHECK(quiet.str().empty());
     REQUIRE(first.problem.empty());
     REQUIRE(second.problem.empty());
     CHECK(first.lock);
@@ -69,10 +71,15 @@ TEST_CASE("builds read data/ side by side; a command changing it waits for them,
     reader.join();
     CHECK(released);
     CHECK(writer.ok);
-    CHECK(later.str().empty());
+    // It said, once and at once, what it was waiting for.
+    CHECK(later.str() == "data: menunggu pepgen build atau pepgen serve selesai membaca data proyek ini (paling lama "
+                         "10 detik)...\n");
 
-    // While it changes data/, a build waits; it gives up after its wait, saying why.
-    const auto refused = read_project_data(dir.path(), 50ms);
+    // While it changes data/, a build waits, saying so once; it gives up after its wait, saying why.
+    std::ostringstream notice;
+    const auto refused = read_project_data(dir.path(), 50ms, &notice);
+    CHECK(notice.str() == "data: menunggu perintah pepgen lain (import, new penilaian, correct atau publish) selesai "
+                          "mengubah data proyek ini (paling lama 1 detik)...\n");
     CHECK_FALSE(refused.lock);
     CHECK_THAT(refused.problem, Contains("perintah pepgen lain (import, new penilaian, correct atau publish) masih "
                                          "mengubah data proyek ini setelah 1 detik") &&
@@ -130,32 +137,51 @@ TEST_CASE("a build that waits too long for a change to data/ stops, naming data/
     REQUIRE(importing.lock);
     BuildOptions options;
     options.data_wait = 100ms;
+    std::ostringstream notice;
+    options.notices = &notice;
     const auto built = test::build_in_memory(dir.path(), options);
     CHECK_FALSE(built->ok);
+    CHECK(notice.str() == "data: menunggu perintah pepgen lain (import, new penilaian, correct atau publish) selesai "
+                          "mengubah data proyek ini (paling lama 1 detik)...\n");
     CHECK_THAT(test::all_messages(built->diags),
                Contains("data: galat: perintah pepgen lain (import, new penilaian, correct atau publish) masih mengubah "
                         "data proyek ini setelah 1 detik"));
     CHECK_FALSE(built->has("index.html"));
 }
 
-TEST_CASE("pepgen check waits for a command changing data/, then checks what it left", "[data_lock]") {
+TEST_CASE("every command that only reads data/ waits for one changing it, saying so, then reads what it left",
+          "[data_lock]") {
     using namespace std::chrono_literals;
     test::TempDir dir;
     test::write_fixture_project(dir.path());
-    std::ostringstream err;
-    auto importing = std::make_unique<DataHold>(hold_project_data(dir.path(), err));
-    REQUIRE(importing->lock);
-    std::atomic<bool> done{false};
-    test::CommandResult result;
-    std::thread check([&] {
-        result = test::run_in_process("check --root " + test::q(dir.path()));
-        done = true;
-    });
-    std::this_thread::sleep_for(300ms);
-    const bool checked_during_import = done;
-    importing.reset();
-    check.join();
-    CHECK_FALSE(checked_during_import);
-    INFO(result.output);
-    CHECK(result.exit_code == 0);
+    const auto root = test::q(dir.path());
+    // A filled-in worksheet for the dry-run import: the round's own, as pepgen makes it.
+    REQUIRE(test::run_in_process("new penilaian 2026-1 --csv --tanggal 2026-03-01 --root " + root).exit_code == 0);
+    const std::vector<std::string> readers{
+        "check --root " + root,
+        "correct --coba --alasan 'uji' --root " + root,
+        "import --coba " + test::q(dir / "lembar-kerja/2026-1.csv") + " --periode 2026-1 --root " + root,
+        "export lsp --root " + root,
+    };
+    for (const auto& command : readers) {
+        INFO(command);
+        std::ostringstream err;
+        auto importing = std::make_unique<DataHold>(hold_project_data(dir.path(), err));
+        REQUIRE(importing->lock);
+        std::atomic<bool> done{false};
+        test::CommandResult result;
+        std::thread reader([&] {
+            result = test::run_in_process(command);
+            done = true;
+        });
+        std::this_thread::sleep_for(300ms);
+        const bool read_during_import = done;
+        importing.reset();
+        reader.join();
+        CHECK_FALSE(read_during_import);
+        INFO(result.output);
+        CHECK(result.exit_code == 0);
+        CHECK_THAT(result.output, Contains("data: menunggu perintah pepgen lain (import, new penilaian, correct atau "
+                                           "publish) selesai mengubah data proyek ini (paling lama 30 detik)..."));
+    }
 }

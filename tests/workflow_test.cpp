@@ -190,11 +190,12 @@ TEST_CASE("commands that change data/ run one at a time: a second is refused and
         CHECK_FALSE(fs::exists(dir / "data/penilaian/2026-2.json"));
         CHECK_FALSE(fs::exists(dir / "cadangan"));
         CHECK_FALSE(fs::exists(dir / "data/terbitan"));
-        // A preview of an import writes nothing: it may run beside another command.
-        CHECK(test::run_in_process("import " + q(dir / "isi.csv") + " --periode 2026-1 --coba --root " + q(dir.path()))
-                  .exit_code == 0);
     }
-    // Once the other command is done, the import runs.
+    // Once the other command is done, a preview of the import runs (it waits for such a command rather than
+    // report from a half-changed data/: data_lock_test) and writes nothing; then the import runs.
+    CHECK(test::run_in_process("import " + q(dir / "isi.csv") + " --periode 2026-1 --coba --root " + q(dir.path()))
+              .exit_code == 0);
+    CHECK(test::read_file(dir / "data/penilaian/2026-1.json") == before);
     const auto r = test::run_in_process("import " + q(dir / "isi.csv") + " --periode 2026-1 --root " + q(dir.path()));
     INFO(r.output);
     CHECK(r.exit_code == 0);

@@ -33,7 +33,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     // and none starts until the project is loaded.
     std::optional<DataRead> reading;
     if (!options.data_held) {
-        reading.emplace(read_project_data(root, options.data_wait));
+        reading.emplace(read_project_data(root, options.data_wait, options.notices));
         if (!reading->problem.empty()) {
             diags.error(display_path(root, root / "data"), reading->problem);
             return false;

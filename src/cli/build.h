@@ -30,6 +30,8 @@ struct BuildOptions {
     bool data_held = false;
     /// How long to wait for a command changing data/ (read_project_data) before giving up.
     std::chrono::milliseconds data_wait = kDataWait;
+    /// Where the build says, at once, that it is waiting for data/ (the terminal); nowhere when null.
+    std::ostream* notices = nullptr;
 };
 
 struct BuildSummary {

@@ -164,11 +164,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         if (opt(*parsed, "--links"))
             return run_check_links(opt(*parsed, "--output").value_or((root / "site").string()), out, err);
         // Checked as one state, like a build (see read_project_data).
-        const auto reading = read_project_data(root);
-        if (!reading.problem.empty()) {
-            err << display_path(root, root / "data") << ": galat: " << reading.problem << "\n";
-            return 1;
-        }
+        const auto hold = use_project_data(root, DataUse::read, err);
+        if (!hold.ok) return 1;
         return run_check(root, out, err);
     }
     std::optional<std::string> base_url;
@@ -187,6 +184,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.incremental = !opt(*parsed, "--penuh");
         options.verify = opt(*parsed, "--verifikasi").has_value();
         options.base_url = base_url;
+        options.notices = &err;
         return run_build(root, options, out, err);
     }
     if (cmd == "publish") {
@@ -217,7 +215,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         }
         options.date = opt(*parsed, "--tanggal");
         options.dry_run = opt(*parsed, "--coba").has_value();
-        const auto hold = options.dry_run ? DataHold{true, nullptr} : hold_project_data(root, err);
+        // A dry run changes nothing, but what it reports is read as one state, like a build's.
+        const auto hold = use_project_data(root, options.dry_run ? DataUse::read : DataUse::change, err);
         if (!hold.ok) return 1;
         return run_correct(root, options, out, err);
     }
@@ -243,7 +242,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.kind = opt(*parsed, "--jenis");
         options.date = opt(*parsed, "--tanggal");
         options.dry_run = opt(*parsed, "--coba").has_value();
-        const auto hold = options.dry_run ? DataHold{true, nullptr} : hold_project_data(root, err);
+        // A dry run changes nothing, but what it reports is read as one state, like a build's.
+        const auto hold = use_project_data(root, options.dry_run ? DataUse::read : DataUse::change, err);
         if (!hold.ok) return 1;
         return tool_commands()->import(root, options, out, err);
     }
@@ -252,6 +252,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             err << "pepgen: gunakan: pepgen export lsp\n";
             return 2;
         }
+        const auto hold = use_project_data(root, DataUse::read, err);
+        if (!hold.ok) return 1;
         return tool_commands()->export_registry(root, out, err);
     }
     // serve

@@ -16,6 +16,13 @@ std::string seconds(std::chrono::milliseconds wait) {
     return std::to_string((wait.count() + 999) / 1000) + " detik";
 }
 
+/// A command that waits says so at once: a terminal that shows nothing for half a minute looks hung.
+void say_waiting(std::ostream* notice, bool& said, const std::string& shown, const std::string& what) {
+    if (said || !notice) return;
+    said = true;
+    *notice << shown << ": menunggu " << what << "..." << std::endl;
+}
+
 }  // namespace
 
 DataHold hold_project_data(const fs::path& root, std::ostream& err, std::chrono::milliseconds wait) {
@@ -27,6 +34,7 @@ DataHold hold_project_data(const fs::path& root, std::ostream& err, std::chrono:
     }
     const auto shown = display_path(root, dir);
     const auto give_up = std::chrono::steady_clock::now() + wait;
+    bool said = false;
     for (;;) {
         bool busy = false;
         std::string error;
@@ -53,15 +61,18 @@ DataHold hold_project_data(const fs::path& root, std::ostream& err, std::chrono:
                 << seconds(wait) << "; tunggu sampai selesai, lalu ulangi. Tidak ada yang diubah\n";
             return hold;
         }
+        say_waiting(&err, said, shown,
+                    "pepgen build atau pepgen serve selesai membaca data proyek ini (paling lama " + seconds(wait) + ")");
         std::this_thread::sleep_for(kPoll);
     }
 }
 
-DataRead read_project_data(const fs::path& root, std::chrono::milliseconds wait) {
+DataRead read_project_data(const fs::path& root, std::chrono::milliseconds wait, std::ostream* notice) {
     DataRead read;
     const auto dir = root / "data";
     if (!entry_exists(dir)) return read;  // the loader reports the missing folder
     const auto give_up = std::chrono::steady_clock::now() + wait;
+    bool said = false;
     for (;;) {
         bool busy = false;
         std::string error;
@@ -76,8 +87,21 @@ DataRead read_project_data(const fs::path& root, std::chrono::milliseconds wait)
                            "perintah itu selesai";
             return read;
         }
+        say_waiting(notice, said, display_path(root, dir),
+                    "perintah pepgen lain (import, new penilaian, correct atau publish) selesai mengubah data proyek "
+                    "ini (paling lama " + seconds(wait) + ")");
         std::this_thread::sleep_for(kPoll);
     }
+}
+
+DataHold use_project_data(const fs::path& root, DataUse use, std::ostream& err) {
+    if (use == DataUse::change) return hold_project_data(root, err);
+    auto read = read_project_data(root, kDataWait, &err);
+    if (!read.problem.empty()) {
+        err << display_path(root, root / "data") << ": galat: " << read.problem << "\n";
+        return {};
+    }
+    return DataHold{true, std::move(read.lock)};
 }
 
 }  // namespace pepgen

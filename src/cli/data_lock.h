@@ -26,7 +26,8 @@ struct DataHold {
 
 /// Holds <root>/data for as long as the result lives (flock on the folder: the system lets go
 /// when the process ends, so a killed command never leaves the project locked). Refuses at
-/// once when another command changing data/ holds it; waits, up to `wait`, for builds reading it.
+/// once when another command changing data/ holds it; waits, up to `wait`, for builds reading it,
+/// saying so once on `err` when it starts to wait.
 DataHold hold_project_data(const std::filesystem::path& root, std::ostream& err,
                            std::chrono::milliseconds wait = kDataWait);
 
@@ -35,8 +36,17 @@ struct DataRead {
     std::unique_ptr<Disk::Lock> lock;   ///< shared: builds (and serve) do not wait for one another
 };
 
-/// A build's hold on <root>/data while it loads the project. Waits, up to `wait`, for a command
-/// changing data/ to finish; after that, `problem` says why the build cannot go on.
-DataRead read_project_data(const std::filesystem::path& root, std::chrono::milliseconds wait = kDataWait);
+/// A reader's hold on <root>/data (a build while it loads the project, check, a dry run, export).
+/// Waits, up to `wait`, for a command changing data/ to finish, saying so once on `notice` (if
+/// any) when it starts to wait; after that, `problem` says why the reader cannot go on.
+DataRead read_project_data(const std::filesystem::path& root, std::chrono::milliseconds wait = kDataWait,
+                           std::ostream* notice = nullptr);
+
+enum class DataUse { read, change };
+
+/// For a command as a whole: one that changes data/ holds it as hold_project_data does; one that
+/// only reads it (check, a dry run, export) as read_project_data does. Either way a refusal is
+/// written to `err`, naming data/.
+DataHold use_project_data(const std::filesystem::path& root, DataUse use, std::ostream& err);
 
 }  // namespace pepgen

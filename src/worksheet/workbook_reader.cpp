@@ -203,7 +203,8 @@ std::string serial_date(double serial) {
     const long d = doy - (153 * mp + 2) / 5 + 1;
     const long m = mp + (mp < 10 ? 3 : -9);
     const long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    char buf[32];
+    // Room for any long, not only the years 1899..9999 the check above allows: the compiler cannot see that bound.
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
     return buf;
 }
