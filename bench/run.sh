@@ -128,6 +128,16 @@ settle() {
   return 0
 }
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+# disk_state : the file system the runs write to, and how full it is, recorded with each run's figures.
+# The run keeps every output until it ends: about 1.1 MB per LSP of each size (13.3 GB for --scale).
+disk_state() { df -PT "$WORK" | awk 'NR == 2 {printf "%s, %.1f GiB free of %.1f GiB (%s used)", $2, $5 / 1048576, ($4 + $5) / 1048576, $6}'; }
+DISK_START="$(disk_state)"
+DISK_FREE_KB="$(df -P "$WORK" | awk 'NR == 2 {print $4}')"
+DISK_NEED_KB=$(( (LSPS + (SCALE ? SCALE_LSPS : 0)) * 1100 ))
+if ((DISK_FREE_KB < DISK_NEED_KB)); then
+  echo "run.sh: warning: $WORK has $((DISK_FREE_KB / 1048576)) GiB free; this run writes about" \
+       "$((DISK_NEED_KB / 1048576 + 1)) GiB and may stop with a full disk" >&2
+fi
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
@@ -379,6 +389,8 @@ if ((SCALE)); then
   for n in "$LSPS" "$SCALE_LSPS"; do typical "$n:pair" "$PAIRS"; done
 fi
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
+DISK_END="$(disk_state)"
+WORK_BYTES="$(du -sb "$WORK" | cut -f1)"
 
 # --- summary --------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
@@ -402,6 +414,7 @@ echo "  date       $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo "  command    $CMDLINE"
 echo "  machine    nproc $(nproc) · $MEM_TOTAL RAM · ${CPU_MODEL:-unknown CPU} · Linux $(uname -r)"
 echo "  load avg   start $LOAD_START · end $LOAD_END   (1/5/15 min; other work on the machine skews wall times)"
+echo "  disk       start $DISK_START · end $DISK_END; this run wrote $(awk -v b="$WORK_BYTES" 'BEGIN{printf "%.1f", b/1e9}') GB, kept until it ends"
 echo "  memory     $CACHES"
 echo "  pepgen     $PEPGEN_VER · binary sha256 $PEPGEN_SHA… (copy of $PEPGEN_SRC taken at start)"
 echo "  hugo       $HUGO_VER"
