@@ -33,6 +33,7 @@ DataHold hold_project_data(const fs::path& root, std::ostream& err, std::chrono:
         return hold;
     }
     const auto shown = display_path(root, dir);
+    const auto waiting_for = "pepgen build atau pepgen serve selesai membaca data proyek ini (paling lama " + seconds(wait) + ")";
     const auto give_up = std::chrono::steady_clock::now() + wait;
     bool said = false;
     for (;;) {
@@ -61,8 +62,7 @@ DataHold hold_project_data(const fs::path& root, std::ostream& err, std::chrono:
                 << seconds(wait) << "; tunggu sampai selesai, lalu ulangi. Tidak ada yang diubah\n";
             return hold;
         }
-        say_waiting(&err, said, shown,
-                    "pepgen build atau pepgen serve selesai membaca data proyek ini (paling lama " + seconds(wait) + ")");
+        say_waiting(&err, said, shown, waiting_for);
         std::this_thread::sleep_for(kPoll);
     }
 }
@@ -71,6 +71,9 @@ DataRead read_project_data(const fs::path& root, std::chrono::milliseconds wait,
     DataRead read;
     const auto dir = root / "data";
     if (!entry_exists(dir)) return read;  // the loader reports the missing folder
+    const auto shown = display_path(root, dir);
+    const auto waiting_for = "perintah pepgen lain (import, new penilaian, correct atau publish) selesai mengubah data "
+                             "proyek ini (paling lama " + seconds(wait) + ")";
     const auto give_up = std::chrono::steady_clock::now() + wait;
     bool said = false;
     for (;;) {
@@ -87,9 +90,7 @@ DataRead read_project_data(const fs::path& root, std::chrono::milliseconds wait,
                            "perintah itu selesai";
             return read;
         }
-        say_waiting(notice, said, display_path(root, dir),
-                    "perintah pepgen lain (import, new penilaian, correct atau publish) selesai mengubah data proyek "
-                    "ini (paling lama " + seconds(wait) + ")");
+        say_waiting(notice, said, shown, waiting_for);
         std::this_thread::sleep_for(kPoll);
     }
 }
