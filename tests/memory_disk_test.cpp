@@ -288,6 +288,35 @@ TEST_CASE("stop_after kills the process at the n-th change and revive shows the 
     lock.reset();
 }
 
+TEST_CASE("a lock taken before revive, released after it, leaves the new holders' locks alone", "[memory_disk]") {
+    // The dead process's handle is dropped late (a test's unwinding): the folder stays with whoever holds it now.
+    MemoryDisk disk;
+    disk.add_dir("/data");
+    bool busy = false;
+    std::string e;
+    auto dead_exclusive = disk.lock("/data", Disk::LockKind::exclusive, busy, e);
+    REQUIRE(dead_exclusive);
+    disk.revive();
+    auto writer = disk.lock("/data", Disk::LockKind::exclusive, busy, e);
+    REQUIRE(writer);
+    dead_exclusive.reset();
+    CHECK_FALSE(disk.lock("/data", Disk::LockKind::exclusive, busy, e));
+    CHECK(busy);
+    CHECK_FALSE(disk.lock("/data", Disk::LockKind::shared, busy, e));
+    writer.reset();
+
+    auto dead_shared = disk.lock("/data", Disk::LockKind::shared, busy, e);
+    REQUIRE(dead_shared);
+    disk.revive();
+    auto reader = disk.lock("/data", Disk::LockKind::shared, busy, e);
+    REQUIRE(reader);
+    dead_shared.reset();
+    CHECK_FALSE(disk.lock("/data", Disk::LockKind::exclusive, busy, e));  // the reader still reads
+    CHECK(busy);
+    reader.reset();
+    CHECK(disk.lock("/data", Disk::LockKind::exclusive, busy, e));
+}
+
 TEST_CASE("a snapshot lists files with their bytes and folders with their mode, minus skipped entries",
           "[memory_disk]") {
     MemoryDisk disk;

@@ -67,9 +67,12 @@ private:
 
 class MemoryLock final : public Disk::Lock {
 public:
-    MemoryLock(MemoryDisk& disk, std::string dir, Disk::LockKind kind) : disk_(disk), dir_(std::move(dir)), kind_(kind) {}
+    MemoryLock(MemoryDisk& disk, std::string dir, Disk::LockKind kind)
+        : disk_(disk), dir_(std::move(dir)), kind_(kind), lives_(disk.lives_) {}
     ~MemoryLock() override {
         const auto held = disk_.hold();
+        // A handle of a process that died before revive() holds nothing now: the folder may be another's.
+        if (lives_ != disk_.lives_) return;
         if (kind_ == Disk::LockKind::exclusive) disk_.locked_.erase(dir_);
         else if (auto it = disk_.shared_.find(dir_); it != disk_.shared_.end() && --it->second <= 0) disk_.shared_.erase(it);
     }
@@ -78,6 +81,7 @@ private:
     MemoryDisk& disk_;
     std::string dir_;
     Disk::LockKind kind_;
+    std::uint64_t lives_;  ///< the disk's revive() count when taken
 };
 
 MemoryDisk::MemoryDisk() { nodes_["/"] = Node{Kind::directory, {}, {}, 0755, {}}; }
@@ -97,6 +101,7 @@ void MemoryDisk::revive() {
     stopped_ = false;
     locked_.clear();
     shared_.clear();
+    ++lives_;
 }
 
 FileStamp MemoryDisk::next_stamp(std::size_t size) {

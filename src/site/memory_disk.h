@@ -52,7 +52,8 @@ public:
     /// The n-th change from now (create, write, rename, exchange, remove, mkdir) throws Stopped; -1 never.
     void stop_after(long n) { stop_after_ = n; }
     /// After Stopped: the disk as the dead process left it (what its
-    /// destructors did afterwards never happened), its locks released.
+    /// destructors did afterwards never happened), its locks released; releasing one of its
+    /// lock handles later changes nothing.
     void revive();
     /// Changes made since construction.
     long changes() const { return changes_; }
@@ -83,6 +84,7 @@ private:
     bool stopped_ = false;
     std::set<std::string> locked_;           ///< held exclusively
     std::map<std::string, int> shared_;      ///< holders of a shared lock, by folder
+    std::uint64_t lives_ = 0;                ///< revive() calls so far: a lock from an earlier life releases nothing
     std::set<std::string> written_out_;
     int fail_writes_ = 0;
     int fail_exchange_ = 0;
