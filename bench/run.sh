@@ -177,6 +177,19 @@ typical() {
   INFO[$key:runs]="$runs"
 }
 
+# cpu_runs KEY COUNT : "user/sys" of each run KEY:1..COUNT
+cpu_runs() {
+  local r out=""
+  for ((r = 1; r <= $2; r++)); do out+="${out:+ }${USR[$1:$r]}/${SYS[$1:$r]}"; done
+  echo "$out"
+}
+# median_of ARRAY KEY COUNT : the median of ARRAY[KEY:1..COUNT] (the lower middle of an even count)
+median_of() {
+  local -n values="$1"
+  local r
+  for ((r = 1; r <= $3; r++)); do echo "${values[$2:$r]}"; done | sort -g | sed -n "$(( ($3 + 1) / 2 ))p"
+}
+
 # snapshot DIR PREFIX : mtimes (as the issue asks) and content hashes of every file
 snapshot() {
   find "$1" -type f -printf '%p %T@\n' | LC_ALL=C sort >"$2.mtime"
@@ -480,6 +493,12 @@ if ((SCALE)); then
   echo "  scale $b/$a LSP (x$(ratio "$b" "$a") data): pepgen builds of both sizes alternating, median of $PAIRS each:" \
        "${WALL[$b:pair]} s / ${WALL[$a:pair]} s = $(ratio "${WALL[$b:pair]}" "${WALL[$a:pair]}")"
   echo "             (wall s of each run: $a LSP ${INFO[$a:pair:runs]} · $b LSP ${INFO[$b:pair:runs]})"
+  # Wall time moves with the system time of touching memory the VM was not using (the written pages), which
+  # this machine's host prices differently from minute to minute; user time is pepgen's own work.
+  echo "             user/sys s of each run: $a LSP $(cpu_runs "$a:pair" "$PAIRS") · $b LSP $(cpu_runs "$b:pair" "$PAIRS")"
+  echo "             median user CPU: $(median_of USR "$b:pair" "$PAIRS") s / $(median_of USR "$a:pair" "$PAIRS") s =" \
+       "$(ratio "$(median_of USR "$b:pair" "$PAIRS")" "$(median_of USR "$a:pair" "$PAIRS")")" \
+       "· median system CPU: $(median_of SYS "$b:pair" "$PAIRS") s / $(median_of SYS "$a:pair" "$PAIRS") s"
   echo "             from steps (1)-(3) above, minutes apart: pepgen $(ratio "${WALL[$b:pepgen]}" "${WALL[$a:pepgen]}")" \
        "· hugo $(ratio "${WALL[$b:hugo]}" "${WALL[$a:hugo]}") · cp $(ratio "${WALL[$b:cp]}" "${WALL[$a:cp]}")" \
        "   peak RSS ratio pepgen $(ratio "${RSS[$b:pepgen]}" "${RSS[$a:pepgen]}")"
