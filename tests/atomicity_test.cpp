@@ -189,7 +189,7 @@ TEST_CASE("an incremental build equals a full build, whatever input changed", "[
         full.incremental = false;
         const auto reference = test::build_in_memory(dir.path(), full);
         REQUIRE(reference->ok);
-        CHECK(site->files() == reference->files());
+        CHECK(test::differing_files(*site, *reference) == std::vector<std::string>{});
     }
     ::unsetenv("PEPGEN_THREADS");
 }

@@ -18,6 +18,7 @@
 
 #include <chrono>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -536,6 +537,49 @@ std::vector<std::pair<std::string, std::string>> MemoryBuild::files() const {
     for (const auto& [path, node] : disk.nodes())
         if (node.kind == Disk::Kind::file && path.rfind(prefix, 0) == 0 && path != prefix + ".pepgen-manifest")
             out.emplace_back(path.substr(prefix.size()), node.bytes);
+    return out;
+}
+
+std::size_t pick(std::mt19937& rng, std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); }
+
+void edit_random_match(const fs::path& file, const std::regex& re, std::mt19937& rng,
+                       const std::function<std::string(const std::smatch&)>& to) {
+    auto text = read_file(file);
+    std::vector<std::smatch> found;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
+        found.push_back(*it);
+    if (found.empty()) throw std::runtime_error(file.string() + ": nothing to edit");
+    const auto& m = found[pick(rng, found.size())];
+    text.replace(static_cast<std::size_t>(m.position(0)), static_cast<std::size_t>(m.length(0)), to(m));
+    write_file(file, text);
+}
+
+SiteFiles published_files(const fs::path& dir) {
+    SiteFiles out;
+    if (fs::exists(dir))
+        for (const auto& e : fs::recursive_directory_iterator(dir)) {
+            const auto rel = fs::relative(e.path(), dir).generic_string();
+            if (e.is_regular_file() && rel != ".pepgen-manifest") out.emplace_back(rel, read_file(e.path()));
+        }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> differing_files(const MemoryBuild& a, const MemoryBuild& b) {
+    return differing_files(a.files(), b.files());
+}
+
+std::vector<std::string> differing_files(const SiteFiles& x, const SiteFiles& y) {
+    std::vector<std::string> out;
+    auto i = x.begin(), j = y.begin();
+    while (i != x.end() || j != y.end()) {
+        if (j == y.end() || (i != x.end() && i->first < j->first)) out.push_back((i++)->first + " (only in the first build)");
+        else if (i == x.end() || j->first < i->first) out.push_back((j++)->first + " (only in the second build)");
+        else {
+            if (i->second != j->second) out.push_back(i->first);
+            ++i, ++j;
+        }
+    }
     return out;
 }
 

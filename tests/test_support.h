@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <random>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -168,6 +170,20 @@ struct MemoryBuild {
     /// Every published file (path relative to the site, bytes), pepgen's manifest left out.
     std::vector<std::pair<std::string, std::string>> files() const;
 };
+/// For random edits (the incremental property tests): a number in [0, n).
+std::size_t pick(std::mt19937& rng, std::size_t n);
+/// Replaces one match of `re` in `file`, chosen by `rng`, with what `to` makes of it; the file must have one.
+void edit_random_match(const std::filesystem::path& file, const std::regex& re, std::mt19937& rng,
+                       const std::function<std::string(const std::smatch&)>& to);
+
+/// A site's files (path, bytes) in path order, as MemoryBuild::files() lists them.
+using SiteFiles = std::vector<std::pair<std::string, std::string>>;
+/// Every file of a site folder on disk, pepgen's manifest left out.
+SiteFiles published_files(const std::filesystem::path& dir);
+/// The files two sites disagree on (in one only, or with other bytes), by path: empty when
+/// they are the same, and otherwise what a failed comparison should name.
+std::vector<std::string> differing_files(const SiteFiles& a, const SiteFiles& b);
+std::vector<std::string> differing_files(const MemoryBuild& a, const MemoryBuild& b);
 std::unique_ptr<MemoryBuild> build_in_memory(const std::filesystem::path& root, BuildOptions options = {});
 /// Builds again into the same in-memory site, as a second `pepgen build` would
 /// (incremental unless options say otherwise); the result replaces the last.
