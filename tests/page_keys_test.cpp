@@ -98,6 +98,7 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
     using test::pick;
     const auto& edit_match = test::edit_random_match;
     const std::vector<std::string> rounds = {"2025-1", "2025-2", "2025-i1"};
+    std::optional<std::string> base_url;  // --base-url of the next build (and of its reference)
     const std::vector<std::pair<std::string, Edit>> edits = {
         {"score", [&](const auto& root, auto& rng) {
              const auto file = root / "data/penilaian" / (rounds[pick(rng, rounds.size())] + ".json");
@@ -179,7 +180,12 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
                         [&](const std::smatch&) { return "Lihat " + std::to_string(pick(rng, 1000)) + " ["; });
          }},
         {"config", [&](const auto& root, auto& rng) {
-             test::write_file(root / "pepgen.yaml", "judul: Situs Uji " + std::to_string(pick(rng, 100)) + "\npenerbit: Tim Uji\n");
+             test::write_file(root / "pepgen.yaml", "judul: Situs Uji " + std::to_string(pick(rng, 100)) + "\npenerbit: Tim Uji\n" +
+                                                        (pick(rng, 2) ? "alamat_situs: https://pep.contoh.go.id/\n" : ""));
+         }},
+        {"base url option", [&](const auto&, auto& rng) {
+             static const std::vector<std::string> urls = {"https://contoh.go.id/pep/", "https://lain.contoh.id/"};
+             base_url = pick(rng, 3) ? std::optional<std::string>(urls[pick(rng, urls.size())]) : std::nullopt;
          }},
         {"notes", [&](const auto& root, auto& rng) {
              const auto file = root / "data/penilaian" / (pick(rng, 2) ? "2025-2.json" : "2025-i1.json");
@@ -309,16 +315,20 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
         test::write_fixture_project(dir.path());
         test::write_fixture_stats(dir.path());  // the statistics pages are kept by a key of their own
         std::mt19937 rng(seed);
+        base_url.reset();
         const auto site = test::build_in_memory(dir.path());
         REQUIRE(site->ok);
         for (int step = 0; step < 16; ++step) {
             const auto& [what, edit] = edits[weighted[pick(rng, weighted.size())]];
             edit(dir.path(), rng);
             INFO("seed " << seed << ", step " << step << ": " << what);
-            test::build_again(*site, dir.path());
+            BuildOptions again;
+            again.base_url = base_url;
+            test::build_again(*site, dir.path(), again);
             INFO(test::all_messages(site->diags));
             REQUIRE(site->ok);
             BuildOptions full;
+            full.base_url = base_url;
             full.incremental = false;
             const auto reference = test::build_in_memory(dir.path(), full);
             REQUIRE(reference->ok);
