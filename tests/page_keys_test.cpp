@@ -289,27 +289,15 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
                                         "maks: " + std::to_string(30 + max) + ", kondisi: Sehat");
              test::write_file(root / "content/panduan/indeks.md", index);
          }},
-        {"dispute", [&](const auto& root, auto&) {  // lsp-b's newest sheet: an open dispute is lodged, or rejected
-             const auto file = root / "data/penilaian/2025-2.json";
-             auto text = test::read_file(file);
-             const std::string open = R"J(, "sanggahan": [{"diajukan": "2025-11-10", "status": "terbuka"}])J";
-             const std::string closed = R"J(, "sanggahan": [{"diajukan": "2025-11-10", "status": "ditolak", "diputus": "2025-11-20", "keterangan": "Bukti tidak cukup."}])J";
-             const auto sheet = text.find("{\"lsp\": \"lsp-b\"");
-             REQUIRE(sheet != std::string::npos);
-             const auto scores_end = text.find('}', text.find("\"skor\"", sheet));  // scores hold no braces
-             if (const auto at = text.find(open); at != std::string::npos) text.replace(at, open.size(), closed);
-             else if (const auto at2 = text.find(closed); at2 != std::string::npos) text.erase(at2, closed.size());
-             else text.insert(scores_end + 1, open);
-             test::write_file(file, text);
+        {"dispute", [&](const auto& root, auto&) {  // lsp-b's newest sheet: an open dispute is lodged, rejected, withdrawn
+             test::cycle_dispute(root, true);
          }},
     };
     // Scores are most of what changes between builds: half the edits are scores.
     std::vector<std::size_t> weighted;
     for (std::size_t i = 0; i < edits.size(); ++i)
         for (std::size_t w = 0; w < (edits[i].first == "score" ? edits.size() : 1); ++w) weighted.push_back(i);
-    // PEPGEN_PROPERTY_SEEDS=N runs seeds 1..N (a longer hunt than CI's five).
-    unsigned seeds = 5;
-    if (const char* n = std::getenv("PEPGEN_PROPERTY_SEEDS")) seeds = static_cast<unsigned>(std::max(1, std::atoi(n)));
+    const unsigned seeds = test::property_seeds(5);
     for (unsigned seed = 1; seed <= seeds; ++seed) {
         test::TempDir dir;
         test::write_fixture_project(dir.path());

@@ -352,9 +352,7 @@ TEST_CASE("after any sequence of releases, corrections and edits, an incremental
     const auto& edit_match = test::edit_random_match;
     const std::vector<std::string> rounds = {"2025-1", "2025-2", "2025-i1"};
     const std::vector<std::string> bases = {"sanggahan", "kesalahan-data", "kesalahan-hitung", "lainnya"};
-    // PEPGEN_PROPERTY_SEEDS=N runs seeds 1..N (a longer hunt than CI's three).
-    unsigned seeds = 3;
-    if (const char* n = std::getenv("PEPGEN_PROPERTY_SEEDS")) seeds = static_cast<unsigned>(std::max(1, std::atoi(n)));
+    const unsigned seeds = test::property_seeds(3);
     for (unsigned seed = 1; seed <= seeds; ++seed) {
         test::TempDir dir;
         test::write_fixture_project(dir.path());
@@ -388,18 +386,10 @@ TEST_CASE("after any sequence of releases, corrections and edits, an incremental
                     edit_match(dir / "data/penilaian/2025-2.json", std::regex(R"re("catatan": "[^"]*")re"), rng,
                                [&](const std::smatch&) { return "\"catatan\": \"Catatan " + std::to_string(pick(rng, 1000)) + ".\""; });
                     break;
-                case 4: {  // lsp-b's newest sheet: an open dispute is lodged, then rejected, then lodged again
+                case 4:  // lsp-b's newest sheet: an open dispute is lodged, then rejected, then lodged again
                     what = "dispute";
-                    const auto file = dir / "data/penilaian/2025-2.json";
-                    auto text = test::read_file(file);
-                    const std::string open = R"J(, "sanggahan": [{"diajukan": "2025-11-10", "status": "terbuka"}])J";
-                    const std::string closed = R"J(, "sanggahan": [{"diajukan": "2025-11-10", "status": "ditolak", "diputus": "2025-11-20", "keterangan": "Bukti tidak cukup."}])J";
-                    if (const auto at = text.find(open); at != std::string::npos) text.replace(at, open.size(), closed);
-                    else if (const auto at2 = text.find(closed); at2 != std::string::npos) text.replace(at2, closed.size(), open);
-                    else text.insert(text.find('}', text.find("\"skor\"", text.find("{\"lsp\": \"lsp-b\""))) + 1, open);
-                    test::write_file(file, text);
+                    test::cycle_dispute(dir.path(), false);
                     break;
-                }
                 default:
                     what = "name";
                     edit_match(dir / "data/lsp.json", std::regex(R"re("nama": "LSP Uji [^"]*")re"), rng, [&](const std::smatch&) {

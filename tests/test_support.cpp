@@ -554,6 +554,24 @@ void edit_random_match(const fs::path& file, const std::regex& re, std::mt19937&
     write_file(file, text);
 }
 
+unsigned property_seeds(unsigned fallback) {
+    if (const char* n = std::getenv("PEPGEN_PROPERTY_SEEDS")) return static_cast<unsigned>(std::max(1, std::atoi(n)));
+    return fallback;
+}
+
+void cycle_dispute(const fs::path& root, bool then_none) {
+    const auto file = root / "data/penilaian/2025-2.json";
+    auto text = read_file(file);
+    const std::string open = R"J(, "sanggahan": [{"diajukan": "2025-11-10", "status": "terbuka"}])J";
+    const std::string closed = R"J(, "sanggahan": [{"diajukan": "2025-11-10", "status": "ditolak", "diputus": "2025-11-20", "keterangan": "Bukti tidak cukup."}])J";
+    const auto sheet = text.find("{\"lsp\": \"lsp-b\"");
+    if (sheet == std::string::npos) throw std::runtime_error(file.string() + ": no sheet for lsp-b");
+    if (const auto at = text.find(open); at != std::string::npos) text.replace(at, open.size(), closed);
+    else if (const auto at2 = text.find(closed); at2 != std::string::npos) text.replace(at2, closed.size(), then_none ? "" : open);
+    else text.insert(text.find('}', text.find("\"skor\"", sheet)) + 1, open);  // after the scores, which hold no braces
+    write_file(file, text);
+}
+
 SiteFiles published_files(const fs::path& dir) {
     SiteFiles out;
     if (fs::exists(dir))

@@ -176,6 +176,13 @@ std::size_t pick(std::mt19937& rng, std::size_t n);
 void edit_random_match(const std::filesystem::path& file, const std::regex& re, std::mt19937& rng,
                        const std::function<std::string(const std::smatch&)>& to);
 
+/// How many random sequences a property test runs: PEPGEN_PROPERTY_SEEDS when set (a longer
+/// hunt), otherwise `fallback` (CI's).
+unsigned property_seeds(unsigned fallback);
+/// The next state of lsp-b's dispute on its 2025-2 sheet in the fixture: none -> open -> rejected,
+/// then none again (`then_none`) or open again.
+void cycle_dispute(const std::filesystem::path& root, bool then_none);
+
 /// A site's files (path, bytes) in path order, as MemoryBuild::files() lists them.
 using SiteFiles = std::vector<std::pair<std::string, std::string>>;
 /// Every file of a site folder on disk, pepgen's manifest left out.
