@@ -391,14 +391,16 @@ TEST_CASE("a changed round changes the keys of exactly the pages that show it", 
     CHECK(diff.count("penilaian/2025-1/index.html") == 0);
     CHECK(diff.count("kategori/2025-1/index.html") == 0);
     CHECK(diff.count("data/indeks-2025-1.json") == 0);
-    // Every path whose key changed is LSP A's or B's, an indicator page (keyed on all rounds), or 2025-2's.
+    // The registry's list shows LSP A's current IK.
+    CHECK(diff.count("lsp/index.html") == 1);
+    // Every path whose key changed is LSP A's or B's, an indicator page (keyed on all rounds), 2025-2's, or the list.
     for (const auto& path : diff) {
         INFO(path);
         const bool expected = path.rfind("lsp/lsp-a", 0) == 0 || path.rfind("lsp/lsp-b", 0) == 0 ||
                               path.rfind("data/lsp/lsp-a", 0) == 0 || path.rfind("data/lsp/lsp-b", 0) == 0 ||
                               path.rfind("indikator/", 0) == 0 || path.rfind("penilaian/2025-2/", 0) == 0 ||
                               path.rfind("data/indeks-2025-2.", 0) == 0 || path == "data/hasil-2025-2.csv" ||
-                              path.rfind("kategori/", 0) == 0;
+                              path.rfind("kategori/", 0) == 0 || path == "lsp/index.html";
         CHECK(expected);
         CHECK(path.find("lsp-c") == std::string::npos);
     }

@@ -3,6 +3,7 @@
 #include "site/memory_disk.h"
 #include "site/output_survey.h"
 #include "site/writer.h"
+#include "test_support.h"
 
 using namespace pepgen;
 namespace fs = std::filesystem;
@@ -97,13 +98,11 @@ TEST_CASE("a file changed after the survey is copied from, or compared with, onl
           "[output_survey]") {
     MemoryDisk disk;
     const fs::path out = "/site";
-    auto parts = [](const std::string& a, const std::string& b) {
-        return std::vector<FilePart>{{"k1", [a] { return a; }}, {"k2", [b] { return b; }}};
-    };
+    auto parts = [](const std::string& a, const std::string& b) { return test::Parts{{"k1", a}, {"k2", b}}; };
     {
         Diagnostics d;
         auto w = SiteWriter::begin(out, d, false, disk);
-        REQUIRE(w->write_parts("data/semua.json", parts("{\"a\": 1", "}\n"), "kunci"));
+        REQUIRE(test::write_parts(*w, "data/semua.json", parts("{\"a\": 1", "}\n"), nullptr, "kunci"));
         REQUIRE(w->commit("uji", d));
     }
     OutputSurvey survey(disk, out);
@@ -114,7 +113,7 @@ TEST_CASE("a file changed after the survey is copied from, or compared with, onl
     REQUIRE(w);
     // The parts' keys are unchanged, but the file is not what the manifest says any more: every
     // part is made again rather than copied from the hand-edited bytes.
-    REQUIRE(w->write_parts("data/semua.json", parts("{\"a\": 1", "}\n"), "kunci-baru"));
+    REQUIRE(test::write_parts(*w, "data/semua.json", parts("{\"a\": 1", "}\n"), nullptr, "kunci-baru"));
     REQUIRE(w->commit("uji", d));
     std::string error;
     CHECK(disk.read(out / "data/semua.json", error) == std::optional<std::string>("{\"a\": 1}\n"));

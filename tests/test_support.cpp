@@ -622,4 +622,22 @@ Diagnostics MemoryBuild::link_errors() {
     return errors;
 }
 
+bool write_parts(SiteWriter& w, const std::string& path, Parts parts, std::vector<std::string>* made,
+                 const std::string& key) {
+    return w.write_streamed(path, [&](PartStream& stream) {
+        for (const auto& [part_key, text] : parts) {
+            if (stream.keep(part_key)) continue;
+            if (!text) throw std::runtime_error("tidak dapat dibuat");
+            if (made) made->push_back(*text);
+            stream.add(part_key, *text);
+        }
+    }, key);
+}
+
+Parts unkeyed(std::vector<std::string> texts) {
+    Parts out;
+    for (auto& t : texts) out.emplace_back(std::string(), std::move(t));
+    return out;
+}
+
 }  // namespace pepgen::test

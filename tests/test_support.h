@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <random>
 #include <regex>
 #include <string>
@@ -15,6 +16,7 @@
 #include "model/types.h"
 #include "site/memory_disk.h"
 #include "site/plan.h"
+#include "site/writer.h"
 #include "util/diagnostic.h"
 
 namespace pepgen::test {
@@ -195,5 +197,15 @@ std::unique_ptr<MemoryBuild> build_in_memory(const std::filesystem::path& root, 
 /// Builds again into the same in-memory site, as a second `pepgen build` would
 /// (incremental unless options say otherwise); the result replaces the last.
 void build_again(MemoryBuild& build, const std::filesystem::path& root, BuildOptions options = {});
+
+/// A file's parts as a producer hands them to the writer: key (empty: made every build) and text
+/// (none: the part must be kept from the previous file).
+using Parts = std::vector<std::pair<std::string, std::optional<std::string>>>;
+/// Writes a file part by part: a keyed part the previous file has is kept, the others are made
+/// (their text noted in `made`); a part with no text that cannot be kept throws.
+bool write_parts(SiteWriter& w, const std::string& path, Parts parts, std::vector<std::string>* made = nullptr,
+                 const std::string& key = {});
+/// Parts without keys, made every build.
+Parts unkeyed(std::vector<std::string> texts);
 
 }  // namespace pepgen::test

@@ -186,18 +186,13 @@ TEST_CASE("a file written in parts is made part by part, and kept when its bytes
     const auto out = dir / "site";
     Diagnostics d;
     std::vector<std::string> made;
-    auto parts = [&made](std::vector<std::string> texts) {
-        std::vector<FilePart> fns;
-        for (auto& t : texts) fns.push_back({{}, [&made, t] { made.push_back(t); return t; }});
-        return fns;
-    };
     {
         auto w = SiteWriter::begin(out, d);
         REQUIRE(w);
-        REQUIRE(w->write_parts("data/semua.json", parts({"[", "1, ", "2]\n"})));
-        REQUIRE(w->write_parts("data/lain.json", parts({"a"})));
+        REQUIRE(test::write_parts(*w, "data/semua.json", test::unkeyed({"[", "1, ", "2]\n"}), &made));
+        REQUIRE(test::write_parts(*w, "data/lain.json", test::unkeyed({"a"}), &made));
         // A second file on the same path is refused before anything of it is made or written.
-        CHECK_FALSE(w->write_parts("data/lain.json", parts({"b"})));
+        CHECK_FALSE(test::write_parts(*w, "data/lain.json", test::unkeyed({"b"}), &made));
         REQUIRE_FALSE(w->commit("uji", d));
     }
     CHECK(made == std::vector<std::string>{"[", "1, ", "2]\n", "a"});
@@ -207,7 +202,7 @@ TEST_CASE("a file written in parts is made part by part, and kept when its bytes
     Diagnostics ok;
     {
         auto w = SiteWriter::begin(out, ok);
-        REQUIRE(w->write_parts("data/semua.json", parts({"[", "1, ", "2]\n"})));
+        REQUIRE(test::write_parts(*w, "data/semua.json", test::unkeyed({"[", "1, ", "2]\n"}), &made));
         REQUIRE(w->commit("uji", ok));
     }
     CHECK(test::read_file(out / "data/semua.json") == "[1, 2]\n");
@@ -216,7 +211,7 @@ TEST_CASE("a file written in parts is made part by part, and kept when its bytes
     {
         // The same parts again: the previous file is kept, mtime and all.
         auto w = SiteWriter::begin(out, ok);
-        REQUIRE(w->write_parts("data/semua.json", parts({"[", "1, ", "2]\n"})));
+        REQUIRE(test::write_parts(*w, "data/semua.json", test::unkeyed({"[", "1, ", "2]\n"}), &made));
         REQUIRE(w->commit("uji", ok));
         CHECK(w->unchanged() == 1);
         CHECK(w->written() == 0);
@@ -224,7 +219,7 @@ TEST_CASE("a file written in parts is made part by part, and kept when its bytes
     CHECK(fs::last_write_time(out / "data/semua.json") == time);
     {
         auto w = SiteWriter::begin(out, ok);
-        REQUIRE(w->write_parts("data/semua.json", parts({"[1, 3]\n"})));
+        REQUIRE(test::write_parts(*w, "data/semua.json", test::unkeyed({"[1, 3]\n"}), &made));
         REQUIRE(w->commit("uji", ok));
         CHECK(w->written() == 1);
     }
@@ -236,16 +231,11 @@ TEST_CASE("a part whose key the last build's file has is copied from it, not mad
     test::TempDir dir;
     const auto out = dir / "site";
     std::vector<std::string> made;
-    auto parts = [&made](std::vector<std::pair<std::string, std::string>> keyed) {
-        std::vector<FilePart> fns;
-        for (auto& [key, text] : keyed) fns.push_back({key, [&made, text] { made.push_back(text); return text; }});
-        return fns;
-    };
-    auto build = [&](std::vector<std::pair<std::string, std::string>> keyed) {
+    auto build = [&](std::vector<std::pair<std::string, std::optional<std::string>>> keyed) {
         Diagnostics d;
         auto w = SiteWriter::begin(out, d);
         REQUIRE(w);
-        REQUIRE(w->write_parts("data/semua.json", parts(std::move(keyed))));
+        REQUIRE(test::write_parts(*w, "data/semua.json", std::move(keyed), &made));
         REQUIRE(w->commit("uji", d));
         INFO(test::all_messages(d));
         CHECK(d.items().empty());
@@ -270,6 +260,41 @@ TEST_CASE("a part whose key the last build's file has is copied from it, not mad
         CHECK(made == std::vector<std::string>{"}\n"});
         CHECK(test::read_file(out / "data/semua.json") == ", \"b\": 2{\"a\": 1}\n");
     }
+}
+
+TEST_CASE("parts kept in a row are copied together, however long, and kept_parts names what will be copied", "[writer]") {
+    test::TempDir dir;
+    const auto out = dir / "site";
+    const std::string big(1500000, 'a'), mid(700000, 'b');
+    auto build = [&](std::vector<std::pair<std::string, std::optional<std::string>>> parts) {
+        Diagnostics d;
+        auto w = SiteWriter::begin(out, d);
+        REQUIRE(w);
+        REQUIRE(test::write_parts(*w, "data/x.json", std::move(parts)));
+        REQUIRE(w->commit("uji", d));
+        CHECK(d.items().empty());
+    };
+    build({{"h", "H"}, {"a", big}, {"b", mid}, {"", "ekor"}});
+    {
+        Diagnostics d;
+        auto w = SiteWriter::begin(out, d);
+        const auto kept = w->kept_parts("data/x.json");
+        CHECK(kept.size() == 3);
+        CHECK(kept.at("h") == std::make_pair(std::uint64_t{0}, std::size_t{1}));
+        CHECK(kept.at("a") == std::make_pair(std::uint64_t{1}, big.size()));
+        CHECK(kept.at("b") == std::make_pair(std::uint64_t{1 + big.size()}, mid.size()));
+        CHECK(w->kept_parts("data/tidak-ada.json").empty());
+    }
+    // Kept parts need no way to make them; a new part between them is made.
+    build({{"h", std::nullopt}, {"a", std::nullopt}, {"baru", "BARU"}, {"b", std::nullopt}, {"", "ekor"}});
+    CHECK(test::read_file(out / "data/x.json") == "H" + big + "BARU" + mid + "ekor");
+    // Changed behind pepgen's back: nothing is kept, so a part that cannot be made stops the file,
+    // and nothing of it is left behind.
+    test::write_file(out / "data/x.json", "lain");
+    Diagnostics d;
+    auto w = SiteWriter::begin(out, d);
+    CHECK(w->kept_parts("data/x.json").empty());
+    CHECK_THROWS_WITH(test::write_parts(*w, "data/x.json", {{"h", std::nullopt}}), Contains("tidak dapat dibuat"));
 }
 
 TEST_CASE("a page whose inputs did not change is reused without rendering", "[writer]") {

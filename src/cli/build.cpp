@@ -109,6 +109,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
 
     Progress progress(options.progress, "Merender halaman", 0);
     SitePlan plan;
+    plan.rows_per_part = options.rows_per_part;
     std::size_t rendered = 0;
     {
         std::size_t most_rows = project.data.lsps.size();
@@ -117,7 +118,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
                         heavy_workers_for(most_rows));
         plan.page_sink = [&](PlannedPage&& page) { pool.submit(std::move(page)); };
         plan.file_sink = [&](PlannedFile&& file) {
-            if (file.make_bytes || !file.parts.empty()) pool.submit(std::move(file));
+            if (file.make_bytes || file.stream) pool.submit(std::move(file));
             else writer->write(file.path, file.bytes, file.key);
         };
         plan.reuse = [&](const std::string& path, const std::string& key) { return writer->reuse(path, key); };

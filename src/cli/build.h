@@ -10,6 +10,7 @@
 #include "cli/data_lock.h"
 #include "cli/project.h"
 #include "site/disk.h"
+#include "site/plan.h"
 #include "util/diagnostic.h"
 
 namespace pepgen {
@@ -32,6 +33,8 @@ struct BuildOptions {
     std::chrono::milliseconds data_wait = kDataWait;
     /// Where the build says, at once, that it is waiting for data/ (the terminal); nowhere when null.
     std::ostream* notices = nullptr;
+    /// Rows per part of long lists (kRowsPerPart): tests make their few rows many parts.
+    std::size_t rows_per_part = kRowsPerPart;
 };
 
 struct BuildSummary {

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "site/incremental_keys.h"
+#include "util/fingerprint.h"
 #include "util/memory.h"
 
 namespace pepgen {
@@ -67,7 +69,7 @@ void RenderPool::push(Job&& job) {
 bool RenderPool::heavy(const Job& job) {
     if (const auto* page = std::get_if<PlannedPage>(&job)) return page->load == Load::heavy && page->make_context;
     const auto& file = std::get<PlannedFile>(job);
-    return file.load == Load::heavy && (file.make_bytes || !file.parts.empty());
+    return file.load == Load::heavy && (file.make_bytes || file.stream);
 }
 
 std::optional<RenderPool::Job> RenderPool::take(Takes takes) {
@@ -129,6 +131,20 @@ std::size_t RenderPool::render(PlannedPage& page) {
             return 0;
         }
         if (page.make_context) page.context = page.make_context();
+        // A page with a long list, in a build that keeps what it can: only the runs of rows the
+        // previous file lacks are rendered (a build from scratch keeps nothing and writes it whole).
+        if (!page.list_in_parts.empty() && page.with_layout && !global_key_.empty()) {
+            ++rendered_pages_;
+            const auto kept = writer_.kept_parts(page.path);
+            ListParts how;
+            how.list = page.list_in_parts;
+            how.rows = page.rows_per_part;
+            how.seed = fingerprint(global_key_ + "|" + template_key(page.template_name) + "|" + template_key("layout"));
+            how.kept = [&kept](const std::string& key) { return kept.count(key) > 0; };
+            auto parts = theme_.render_page_in_parts(page.template_name, page.context, how);
+            page.context = Value();
+            return write_made_parts(page.path, parts, page.key);
+        }
         // What the page shows, through which templates: nothing else can change its bytes. A heavy
         // page planned because its input key changed nearly always shows the change: hashing its tens
         // of thousands of nodes would cost more than it saves (bytes that did not change are still not written).
@@ -155,11 +171,27 @@ std::size_t RenderPool::render(PlannedPage& page) {
     return 0;
 }
 
+std::size_t RenderPool::write_made_parts(const std::string& path, std::vector<MadePart>& parts, const std::string& key) {
+    std::size_t made = 0;
+    writer_.write_streamed(path, [&](PartStream& stream) {
+        for (auto& part : parts) {
+            if (part.bytes) {
+                made += part.bytes->size();
+                stream.add(part.key, *part.bytes);
+                part.bytes.reset();
+            } else if (!stream.keep(part.key)) {
+                throw std::runtime_error("bagian halaman dari build sebelumnya tidak ada lagi; jalankan pepgen build --penuh");
+            }
+        }
+    }, key);
+    return made;
+}
+
 /// Returns the size of the file made (0 if none; a file made in parts counts as large).
 std::size_t RenderPool::make(PlannedFile& file) {
     try {
-        if (!file.parts.empty()) {
-            writer_.write_parts(file.path, file.parts, file.key);
+        if (file.stream) {
+            writer_.write_streamed(file.path, file.stream, file.key);
             return kLargeOutput;
         }
         if (file.make_bytes) file.bytes = file.make_bytes();

@@ -69,6 +69,8 @@ private:
     void execute(Job& job);
     std::size_t render(PlannedPage& page);
     std::size_t make(PlannedFile& file);
+    /// Writes a file made in parts (kept parts copied from the previous file); the bytes made.
+    std::size_t write_made_parts(const std::string& path, std::vector<MadePart>& parts, const std::string& key);
 
     const Theme& theme_;
     SiteWriter& writer_;

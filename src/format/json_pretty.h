@@ -40,6 +40,11 @@ public:
     void number_or_null(const std::optional<int>& n) { n ? number(*n) : null(); }
     /// A ready-made value (a small header, say), at the current depth.
     void value(const boost::json::value& v);
+    /// Members written elsewhere (a part of a file kept from an earlier build) stand in the current
+    /// object or array: the next member is written after a separator.
+    void members_skipped() {
+        if (!frames_.empty()) frames_.back().any = true;
+    }
 
 private:
     struct Frame {

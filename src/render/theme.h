@@ -4,13 +4,18 @@
 /// its own copy of the parsed tree (kainjow's render is not const).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "util/diagnostic.h"
 #include "render/value.h"
+#include "util/made_part.h"
 
 namespace kainjow::mustache {
 template <typename StringType>
@@ -18,6 +23,16 @@ class basic_mustache;
 }
 
 namespace pepgen {
+
+/// How a page's long list is cut into parts: every section over `list` (a round's table of
+/// thousands of LSPs) is made `rows` rows at a time, each run keyed by what it shows.
+struct ListParts {
+    std::string list;
+    std::size_t rows = 32;
+    /// What else every key depends on: the templates, the program and the site's inputs.
+    std::uint64_t seed = 0;
+    KeptPart kept;  ///< what need not be rendered
+};
 
 class Theme {
 public:
@@ -31,6 +46,13 @@ public:
     /// Renders page template `name` with `context`, then the layout around it
     /// (the page's HTML is given to the layout as {{{content}}}). Thread-safe.
     std::string render_page(const std::string& name, const Value& context) const;
+    /// The same page as render_page, byte for byte once the parts are joined (kept parts
+    /// taken from the previous file), with only the parts `how.kept` does not have rendered.
+    /// The first and last run of a list are always made, as is everything around the lists.
+    /// A template whose rows cannot be told apart in the output (a row without a line
+    /// break, a list named inside itself, other delimiters) gets one part: the whole page.
+    std::vector<MadePart> render_page_in_parts(const std::string& name, const Value& context,
+                                               const ListParts& how) const;
     /// Renders template `name` alone, without the layout (sitemap.xml, feed.xml). Thread-safe.
     std::string render_document(const std::string& name, const Value& context) const {
         return render(name, context, nullptr);
@@ -52,8 +74,11 @@ public:
     static const std::string& content_mark();
     static std::string splice_body(const std::string& frame, const std::string& body);
 
+    struct ListTracker;
+
 private:
-    std::string render(const std::string& name, const Value& context, const std::string* content) const;
+    std::string render(const std::string& name, const Value& context, const std::string* content,
+                       ListTracker* tracker = nullptr) const;
 
     std::map<std::string, std::string> templates_;  ///< name -> source with partials inlined
     std::map<std::string, std::shared_ptr<const kainjow::mustache::basic_mustache<std::string>>> parsed_;

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "render/theme.h"
+#include "render/value_digest.h"
 #include "site/input_memo.h"
 #include "util/fingerprint.h"
 #include "util/files.h"
@@ -24,56 +25,6 @@ std::uint64_t mix(std::uint64_t seed, const std::string& s) { return fingerprint
 // Seeds for what stands in for bytes: a folder, a link leading out of the project (by where it leads).
 constexpr std::uint64_t kFolderSeed = 0x666f6c646572ull;
 constexpr std::uint64_t kLeavesProjectSeed = 0x6f7574736964ull;
-
-/// Every kind, name, text and flag of the tree, with counts and lengths, so
-/// that no two different trees give the same bytes. Gathered in a small buffer
-/// and hashed in blocks: a page's tree has tens of thousands of nodes, and one
-/// hash call each cost more than the walk.
-class ValueFeed {
-public:
-    explicit ValueFeed(std::uint64_t seed) { number(seed); }
-    void value(const Value& v) {
-        switch (v.kind()) {
-            case Value::Kind::text:
-                buf_ += 't';
-                text(v.text());
-                break;
-            case Value::Kind::flag: buf_ += v.flag() ? '1' : '0'; break;
-            case Value::Kind::list:
-                buf_ += 'l';
-                number(v.items().size());
-                for (const auto& item : v.items()) value(item);
-                break;
-            case Value::Kind::object:
-                buf_ += 'o';
-                number(v.fields().size());
-                for (const auto& [name, field] : v.fields()) {
-                    text(name);
-                    value(field);
-                }
-                break;
-        }
-        if (buf_.size() >= kBlock) flush();
-    }
-    std::uint64_t digest() {
-        flush();
-        return fp_.value();
-    }
-
-private:
-    static constexpr std::size_t kBlock = 64 * 1024;
-    void number(std::uint64_t n) { buf_.append(reinterpret_cast<const char*>(&n), sizeof n); }
-    void text(const std::string& s) {
-        number(s.size());
-        buf_ += s;
-    }
-    void flush() {
-        fp_.add(buf_);
-        buf_.clear();
-    }
-    std::string buf_;
-    Fingerprinter fp_;
-};
 
 }  // namespace
 

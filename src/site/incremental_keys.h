@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,12 +21,19 @@ struct PageKeys {
     /// lsp id -> what its scorecard and its JSON file show (the LSP's record, and
     /// per round of its history: the sheet, its results as printed, the round's means)
     std::unordered_map<std::string, std::string> lsp;
+    /// what the registry's list page shows: every LSP (lsp above, in the registry's order)
+    std::string lsp_list;
     /// per round: what its round page, categories page and exports show
     std::vector<std::string> round;
     /// per round, per print part (ranked order)
     std::vector<std::vector<std::string>> print_parts;
     /// per indicator (catalogue order): what its page shows of the newest periodic round
     std::vector<std::string> indicators;
+    /// per round, per sheet (RoundResult order): everything a row of the round's tables and
+    /// downloads shows of that sheet, besides the site's inputs and `meta`
+    std::vector<std::vector<std::uint64_t>> sheets;
+    /// every round's name, date and kind, and which is the newest periodic one
+    std::string meta;
 };
 
 struct InputKeys {

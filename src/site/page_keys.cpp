@@ -223,6 +223,11 @@ PageKeys page_keys(const SiteModel& model) {
                 h.number(static_cast<std::int64_t>(at.round)).number(static_cast<std::int64_t>(sheet_digest[at.round][at.sheet]));
         keys.lsp.emplace(lsp.id, h.hex());
     }
+    // The list of every LSP shows each one's current result, sorted by the registry's names.
+    KeyHasher list;
+    list.text(meta).text(model.keys.registry);
+    for (const auto& lsp : model.data.lsps) list.text(lsp.id).text(keys.lsp.at(lsp.id));
+    keys.lsp_list = list.hex();
 
     keys.round.resize(rounds.size());
     keys.print_parts.resize(rounds.size());
@@ -270,6 +275,8 @@ PageKeys page_keys(const SiteModel& model) {
         }
         keys.indicators[k] = h.hex();
     });
+    keys.sheets = std::move(sheet_digest);
+    keys.meta = meta;
     return keys;
 }
 

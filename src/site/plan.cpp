@@ -26,19 +26,20 @@ void SitePlan::document(std::string path, std::string template_name, Value conte
 
 void SitePlan::file(std::string path, std::string bytes, std::string key) {
     ++file_count;
-    PlannedFile f{std::move(path), std::move(bytes), std::move(key), {}, {}};
+    PlannedFile f{std::move(path), std::move(bytes), std::move(key), {}};
     if (file_sink) file_sink(std::move(f));
     else files.push_back(std::move(f));
 }
 
 void SitePlan::page_later(std::string path, std::string template_name, std::function<Value()> make_context,
-                          std::string key, Load load) {
+                          std::string key, Load load, std::string list_in_parts) {
     if (!page_sink) {
         page(std::move(path), std::move(template_name), make_context(), std::move(key));
         return;
     }
     page_paths.push_back(path);
-    page_sink(PlannedPage{std::move(path), std::move(template_name), {}, std::move(key), std::move(make_context), true, load});
+    page_sink(PlannedPage{std::move(path), std::move(template_name), {}, std::move(key), std::move(make_context), true, load,
+                          std::move(list_in_parts), rows_per_part});
 }
 
 void SitePlan::file_later(std::string path, std::function<std::string()> make_bytes, std::string key, Load load) {
@@ -47,18 +48,25 @@ void SitePlan::file_later(std::string path, std::function<std::string()> make_by
         return;
     }
     ++file_count;
-    file_sink(PlannedFile{std::move(path), {}, std::move(key), std::move(make_bytes), {}, load});
+    file_sink(PlannedFile{std::move(path), {}, std::move(key), std::move(make_bytes), load});
 }
 
-void SitePlan::file_in_parts(std::string path, std::vector<FilePart> parts, std::string key) {
+void SitePlan::file_streamed(std::string path, std::function<void(PartStream&)> stream, std::string key, Load load) {
     if (!file_sink) {
-        std::string bytes;
-        for (const auto& part : parts) bytes += part.make();
-        file(std::move(path), std::move(bytes), std::move(key));
+        // Everything made: there is no earlier file to keep parts from.
+        struct Whole final : PartStream {
+            std::string bytes;
+            bool keep(const std::string&) override { return false; }
+            void add(const std::string&, std::string_view part) override { bytes += part; }
+        } whole;
+        stream(whole);
+        file(std::move(path), std::move(whole.bytes), std::move(key));
         return;
     }
     ++file_count;
-    file_sink(PlannedFile{std::move(path), {}, std::move(key), {}, std::move(parts), Load::heavy});
+    PlannedFile f{std::move(path), {}, std::move(key), {}, load};
+    f.stream = std::move(stream);
+    file_sink(std::move(f));
 }
 
 void plan_site_into(const SiteModel& model, SitePlan& plan) {

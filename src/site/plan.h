@@ -16,7 +16,7 @@
 
 #include "model/types.h"
 #include "scoring/scoring.h"
-#include "site/file_part.h"
+#include "site/part_stream.h"
 #include "site/incremental_keys.h"
 #include "stats/consistency.h"
 
@@ -39,22 +39,33 @@ struct PlannedPage {
     /// its template is rendered alone, without the layout.
     bool with_layout = true;
     Load load = Load::light;
+    /// A list of thousands of rows in the page's data ("rows"): the page is written in parts of
+    /// `rows_per_part` rows, and after a change only the parts whose rows changed are rendered.
+    std::string list_in_parts = {};
+    std::size_t rows_per_part = 0;
 };
+
+/// Rows per part of a long list on a page or in a download (SitePlan::rows_per_part): a correction
+/// moves a few rows of a round's table; smaller parts make less of it again but lengthen the manifest.
+inline constexpr std::size_t kRowsPerPart = 32;
 
 struct PlannedFile {
     std::string path;
     std::string bytes;
     std::string key;
     std::function<std::string()> make_bytes;  ///< when set, makes `bytes` on a worker thread (as make_context)
-    /// When set, the file is these parts, made one after another on the thread
-    /// that writes it: a large file never exists as one string.
-    std::vector<FilePart> parts;
     Load load = Load::light;
+    /// When set, makes the file part by part into the stream, on the thread that writes it: a large
+    /// file never exists as one string, and a part the previous build's file has is copied from it
+    /// (a round's download made again only in the runs of rows that changed).
+    std::function<void(PartStream&)> stream = {};
 };
 
 /// A project file published as it is (a dataset's JSON).
 class SitePlan {
 public:
+    /// Rows per part of long lists (kRowsPerPart; tests make small lists long in parts).
+    std::size_t rows_per_part = kRowsPerPart;
     /// Without sinks, pages and files are kept in `pages` and `files`.
     std::function<void(PlannedPage&&)> page_sink;
     std::function<void(PlannedFile&&)> file_sink;
@@ -71,12 +82,13 @@ public:
     /// The same, with the context or bytes made later, on the thread that writes them: the many
     /// per-LSP pages and files are then put together in parallel. Without sinks, made at once.
     void page_later(std::string path, std::string template_name, std::function<Value()> make_context,
-                    std::string key = {}, Load load = Load::light);
+                    std::string key = {}, Load load = Load::light, std::string list_in_parts = {});
     void file_later(std::string path, std::function<std::string()> make_bytes, std::string key = {},
                     Load load = Load::light);
-    /// A file made of parts, each made and written in turn on a worker (made
-    /// and kept whole in `files` when there is no sink). Always heavy.
-    void file_in_parts(std::string path, std::vector<FilePart> parts, std::string key = {});
+    /// A file made part by part on a worker (PlannedFile::stream); made whole in `files` when
+    /// there is no sink.
+    void file_streamed(std::string path, std::function<void(PartStream&)> stream, std::string key = {},
+                       Load load = Load::heavy);
     /// Call before building: true when the page need not be built at all.
     bool unchanged(const std::string& path, const std::string& key, bool is_page = true);
 

@@ -8,6 +8,7 @@
 #include "site/page_context.h"
 #include "site/page_keys.h"
 #include "site/plan.h"
+#include "util/fingerprint.h"
 
 namespace json = boost::json;
 
@@ -160,7 +161,68 @@ json::object lsp_json(const Lsp& lsp) {
     return o;
 }
 
-std::string round_csv(const SiteModel& model, std::size_t index) {
+/// A round's rows written in runs of SitePlan::rows_per_part sheets (the round's order), each a part of the
+/// file: a run whose sheets show what they showed when the previous build's file was written
+/// (PageKeys::sheets, with every round's name and the site's inputs) is copied from that file,
+/// not written again. What comes between runs is made every time. Without sheet keys (a build
+/// from scratch) every row is made and nothing is cut.
+class RowRuns {
+public:
+    /// `out` holds what is being written; it is handed to the stream at every run.
+    RowRuns(const SiteModel& model, std::size_t round, std::size_t rows, std::string kind, PartStream& stream,
+            std::string& out)
+        : model_(model), round_(round), rows_(std::max<std::size_t>(1, rows)), kind_(std::move(kind)), stream_(stream), out_(out) {}
+
+    /// write_row(k) writes the round's k-th sheet into `out`; skipped() is told of each run kept.
+    template <typename WriteRow, typename Skipped>
+    void rows(WriteRow&& write_row, Skipped&& skipped) {
+        const auto& sheets = model_.results.rounds[round_].sheets;
+        const auto& keys = model_.keys.pages;
+        const bool keyed = round_ < keys.sheets.size() && keys.sheets[round_].size() == sheets.size();
+        // A sheet's key does not name its round, whose corrections its row lists.
+        const auto& period = model_.data.rounds[model_.results.rounds[round_].round].period;
+        for (std::size_t from = 0; from < sheets.size(); from += rows_) {
+            const auto to = std::min(sheets.size(), from + rows_);
+            std::string key;
+            if (keyed) {
+                // The first run stands first (no separator before it): its own kind of key.
+                std::string text = file_key(model_, kind_ + "|" + period + (from == 0 ? "|awal" : ""), keys.meta);
+                if (!text.empty()) {
+                    for (std::size_t k = from; k < to; ++k)
+                        text.append(reinterpret_cast<const char*>(&keys.sheets[round_][k]), sizeof(std::uint64_t));
+                    key = fingerprint_hex(fingerprint(text));
+                }
+            }
+            if (key.empty()) {
+                for (std::size_t k = from; k < to; ++k) write_row(k);
+                continue;
+            }
+            flush();
+            if (stream_.keep(key)) {
+                skipped();
+                continue;
+            }
+            for (std::size_t k = from; k < to; ++k) write_row(k);
+            stream_.add(key, out_);
+            out_.clear();
+        }
+    }
+    /// Hands over what was written since the last run, as a part made every time.
+    void flush() {
+        if (out_.empty()) return;
+        stream_.add({}, out_);
+        out_.clear();
+    }
+
+private:
+    const SiteModel& model_;
+    std::size_t round_, rows_;
+    std::string kind_;
+    PartStream& stream_;
+    std::string& out_;
+};
+
+void round_csv(const SiteModel& model, std::size_t index, std::size_t rows, PartStream& stream) {
     const auto& rr = model.results.rounds[index];
     std::vector<std::string> header = {"lsp", "nama", "jenis", "provinsi", "lengkap", "ik", "kategori", "peringkat",
                                        "perubahan_ik", "dibanding_periode", "perubahan_kategori"};
@@ -170,7 +232,9 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
     const auto& all = model.data.ledger.corrections;
     std::string out = kUtf8Bom + csv_row(header);
     auto num = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
-    for (const auto& s : rr.sheets) {
+    RowRuns runs(model, index, rows, "indeks-csv-baris", stream, out);
+    runs.rows([&](std::size_t at) {
+        const auto& s = rr.sheets[at];
         const auto& lsp = model.lsp_of(rr, s);
         const char* mv = move_key(s.move);
         std::vector<std::string> row = {
@@ -197,8 +261,8 @@ std::string round_csv(const SiteModel& model, std::size_t index) {
         row.push_back(csv_text(why));
         row.push_back(csv_text(disputes));
         out += csv_row(row);
-    }
-    return out;
+    }, [] {});
+    runs.flush();
 }
 
 /// The whole dataset's head: title, categories, indicators and LSPs.
@@ -239,20 +303,25 @@ json::object dataset_head(const SiteModel& model) {
 }
 
 /// One round's results (data/indeks-<periode>.json); with its team, a piece
-/// of data/semua.json at depth `indent`.
-std::string round_export(const SiteModel& model, std::size_t index, bool with_team, int indent) {
+/// of data/semua.json at depth `indent`. Written after what `out` holds, the rows
+/// in runs (RowRuns); what follows the last run is left in `out`.
+void round_export(const SiteModel& model, std::size_t index, bool with_team, int indent, std::string& out,
+                  std::size_t rows, const std::string& kind, PartStream& stream) {
     const auto& round = model.data.rounds[index];
-    std::string out;
     JsonStream js(out, true, indent);
     js.begin_object(false);
     round_header(js, model, round);
     js.key("hasil").begin_array(false);
     const auto& rr = model.results.rounds[index];
-    for (const auto& s : rr.sheets) {
-        js.begin_object(false);
-        result_fields(js, model, round.period, s, source_sheet(model.data, rr, s), &model.lsp_of(rr, s));
-        js.end();
-    }
+    RowRuns runs(model, index, rows, kind, stream, out);
+    runs.rows(
+        [&](std::size_t k) {
+            const auto& s = rr.sheets[k];
+            js.begin_object(false);
+            result_fields(js, model, round.period, s, source_sheet(model.data, rr, s), &model.lsp_of(rr, s));
+            js.end();
+        },
+        [&] { js.members_skipped(); });
     js.end();
     if (with_team) {
         js.key("tim").begin_array(false);
@@ -260,7 +329,6 @@ std::string round_export(const SiteModel& model, std::size_t index, bool with_te
         js.end();
     }
     js.end();
-    return out;
 }
 
 }  // namespace
@@ -278,31 +346,34 @@ void plan_exports(const SiteModel& model, SitePlan& plan) {
         const auto json_path = Links::site().export_json(period), csv_path = Links::site().round_csv(period);
         const auto json_key = file_key(model, "indeks-json", value), csv_key = file_key(model, "indeks-csv", value);
         if (!plan.unchanged(json_path, json_key, false))
-            plan.file_later(json_path, [&model, i] { return round_export(model, i, false, 0) + "\n"; }, json_key,
-                            Load::heavy);
+            plan.file_streamed(json_path, [&model, i, rows = plan.rows_per_part](PartStream& stream) {
+                std::string out;
+                round_export(model, i, false, 0, out, rows, "indeks-json-baris", stream);
+                stream.add({}, out + "\n");
+            }, json_key);
         if (!plan.unchanged(csv_path, csv_key, false))
-            plan.file_later(csv_path, [&model, i] { return round_csv(model, i); }, csv_key, Load::heavy);
+            plan.file_streamed(csv_path, [&model, i, rows = plan.rows_per_part](PartStream& stream) {
+                round_csv(model, i, rows, stream);
+            }, csv_key);
     }
-    // semua.json holds every round: it is made and written one round at a
-    // time, so neither the whole dataset's JSON tree nor its text exists at once.
-    // A part whose key is unchanged is copied from the last build's file: a correction to one round makes one part again.
-    std::vector<FilePart> parts;
-    parts.reserve(rounds + 2);
-    parts.push_back({file_key(model, "semua-kepala", model.keys.registry), [&model] {
-                         auto head = pretty_json(dataset_head(model));
-                         head.resize(head.size() - 3);  // reopen the object: drop "\n}\n"
-                         return head + ",\n  \"penilaian\": [";
-                     }});
-    for (std::size_t k = 0; k < published.size(); ++k) {
-        const auto i = published[k];
-        const auto value = i < model.keys.pages.round.size() ? model.keys.pages.round[i] : std::string();
-        // The part's place matters too: the first round has no comma before it.
-        parts.push_back({file_key(model, "semua-penilaian-" + std::to_string(k), value), [&model, k, i] {
-                             return (k ? ",\n    " : "\n    ") + round_export(model, i, true, 4);
-                         }});
-    }
-    parts.push_back({{}, [n = published.size()] { return std::string(n ? "\n  ]\n}\n" : "]\n}\n"); }});
-    plan.file_in_parts(Links::site().all_json(), std::move(parts));
+    // semua.json holds every round: it is made and written a run of rows at a time (RowRuns), so
+    // neither the whole dataset's JSON tree nor its text exists at once, and a correction to one
+    // score makes a few runs again: the rest is copied from the last build's file.
+    plan.file_streamed(Links::site().all_json(), [&model, published, rows = plan.rows_per_part](PartStream& stream) {
+        const auto head_key = file_key(model, "semua-kepala", model.keys.registry);
+        if (!stream.keep(head_key)) {
+            auto head = pretty_json(dataset_head(model));
+            head.resize(head.size() - 3);  // reopen the object: drop "\n}\n"
+            stream.add(head_key, head + ",\n  \"penilaian\": [");
+        }
+        std::string out;
+        for (std::size_t k = 0; k < published.size(); ++k) {
+            out += k ? ",\n    " : "\n    ";  // the first round has no comma before it
+            round_export(model, published[k], true, 4, out, rows, "semua-baris", stream);
+        }
+        out += published.empty() ? "]\n}\n" : "\n  ]\n}\n";
+        stream.add({}, out);
+    });
 
     for (const auto& lsp : model.data.lsps) {
         const auto path = Links::site().lsp_json(lsp.id);

@@ -222,7 +222,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         // Lists every LSP scored in the newest round: heavy at national scale.
         if (!names) names = std::make_shared<const NameOrder>(name_order(model));
         plan.page_later(path, "indicator", [&model, i, path, names] { return indicator_page(model, i, path, *names); },
-                        key, Load::heavy);
+                        key, Load::heavy, "rows");
     }
 }
 

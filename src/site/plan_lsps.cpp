@@ -224,8 +224,11 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
     {
         // Every LSP in the registry, with its current result: heavy at national scale.
         const std::string path = Links::site().section("lsp");
-        plan.page_later(path, "lsps", [&model, sorted, path] { return lsp_list_page(model, sorted, path); }, {},
-                        Load::heavy);
+        const auto& value = model.keys.pages.lsp_list;
+        const auto key = value.empty() ? std::string() : page_key(model, "lsps", value);
+        if (!plan.unchanged(path, key))
+            plan.page_later(path, "lsps", [&model, sorted, path] { return lsp_list_page(model, sorted, path); }, key,
+                            Load::heavy, "lsps");
     }
     std::shared_ptr<const std::vector<RoundMeanTexts>> means;  // made when the first scorecard is planned
     for (const auto* lsp : sorted) {

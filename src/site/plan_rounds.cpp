@@ -164,7 +164,7 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
         ctx.set("is_latest", model.results.latest_periodic == index);
         ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Kategori", links.section("kategori")}, {round.title, links.categories(round.period)}}));
         return ctx;
-    }, key, Load::heavy);
+    }, key, Load::heavy, "rows");
 }
 
 }  // namespace
@@ -230,7 +230,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             ctx.set("filter", filter_context(model, true));
             ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")}, {round.title, links.round(round.period)}}));
             return ctx;
-        }, key, Load::heavy);
+        }, key, Load::heavy, "rows");
     }
     if (model.results.latest_periodic) {
         // The newest periodic round's table once more, one folder higher: its rows are that round's.

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "data/round_cache.h"
@@ -483,13 +484,10 @@ bool SiteWriter::write(const std::string& path, const std::string& bytes, const 
     return true;
 }
 
-bool SiteWriter::write_parts(const std::string& path, const std::vector<FilePart>& parts, const std::string& key) {
-    if (refuse_unsafe(path)) return false;
-    // Claimed before writing, so a second file on the same path cannot overwrite
-    // this one; the hash is filled in once the bytes exist.
-    if (!record(path, ManifestEntry{0, key, std::nullopt})) return false;
-    // Where each keyed part sits in the previous build's file, if that file is still exactly what it wrote.
-    std::map<std::string, std::pair<std::uint64_t, std::size_t>> kept;
+SiteWriter::KeptParts SiteWriter::kept_parts(const std::string& path) {
+    // Where each keyed part sits in the previous build's file, if that file is still exactly what it wrote
+    // (on_disk answers once per build, so every caller gets the same parts).
+    KeptParts kept;
     if (const auto* prev = previous(path)) {
         const auto disk = on_disk(path);
         const auto listed = parse_part_list(content_part(prev->key));
@@ -500,27 +498,92 @@ bool SiteWriter::write_parts(const std::string& path, const std::vector<FilePart
         }
         if (!disk || disk->hash != prev->hash || offset != disk->stamp.size) kept.clear();
     }
+    return kept;
+}
+
+namespace {
+
+/// The new file as write_streamed makes it: kept parts that follow one another in the previous
+/// file too are read at once (a page or download made in runs of rows keeps most of its runs,
+/// hundreds in a row), in blocks of a megabyte: one buffer's pages, not tens of megabytes of new ones.
+class StreamInto final : public PartStream {
+public:
+    StreamInto(Disk& disk, std::filesystem::path previous, const SiteWriter::KeptParts& kept, Disk::Sink& out)
+        : disk_(disk), previous_(std::move(previous)), kept_(kept), out_(out) {}
+
+    bool keep(const std::string& key) override {
+        const auto it = key.empty() ? kept_.end() : kept_.find(key);
+        if (it == kept_.end()) return false;
+        const auto [offset, length] = it->second;
+        if (pending_ > 0 && from_ + pending_ != offset) copy_pending();
+        if (pending_ == 0) from_ = offset;
+        pending_ += length;
+        parts.emplace_back(key, length);
+        return true;
+    }
+    void add(const std::string& key, std::string_view bytes) override {
+        copy_pending();
+        put(bytes);
+        parts.emplace_back(key, bytes.size());
+    }
+    /// Copies what is still to be copied; throws when the previous file cannot be read (the part
+    /// is promised, and nothing can make it now).
+    void copy_pending() {
+        constexpr std::uint64_t kBlock = 1 << 20;
+        for (std::uint64_t at = from_; at < from_ + pending_; at += kBlock) {
+            std::string error;
+            const auto bytes = disk_.read_range(previous_, at, static_cast<std::size_t>(std::min(kBlock, from_ + pending_ - at)), error);
+            if (!bytes)
+                throw std::runtime_error("bagian berkas dari build sebelumnya tidak terbaca (" + error +
+                                         "); jalankan pepgen build --penuh");
+            put(*bytes);
+        }
+        pending_ = 0;
+    }
+
+    std::vector<std::pair<std::string, std::size_t>> parts;
+    Fingerprinter fp;
+    std::uintmax_t size = 0;
+
+private:
+    void put(std::string_view bytes) {
+        fp.add(bytes);
+        size += bytes.size();
+        out_.write(bytes);
+    }
+    Disk& disk_;
+    std::filesystem::path previous_;
+    const SiteWriter::KeptParts& kept_;
+    Disk::Sink& out_;
+    std::uint64_t from_ = 0, pending_ = 0;
+};
+
+}  // namespace
+
+bool SiteWriter::write_streamed(const std::string& path, const std::function<void(PartStream&)>& produce,
+                                const std::string& key) {
+    if (refuse_unsafe(path)) return false;
+    // Claimed before writing, so a second file on the same path cannot overwrite
+    // this one; the hash is filled in once the bytes exist.
+    if (!record(path, ManifestEntry{0, key, std::nullopt})) return false;
+    const auto kept = kept_parts(path);
     const auto staged_name = stage(path);
     if (!staged_name) return false;
     const auto& staged = *staged_name;
     const auto target = staging_ / staged;
-    Fingerprinter fp;
-    std::uintmax_t size = 0;
-    std::vector<std::pair<std::string, std::size_t>> written_parts;
     auto out = disk_.create(target);
-    for (const auto& part : parts) {
-        std::optional<std::string> bytes;
-        if (auto it = part.key.empty() ? kept.end() : kept.find(part.key); it != kept.end()) {
-            std::string error;
-            bytes = disk_.read_range(output_ / path, it->second.first, it->second.second, error);
-        }
-        if (!bytes) bytes = part.make();
-        fp.add(*bytes);
-        size += bytes->size();
-        out->write(*bytes);
-        written_parts.emplace_back(part.key, bytes->size());
+    StreamInto stream(disk_, output_ / path, kept, *out);
+    try {
+        produce(stream);
+        stream.copy_pending();
+    } catch (...) {
+        out->close();
+        disk_.remove_file(target);
+        throw;
     }
-    const auto hash = fp.value();
+    const auto hash = stream.fp.value();
+    const auto size = stream.size;
+    const auto& written_parts = stream.parts;
     if (previous(path)) out->write_out();
     if (auto error = out->close(); !error.empty()) {
         fail(path, error);

@@ -23,7 +23,7 @@
 
 #include "util/diagnostic.h"
 #include "site/disk.h"
-#include "site/file_part.h"
+#include "site/part_stream.h"
 #include "util/fingerprint.h"
 #include "site/manifest.h"
 
@@ -70,10 +70,15 @@ public:
     /// Stages one file, unless the file on disk already has these bytes.
     /// A page's key may be "<input key>|<content key>". Thread-safe.
     bool write(const std::string& path, const std::string& bytes, const std::string& key = {});
-    /// The same for a large file made of parts: each part is made and written
-    /// in turn, so the file never exists as one string. A part whose key the
-    /// previous build's file (unchanged on disk) also has is copied from it. Thread-safe.
-    bool write_parts(const std::string& path, const std::vector<FilePart>& parts, const std::string& key = {});
+    /// The same for a large file made part by part: `produce` hands each part to the stream as it
+    /// is made, so the file never exists as one string, and a part whose key the previous build's
+    /// file (unchanged on disk) also has is copied from it. Thread-safe.
+    bool write_streamed(const std::string& path, const std::function<void(PartStream&)>& produce,
+                        const std::string& key = {});
+    /// The keys of the parts write_streamed would copy from the previous build's file: where each sits
+    /// there (offset, length). The same answer all build long. Thread-safe.
+    using KeptParts = std::unordered_map<std::string, std::pair<std::uint64_t, std::size_t>>;
+    KeptParts kept_parts(const std::string& path);
 
     /// Moves the staged files into place, removes the previous build's files
     /// that are no longer part of the site, and records the manifest. With
