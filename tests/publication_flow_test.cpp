@@ -360,7 +360,7 @@ TEST_CASE("after any sequence of releases, corrections and edits, an incremental
         int day = 0;  // every command is dated a day after the one before
         auto next_date = [&] {
             ++day;
-            char text[16];
+            char text[32];  // room for any int, so the compiler sees nothing cut off
             std::snprintf(text, sizeof text, "2026-%02d-%02d", 1 + (day - 1) / 28, 1 + (day - 1) % 28);
             return std::string(text);
         };
