@@ -21,6 +21,7 @@ std::optional<std::set<std::string>> names_inside_sections(const std::string& so
     std::set<std::string> names;
     std::vector<std::pair<std::string, bool>> open;  // section names, outermost first; whether over `list`
     std::size_t inside = 0;         // how many open sections are over `list`
+    std::size_t sections = 0;       // how many there are in all
     std::size_t at = 0;
     for (;;) {
         const auto start = source.find("{{", at);
@@ -59,6 +60,9 @@ std::optional<std::set<std::string>> names_inside_sections(const std::string& so
         if (kind == '#' || kind == '^') {
             // {{^list}} only asks whether the list is empty, and a list made in parts is empty only when it is.
             const bool over = name == list && kind == '#';
+            // One section over the list: a part's key names its rows and what they read, not which
+            // of two sections made it.
+            if (over && ++sections > 1) return std::nullopt;
             open.emplace_back(name, over);
             if (over) ++inside;
         }

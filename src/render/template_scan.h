@@ -8,10 +8,10 @@
 
 namespace pepgen {
 
-/// The first segment of every name looked up inside a section `{{#list}}` (at any
-/// depth), partials already inlined. Nothing when the template changes delimiters,
-/// names `list` inside such a section, or cannot be read as tags: the caller then
-/// renders the list whole.
+/// The first segment of every name looked up inside the section `{{#list}}` (at any
+/// depth), partials already inlined. Nothing when the template has more than one such
+/// section, changes delimiters, names `list` inside it, or cannot be read as tags: the
+/// caller then renders the list whole.
 std::optional<std::set<std::string>> names_inside_sections(const std::string& source, const std::string& list);
 
 }  // namespace pepgen

@@ -50,7 +50,8 @@ public:
     /// taken from the previous file), with only the parts `how.kept` does not have rendered.
     /// The first and last run of a list are always made, as is everything around the lists.
     /// A template whose rows cannot be told apart in the output (a row without a line
-    /// break, a list named inside itself, other delimiters) gets one part: the whole page.
+    /// break, a list named inside itself, two sections over the list, other delimiters)
+    /// gets one part: the whole page.
     std::vector<MadePart> render_page_in_parts(const std::string& name, const Value& context,
                                                const ListParts& how) const;
     /// Renders template `name` alone, without the layout (sitemap.xml, feed.xml). Thread-safe.
