@@ -159,7 +159,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
                 ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Penilaian", links.section("penilaian")},
                                           {round.title, links.round(round.period)}, {"Cetak", links.print(round.period)}}));
                 return ctx;
-            }, key);
+            }, key, Load::light, "cards");
         }
     }
 }
