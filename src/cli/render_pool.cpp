@@ -32,6 +32,10 @@ std::string RenderPool::template_key(const std::string& name) const {
     return it == template_keys_.end() ? std::string("?") : it->second;
 }
 
+std::string RenderPool::rendered_by(const PlannedPage& page) const {
+    return global_key_ + "|" + template_key(page.template_name) + (page.with_layout ? "|" + template_key("layout") : "");
+}
+
 void RenderPool::finish() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -139,7 +143,7 @@ std::size_t RenderPool::render(PlannedPage& page) {
             ListParts how;
             how.list = page.list_in_parts;
             how.rows = page.rows_per_part;
-            how.seed = fingerprint(global_key_ + "|" + template_key(page.template_name) + "|" + template_key("layout"));
+            how.seed = fingerprint(rendered_by(page));
             how.kept = [&kept](const std::string& key) { return kept.count(key) > 0; };
             auto parts = theme_.render_page_in_parts(page.template_name, page.context, how);
             page.context = Value();
@@ -154,9 +158,7 @@ std::size_t RenderPool::render(PlannedPage& page) {
         const bool by_content = !global_key_.empty() && (page.load == Load::light || page.key.empty()) &&
                                 writer_.had(page.path);
         const auto ck = !by_content ? std::string()
-                                    : content_key(global_key_ + "|" + template_key(page.template_name) +
-                                                      (page.with_layout ? "|" + template_key("layout") : ""),
-                                                  page.template_name, page.context);
+                                    : content_key(rendered_by(page), page.template_name, page.context);
         if (!ck.empty() && writer_.reuse_content(page.path, page.key, ck)) return 0;
         if (page.with_layout) ++rendered_pages_;
         const auto html = page.with_layout ? theme_.render_page(page.template_name, page.context)

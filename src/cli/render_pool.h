@@ -76,6 +76,8 @@ private:
     SiteWriter& writer_;
     Progress& progress_;
     std::string template_key(const std::string& name) const;
+    /// What every page's bytes depend on besides its data: the site's inputs and its templates.
+    std::string rendered_by(const PlannedPage& page) const;
 
     const std::string global_key_;
     const std::map<std::string, std::string> template_keys_;
