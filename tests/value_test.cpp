@@ -13,7 +13,8 @@ TEST_CASE("each constructor gives its kind; a default Value is an empty object",
     CHECK(Value().is_object());
     CHECK(Value().fields().empty());
     CHECK(Value("teks").kind() == Value::Kind::text);
-    CHECK(Value(std::string("teks")).text() == "teks");
+    const Value from_string(std::string("teks"));
+    CHECK(from_string.text() == "teks");
     CHECK(Value(true).kind() == Value::Kind::flag);
     CHECK(Value(true).flag());
     CHECK_FALSE(Value(false).flag());

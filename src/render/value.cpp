@@ -14,36 +14,19 @@ bool same_key(const std::string& a, std::string_view b) {
 
 }  // namespace
 
-Value::Kind Value::kind() const {
-    switch (target().node_.index()) {
-        case kText: return Kind::text;
-        case kFlag: return Kind::flag;
-        case kList: return Kind::list;
-        default: return Kind::object;
-    }
-}
-
-const std::string& Value::text() const {
+const std::string& Value::empty_text() {
     static const std::string empty;
-    const auto* s = std::get_if<kText>(&target().node_);
-    return s ? *s : empty;
+    return empty;
 }
 
-bool Value::flag() const {
-    const auto* b = std::get_if<kFlag>(&target().node_);
-    return b && *b;
-}
-
-const std::vector<Value>& Value::items() const {
+const std::vector<Value>& Value::empty_items() {
     static const std::vector<Value> empty;
-    const auto* l = std::get_if<kList>(&target().node_);
-    return l ? *l : empty;
+    return empty;
 }
 
-const std::vector<Value::Field>& Value::fields() const {
+const std::vector<Value::Field>& Value::empty_fields() {
     static const std::vector<Field> empty;
-    const auto* f = std::get_if<kObject>(&target().node_);
-    return f ? *f : empty;
+    return empty;
 }
 
 Value& Value::set(std::string_view key, Value v) & {

@@ -65,13 +65,33 @@ public:
     /// shows nothing (an empty text is not false to mustache).
     static Value nonempty(std::string s) { return s.empty() ? Value(false) : Value(std::move(s)); }
 
-    Kind kind() const;
+    // Inline: a template's every look-up and every digest of a page's tree goes through them.
+    Kind kind() const {
+        switch (target().node_.index()) {
+            case kText: return Kind::text;
+            case kFlag: return Kind::flag;
+            case kList: return Kind::list;
+            default: return Kind::object;
+        }
+    }
     bool is_object() const { return target().node_.index() == kObject; }
     /// Each accessor gives an empty text, false or an empty list for a Value of another kind.
-    const std::string& text() const;
-    bool flag() const;
-    const std::vector<Value>& items() const;
-    const std::vector<Field>& fields() const;
+    const std::string& text() const {
+        const auto* s = std::get_if<kText>(&target().node_);
+        return s ? *s : empty_text();
+    }
+    bool flag() const {
+        const auto* b = std::get_if<kFlag>(&target().node_);
+        return b && *b;
+    }
+    const std::vector<Value>& items() const {
+        const auto* l = std::get_if<kList>(&target().node_);
+        return l ? *l : empty_items();
+    }
+    const std::vector<Field>& fields() const {
+        const auto* f = std::get_if<kObject>(&target().node_);
+        return f ? *f : empty_fields();
+    }
 
     /// Sets (or replaces) a field of an object; returns *this for chaining
     /// (moved out again when called on a temporary, so chains never copy).
@@ -96,6 +116,9 @@ private:
     /// The field of an over() object holding its base: no template can name it.
     static constexpr std::string_view kBaseKey = "\x01";
     std::variant<std::vector<Field>, std::string, bool, std::vector<Value>, std::shared_ptr<const Value>> node_;
+    static const std::string& empty_text();
+    static const std::vector<Value>& empty_items();
+    static const std::vector<Field>& empty_fields();
     /// What a shared node stands for (itself otherwise): every read goes through it.
     const Value& target() const {
         const auto* s = std::get_if<kShared>(&node_);

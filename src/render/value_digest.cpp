@@ -1,6 +1,42 @@
 #include "render/value_digest.h"
 
+#include <vector>
+
 namespace pepgen {
+
+namespace {
+
+/// Buffers of feeds that are done, for the thread's next ones (a feed can be open inside another).
+thread_local std::vector<std::string> spare_buffers;
+
+}  // namespace
+
+ValueFeed::ValueFeed(std::uint64_t seed) {
+    if (!spare_buffers.empty()) {
+        buf_ = std::move(spare_buffers.back());
+        spare_buffers.pop_back();
+        buf_.clear();
+    } else {
+        buf_.reserve(kBlock);
+    }
+    number(seed);
+}
+
+ValueFeed::~ValueFeed() {
+    if (spare_buffers.size() < 4 && buf_.capacity() >= kBlock) spare_buffers.push_back(std::move(buf_));
+}
+
+void ValueFeed::flush() {
+    if (!fp_) fp_ = std::make_unique<Fingerprinter>();
+    fp_->add(buf_);
+    buf_.clear();
+}
+
+std::uint64_t ValueFeed::digest() {
+    if (!fp_) return fingerprint(buf_);
+    flush();
+    return fp_->value();
+}
 
 void ValueFeed::value(const Value& v) {
     switch (v.kind()) {

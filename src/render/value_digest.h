@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -18,26 +19,26 @@ namespace pepgen {
 /// hash call each cost more than the walk.
 class ValueFeed {
 public:
-    explicit ValueFeed(std::uint64_t seed) { number(seed); }
+    explicit ValueFeed(std::uint64_t seed);
+    ~ValueFeed();
+    ValueFeed(const ValueFeed&) = delete;
+    ValueFeed& operator=(const ValueFeed&) = delete;
     void value(const Value& v);
     void number(std::uint64_t n) { buf_.append(reinterpret_cast<const char*>(&n), sizeof n); }
     void text(std::string_view s) {
         number(s.size());
         buf_ += s;
     }
-    std::uint64_t digest() {
-        flush();
-        return fp_.value();
-    }
+    /// The same value however the bytes were split into blocks (util/fingerprint.h).
+    std::uint64_t digest();
 
 private:
     static constexpr std::size_t kBlock = 64 * 1024;
-    void flush() {
-        fp_.add(buf_);
-        buf_.clear();
-    }
+    void flush();
+    /// A row of a table is a few hundred bytes: its feed hashes them in one call, in a buffer
+    /// the thread used before, and only a feed that outgrows a block streams.
     std::string buf_;
-    Fingerprinter fp_;
+    std::unique_ptr<Fingerprinter> fp_;
 };
 
 /// The digest of one tree alone.
