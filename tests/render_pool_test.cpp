@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <stdexcept>
@@ -275,4 +276,75 @@ TEST_CASE("the planner runs ahead of busy workers by a bounded queue, and goes o
     REQUIRE(writer->commit("uji", d));
     std::string error;
     CHECK(disk.read("/site/data/" + std::to_string(total - 1) + ".json", error) == std::to_string(total - 1));
+}
+
+TEST_CASE("a long list is written whole into a new folder, and in keyed runs once a previous version is there",
+          "[render_pool]") {
+    PoolSetup t(std::map<std::string, std::string>{{"list", "<ul>\n{{#rows}}<li>{{name}}</li>\n{{/rows}}</ul>"}});
+    REQUIRE(t.theme);
+    REQUIRE(t.writer);
+    auto [theme, writer, disk, progress, d] = std::tie(t.theme, t.writer, t.disk, t.progress, t.d);
+    auto rows_of = [](const std::vector<std::string>& names) {
+        std::vector<Value> rows;
+        for (const auto& n : names) rows.push_back(Value().set("name", n));
+        return Value().set("rows", Value::list(std::move(rows)));
+    };
+    const std::vector<std::string> first = {"a", "b", "c", "d", "e", "f", "g"};
+    auto build = [&](std::unique_ptr<SiteWriter>& w, const std::string& key, const std::vector<std::string>& names) {
+        {
+            RenderPool pool(*theme, *w, 2, progress, "w");
+            PlannedPage page{"daftar/index.html", "list", {}, key, [&] { return rows_of(names); }, true};
+            page.load = Load::heavy;
+            page.list_in_parts = "rows";
+            page.rows_per_part = 2;
+            pool.submit(std::move(page));
+        }
+        REQUIRE(w->commit("uji", d));
+        std::string error;
+        return parse_manifest(disk.read("/site/" + std::string(kManifestName), error).value_or(""));
+    };
+    auto whole = [&](const std::vector<std::string>& names) { return theme->render_page("list", rows_of(names)); };
+    auto page_bytes = [&] {
+        std::string error;
+        return disk.read("/site/daftar/index.html", error).value_or("");
+    };
+    // Nothing to keep in a new folder: the page is rendered whole and its rows are not keyed
+    // (a national site's lists would spend a tenth of the build's CPU on keys no run uses yet).
+    auto manifest = build(writer, "k1", first);
+    CHECK(manifest.files.at("daftar/index.html").key == "k1");
+    CHECK(page_bytes() == whole(first));
+    // Each later build begins a new writer on the folder, as pepgen build does.
+    auto build_again = [&](const std::string& key, const std::vector<std::string>& names) {
+        writer.reset();
+        writer = SiteWriter::begin("/site", d, false, disk);
+        REQUIRE(writer);
+        return build(writer, key, names);
+    };
+    // The next build that renders it finds a previous version: its runs are keyed and listed.
+    auto second = first;
+    second[3] = "D";
+    manifest = build_again("k2", second);
+    const auto listed = manifest.files.at("daftar/index.html").key;
+    CHECK(listed.rfind("k2|", 0) == 0);
+    CHECK(listed.size() > 3);
+    CHECK(page_bytes() == whole(second));
+    // And the one after keeps the runs whose rows did not change: their keys stay, the changed one's moves.
+    auto run_keys = [](const std::string& entry_key) {
+        std::set<std::string> keys;
+        std::stringstream list(entry_key.substr(entry_key.find('|') + 1));
+        for (std::string part; std::getline(list, part, ',');)
+            if (part.find(':') > 0) keys.insert(part.substr(0, part.find(':')));
+        return keys;
+    };
+    auto third = second;
+    third[5] = "F";
+    manifest = build_again("k3", third);
+    const auto relisted = manifest.files.at("daftar/index.html").key;
+    CHECK(relisted.rfind("k3|", 0) == 0);
+    std::vector<std::string> stayed, moved;
+    const auto before = run_keys(listed);
+    for (const auto& k : run_keys(relisted)) (before.count(k) ? stayed : moved).push_back(k);
+    CHECK(stayed.size() == 2);  // rows 1-2 and 3-4
+    CHECK(moved.size() == 1);   // row 5, now "F"
+    CHECK(page_bytes() == whole(third));
 }
