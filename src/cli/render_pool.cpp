@@ -11,12 +11,12 @@
 namespace pepgen {
 
 RenderPool::RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress,
-                       std::string site_key, std::map<std::string, std::string> template_keys,
+                       std::string render_key, std::map<std::string, std::string> template_keys,
                        std::size_t heavy_workers)
     : theme_(theme),
       writer_(writer),
       progress_(progress),
-      global_key_(std::move(site_key)),
+      global_key_(std::move(render_key)),
       template_keys_(std::move(template_keys)) {
     // Heavy jobs go to the first worker(s) only: at most that many at a time, and each reuses the
     // memory the last one on its thread freed (the allocator keeps freed memory with the thread that freed it).

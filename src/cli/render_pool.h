@@ -28,9 +28,9 @@ namespace pepgen {
 /// unless the build says so), the other threads taking light ones.
 class RenderPool {
 public:
-    /// `site_key` (empty: a full build) and the templates' keys (template_keys()) let
-    /// pages whose data and templates are unchanged skip rendering.
-    RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress, std::string site_key,
+    /// `render_key` (InputKeys::render; empty: a full build) and the templates' keys (template_keys())
+    /// let pages whose data and templates are unchanged skip rendering.
+    RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress, std::string render_key,
                std::map<std::string, std::string> template_keys = {}, std::size_t heavy_workers = 1);
     ~RenderPool() { finish(); }
     RenderPool(const RenderPool&) = delete;

@@ -193,6 +193,7 @@ InputKeys derive_keys(const InputFiles& inputs, const std::string& extra) {
     keys.all = inputs.all;
     keys.global = "g" + fingerprint_hex(global);
     keys.site = "w" + fingerprint_hex(site);
+    keys.render = "r" + fingerprint_hex(mix(1469598103934665603ull, extra));
     auto registry = files.find("data/lsp.json");
     keys.registry = "l" + fingerprint_hex(registry == files.end() ? 0 : registry->second);
     keys.datasets = "s" + fingerprint_hex(datasets);

@@ -43,6 +43,11 @@ struct InputKeys {
     /// theme's templates: what every page may read besides its own values
     std::string site;
     std::string registry;  ///< data/lsp.json
+    /// The program and the build's options alone: with a page's data and its templates, all that
+    /// decides its bytes (RenderPool keeps pages and parts of pages by it). Content and
+    /// configuration reach a page only through its data, so an edit to a guide leaves the
+    /// thousands of pages that do not show it as they are, though their input keys moved.
+    std::string render;
     std::string datasets;  ///< every statistics table (data/statistik/): all the statistics pages show besides the site
     /// theme template name -> its text with partials inlined (Theme::template_key); filled once the theme is loaded
     std::map<std::string, std::string> templates;
