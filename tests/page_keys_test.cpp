@@ -23,6 +23,8 @@ PageKeys keys_after(const std::function<void(const std::filesystem::path&)>& edi
     auto fm = test::fixture_model(edit);
     SiteModel model = *fm->model;
     model.keys.site = "w";
+    model.keys.data = "d";
+    model.keys.records = "e";
     model.keys.registry = "l";
     return page_keys(model);
 }
@@ -92,8 +94,9 @@ TEST_CASE("the round means a scorecard prints come from one function, as printed
 
 TEST_CASE("an incremental build equals a full one after any sequence of random edits", "[page_keys][incremental]") {
     // Each edit changes one thing a user changes: a score, a note, a dispute, an LSP's record, a
-    // category boundary, an indicator, a template or asset, a statistics table or report, a round's
-    // title, date, draft flag or sheets, a whole round or guidance page added or taken away, the site's name.
+    // category boundary or text, an indicator, a template or asset, a statistics table or report, a round's
+    // title, date, draft flag or sheets, a whole round or guidance page added or taken away, the site's name,
+    // the prose of a guide or of the home page.
     using Edit = std::function<void(const std::filesystem::path&, std::mt19937&)>;
     using test::pick;
     const auto& edit_match = test::edit_random_match;
@@ -127,6 +130,21 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
                             return "nama: Tengah, min: " + k + ", maks: 29, kondisi: Cukup.}\n  - {kode: bawah, nama: Bawah, min: 0, maks: " +
                                    std::to_string(std::stoi(k) - 1);
                         });
+         }},
+        {"category text", [&](const auto& root, auto& rng) {  // shown on scorecards, print cards and category pages
+             edit_match(root / "content/panduan/indeks.md", std::regex(R"re(kondisi: Kurang[^}]*\})re"), rng, [&](const std::smatch&) {
+                 return "kondisi: Kurang " + std::to_string(pick(rng, 1000)) + ".}";
+             });
+         }},
+        {"category guide text", [&](const auto& root, auto& rng) {  // the prose below the table: its guide page only
+             edit_match(root / "content/panduan/indeks.md", std::regex(R"re(IK adalah[^\n]*)re"), rng, [&](const std::smatch&) {
+                 return "IK adalah jumlah skor " + std::to_string(pick(rng, 1000)) + ".";
+             });
+         }},
+        {"home text", [&](const auto& root, auto& rng) {
+             edit_match(root / "content/beranda.md", std::regex(R"re(Halo[^\n]*)re"), rng, [&](const std::smatch&) {
+                 return "Halo " + std::to_string(pick(rng, 1000)) + ".";
+             });
          }},
         {"indicator", [&](const auto& root, auto& rng) {
              edit_match(root / "content/indikator/P01.md", std::regex(R"re(judul: "[^"]*")re"), rng, [&](const std::smatch&) {

@@ -97,7 +97,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
     if (options.base_url) model.base_url = *options.base_url;
     // A release not yet on disk is in no input's fingerprint: every page is planned again.
     if (keyed) {
-        model.keys = derive_keys(inputs, extra);
+        model.keys = derive_keys(inputs, extra, project.content);
         model.keys.pages = page_keys(model);
     }
     theme_loading.join();

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <optional>
 
+#include "content/content_cache.h"
 #include "render/theme.h"
 #include "render/value_digest.h"
 #include "site/input_memo.h"
@@ -171,7 +172,38 @@ InputFiles scan_inputs(const fs::path& root, const std::string& extra, const Inp
     return in;
 }
 
-InputKeys derive_keys(const InputFiles& inputs, const std::string& extra) {
+namespace {
+
+/// The site's inputs outside content/ (and the theme's other files, for pages), then content/
+/// as loaded with its prose left out: encoded as the content cache encodes it, so that every
+/// field the table, the catalogue or a guide's heading gains is covered without being named here.
+std::string content_but_prose(const InputFiles& inputs, const std::string& extra, Content content, bool for_pages) {
+    std::uint64_t key = mix(1469598103934665603ull, extra);
+    for (const auto& [path, hash] : inputs.files) {
+        const bool own_key = path.rfind("content/", 0) == 0 || path.rfind("data/penilaian/", 0) == 0 ||
+                             path.rfind("data/statistik/", 0) == 0 || path == "data/lsp.json";
+        const bool theme = path.rfind("themes/", 0) == 0;
+        const bool template_file = theme && path.find("/templates/") != std::string::npos;
+        if (!own_key && (!theme || (for_pages && !template_file))) key = mix(key, path + "=" + fingerprint_hex(hash));
+    }
+    content.home.body_markdown.clear();
+    for (auto* pages : {&content.guides, &content.stats_pages})
+        for (auto& page : *pages) {
+            page.body_markdown.clear();
+            page.embeds.clear();
+        }
+    if (content.data_dictionary) {
+        content.data_dictionary->body_markdown.clear();
+        content.data_dictionary->embeds.clear();
+    }
+    // A download links to no guide: their headings go too.
+    if (!for_pages) content.guides.clear();
+    return fingerprint_hex(mix(key, encode_loaded_content("", LoadedContent{std::move(content), {}})));
+}
+
+}  // namespace
+
+InputKeys derive_keys(const InputFiles& inputs, const std::string& extra, const Content& content) {
     const auto& files = inputs.files;
     auto is_round = [](const std::string& p) { return p.rfind("data/penilaian/", 0) == 0; };
     auto is_dataset = [](const std::string& p) { return p.rfind("data/statistik/", 0) == 0; };
@@ -197,7 +229,11 @@ InputKeys derive_keys(const InputFiles& inputs, const std::string& extra) {
     auto registry = files.find("data/lsp.json");
     keys.registry = "l" + fingerprint_hex(registry == files.end() ? 0 : registry->second);
     keys.datasets = "s" + fingerprint_hex(datasets);
+    keys.data = "d" + content_but_prose(inputs, extra, content, false);
+    keys.records = "e" + content_but_prose(inputs, extra, content, true);
     return keys;
 }
+
+
 
 }  // namespace pepgen

@@ -48,6 +48,14 @@ struct InputKeys {
     /// configuration reach a page only through its data, so an edit to a guide leaves the
     /// thousands of pages that do not show it as they are, though their input keys moved.
     std::string render;
+    /// What the downloads and LSP files read besides their own values (data_files_key): the site's
+    /// inputs outside content/, and of content/ the category table and the indicator catalogue
+    /// as loaded. Guides, statistics pages and the home page's text are in no data file.
+    std::string data;
+    /// What the pages of records read besides their own values (record_pages_key): scorecards,
+    /// the LSP list, round and category pages, print pages and indicator pages show no guide's,
+    /// statistics page's or home page's text. Their headings and links stay in it.
+    std::string records;
     std::string datasets;  ///< every statistics table (data/statistik/): all the statistics pages show besides the site
     /// theme template name -> its text with partials inlined (Theme::template_key); filled once the theme is loaded
     std::map<std::string, std::string> templates;
@@ -82,8 +90,9 @@ struct InputFiles {
 /// and the memo is renewed with what this scan saw.
 InputFiles scan_inputs(const std::filesystem::path& root, const std::string& extra, const InputMemo& memo = {});
 
-/// The keys shared by many pages, from the input fingerprints (page_keys adds each page's own values).
-InputKeys derive_keys(const InputFiles& inputs, const std::string& extra);
+/// The keys shared by many pages, from the input fingerprints and content/ as loaded (page_keys
+/// adds each page's own values).
+InputKeys derive_keys(const InputFiles& inputs, const std::string& extra, const Content& content);
 
 class Theme;
 /// Each template's key: its text with partials inlined, so a page is made

@@ -145,21 +145,35 @@ RoundMeanTexts round_mean_texts(const SiteModel& model, const RoundResult& rr) {
     return t;
 }
 
-std::string page_key(const SiteModel& model, const std::string& template_name, const std::string& value) {
-    if (value.empty() || model.keys.site.empty()) return {};
+namespace {
+
+/// A page's key over `inputs` (one of InputKeys' shared keys): its templates and its values.
+std::string page_key_over(const std::string& inputs, const SiteModel& model, const std::string& template_name,
+                          const std::string& value) {
+    if (value.empty() || inputs.empty()) return {};
     auto tmpl = [&](const std::string& name) {
         auto it = model.keys.templates.find(name);
         return it == model.keys.templates.end() ? std::string("?") : it->second;
     };
     KeyHasher h;
-    h.text(model.keys.site).text(template_name).text(tmpl(template_name)).text(tmpl("layout")).text(value);
+    h.text(inputs).text(template_name).text(tmpl(template_name)).text(tmpl("layout")).text(value);
     return "p" + h.hex();
 }
 
+}  // namespace
+
+std::string page_key(const SiteModel& model, const std::string& template_name, const std::string& value) {
+    return page_key_over(model.keys.site, model, template_name, value);
+}
+
+std::string record_page_key(const SiteModel& model, const std::string& template_name, const std::string& value) {
+    return page_key_over(model.keys.records, model, template_name, value);
+}
+
 std::string file_key(const SiteModel& model, const std::string& kind, const std::string& value) {
-    if (value.empty() || model.keys.site.empty()) return {};
+    if (value.empty() || model.keys.data.empty()) return {};
     KeyHasher h;
-    h.text(model.keys.site).text(kind).text(value);
+    h.text(model.keys.data).text(kind).text(value);
     return "f" + h.hex();
 }
 

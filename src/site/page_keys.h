@@ -24,7 +24,11 @@ PageKeys page_keys(const SiteModel& model);
 /// rendered with (the page's and the layout's, partials inlined) and the rest
 /// of the site's inputs it reads (content, configuration, ledger). Empty when `value` is.
 std::string page_key(const SiteModel& model, const std::string& template_name, const std::string& value);
-/// The same for a data file, which no template makes: `kind` names its format.
+/// The same for a page of records (a scorecard, the LSP list, a round's pages, a print page, an
+/// indicator's page), over InputKeys::records: no guide's, statistics page's or home page's text.
+std::string record_page_key(const SiteModel& model, const std::string& template_name, const std::string& value);
+/// The same for a data file, which no template makes: `kind` names its format. Instead of the
+/// site's inputs it reads InputKeys::data: a download shows no guide, statistics page or theme.
 std::string file_key(const SiteModel& model, const std::string& kind, const std::string& value);
 
 /// The round means a scorecard prints beside the LSP's own scores: per

@@ -217,7 +217,7 @@ void plan_indicators(const SiteModel& model, SitePlan& plan) {
         const auto& ind = inds[i];
         const std::string path = Links::site().indicator(ind.code);
         const auto& values = model.keys.pages.indicators;
-        const auto key = i < values.size() ? page_key(model, "indicator", values[i]) : std::string();
+        const auto key = i < values.size() ? record_page_key(model, "indicator", values[i]) : std::string();
         if (plan.unchanged(path, key)) continue;
         // Lists every LSP scored in the newest round: heavy at national scale.
         if (!names) names = std::make_shared<const NameOrder>(name_order(model));

@@ -225,7 +225,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
         // Every LSP in the registry, with its current result: heavy at national scale.
         const std::string path = Links::site().section("lsp");
         const auto& value = model.keys.pages.lsp_list;
-        const auto key = value.empty() ? std::string() : page_key(model, "lsps", value);
+        const auto key = value.empty() ? std::string() : record_page_key(model, "lsps", value);
         if (!plan.unchanged(path, key))
             plan.page_later(path, "lsps", [&model, sorted, path] { return lsp_list_page(model, sorted, path); }, key,
                             Load::heavy, "lsps");
@@ -234,7 +234,7 @@ void plan_lsps(const SiteModel& model, SitePlan& plan) {
     for (const auto* lsp : sorted) {
         const std::string path = Links::site().lsp(lsp->id);
         const auto value = model.keys.pages.lsp.find(lsp->id);
-        const auto key = value == model.keys.pages.lsp.end() ? std::string() : page_key(model, "scorecard", value->second);
+        const auto key = value == model.keys.pages.lsp.end() ? std::string() : record_page_key(model, "scorecard", value->second);
         if (plan.unchanged(path, key)) continue;
         // Made on a render thread: 2,000 of these are most of a national build.
         if (!means) {

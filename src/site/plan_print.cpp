@@ -118,7 +118,7 @@ void plan_print_pages(const SiteModel& model, SitePlan& plan) {
         const auto* part_keys = i < model.keys.pages.print_parts.size() ? &model.keys.pages.print_parts[i] : nullptr;
         for (std::size_t part = 0; part < parts; ++part) {
             const auto path = Links::site().print_part(period, part);
-            const auto key = part_keys && part < part_keys->size() ? page_key(model, "print_round", (*part_keys)[part])
+            const auto key = part_keys && part < part_keys->size() ? record_page_key(model, "print_round", (*part_keys)[part])
                                                                     : std::string();
             if (plan.unchanged(path, key)) continue;
             plan.page_later(path, "print_round", [&model, i, sheets, parts, part, path, cells]() -> Value {

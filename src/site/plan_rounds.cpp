@@ -124,7 +124,7 @@ Value round_header(const SiteModel& model, std::size_t index, const Links& links
 /// What a round's pages show: its value key (page_keys.h) through the page's template.
 std::string round_key(const SiteModel& model, std::size_t index, const std::string& template_name) {
     const auto& keys = model.keys.pages.round;
-    return index < keys.size() ? page_key(model, template_name, keys[index]) : std::string();
+    return index < keys.size() ? record_page_key(model, template_name, keys[index]) : std::string();
 }
 
 void plan_category_page(const SiteModel& model, std::size_t index, const std::string& path, SitePlan& plan,
