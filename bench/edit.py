@@ -57,9 +57,17 @@ def template(project):
     return "themes/default/templates/round.mustache: a comment appended"
 
 
+def guide(project):
+    # A sentence of guidance corrected: the commonest edit to content/ between rounds.
+    path = os.path.join(project, "content", "panduan", "dasar-hukum.md")
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("\nKalimat tambahan untuk bench.\n")
+    return "content/panduan/dasar-hukum.md: a sentence appended"
+
+
 if __name__ == "__main__":
     kind, project = sys.argv[1], sys.argv[2]
     if kind == "score":
         print(score(project, sys.argv[3]))
     else:
-        print({"rename": rename, "category": category, "template": template}[kind](project))
+        print({"rename": rename, "category": category, "template": template, "guide": guide}[kind](project))

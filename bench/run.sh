@@ -306,7 +306,7 @@ bench_size() {
   # Each edit is made and rebuilt REPEAT times (a score goes up, down and up again) and the median
   # rebuild counts: one sub-second run can fall in one of this machine's slow moments. The files
   # and pages reported are the last rebuild's.
-  for step in "5c:newest:score" "5d:registry:rename" "5e:categories:category" "5f:template:template"; do
+  for step in "5c:newest:score" "5d:registry:rename" "5e:categories:category" "5f:template:template" "5g:guide:guide"; do
     IFS=: read -r label key kind <<<"$step"
     for ((r = 1; r <= REPEAT; r++)); do
       log "N=$n: ($label) pepgen rebuild after edit: $kind (run $r of $REPEAT)"
@@ -450,6 +450,7 @@ for n in "${SIZES[@]}"; do
     row "(5d) 1 LSP renamed in the registry" "$n:registry"
     row "(5e) category table changed" "$n:categories"
     row "(5f) round page template changed" "$n:template"
+    row "(5g) a guide's text changed" "$n:guide"
   fi
   echo "  runs       (1)-(3) median of $REPEAT, peak RSS the largest; wall s of each run: pepgen ${INFO[$n:pepgen:runs]} ·" \
        "hugo ${INFO[$n:hugo:runs]} · cp ${INFO[$n:cp:runs]}"
@@ -475,7 +476,7 @@ for n in "${SIZES[@]}"; do
     echo "  (4) no-op rebuild: files with changed mtime $(fmt_snap "${INFO[$n:noop_mtime]}" "${INFO[$n:total]}"); with changed bytes $(fmt_snap "${INFO[$n:noop_bytes]}" "${INFO[$n:total]}")"
     echo "  (5a) touch ${INFO[$n:round]}: changed mtime $(fmt_snap "${INFO[$n:touch_mtime]}" "${INFO[$n:total]}"); changed bytes $(fmt_snap "${INFO[$n:touch_bytes]}" "${INFO[$n:total]}")"
     echo "  (5b) ${INFO[$n:round]}: ${INFO[$n:change]}: files with changed bytes $(fmt_snap "${INFO[$n:change_bytes]}" "${INFO[$n:total]}"); changed mtime $(fmt_snap "${INFO[$n:change_mtime]}" "${INFO[$n:total]}"); pages rendered ${INFO[$n:change_rendered]} of ${INFO[$n:change_pages]}; ${INFO[$n:change_verify]}"
-    for key in newest registry categories template; do
+    for key in newest registry categories template guide; do
       echo "  (${key}) ${INFO[$n:$key]}"
       echo "             wall $(ratio "${WALL[$n:$key]}" "${WALL[$n:pepgen]}") x full build$([ "$key" = newest ] && echo " (target <= 0.10)")" \
            "(median of $REPEAT rebuilds, wall s ${INFO[$n:$key:runs]}); pages rendered ${INFO[$n:${key}_rendered]};" \
