@@ -16,7 +16,7 @@ RenderPool::RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threa
     : theme_(theme),
       writer_(writer),
       progress_(progress),
-      global_key_(std::move(render_key)),
+      render_key_(std::move(render_key)),
       template_keys_(std::move(template_keys)) {
     // Heavy jobs go to the first worker(s) only: at most that many at a time, and each reuses the
     // memory the last one on its thread freed (the allocator keeps freed memory with the thread that freed it).
@@ -33,7 +33,7 @@ std::string RenderPool::template_key(const std::string& name) const {
 }
 
 std::string RenderPool::rendered_by(const PlannedPage& page) const {
-    return global_key_ + "|" + template_key(page.template_name) + (page.with_layout ? "|" + template_key("layout") : "");
+    return render_key_ + "|" + template_key(page.template_name) + (page.with_layout ? "|" + template_key("layout") : "");
 }
 
 void RenderPool::finish() {
@@ -140,7 +140,7 @@ std::size_t RenderPool::render(PlannedPage& page) {
         // so does a build that finds no previous version of the page (a new output folder): keying
         // every row of a national site's lists is a tenth of such a build's CPU, and the first later
         // build that renders the page keys its runs.
-        if (!page.list_in_parts.empty() && page.with_layout && !global_key_.empty() && writer_.had(page.path)) {
+        if (!page.list_in_parts.empty() && page.with_layout && !render_key_.empty() && writer_.had(page.path)) {
             ++rendered_pages_;
             const auto kept = writer_.kept_parts(page.path);
             ListParts how;
@@ -158,7 +158,7 @@ std::size_t RenderPool::render(PlannedPage& page) {
         // Hashing the data pays only where a previous version is there to compare with: a build into a
         // new folder records no content keys (4 % of its CPU at 2,000 LSPs), and the first later build
         // that renders a page records its key.
-        const bool by_content = !global_key_.empty() && (page.load == Load::light || page.key.empty()) &&
+        const bool by_content = !render_key_.empty() && (page.load == Load::light || page.key.empty()) &&
                                 writer_.had(page.path);
         const auto ck = !by_content ? std::string()
                                     : content_key(rendered_by(page), page.template_name, page.context);

@@ -79,7 +79,7 @@ private:
     /// What every page's bytes depend on besides its data: the site's inputs and its templates.
     std::string rendered_by(const PlannedPage& page) const;
 
-    const std::string global_key_;
+    const std::string render_key_;
     const std::map<std::string, std::string> template_keys_;
     std::vector<std::thread> workers_;
     std::mutex mutex_;

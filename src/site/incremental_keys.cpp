@@ -234,6 +234,4 @@ InputKeys derive_keys(const InputFiles& inputs, const std::string& extra, const 
     return keys;
 }
 
-
-
 }  // namespace pepgen

@@ -48,13 +48,13 @@ struct InputKeys {
     /// configuration reach a page only through its data, so an edit to a guide leaves the
     /// thousands of pages that do not show it as they are, though their input keys moved.
     std::string render;
-    /// What the downloads and LSP files read besides their own values (data_files_key): the site's
-    /// inputs outside content/, and of content/ the category table and the indicator catalogue
-    /// as loaded. Guides, statistics pages and the home page's text are in no data file.
+    /// What the downloads and LSP files read besides their own values: the site's inputs outside
+    /// content/ and the theme, and content/ as loaded without the guides and without the text of
+    /// the statistics pages, the data dictionary and the home page, which no data file carries.
     std::string data;
-    /// What the pages of records read besides their own values (record_pages_key): scorecards,
-    /// the LSP list, round and category pages, print pages and indicator pages show no guide's,
-    /// statistics page's or home page's text. Their headings and links stay in it.
+    /// What the pages of records read besides their own values (scorecards, the LSP list, round,
+    /// category, print and indicator pages): the same with the theme's other files and the
+    /// guides' headings and links, but no guide's, statistics page's or home page's text.
     std::string records;
     std::string datasets;  ///< every statistics table (data/statistik/): all the statistics pages show besides the site
     /// theme template name -> its text with partials inlined (Theme::template_key); filled once the theme is loaded
@@ -100,8 +100,8 @@ class Theme;
 /// only then.
 std::map<std::string, std::string> template_keys(const Theme& theme);
 
-/// A page's content key: the global key (program, options, content, theme)
-/// and everything its template is given. Equal keys render to equal bytes, so
+/// A page's content key: `global` (InputKeys::render: the program and the options; with the
+/// templates' keys, RenderPool::rendered_by) and everything its template is given. Equal keys render to equal bytes, so
 /// a page whose input key changed but whose data did not needs no rendering.
 std::string content_key(const std::string& global, const std::string& template_name, const Value& context);
 
