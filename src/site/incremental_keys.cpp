@@ -174,17 +174,24 @@ InputFiles scan_inputs(const fs::path& root, const std::string& extra, const Inp
 
 namespace {
 
+bool is_round(const std::string& p) { return p.rfind("data/penilaian/", 0) == 0; }
+bool is_dataset(const std::string& p) { return p.rfind("data/statistik/", 0) == 0; }
+/// themes/<name>/templates/...: a page depends on its own templates only (Theme::template_key).
+bool is_template(const std::string& p) {
+    if (p.rfind("themes/", 0) != 0) return false;
+    const auto slash = p.find('/', 7);
+    return slash != std::string::npos && p.compare(slash, 11, "/templates/") == 0;
+}
+
 /// The site's inputs outside content/ (and the theme's other files, for pages), then content/
 /// as loaded with its prose left out: encoded as the content cache encodes it, so that every
 /// field the table, the catalogue or a guide's heading gains is covered without being named here.
 std::string content_but_prose(const InputFiles& inputs, const std::string& extra, Content content, bool for_pages) {
     std::uint64_t key = mix(1469598103934665603ull, extra);
     for (const auto& [path, hash] : inputs.files) {
-        const bool own_key = path.rfind("content/", 0) == 0 || path.rfind("data/penilaian/", 0) == 0 ||
-                             path.rfind("data/statistik/", 0) == 0 || path == "data/lsp.json";
+        const bool own_key = path.rfind("content/", 0) == 0 || is_round(path) || is_dataset(path) || path == "data/lsp.json";
         const bool theme = path.rfind("themes/", 0) == 0;
-        const bool template_file = theme && path.find("/templates/") != std::string::npos;
-        if (!own_key && (!theme || (for_pages && !template_file))) key = mix(key, path + "=" + fingerprint_hex(hash));
+        if (!own_key && (!theme || (for_pages && !is_template(path)))) key = mix(key, path + "=" + fingerprint_hex(hash));
     }
     content.home.body_markdown.clear();
     for (auto* pages : {&content.guides, &content.stats_pages})
@@ -205,14 +212,6 @@ std::string content_but_prose(const InputFiles& inputs, const std::string& extra
 
 InputKeys derive_keys(const InputFiles& inputs, const std::string& extra, const Content& content) {
     const auto& files = inputs.files;
-    auto is_round = [](const std::string& p) { return p.rfind("data/penilaian/", 0) == 0; };
-    auto is_dataset = [](const std::string& p) { return p.rfind("data/statistik/", 0) == 0; };
-    // themes/<name>/templates/...: a page depends on its own templates only (Theme::template_key).
-    auto is_template = [](const std::string& p) {
-        if (p.rfind("themes/", 0) != 0) return false;
-        const auto slash = p.find('/', 7);
-        return slash != std::string::npos && p.compare(slash, 11, "/templates/") == 0;
-    };
     std::uint64_t global = mix(1469598103934665603ull, extra), site = global, datasets = global;
     for (const auto& [path, hash] : files) {
         if (is_dataset(path)) datasets = mix(datasets, path + "=" + fingerprint_hex(hash));
