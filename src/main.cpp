@@ -11,13 +11,12 @@
 #include "util/memory.h"
 
 int main(int argc, char** argv) {
-    pepgen::configure_allocator();
 #ifdef PEPGEN_TOOLS  // pepgen-alat: the commands pepgen hands over (cli/tool_commands.h)
     pepgen::register_tool_commands();
 #endif
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
-        return pepgen::run_cli(args, std::cout, std::cerr);
+        return pepgen::run_with_configured_allocator([&] { return pepgen::run_cli(args, std::cout, std::cerr); });
     } catch (const std::exception& e) {
         std::cerr << "pepgen: kesalahan internal: " << e.what() << "\n";
         return 1;

@@ -1,6 +1,8 @@
-/// Hands memory the program has freed back to the system at points where a
-/// build has just dropped a lot of it, so peak memory stays low.
+/// How pepgen's memory comes from the system: the allocator's settings for a
+/// build, and handing freed memory back where a build has just dropped a lot.
 #pragma once
+
+#include <functional>
 
 namespace pepgen {
 
@@ -8,7 +10,9 @@ namespace pepgen {
 /// `everywhere`: every thread's free memory, not only the calling thread's.
 void release_free_memory(bool everywhere);
 
-/// Sets the allocator up for a build; call once at the start of main.
-void configure_allocator();
+/// Sets the allocator up for a build, then runs `command` where those settings
+/// hold for all it allocates, and returns its result (an exception it throws is
+/// thrown again here). Call once, from main, with the whole command.
+int run_with_configured_allocator(const std::function<int()>& command);
 
 }  // namespace pepgen
