@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -347,4 +348,39 @@ TEST_CASE("a long list is written whole into a new folder, and in keyed runs onc
     CHECK(stayed.size() == 2);  // rows 1-2 and 3-4
     CHECK(moved.size() == 1);   // row 5, now "F"
     CHECK(page_bytes() == whole(third));
+}
+
+TEST_CASE("a pool that expects corrections keys a new folder's pages as if a previous version were there",
+          "[render_pool]") {
+    // serve's first build goes into a new folder and the user's first edit follows: that edit's
+    // build must find a long list's runs and a light page's content key already recorded.
+    PoolSetup t(std::map<std::string, std::string>{{"list", "<ul>\n{{#rows}}<li>{{name}}</li>\n{{/rows}}</ul>"}});
+    REQUIRE(t.theme);
+    REQUIRE(t.writer);
+    auto [theme, writer, disk, progress, d] = std::tie(t.theme, t.writer, t.disk, t.progress, t.d);
+    std::vector<Value> rows;
+    for (const auto* n : {"a", "b", "c", "d", "e"}) rows.push_back(Value().set("name", n));
+    const auto data = Value().set("rows", Value::list(rows));
+    {
+        RenderPool pool(*theme, *writer, 2, progress, "w", {}, 1, true);
+        PlannedPage list{"daftar/index.html", "list", {}, "k1", [&] { return data; }, true};
+        list.load = Load::heavy;
+        list.list_in_parts = "rows";
+        list.rows_per_part = 2;
+        pool.submit(std::move(list));
+        PlannedPage light{"satu/index.html", "page", {}, "k2", [] { return Value().set("text", "halo"); }, true};
+        pool.submit(std::move(light));
+    }
+    REQUIRE(writer->commit("uji", d));
+    std::string error;
+    const auto manifest = parse_manifest(disk.read("/site/" + std::string(kManifestName), error).value_or(""));
+    // Its parts listed after the page's key (each "key:length,"; three runs of at most two rows among
+    // them); the light page with its content key.
+    const auto listed = manifest.files.at("daftar/index.html").key;
+    CHECK(listed.rfind("k1|", 0) == 0);
+    CHECK(std::count(listed.begin(), listed.end(), ',') >= 3);
+    const auto light = manifest.files.at("satu/index.html").key;
+    CHECK(light.rfind("k2|", 0) == 0);
+    CHECK(light.size() > 3);
+    CHECK(disk.read("/site/daftar/index.html", error).value_or("") == theme->render_page("list", data));
 }

@@ -115,7 +115,7 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
         std::size_t most_rows = project.data.lsps.size();
         for (const auto& rr : project.results->rounds) most_rows = std::max(most_rows, rr.sheets.size());
         RenderPool pool(*theme, *writer, thread_count(), progress, model.keys.render, model.keys.templates,
-                        heavy_workers_for(most_rows));
+                        heavy_workers_for(most_rows), options.expect_corrections);
         plan.page_sink = [&](PlannedPage&& page) { pool.submit(std::move(page)); };
         plan.file_sink = [&](PlannedFile&& file) {
             if (file.make_bytes || file.stream) pool.submit(std::move(file));

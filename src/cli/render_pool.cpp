@@ -12,11 +12,12 @@ namespace pepgen {
 
 RenderPool::RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress,
                        std::string render_key, std::map<std::string, std::string> template_keys,
-                       std::size_t heavy_workers)
+                       std::size_t heavy_workers, bool key_new_pages)
     : theme_(theme),
       writer_(writer),
       progress_(progress),
       render_key_(std::move(render_key)),
+      key_new_pages_(key_new_pages),
       template_keys_(std::move(template_keys)) {
     // Heavy jobs go to the first worker(s) only: at most that many at a time, and each reuses the
     // memory the last one on its thread freed (the allocator keeps freed memory with the thread that freed it).
@@ -139,8 +140,8 @@ std::size_t RenderPool::render(PlannedPage& page) {
         // previous file lacks are rendered. A build from scratch keeps nothing and writes it whole;
         // so does a build that finds no previous version of the page (a new output folder): keying
         // every row of a national site's lists is a tenth of such a build's CPU, and the first later
-        // build that renders the page keys its runs.
-        if (!page.list_in_parts.empty() && page.with_layout && !render_key_.empty() && writer_.had(page.path)) {
+        // build that renders the page keys its runs (serve, which expects corrections, keys them at once).
+        if (!page.list_in_parts.empty() && page.with_layout && !render_key_.empty() && keyed_later(page.path)) {
             ++rendered_pages_;
             const auto kept = writer_.kept_parts(page.path);
             ListParts how;
@@ -159,7 +160,7 @@ std::size_t RenderPool::render(PlannedPage& page) {
         // new folder records no content keys (4 % of its CPU at 2,000 LSPs), and the first later build
         // that renders a page records its key.
         const bool by_content = !render_key_.empty() && (page.load == Load::light || page.key.empty()) &&
-                                writer_.had(page.path);
+                                keyed_later(page.path);
         const auto ck = !by_content ? std::string()
                                     : content_key(rendered_by(page), page.template_name, page.context);
         if (!ck.empty() && writer_.reuse_content(page.path, page.key, ck)) return 0;

@@ -29,9 +29,12 @@ namespace pepgen {
 class RenderPool {
 public:
     /// `render_key` (InputKeys::render; empty: a full build) and the templates' keys (template_keys())
-    /// let pages whose data and templates are unchanged skip rendering.
+    /// let pages whose data and templates are unchanged skip rendering. `key_new_pages`: record the
+    /// keys a later build compares (content keys, a long list's runs) for pages the output folder
+    /// does not have yet too (BuildOptions::expect_corrections).
     RenderPool(const Theme& theme, SiteWriter& writer, std::size_t threads, Progress& progress, std::string render_key,
-               std::map<std::string, std::string> template_keys = {}, std::size_t heavy_workers = 1);
+               std::map<std::string, std::string> template_keys = {}, std::size_t heavy_workers = 1,
+               bool key_new_pages = false);
     ~RenderPool() { finish(); }
     RenderPool(const RenderPool&) = delete;
     RenderPool& operator=(const RenderPool&) = delete;
@@ -72,6 +75,9 @@ private:
     /// Writes a file made in parts (kept parts copied from the previous file); the bytes made.
     std::size_t write_made_parts(const std::string& path, std::vector<MadePart>& parts, const std::string& key);
 
+    /// Whether a later build will compare this page's keys: it had a previous version, or the build expects corrections.
+    bool keyed_later(const std::string& path) const { return key_new_pages_ || writer_.had(path); }
+
     const Theme& theme_;
     SiteWriter& writer_;
     Progress& progress_;
@@ -80,6 +86,7 @@ private:
     std::string rendered_by(const PlannedPage& page) const;
 
     const std::string render_key_;
+    const bool key_new_pages_;
     const std::map<std::string, std::string> template_keys_;
     std::vector<std::thread> workers_;
     std::mutex mutex_;

@@ -244,6 +244,7 @@ void rebuild(const fs::path& root, const fs::path& output, State& state, std::os
     options.output = output;
     options.progress = false;
     options.notices = &out;
+    options.expect_corrections = true;  // the first build is into a new folder, and an edit follows
     const auto start = std::chrono::steady_clock::now();
     const bool ok = build_site(root, options, diags);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
