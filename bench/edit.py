@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """One edit of the kind a team makes between builds, on a bench project; prints what it changed.
 
-  edit.py score PROJECT ROUND_FILE   one score of one complete sheet, +1 (or -1 at the maximum)
+  edit.py score PROJECT ROUND_FILE [--out PATH]
+                                     one score of one complete sheet, +1 (or -1 at the maximum);
+                                     with --out the edited file is written to PATH, for the caller to
+                                     save over ROUND_FILE in one step (bench step 7 times from that save)
   edit.py rename PROJECT             one LSP's name in data/lsp.json
   edit.py category PROJECT           the description of one category in the category table
   edit.py template PROJECT           a comment appended to the round page template
@@ -12,7 +15,7 @@ import re
 import sys
 
 
-def score(project, path):
+def score(project, path, out=None):
     r = json.load(open(path, encoding="utf-8"))
     fm = open(os.path.join(project, "content", "indikator", "M01.md"), encoding="utf-8").read()
     mx = int(re.search(r"^skor_maks:\s*(\d+)", fm, re.M).group(1))
@@ -20,7 +23,7 @@ def score(project, path):
         v = h["skor"].get("M01")
         if v is not None and len(h["skor"]) >= 27 and None not in h["skor"].values():
             h["skor"]["M01"] = v + 1 if v < mx else v - 1
-            with open(path, "w", encoding="utf-8") as f:
+            with open(out or path, "w", encoding="utf-8") as f:
                 json.dump(r, f, ensure_ascii=False, indent=2)
                 f.write("\n")
             return f'{os.path.basename(path)}: {h["lsp"]} M01 {v} -> {h["skor"]["M01"]}'
@@ -68,6 +71,7 @@ def guide(project):
 if __name__ == "__main__":
     kind, project = sys.argv[1], sys.argv[2]
     if kind == "score":
-        print(score(project, sys.argv[3]))
+        out = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--out" else None
+        print(score(project, sys.argv[3], out))
     else:
         print({"rename": rename, "category": category, "template": template, "guide": guide}[kind](project))
