@@ -375,6 +375,7 @@ int run_serve(const fs::path& root, int port, std::ostream& out, std::ostream& e
     watcher.request_stop();
     watcher.join();
     out << "Pratinjau dihentikan.\n";
+    out.flush();  // said when it is so, not when the process has finished ending
     return failed ? 1 : 0;
 }
 
