@@ -63,7 +63,8 @@ int run_with_configured_allocator(const std::function<int()>& command) {
     // 4 KiB pages that is 12,000 page faults, and on a virtual machine each one is a trip through
     // the hypervisor (measured at 2,000 LSPs: faults took about 40 % of the rebuild's CPU). Segments
     // committed whole, in 2 MiB pages, take the same memory in a few hundred faults. Peak memory
-    // rises by the unused part of each thread's last 2 MiB (at 10,000 LSPs, 202 -> 225 MiB).
+    // rises by the unused part of each thread's last 2 MiB (at 10,000 LSPs, 202 -> 217-244 MiB in the
+    // benches of 1 December, against a 250 MiB target).
     mi_option_set(mi_option_large_os_pages, 1);
     mi_option_set(mi_option_eager_commit_delay, 0);
 #elif defined(M_MMAP_THRESHOLD)
