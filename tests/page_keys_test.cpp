@@ -94,7 +94,7 @@ TEST_CASE("the round means a scorecard prints come from one function, as printed
 
 TEST_CASE("an incremental build equals a full one after any sequence of random edits", "[page_keys][incremental]") {
     // Each edit changes one thing a user changes: a score, a note, a dispute, an LSP's record, a
-    // category boundary or text, an indicator, a template or asset, a statistics table or report, a round's
+    // category boundary, name or text, an indicator, a template or asset, a statistics table or report, a round's
     // title, date, draft flag or sheets, a whole round or guidance page added or taken away, the site's name,
     // the prose of a guide or of the home page.
     using Edit = std::function<void(const std::filesystem::path&, std::mt19937&)>;
@@ -125,16 +125,20 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
         {"category", [&](const auto& root, auto& rng) {
              const auto k = std::to_string(16 + pick(rng, 8));
              edit_match(root / "content/panduan/indeks.md",
-                        std::regex(R"re(nama: Tengah, min: \d+, maks: 29, kondisi: Cukup.\}\n  - \{kode: bawah, nama: Bawah, min: 0, maks: \d+)re"),
-                        rng, [&](const std::smatch&) {
-                            return "nama: Tengah, min: " + k + ", maks: 29, kondisi: Cukup.}\n  - {kode: bawah, nama: Bawah, min: 0, maks: " +
-                                   std::to_string(std::stoi(k) - 1);
+                        std::regex(R"re((nama: Tengah[^,]*), min: \d+, maks: 29, kondisi: Cukup.\}\n  - \{kode: bawah, (nama: Bawah[^,]*), min: 0, maks: \d+)re"),
+                        rng, [&](const std::smatch& m) {
+                            return m[1].str() + ", min: " + k + ", maks: 29, kondisi: Cukup.}\n  - {kode: bawah, " + m[2].str() +
+                                   ", min: 0, maks: " + std::to_string(std::stoi(k) - 1);
                         });
          }},
         {"category text", [&](const auto& root, auto& rng) {  // shown on scorecards, print cards and category pages
              edit_match(root / "content/panduan/indeks.md", std::regex(R"re(kondisi: Kurang[^}]*\})re"), rng, [&](const std::smatch&) {
                  return "kondisi: Kurang " + std::to_string(pick(rng, 1000)) + ".}";
              });
+         }},
+        {"category name", [&](const auto& root, auto& rng) {  // every row's badge on round and category pages
+             edit_match(root / "content/panduan/indeks.md", std::regex(R"re(nama: (Atas|Tengah|Bawah)[^,]*,)re"), rng,
+                        [&](const std::smatch& m) { return "nama: " + m[1].str() + " " + std::to_string(pick(rng, 1000)) + ","; });
          }},
         {"category guide text", [&](const auto& root, auto& rng) {  // the prose below the table: its guide page only
              edit_match(root / "content/panduan/indeks.md", std::regex(R"re(IK adalah[^\n]*)re"), rng, [&](const std::smatch&) {
@@ -347,6 +351,35 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
             CHECK(test::differing_files(*site, *reference) == std::vector<std::string>{});
         }
     }
+}
+
+TEST_CASE("renamed categories reach every row of the round and category tables that a rebuild keeps in parts",
+          "[page_keys][incremental]") {
+    // Rows made in parts are keyed by their sheets' digests, which do not hold the category names
+    // their badges show: the rows' key context does (TableRows). Every row in its own part, so that
+    // a row between the two ends could be kept with its old badge.
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    BuildOptions first;
+    first.rows_per_part = 1;
+    const auto site = test::build_in_memory(dir.path(), first);
+    REQUIRE(site->ok);
+    // A build into a new folder writes the tables whole; the first rebuild that remakes them (a
+    // corrected score) records their parts.
+    test::replace_in_file(dir / "data/penilaian/2025-2.json", "\"M01\": 9,", "\"M01\": 8,");
+    test::build_again(*site, dir.path(), first);
+    REQUIRE(site->ok);
+    auto index = test::read_file(dir / "content/panduan/indeks.md");
+    for (const std::string name : {"Atas", "Tengah", "Bawah"})
+        index = std::regex_replace(index, std::regex("nama: " + name + ","), "nama: " + name + " Baru,");
+    test::write_file(dir / "content/panduan/indeks.md", index);
+    test::build_again(*site, dir.path(), first);
+    REQUIRE(site->ok);
+    BuildOptions full;
+    full.incremental = false;
+    const auto reference = test::build_in_memory(dir.path(), full);
+    REQUIRE(reference->ok);
+    CHECK(test::differing_files(*site, *reference) == std::vector<std::string>{});
 }
 
 TEST_CASE("build --verifikasi compares the output folder with a full build and names every stale file", "[page_keys][verify]") {

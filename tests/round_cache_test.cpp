@@ -129,6 +129,10 @@ TEST_CASE("load_data takes an unchanged round file from the cache and reads a ch
     require_same(fresh_diags, first_diags);
     require_same(fresh_diags, second_diags);
     REQUIRE(second.rounds.size() == fresh.rounds.size());
+    // What was parsed is counted: a build frees the parsed files' memory only after many.
+    CHECK(fresh.rounds_parsed == fresh.rounds.size());
+    CHECK(first.rounds_parsed == fresh.rounds.size());
+    CHECK(second.rounds_parsed == 0);
     for (std::size_t i = 0; i < fresh.rounds.size(); ++i) require_same(fresh.rounds[i], second.rounds[i]);
 
     // The entry is really what is read: one planted under the file's key is taken as the file.
@@ -149,7 +153,9 @@ TEST_CASE("load_data takes an unchanged round file from the cache and reads a ch
     SECTION("a changed file is read again") {
         test::replace_in_file(dir / "data/penilaian/2025-1.json", "\"2025-1\"", "\"2025-1\" ");
         Diagnostics again;
-        CHECK(load_data(dir.path(), test::fixture_catalogue(), again, &cache).rounds.front().title != "dari cache");
+        const auto changed = load_data(dir.path(), test::fixture_catalogue(), again, &cache);
+        CHECK(changed.rounds.front().title != "dari cache");
+        CHECK(changed.rounds_parsed == 1);
     }
     SECTION("another catalogue or another program reads it again") {
         auto catalogue = test::fixture_catalogue();

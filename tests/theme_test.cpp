@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
+
 #include <kainjow/mustache.hpp>
 
 #include <functional>
@@ -8,6 +10,7 @@
 #include <thread>
 
 #include "render/theme.h"
+#include "render/value_digest.h"
 #include "test_support.h"
 
 using namespace pepgen;
@@ -304,6 +307,24 @@ Value random_rows(std::mt19937& rng, std::size_t n) {
     return rows;
 }
 
+/// A list's rows made when read (Value::lazy), keyed by their digests as a page's source keys its
+/// rows; counts the rows it is asked to make one by one.
+class CountingRows final : public LazyItems {
+public:
+    explicit CountingRows(std::vector<Value> rows) : rows_(std::move(rows)) {}
+    std::size_t size() const override { return rows_.size(); }
+    Value make(std::size_t i) const override {
+        ++made;
+        return rows_[i];
+    }
+    bool keyed() const override { return true; }
+    std::uint64_t key(std::size_t i) const override { return value_digest(rows_[i]); }
+    mutable std::atomic<std::size_t> made{0};
+
+private:
+    std::vector<Value> rows_;
+};
+
 /// Theme "t" as written under `root`, loaded; the test stops when it does not load.
 std::unique_ptr<Theme> load_theme_t(const std::filesystem::path& root) {
     Diagnostics d;
@@ -316,8 +337,8 @@ std::unique_ptr<Theme> load_theme_t(const std::filesystem::path& root) {
 /// Random edits to a page's rows and to what is around them, each followed by a render in parts
 /// (kept parts from the previous parts) compared with the page rendered whole. The number of
 /// parts kept, so a test can see that it tried.
-std::size_t edit_and_compare(const Theme& theme, const std::string& name, unsigned seed) {
-    INFO("seed " << seed << ", template " << name << ":\n" << theme.source(name));
+std::size_t edit_and_compare(const Theme& theme, const std::string& name, unsigned seed, bool lazy = false) {
+    INFO("seed " << seed << ", template " << name << (lazy ? ", lazy rows" : "") << ":\n" << theme.source(name));
     std::mt19937 rng(seed);
     auto context = [&](const Value& rows, const std::string& title, const std::string& label) {
         Value ctx;
@@ -348,8 +369,8 @@ std::size_t edit_and_compare(const Theme& theme, const std::string& name, unsign
             case 3: label = "L" + std::to_string(step); break;
             case 4: title = "Judul " + std::to_string(step); break;
         }
-        rows = Value::list(std::move(items));
-        const auto ctx = context(rows, title, label);
+        rows = Value::list(items);
+        const auto ctx = context(lazy ? Value::lazy(std::make_shared<CountingRows>(std::move(items))) : rows, title, label);
         ListParts how;
         how.list = "rows";
         how.rows = 1 + seed % 4;
@@ -425,9 +446,15 @@ TEST_CASE("a page made in parts joins to the page rendered whole, after any chan
     for (const auto& [name, text] : templates) test::write_file(dir / ("themes/t/templates/" + name + ".mustache"), text);
     const auto theme = load_theme_t(dir.path());
     std::size_t kept = 0;
+    std::size_t kept_lazy = 0;
     for (unsigned seed = 1; seed <= test::property_seeds(20); ++seed)
-        for (const auto& [name, text] : templates) kept += edit_and_compare(*theme, name, seed);
+        for (const auto& [name, text] : templates) {
+            kept += edit_and_compare(*theme, name, seed);
+            // The same with rows made when read and keyed by their source (a round's table).
+            kept_lazy += edit_and_compare(*theme, name, seed, true);
+        }
     CHECK(kept > 0);  // the test can see a part kept wrongly
+    CHECK(kept_lazy > 0);
     // Rows that end no line cannot be told apart: the page is one part.
     std::mt19937 rng(1);
     Value ctx;
@@ -436,6 +463,42 @@ TEST_CASE("a page made in parts joins to the page rendered whole, after any chan
     how.list = "rows";
     how.rows = 4;
     CHECK(theme->render_page_in_parts("inline", ctx, how).size() == 1);
+}
+
+TEST_CASE("a keyed lazy list made in parts makes only the rows of the runs it renders", "[theme][incremental]") {
+    // A correction's rebuild at national scale: one row of thousands changed. Building every row
+    // to key it was most of the round and category pages' work.
+    test::TempDir dir;
+    test::write_file(dir / "themes/t/templates/layout.mustache", "<html>\n{{{content}}}</html>\n");
+    test::write_file(dir / "themes/t/templates/table.mustache",
+                     "<h1>{{title}}</h1>\n<table>\n{{#rows}}\n<tr><td>{{name}}</td></tr>\n{{/rows}}\n</table>\n");
+    const auto theme = load_theme_t(dir.path());
+    std::mt19937 rng(5);
+    auto rows = random_rows(rng, 400).items();
+    ListParts how;
+    how.list = "rows";
+    how.rows = 16;
+    how.seed = 3;
+    std::map<std::string, std::string> previous;
+    how.kept = [&previous](const std::string& key) { return previous.count(key) > 0; };
+    auto render = [&](std::size_t expect_made_at_most) {
+        auto source = std::make_shared<CountingRows>(rows);
+        Value ctx;
+        ctx.set("title", "T").set("rows", Value::lazy(source));
+        const auto parts = theme->render_page_in_parts("table", ctx, how);
+        CHECK(source->made <= expect_made_at_most);
+        Value whole;
+        whole.set("title", "T").set("rows", Value::list(rows));
+        CHECK(joined(parts, previous) == theme->render_page("table", whole));
+        previous = keyed(parts, previous);
+        return source->made.load();
+    };
+    CHECK(render(400) == 400);  // nothing kept yet: every row
+    rows[200].set("name", "berubah");
+    // The changed row's run and the row before it (for its line state); the two ends, which are made
+    // every time, and the row before the last one.
+    CHECK(render(16 + 1 + 3) > 0);
+    CHECK(render(3) == 3);  // nothing changed: the ends alone
 }
 
 TEST_CASE("a page made in parts joins to the page rendered whole, whatever the template around and in its rows",

@@ -1,10 +1,12 @@
 // render/value: the page-data tree (text, flag, list, object): set, get, find_path, nonempty.
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 
 #include "render/value.h"
+#include "render/value_digest.h"
 
 using namespace pepgen;
 
@@ -170,4 +172,49 @@ TEST_CASE("an object laid over a shared one reads its own fields first, then the
     higher.set("nama", "LSP A (baru)");
     CHECK(higher.get("nama")->text() == "LSP A (baru)");
     CHECK(shared.get("nama")->text() == "LSP A");
+}
+
+namespace {
+
+/// Items "0", "1", ...; counts how often they are made all at once and one by one.
+class Numbers final : public LazyItems {
+public:
+    explicit Numbers(std::size_t n) : n_(n) {}
+    std::size_t size() const override { return n_; }
+    Value make(std::size_t i) const override {
+        ++made_one;
+        return Value(std::to_string(i));
+    }
+    std::vector<Value> make_all() const override {
+        ++made_all;
+        return LazyItems::make_all();
+    }
+    mutable int made_one = 0, made_all = 0;
+
+private:
+    std::size_t n_;
+};
+
+}  // namespace
+
+TEST_CASE("a lazy list reads as the list its source makes, made once for every copy, and only when read",
+          "[value]") {
+    auto source = std::make_shared<Numbers>(3);
+    const auto v = Value::lazy(source);
+    CHECK(v.kind() == Value::Kind::list);
+    CHECK(v.lazy() == source.get());
+    CHECK(source->made_all == 0);  // nothing made until read
+    const Value copy = v;
+    const auto shared = Value::shared(v);
+    REQUIRE(copy.items().size() == 3);
+    CHECK(copy.items()[2].text() == "2");
+    CHECK(&v.items() == &copy.items());
+    CHECK(&shared.items() == &v.items());
+    CHECK(shared.lazy() == source.get());
+    CHECK(source->made_all == 1);
+    CHECK(source->made_one == 3);
+    // Digested as the list it reads as: a page keyed by its data cannot tell them apart.
+    CHECK(value_digest(v) == value_digest(Value::list({Value("0"), Value("1"), Value("2")})));
+    CHECK(Value::list().lazy() == nullptr);
+    CHECK_THROWS_AS(Value(v).push_back(Value("3")), std::logic_error);
 }

@@ -74,7 +74,10 @@ bool build_site(const fs::path& root, const BuildOptions& options, Diagnostics& 
                                                  inputs.complete ? &inputs.files : nullptr};
     auto project = load_project(root, diags, project_options);
     reading.reset();
-    release_free_memory(true);  // the parsed round files are gone
+    // The parsed round files are gone: at national scale, when every round was read, hundreds of
+    // megabytes a later stage should not add to. After a correction (one round read) there is
+    // little to give back, and giving it costs a rebuild what the next allocations pay again.
+    if (project.data.rounds_parsed > 1) release_free_memory(true);
     if (options.release && project.results) {
         // publish has just archived the release's files: they are read back
         // from the archive like every earlier release's.

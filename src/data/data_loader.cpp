@@ -1,6 +1,7 @@
 #include "data/data_loader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <set>
@@ -436,6 +437,7 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
     const auto paths = list_files(root, root / "data" / "penilaian", ".json", list_diags);
     std::vector<std::optional<Round>> loaded(paths.size());
     std::vector<Diagnostics> found(paths.size());
+    std::atomic<std::size_t> parsed{0};
     // The file saved last is the one most likely changed, and parsing it is the longest task
     // of a correction's rebuild: it starts first, not after the others are taken from the cache.
     std::vector<std::size_t> order(paths.size());
@@ -468,6 +470,7 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
                 return;
             }
         }
+        ++parsed;
         loaded[i] = load_round(root, paths[i], catalogue, found[i]);
         if (!key.empty()) {
             // Moved in and out again: a national round is 10,000 sheets, not worth a copy to encode.
@@ -482,6 +485,7 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
         for (const auto& p : paths) names.push_back(p.filename().string());
         tidy_round_cache(*cache, names);
     }
+    data.rounds_parsed = parsed;
     diags.append(registry_diags);
     diags.append(list_diags);
     for (std::size_t i = 0; i < paths.size(); ++i) {

@@ -214,6 +214,8 @@ struct Data {
     std::vector<Lsp> lsps;        ///< registry order
     bool registry_loaded = false; ///< false when data/lsp.json could not be read at all
     std::vector<Round> rounds;    ///< sorted by date, then period
+    /// How many round files were parsed for this load (the others came from the round cache).
+    std::size_t rounds_parsed = 0;
     std::vector<Dataset> datasets;  ///< data/statistik/, sorted by id
     Ledger ledger;                  ///< data/terbitan/
 };

@@ -66,6 +66,8 @@ struct Theme::ListTracker {
         std::vector<char> make;         ///< per run: rendered now
         std::vector<std::size_t> picked;  ///< the rows rendered, by index, in order
         std::vector<Row> rows;          ///< as they were pushed
+        /// A keyed lazy list's rows (Value::lazy): only the picked ones are made, the rest stay empty.
+        std::vector<Value> made;
     };
     std::deque<Occurrence> occurrences;  // stable addresses: spans point at them
 };
@@ -161,11 +163,11 @@ private:
     };
 
     /// kainjow data for a list's elements (objects as stand-ins), in the arena.
-    const mustache::data* list_data(const Value* v, const std::vector<std::size_t>* picked) const {
+    const mustache::data* list_data(const std::vector<Value>& items, const std::vector<std::size_t>* picked) const {
         mustache::data list{mustache::data::type::list};
-        const auto count = picked ? picked->size() : v->items().size();
+        const auto count = picked ? picked->size() : items.size();
         for (std::size_t i = 0; i < count; ++i) {
-            const auto& item = v->items()[picked ? (*picked)[i] : i];
+            const auto& item = items[picked ? (*picked)[i] : i];
             if (item.kind() == Value::Kind::text) list.push_back(mustache::data(item.text()));
             else if (item.kind() == Value::Kind::flag) list.push_back(mustache::data(item.flag()));
             else list.push_back(mustache::data(true));
@@ -177,11 +179,16 @@ private:
     /// before it (which leaves kainjow's line state as the run finds it) and whatever the rows look
     /// up around them at this place in the page. Only the runs the previous file lacks are rendered,
     /// each after the row before it.
+    /// A keyed lazy list (Value::lazy) is keyed by its source's row keys instead, and only the rows
+    /// rendered are made: after a correction, a few runs of a national table.
     const mustache::data* wrap_in_parts(const Value* v) const {
         const auto& how = *tracker_->how;
-        const auto& items = v->items();
+        const LazyItems* lazy = v->lazy();
+        if (lazy && !lazy->keyed()) lazy = nullptr;
+        static const std::vector<Value> none;
+        const auto& items = lazy ? none : v->items();
         auto& occ = tracker_->occurrences.emplace_back();
-        const std::size_t n = items.size(), size = std::max<std::size_t>(1, how.rows);
+        const std::size_t n = lazy ? lazy->size() : items.size(), size = std::max<std::size_t>(1, how.rows);
         // The first row alone (what comes before it on its line is rendered with it), the middle
         // in runs of `size`, the last row alone (its line ends after the list): only the two ends
         // are rendered every time.
@@ -211,7 +218,7 @@ private:
             }
             const auto place = around.digest();
             std::vector<std::uint64_t> digest(n);
-            for (std::size_t i = 0; i < n - 1; ++i) digest[i] = value_digest(items[i]);
+            for (std::size_t i = 0; i < n - 1; ++i) digest[i] = lazy ? lazy->key(i) : value_digest(items[i]);
             for (std::size_t r = 1; r + 1 < runs; ++r) {
                 ValueFeed key(place);
                 for (std::size_t i = occ.starts[r] - 1; i < occ.starts[r + 1]; ++i) key.number(digest[i]);
@@ -224,9 +231,14 @@ private:
             if (r > 0 && !occ.make[r - 1]) occ.picked.push_back(occ.starts[r] - 1);
             for (std::size_t i = occ.starts[r]; i < occ.starts[r + 1]; ++i) occ.picked.push_back(i);
         }
-        const auto* d = list_data(v, &occ.picked);
+        if (lazy) {
+            occ.made.resize(n);
+            for (const auto i : occ.picked) occ.made[i] = lazy->make(i);
+        }
+        const auto& rows = lazy ? occ.made : items;
+        const auto* d = list_data(rows, &occ.picked);
         if (!occ.picked.empty())
-            lists_.push_back({d->list_value().data(), occ.picked.size(), items.data(), occ.picked.data(), &occ});
+            lists_.push_back({d->list_value().data(), occ.picked.size(), rows.data(), occ.picked.data(), &occ});
         return d;
     }
 
@@ -259,7 +271,7 @@ private:
                 pending_object_ = v;
                 return &kObject;
             case Value::Kind::list: {
-                const auto* d = list_data(v, nullptr);
+                const auto* d = list_data(v->items(), nullptr);
                 // The elements keep their addresses from here on: one span maps them all.
                 if (!v->items().empty()) lists_.push_back({d->list_value().data(), v->items().size(), v->items().data()});
                 return d;

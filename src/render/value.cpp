@@ -1,5 +1,6 @@
 #include "render/value.h"
 
+#include <mutex>
 #include <stdexcept>
 
 namespace pepgen {
@@ -13,6 +14,38 @@ bool same_key(const std::string& a, std::string_view b) {
 }
 
 }  // namespace
+
+std::vector<Value> LazyItems::make_all() const {
+    std::vector<Value> items;
+    items.reserve(size());
+    for (std::size_t i = 0; i < size(); ++i) items.push_back(make(i));
+    return items;
+}
+
+struct Value::LazyNode {
+    std::shared_ptr<const LazyItems> source;
+    std::once_flag made;
+    std::vector<Value> items;
+};
+
+Value Value::lazy(std::shared_ptr<const LazyItems> source) {
+    Value v;
+    auto node = std::make_shared<LazyNode>();
+    node->source = std::move(source);
+    v.node_.emplace<kLazy>(std::move(node));
+    return v;
+}
+
+const LazyItems* Value::lazy() const {
+    const auto* node = std::get_if<kLazy>(&target().node_);
+    return node ? (*node)->source.get() : nullptr;
+}
+
+const std::vector<Value>& Value::lazy_items() const {
+    auto& node = *std::get<kLazy>(target().node_);
+    std::call_once(node.made, [&node] { node.items = node.source->make_all(); });
+    return node.items;
+}
 
 const std::string& Value::empty_text() {
     static const std::string empty;

@@ -13,6 +13,25 @@
 
 namespace pepgen {
 
+class Value;
+
+/// The items of a long list, made when read: a page made in parts after a correction
+/// (Theme::render_page_in_parts) makes only the rows of the runs it renders, when the
+/// source can key each row without making it.
+class LazyItems {
+public:
+    virtual ~LazyItems() = default;
+    virtual std::size_t size() const = 0;
+    /// Item i alone.
+    virtual Value make(std::size_t i) const = 0;
+    /// Every item, in order: what a list read whole holds (a source may share them between pages).
+    virtual std::vector<Value> make_all() const;
+    /// Whether key() is given: then two items with the same key, in lists of the same page,
+    /// render the same. Otherwise items are told apart by their values.
+    virtual bool keyed() const { return false; }
+    virtual std::uint64_t key(std::size_t) const { return 0; }
+};
+
 class Value {
 public:
     enum class Kind : std::uint8_t { text, flag, list, object };
@@ -61,6 +80,12 @@ public:
         return v;
     }
 
+    /// A list whose items `source` makes when they are first read (LazyItems). It reads as an
+    /// ordinary list; lazy() lets a page made in parts make only some of them.
+    static Value lazy(std::shared_ptr<const LazyItems> source);
+    /// The source of a lazy() list, else nullptr.
+    const LazyItems* lazy() const;
+
     /// The text, or false when it is empty: a template section over it then
     /// shows nothing (an empty text is not false to mustache).
     static Value nonempty(std::string s) { return s.empty() ? Value(false) : Value(std::move(s)); }
@@ -70,7 +95,8 @@ public:
         switch (target().node_.index()) {
             case kText: return Kind::text;
             case kFlag: return Kind::flag;
-            case kList: return Kind::list;
+            case kList:
+            case kLazy: return Kind::list;
             default: return Kind::object;
         }
     }
@@ -85,8 +111,9 @@ public:
         return b && *b;
     }
     const std::vector<Value>& items() const {
-        const auto* l = std::get_if<kList>(&target().node_);
-        return l ? *l : empty_items();
+        const auto& node = target().node_;
+        if (const auto* l = std::get_if<kList>(&node)) return *l;
+        return node.index() == kLazy ? lazy_items() : empty_items();
     }
     const std::vector<Field>& fields() const {
         const auto* f = std::get_if<kObject>(&target().node_);
@@ -112,10 +139,15 @@ public:
 private:
     // One node holds only what its kind needs (40 bytes, a field 72): a national
     // round's table has hundreds of thousands of them, built whole per page.
-    static constexpr std::size_t kObject = 0, kText = 1, kFlag = 2, kList = 3, kShared = 4;
+    static constexpr std::size_t kObject = 0, kText = 1, kFlag = 2, kList = 3, kShared = 4, kLazy = 5;
+    struct LazyNode;
     /// The field of an over() object holding its base: no template can name it.
     static constexpr std::string_view kBaseKey = "\x01";
-    std::variant<std::vector<Field>, std::string, bool, std::vector<Value>, std::shared_ptr<const Value>> node_;
+    std::variant<std::vector<Field>, std::string, bool, std::vector<Value>, std::shared_ptr<const Value>,
+                 std::shared_ptr<LazyNode>>
+        node_;
+    /// A lazy list's items, made on first read (by any thread: once).
+    const std::vector<Value>& lazy_items() const;
     static const std::string& empty_text();
     static const std::vector<Value>& empty_items();
     static const std::vector<Field>& empty_fields();

@@ -145,8 +145,8 @@ InputFiles scan_inputs(const fs::path& root, const std::string& extra, const Inp
                 return;
             }
         }
-        if (auto read = read_text_file(paths[i]); read.text) {
-            hashes[i] = fingerprint(*read.text);
+        if (const auto hash = fingerprint_text_file(paths[i])) {
+            hashes[i] = *hash;
             if (stamped && stamp.mtime_ns < settled_before && stamp.ctime_ns < settled_before)
                 seen[i] = MemoEntry{stamp, *hashes[i]};
         }

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "format/indonesian.h"
+#include "render/value_digest.h"
 #include "site/page_context.h"
 #include "site/page_keys.h"
 #include "site/publication_context.h"
@@ -58,28 +59,71 @@ struct SharedRows {
     std::vector<Value> by_sheet;  ///< one per RoundResult::sheets entry, in that order
 };
 
-/// The rows of `rr` in listing order (ranked_sheets), from `shared` when its links fit the page's.
-std::vector<Value> table_rows(const SiteModel& model, const RoundResult& rr, const Links& links, SharedRows* shared,
-                              const std::function<bool(const SheetResult&)>& wanted) {
-    std::vector<Value> rows;
-    if (!shared) {
-        for (const auto* s : ranked_sheets(model, rr))
-            if (wanted(*s)) rows.push_back(result_row(model, rr, *s, links));
+/// A round's table rows for one page, in listing order (ranked_sheets), made when read. Read whole
+/// (a page rendered whole), they come from `shared` when it is given. A page made in parts keys
+/// each row by its sheet's digest (PageKeys::sheets) and makes only the rows it renders.
+class TableRows final : public LazyItems {
+public:
+    TableRows(const SiteModel& model, const RoundResult& rr, const std::string& page, std::shared_ptr<SharedRows> shared,
+              const std::function<bool(const SheetResult&)>& wanted)
+        : model_(model), rr_(rr), links_(page), shared_(std::move(shared)) {
+        for (const auto at : rr.ranked)
+            if (wanted(rr.sheets[at])) sheets_.push_back(at);
+        const auto& keys = model.keys.pages.sheets;
+        if (rr.round < keys.size() && keys[rr.round].size() == rr.sheets.size()) {
+            sheet_keys_ = &keys[rr.round];
+            // What a row shows besides its sheet's digest: the rounds' names (a change names the
+            // round compared with), the category badges, and where its link leads from.
+            ValueFeed around(0);
+            around.text(model.keys.pages.meta);
+            around.text(links_.root());
+            for (const auto& badge : model.badges) around.value(badge);
+            context_ = around.digest();
+        }
+    }
+    std::size_t size() const override { return sheets_.size(); }
+    Value make(std::size_t i) const override { return result_row(model_, rr_, rr_.sheets[sheets_[i]], links_); }
+    std::vector<Value> make_all() const override {
+        std::vector<Value> rows;
+        rows.reserve(sheets_.size());
+        if (!shared_) {
+            for (std::size_t i = 0; i < sheets_.size(); ++i) rows.push_back(make(i));
+            return rows;
+        }
+        std::call_once(shared_->made, [&] {
+            const Links at(shared_->page);
+            shared_->by_sheet.reserve(rr_.sheets.size());
+            for (const auto& s : rr_.sheets) shared_->by_sheet.push_back(Value::shared(result_row(model_, rr_, s, at)));
+        });
+        // A row's only link is to its LSP's scorecard: a page at another depth lays its own over the shared row.
+        const bool same_depth = shared_->root == links_.root();
+        for (const auto at : sheets_) {
+            const auto& row = shared_->by_sheet[at];
+            rows.push_back(same_depth ? row : Value::over(row).set("href", links_.lsp(rr_.sheets[at].lsp_id)));
+        }
         return rows;
     }
-    std::call_once(shared->made, [&] {
-        const Links at(shared->page);
-        shared->by_sheet.reserve(rr.sheets.size());
-        for (const auto& s : rr.sheets) shared->by_sheet.push_back(Value::shared(result_row(model, rr, s, at)));
-    });
-    // A row's only link is to its LSP's scorecard: a page at another depth lays its own over the shared row.
-    const bool same_depth = shared->root == links.root();
-    for (const auto* s : ranked_sheets(model, rr)) {
-        if (!wanted(*s)) continue;
-        const auto& row = shared->by_sheet[static_cast<std::size_t>(s - rr.sheets.data())];
-        rows.push_back(same_depth ? row : Value::over(row).set("href", links.lsp(s->lsp_id)));
+    bool keyed() const override { return sheet_keys_ != nullptr; }
+    std::uint64_t key(std::size_t i) const override {
+        ValueFeed feed(context_);
+        feed.number((*sheet_keys_)[sheets_[i]]);
+        return feed.digest();
     }
-    return rows;
+
+private:
+    const SiteModel& model_;
+    const RoundResult& rr_;
+    const Links links_;
+    std::shared_ptr<SharedRows> shared_;
+    std::vector<std::size_t> sheets_;  ///< positions in rr.sheets, in listing order
+    const std::vector<std::uint64_t>* sheet_keys_ = nullptr;
+    std::uint64_t context_ = 0;
+};
+
+/// The rows of `rr` that `wanted` takes, for the page at `page`, as a list made when read (TableRows).
+Value table_rows(const SiteModel& model, const RoundResult& rr, const std::string& page,
+                 std::shared_ptr<SharedRows> shared, const std::function<bool(const SheetResult&)>& wanted) {
+    return Value::lazy(std::make_shared<TableRows>(model, rr, page, std::move(shared), wanted));
 }
 
 Value round_selector(const SiteModel& model, std::size_t current, const Links& links, bool categories) {
@@ -142,23 +186,25 @@ void plan_category_page(const SiteModel& model, std::size_t index, const std::st
         std::vector<Value> sections;
         const auto& cats = model.content.categories.categories;
         for (std::size_t c = 0; c < cats.size(); ++c) {
-            auto members = table_rows(model, rr, links, shared.get(),
+            auto members = table_rows(model, rr, path, shared,
                                       [c](const SheetResult& s) { return s.category && *s.category == c; });
+            const auto count = members.lazy()->size();
             Value sec;
             sec.set("name", cats[c].name)
                 .set("key", cats[c].key)
                 .set("css", "cat-" + std::to_string(c))
                 .set("range", range_text(cats[c].min, cats[c].max))
                 .set("condition", cats[c].condition)
-                .set("count", format_int(static_cast<std::int64_t>(members.size())))
-                .set("empty", members.empty())
-                .set("rows", Value::list(std::move(members)));
+                .set("count", format_int(static_cast<std::int64_t>(count)))
+                .set("empty", count == 0)
+                .set("rows", std::move(members));
             sections.push_back(std::move(sec));
         }
-        auto incomplete = table_rows(model, rr, links, shared.get(), [](const SheetResult& s) { return !s.complete; });
+        // Few, and read whole: made one by one rather than from the shared rows.
+        auto incomplete = table_rows(model, rr, path, nullptr, [](const SheetResult& s) { return !s.complete; });
         ctx.set("sections", Value::list(std::move(sections)));
-        ctx.set("has_incomplete", !incomplete.empty());
-        ctx.set("incomplete", Value::list(std::move(incomplete)));
+        ctx.set("has_incomplete", incomplete.lazy()->size() > 0);
+        ctx.set("incomplete", std::move(incomplete));
         ctx.set("rounds", round_selector(model, index, links, true));
         ctx.set("filter", filter_context(model, false));
         ctx.set("is_latest", model.results.latest_periodic == index);
@@ -214,7 +260,7 @@ void plan_rounds(const SiteModel& model, SitePlan& plan) {
             ctx.set("round", round_header(model, i, links));
             add_round_summary(model, rr, path, "putaran", ctx);
             ctx.set("mean_ik", rr.mean_ik ? Value(format_decimal(*rr.mean_ik, 1)) : Value(false));
-            ctx.set("rows", Value::list(table_rows(model, rr, links, shared.get(), [](const SheetResult&) { return true; })));
+            ctx.set("rows", table_rows(model, rr, path, shared, [](const SheetResult&) { return true; }));
             std::vector<Value> missing;
             if (round.kind == RoundKind::rutin)
                 for (const auto* l : missing_from_round(model.data, round))

@@ -681,8 +681,12 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
         }
         plan += "=\t" + staged + "\t" + std::to_string(at.stamp.inode) + "\t" + path + "\n";
     }
-    for (const auto& [path, e] : previous_.files)
-        if (!next.files.count(path)) plan += "-\t" + path + "\n";
+    // Both lists are sorted by path: one walk finds the previous build's files this one does not make.
+    auto made = next.files.begin();
+    for (const auto& [path, e] : previous_.files) {
+        while (made != next.files.end() && made->first < path) ++made;
+        if (made == next.files.end() || made->first != path) plan += "-\t" + path + "\n";
+    }
     std::lock_guard<std::mutex> lock(guard_->commit);
     if (guard_->abandoned) return false;
     auto error = replace_file(disk_, staging_ / kManifestName, format_manifest(next));

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/fingerprint.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -40,30 +41,48 @@ std::string kind_of(const fs::path& p) {
 
 }  // namespace
 
-ReadResult read_text_file(const fs::path& path, std::uintmax_t max_bytes) {
+namespace {
+
+/// A regular file opened for reading and no larger than max_bytes by its stat: the descriptor, or
+/// why not (as read_text_file reports it).
+struct OpenedFile {
+    int fd = -1;
+    std::uintmax_t size = 0;
+    std::string error;
+};
+
+OpenedFile open_regular_file(const fs::path& path, std::uintmax_t max_bytes) {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         const int err = errno;
         if (err == ENOENT) {
             std::error_code ec;
-            if (fs::is_symlink(fs::symlink_status(path, ec))) return {std::nullopt, kind_of(path)};
-            return {std::nullopt, "berkas tidak ditemukan"};
+            if (fs::is_symlink(fs::symlink_status(path, ec))) return {-1, 0, kind_of(path)};
+            return {-1, 0, "berkas tidak ditemukan"};
         }
-        return {std::nullopt, "berkas tidak dapat dibuka: " + system_reason(err)};
+        return {-1, 0, "berkas tidak dapat dibuka: " + system_reason(err)};
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        return {std::nullopt, kind_of(path)};
+        return {-1, 0, kind_of(path)};
     }
     const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size > max_bytes) {
         ::close(fd);
-        return {std::nullopt, "berkas terlalu besar (" + std::to_string(size) + " bita; batas " +
-                                  std::to_string(max_bytes) + " bita)"};
+        return {-1, 0, "berkas terlalu besar (" + std::to_string(size) + " bita; batas " + std::to_string(max_bytes) + " bita)"};
     }
-    std::string text(size, '\0');
+    return {fd, size, {}};
+}
+
+}  // namespace
+
+ReadResult read_text_file(const fs::path& path, std::uintmax_t max_bytes) {
+    const auto opened = open_regular_file(path, max_bytes);
+    if (opened.fd < 0) return {std::nullopt, opened.error};
+    const int fd = opened.fd;
+    std::string text(opened.size, '\0');
     std::size_t got = 0;
     while (true) {
         if (got == text.size()) {
@@ -86,6 +105,30 @@ ReadResult read_text_file(const fs::path& path, std::uintmax_t max_bytes) {
     if (got > max_bytes)
         return {std::nullopt, "berkas terlalu besar (lebih dari " + std::to_string(max_bytes) + " bita)"};
     return {std::move(text), {}};
+}
+
+std::optional<std::uint64_t> fingerprint_text_file(const fs::path& path, std::uintmax_t max_bytes) {
+    const auto opened = open_regular_file(path, max_bytes);
+    if (opened.fd < 0) return std::nullopt;
+    // A block at a time through one buffer per thread: a round file is megabytes, and memory a
+    // process has not touched yet is what a build on a virtual machine pays most for.
+    thread_local std::string block(64 * 1024, '\0');
+    Fingerprinter fp;
+    std::uintmax_t got = 0;
+    while (true) {
+        const auto n = ::read(opened.fd, block.data(), block.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;
+        if (n == 0) {
+            ::close(opened.fd);
+            return got > max_bytes ? std::nullopt : std::optional<std::uint64_t>(fp.value());
+        }
+        got += static_cast<std::uintmax_t>(n);
+        if (got > max_bytes) break;
+        fp.add(std::string_view(block.data(), static_cast<std::size_t>(n)));
+    }
+    ::close(opened.fd);
+    return std::nullopt;
 }
 
 std::optional<fs::path> leaves_project(const fs::path& root, const fs::path& p) {

@@ -38,6 +38,10 @@ struct ReadResult {
 std::string system_reason(int err);
 
 ReadResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes = kMaxInputBytes);
+/// The fingerprint (util/fingerprint.h) of what read_text_file would read, read a block at a
+/// time; nothing where read_text_file gives no text.
+std::optional<std::uint64_t> fingerprint_text_file(const std::filesystem::path& path,
+                                                   std::uintmax_t max_bytes = kMaxInputBytes);
 
 /// Reads an input of the project at root; refused when the path leads out of
 /// the project through a symlink, so nothing outside it gets published.
