@@ -353,11 +353,11 @@ TEST_CASE("an incremental build equals a full one after any sequence of random e
     }
 }
 
-TEST_CASE("renamed categories reach every row of the round and category tables that a rebuild keeps in parts",
+TEST_CASE("renamed categories reach every row of the round, category and LSP tables that a rebuild keeps in parts",
           "[page_keys][incremental]") {
-    // Rows made in parts are keyed by their sheets' digests, which do not hold the category names
-    // their badges show: the rows' key context does (TableRows). Every row in its own part, so that
-    // a row between the two ends could be kept with its old badge.
+    // Rows made in parts are keyed by their sheets' or LSPs' value keys, which do not hold the category
+    // names their badges show: the rows' key context does (row_key_context). Every row in its own part,
+    // so that a row between the two ends could be kept with its old badge.
     test::TempDir dir;
     test::write_fixture_project(dir.path());
     BuildOptions first;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "format/indonesian.h"
+#include "render/value_digest.h"
 #include "util/text.h"
 
 namespace pepgen {
@@ -147,6 +148,14 @@ Value category_badge(const SiteModel& model, const SheetResult& s) {
     const auto n = model.content.categories.categories.size();
     const auto at = !s.complete ? n : !s.category ? n + 1 : *s.category;
     return at < model.badges.size() ? model.badges[at] : Value(false);
+}
+
+std::uint64_t row_key_context(const SiteModel& model, const Links& links) {
+    ValueFeed around(0);
+    around.text(model.keys.pages.meta);
+    around.text(links.root());
+    for (const auto& badge : model.badges) around.value(badge);
+    return around.digest();
 }
 
 std::vector<const SheetResult*> ranked_sheets(const SiteModel&, const RoundResult& rr) {

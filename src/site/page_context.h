@@ -82,6 +82,9 @@ std::string canonical_url(const std::string& base_url, const std::string& page_p
 
 /// {name, key, css, range, condition} of a category, or "belum lengkap".
 Value category_badge(const SiteModel& model, const SheetResult& s);
+/// What a table row shows besides its own record and results, for rows keyed by PageKeys
+/// (Value::lazy): every round's name, the category badges, and where its links lead from.
+std::uint64_t row_key_context(const SiteModel& model, const Links& links);
 
 /// "+5 · naik kategori", or an explanation when there is nothing to compare.
 std::string change_text(const SiteModel& model, const SheetResult& s);

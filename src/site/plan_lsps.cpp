@@ -6,6 +6,7 @@
 #include "render/charts.h"
 #include "format/indonesian.h"
 #include "render/markdown.h"
+#include "render/value_digest.h"
 #include "scoring/schedule.h"
 #include "site/page_context.h"
 #include "site/page_keys.h"
@@ -184,32 +185,71 @@ Value correction_history(const SiteModel& model, const Lsp& lsp, const Links& li
     return Value::list(std::move(out));
 }
 
-/// The registry's list, each LSP with its current result.
+/// The registry's list, each LSP with its current result, made when read. A page made in parts
+/// keys each row by its LSP's value key (PageKeys::lsp: its record, its current result and its
+/// history) and makes only the rows it renders.
+class LspRows final : public LazyItems {
+public:
+    LspRows(const SiteModel& model, std::vector<const Lsp*> sorted, const std::string& path)
+        : model_(model), sorted_(std::move(sorted)), links_(path) {
+        const auto& keys = model.keys.pages.lsp;
+        bool all = !keys.empty();
+        for (const auto* lsp : sorted_) {
+            const auto it = keys.find(lsp->id);
+            all = all && it != keys.end();
+            lsp_keys_.push_back(all ? &it->second : nullptr);
+        }
+        keyed_ = all;
+        context_ = row_key_context(model, links_);
+    }
+    std::size_t size() const override { return sorted_.size(); }
+    Value make(std::size_t i) const override {
+        const auto* lsp = sorted_[i];
+        Value r;
+        r.set("name", lsp->name)
+            .set("id", lsp->id)
+            .set("href", links_.lsp(lsp->id))
+            .set("type", lsp->type)
+            .set("province", lsp->province);
+        const auto current = model_.results.current_round(lsp->id);
+        r.set("evaluated", current.has_value());
+        r.set("category_key", "belum-dinilai");
+        if (current) {
+            const auto& s = *model_.results.rounds[*current].find(lsp->id);
+            const auto badge = category_badge(model_, s);
+            r.set("ik", ik_text(s)).set("category", badge).set("period", model_.data.rounds[*current].period);
+            r.set("category_key", badge.get("key")->text());
+        }
+        return r;
+    }
+    bool keyed() const override { return keyed_; }
+    std::uint64_t key(std::size_t i) const override {
+        // The row's own record too: two entries under one id (which validation refuses) stay apart.
+        const auto* lsp = sorted_[i];
+        ValueFeed feed(context_);
+        feed.text(lsp->id);
+        feed.text(lsp->name);
+        feed.text(lsp->type);
+        feed.text(lsp->province);
+        feed.text(*lsp_keys_[i]);
+        return feed.digest();
+    }
+
+private:
+    const SiteModel& model_;
+    std::vector<const Lsp*> sorted_;
+    const Links links_;
+    std::vector<const std::string*> lsp_keys_;
+    bool keyed_ = false;
+    std::uint64_t context_ = 0;
+};
+
 Value lsp_list_page(const SiteModel& model, const std::vector<const Lsp*>& sorted, const std::string& path) {
     const Links links(path);
     auto ctx = base_context(model, path, "Daftar LSP", "lsp",
                             "LSP terlisensi bidang jasa konstruksi beserta hasil penilaian kinerja terakhirnya.");
-    std::vector<Value> rows;
-    for (const auto* lsp : sorted) {
-        Value r;
-        r.set("name", lsp->name)
-            .set("id", lsp->id)
-            .set("href", links.lsp(lsp->id))
-            .set("type", lsp->type)
-            .set("province", lsp->province);
-        const auto current = model.results.current_round(lsp->id);
-        r.set("evaluated", current.has_value());
-        r.set("category_key", "belum-dinilai");
-        if (current) {
-            const auto& s = *model.results.rounds[*current].find(lsp->id);
-            const auto badge = category_badge(model, s);
-            r.set("ik", ik_text(s)).set("category", badge).set("period", model.data.rounds[*current].period);
-            r.set("category_key", badge.get("key")->text());
-        }
-        rows.push_back(std::move(r));
-    }
-    ctx.set("count", format_int(static_cast<std::int64_t>(rows.size())));
-    ctx.set("lsps", Value::list(std::move(rows)));
+    ctx.set("count", format_int(static_cast<std::int64_t>(sorted.size())));
+    ctx.set("lsps", Value::lazy(std::make_shared<LspRows>(model, sorted, path)));
     ctx.set("filter", filter_context(model, true));
     ctx.set("crumbs", crumbs({{"Beranda", links.home()}, {"Daftar LSP", links.section("lsp")}}));
     return ctx;

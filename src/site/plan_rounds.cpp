@@ -72,13 +72,8 @@ public:
         const auto& keys = model.keys.pages.sheets;
         if (rr.round < keys.size() && keys[rr.round].size() == rr.sheets.size()) {
             sheet_keys_ = &keys[rr.round];
-            // What a row shows besides its sheet's digest: the rounds' names (a change names the
-            // round compared with), the category badges, and where its link leads from.
-            ValueFeed around(0);
-            around.text(model.keys.pages.meta);
-            around.text(links_.root());
-            for (const auto& badge : model.badges) around.value(badge);
-            context_ = around.digest();
+            // A change names the round compared with; the badge names the category.
+            context_ = row_key_context(model, links_);
         }
     }
     std::size_t size() const override { return sheets_.size(); }
