@@ -186,21 +186,14 @@ Value correction_history(const SiteModel& model, const Lsp& lsp, const Links& li
 }
 
 /// The registry's list, each LSP with its current result, made when read. A page made in parts
-/// keys each row by its LSP's value key (PageKeys::lsp: its record, its current result and its
-/// history) and makes only the rows it renders.
+/// keys each row by what it shows (the LSP's record, and the round, IK and category of its
+/// current result) and makes only the rows it renders. Not by the sheet's digest: a corrected
+/// score moves the rank of LSPs tied with it, which the list does not show.
 class LspRows final : public LazyItems {
 public:
     LspRows(const SiteModel& model, std::vector<const Lsp*> sorted, const std::string& path)
-        : model_(model), sorted_(std::move(sorted)), links_(path) {
-        const auto& keys = model.keys.pages.lsp;
-        bool all = !keys.empty();
-        for (const auto* lsp : sorted_) {
-            const auto it = keys.find(lsp->id);
-            all = all && it != keys.end();
-            lsp_keys_.push_back(all ? &it->second : nullptr);
-        }
-        keyed_ = all;
-        context_ = row_key_context(model, links_);
+        : model_(model), sorted_(std::move(sorted)), links_(path), keyed_(!model.keys.pages.meta.empty()) {
+        if (keyed_) context_ = row_key_context(model, links_);
     }
     std::size_t size() const override { return sorted_.size(); }
     Value make(std::size_t i) const override {
@@ -224,14 +217,18 @@ public:
     }
     bool keyed() const override { return keyed_; }
     std::uint64_t key(std::size_t i) const override {
-        // The row's own record too: two entries under one id (which validation refuses) stay apart.
         const auto* lsp = sorted_[i];
         ValueFeed feed(context_);
-        feed.text(lsp->id);
-        feed.text(lsp->name);
-        feed.text(lsp->type);
-        feed.text(lsp->province);
-        feed.text(*lsp_keys_[i]);
+        for (const auto* field : {&lsp->id, &lsp->name, &lsp->type, &lsp->province}) feed.text(*field);
+        const auto current = model_.results.current_round(lsp->id);
+        feed.number(current ? *current : ~std::uint64_t{0});
+        if (current) {
+            // As make() shows them: ik_text and category_badge.
+            const auto& s = *model_.results.rounds[*current].find(lsp->id);
+            feed.number(s.complete);
+            feed.number(s.ik ? static_cast<std::uint64_t>(*s.ik) : ~std::uint64_t{0});
+            feed.number(s.category ? *s.category : ~std::uint64_t{0});
+        }
         return feed.digest();
     }
 
@@ -239,7 +236,6 @@ private:
     const SiteModel& model_;
     std::vector<const Lsp*> sorted_;
     const Links links_;
-    std::vector<const std::string*> lsp_keys_;
     bool keyed_ = false;
     std::uint64_t context_ = 0;
 };
