@@ -1,10 +1,7 @@
 #include "cli/project.h"
 
 #include <algorithm>
-#include <exception>
-#include <optional>
 #include <set>
-#include <thread>
 
 #include "content/content_cache.h"
 #include "data/data_loader.h"
@@ -29,20 +26,6 @@ Project load_project(const std::filesystem::path& root, Diagnostics& diags, cons
             if (r.draft) p.drafts_left_out.push_back(r.period);
         rounds.erase(std::remove_if(rounds.begin(), rounds.end(), [](const Round& r) { return r.draft; }), rounds.end());
     }
-    // The results are computed beside the checks, which only read what was loaded: the checks take
-    // a correction's rebuild about as long as the computing does. Results of data the checks refuse
-    // are dropped unseen; data that did not load at all is not computed.
-    std::optional<Results> computed;
-    std::exception_ptr failed;
-    std::optional<std::jthread> computing;
-    if (!diags.has_errors())
-        computing.emplace([&] {
-            try {
-                computed = compute(p.content, p.data);
-            } catch (...) {
-                failed = std::current_exception();
-            }
-        });
     validate_content(p.content, diags);
     validate_data(p.content, p.data, diags);
     validate_stats(p.content, p.data, diags);
@@ -52,10 +35,8 @@ Project load_project(const std::filesystem::path& root, Diagnostics& diags, cons
     validate_schedule(p.data, diags);
     validate_ledger(p.content, p.data, options.today.empty() ? today_iso() : options.today, options.allow_unrecorded,
                     diags);
-    computing.reset();  // joined
     if (diags.has_errors()) return p;
-    if (failed) std::rethrow_exception(failed);
-    p.results = std::move(*computed);  // computed: no errors before the checks, none after
+    p.results = compute(p.content, p.data);
     // Only released rounds can hold an unrecorded change: the others' figures are not gathered
     // (at national scale that is half a million scores on every build).
     const auto expected = expected_figures(p.data.ledger);
