@@ -79,12 +79,9 @@ public:
     std::size_t size() const override { return sheets_.size(); }
     Value make(std::size_t i) const override { return result_row(model_, rr_, rr_.sheets[sheets_[i]], links_); }
     std::vector<Value> make_all() const override {
+        if (!shared_) return LazyItems::make_all();
         std::vector<Value> rows;
         rows.reserve(sheets_.size());
-        if (!shared_) {
-            for (std::size_t i = 0; i < sheets_.size(); ++i) rows.push_back(make(i));
-            return rows;
-        }
         std::call_once(shared_->made, [&] {
             const Links at(shared_->page);
             shared_->by_sheet.reserve(rr_.sheets.size());
