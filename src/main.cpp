@@ -10,6 +10,12 @@
 #include "cli/tool_commands.h"
 #include "util/memory.h"
 
+#if PEPGEN_MIMALLOC
+// pepgen links libstdc++ statically (CMakeLists.txt): its operator new would reach mimalloc through
+// malloc. These definitions call mimalloc directly, as its shared library's own did.
+#include <mimalloc-new-delete.h>
+#endif
+
 int main(int argc, char** argv) {
 #ifdef PEPGEN_TOOLS  // pepgen-alat: the commands pepgen hands over (cli/tool_commands.h)
     pepgen::register_tool_commands();

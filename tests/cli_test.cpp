@@ -142,6 +142,15 @@ TEST_CASE("the pepgen program does not load the workbook libraries or the HTTP s
     CHECK_THAT(needed, !Contains("libxlsxwriter"));
     CHECK_THAT(needed, !Contains("httplib"));
     CHECK_THAT(needed, !Contains("libssl"));
+    // Where Debian ships static archives (every -dev package setup.sh installs does), the core's own
+    // libraries are linked in as well (CMakeLists.txt, PEPGEN_STATIC_LIBS).
+    if (PEPGEN_LINKED_STATIC) {
+        CHECK_THAT(needed, !Contains("libstdc++"));
+        CHECK_THAT(needed, !Contains("libboost_json"));
+        CHECK_THAT(needed, !Contains("libyaml-cpp"));
+        CHECK_THAT(needed, !Contains("libcmark-gfm"));
+        CHECK_THAT(needed, !Contains("libxxhash"));
+    }
 }
 
 TEST_CASE("nothing in pepgen_core needs a function of pepgen_tools", "[cli]") {

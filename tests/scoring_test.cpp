@@ -97,6 +97,9 @@ TEST_CASE("group subtotals and percentages", "[scoring]") {
     CHECK(r.groups[2].max == 70);
     CHECK(r.groups[3].max == 30);
     CHECK(r.groups[4].score == 3);
+    // One subtotal per group, in the order all_groups() lists them.
+    REQUIRE(all_groups().size() == r.groups.size());
+    for (std::size_t g = 0; g < r.groups.size(); ++g) CHECK(r.groups[g].group == all_groups()[g].group);
     // Below half: everything but M01 and P01 (M02 = 5 is exactly half, not below).
     CHECK(r.weak_at[1] == 0);  // M02
     CHECK(r.weak_at[0] == 0);  // M01

@@ -19,6 +19,9 @@ namespace pepgen {
 
 /// The circular's five indicator groups, in its order.
 enum class Group { masukan, proses, keluaran, hasil, dampak };
+/// The circular's five groups: all_groups() lists them in this order.
+inline constexpr std::size_t kGroupCount = 5;
+static_assert(static_cast<std::size_t>(Group::dampak) + 1 == kGroupCount, "a group added to Group must be counted");
 
 struct GroupInfo {
     Group group;

@@ -30,9 +30,8 @@ SheetResult score_sheet(const std::vector<Indicator>& catalogue, const CategoryT
     SheetResult r;
     r.lsp_id = sheet.lsp_id;
     // Sized once: a national build scores hundreds of thousands of sheets.
-    r.groups.reserve(all_groups().size());
     r.weak_at.reserve(catalogue.size());
-    for (const auto& g : all_groups()) r.groups.push_back({g.group, 0, 0, true, 0});
+    for (std::size_t g = 0; g < kGroupCount; ++g) r.groups[g] = {all_groups()[g].group, 0, 0, true, 0};
     int total = 0;
     for (std::size_t k = 0; k < catalogue.size(); ++k) {
         const auto& ind = catalogue[k];

@@ -3,6 +3,7 @@
 /// indicators that need attention. No files, no formatting.
 #pragma once
 
+#include <array>
 #include <map>
 #include <unordered_map>
 #include <optional>
@@ -32,7 +33,8 @@ struct SheetResult {
     std::vector<std::string> missing;      ///< codes without a score
     std::optional<int> ik;                 ///< only when complete
     std::optional<std::size_t> category;   ///< index into CategoryTable::categories (0 = best)
-    std::vector<GroupScore> groups;        ///< one per group, circular order
+    /// One per group, circular order. Held in the result: a national run scores 100,000 sheets.
+    std::array<GroupScore, kGroupCount> groups;
     std::optional<int> rank;               ///< within the round; ties share a rank
     // Against the LSP's previous periodic round with a complete sheet.
     std::optional<std::size_t> previous_round;  ///< index into Data::rounds
