@@ -248,3 +248,37 @@ TEST_CASE("an id over the length limit is told so", "[data][text]") {
     CHECK_THAT(text, Contains("id '" + long_id + "' terlalu panjang (150 karakter; batas 100)"));
     CHECK_THAT(text, Contains("periode '2025-" + long_id + "' terlalu panjang (155 karakter; batas 100)"));
 }
+
+TEST_CASE("a round is parsed from the bytes its caller read, with that file's checks and messages", "[data]") {
+    // The loader reads a changed round file once, to look its cache entry up, and parses those
+    // bytes: the entry it then keeps is for exactly what was parsed, even if the file changes.
+    test::TempDir dir;
+    test::write_fixture_project(dir.path());
+    const auto path = dir / "data/penilaian/2025-2.json";
+    const auto on_disk = test::read_file(path);
+    auto changed = on_disk;
+    const auto at = changed.find("\"M01\": ");
+    REQUIRE(at != std::string::npos);
+    const auto value_at = at + 7;
+    const auto value_end = changed.find_first_of(",}\n", value_at);
+    changed.replace(value_at, value_end - value_at, "1");
+    Diagnostics d;
+    const auto from_text = load_round(dir.path(), path, test::fixture_catalogue(), d, changed);
+    INFO(test::all_messages(d));
+    REQUIRE(from_text);
+    Diagnostics d2;
+    const auto from_disk = load_round(dir.path(), path, test::fixture_catalogue(), d2);
+    REQUIRE(from_disk);
+    REQUIRE_FALSE(from_text->sheets.empty());
+    CHECK(from_text->sheets[0].score(0) == 1);
+    CHECK(from_disk->sheets[0].score(0) != 1);
+
+    // Bytes handed over get the same checks as bytes read: the file and line are named.
+    Diagnostics bad_json;
+    CHECK_FALSE(load_round(dir.path(), path, test::fixture_catalogue(), bad_json, std::string("{\n  \"periode\": \n")));
+    CHECK_THAT(test::all_messages(bad_json), Contains("data/penilaian/2025-2.json:"));
+    CHECK_THAT(test::all_messages(bad_json), Contains("JSON tidak valid"));
+    Diagnostics bad_text;
+    CHECK_FALSE(load_round(dir.path(), path, test::fixture_catalogue(), bad_text, std::string("{\"periode\": \"2025-2\xff\"}")));
+    CHECK_THAT(test::all_messages(bad_text), Contains("data/penilaian/2025-2.json:1"));
+}

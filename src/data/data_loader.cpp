@@ -220,9 +220,9 @@ void read_disputes(const json::array& list, const JsonDoc& doc, Diagnostics& dia
 }  // namespace
 
 std::optional<Round> load_round(const fs::path& root, const fs::path& path, const std::vector<Indicator>& catalogue,
-                                Diagnostics& diags) {
+                                Diagnostics& diags, std::optional<std::string> text) {
     const auto positions = code_positions(catalogue);
-    auto doc = read_json_file(root, path, diags);
+    auto doc = text ? parse_json_file(root, path, std::move(*text), diags) : read_json_file(root, path, diags);
     if (!doc) return std::nullopt;
     if (!doc->value.is_object()) {
         diags.error(doc->file, "isi berkas harus berupa objek {\"periode\": ..., \"hasil\": [...]}", 1);
@@ -388,11 +388,15 @@ std::optional<std::uint64_t> scanned(const RoundCache& cache, const fs::path& ro
 }
 
 /// An input file's cache entry: first by the scan's fingerprint (the file is not read), else
-/// by the bytes read now. `key` is left naming the bytes read, for keeping a new entry.
+/// by the bytes read now. `key` is left naming the bytes read, for keeping a new entry, and
+/// `read_text` (when given) is left holding those bytes: the caller parses them, not a second
+/// read, so the entry it keeps is for exactly what it parsed (and a changed round file of a
+/// correction is read once).
 template <typename Entry>
 std::optional<Entry> cached(const RoundCache& cache, const fs::path& root, const fs::path& path,
                             const std::function<std::string(std::uint64_t)>& key_of,
-                            const std::function<std::optional<Entry>(const std::string&)>& find, std::string& key) {
+                            const std::function<std::optional<Entry>(const std::string&)>& find, std::string& key,
+                            std::optional<std::string>* read_text = nullptr) {
     const auto before = scanned(cache, root, path);
     if (before && cache.read)
         if (auto kept = find(key_of(*before))) return kept;
@@ -400,7 +404,9 @@ std::optional<Entry> cached(const RoundCache& cache, const fs::path& root, const
     if (!read.text) return std::nullopt;
     const auto content = fingerprint(*read.text);
     key = key_of(content);
-    if (cache.read && (!before || *before != content)) return find(key);
+    if (cache.read && (!before || *before != content))
+        if (auto kept = find(key)) return kept;
+    if (read_text) *read_text = std::move(read.text);
     return std::nullopt;
 }
 
@@ -458,12 +464,13 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
         }
         const auto i = order[task - 1];
         std::string key;
+        std::optional<std::string> text;
         const auto name = paths[i].filename().string();
         if (cache) {
             auto kept = cached<LoadedRound>(
                 *cache, root, paths[i],
                 [&](std::uint64_t content) { return round_cache_key(cache->program, catalogue, content); },
-                [&](const std::string& k) { return find_cached_round(*cache, name, k); }, key);
+                [&](const std::string& k) { return find_cached_round(*cache, name, k); }, key, &text);
             if (kept) {
                 loaded[i] = std::move(kept->round);
                 found[i] = std::move(kept->diags);
@@ -471,7 +478,7 @@ Data load_data(const fs::path& root, const std::vector<Indicator>& catalogue, Di
             }
         }
         ++parsed;
-        loaded[i] = load_round(root, paths[i], catalogue, found[i]);
+        loaded[i] = load_round(root, paths[i], catalogue, found[i], std::move(text));
         if (!key.empty()) {
             // Moved in and out again: a national round is 10,000 sheets, not worth a copy to encode.
             LoadedRound entry{std::move(loaded[i]), std::move(found[i])};

@@ -21,9 +21,10 @@ Data load_data(const std::filesystem::path& root, const std::vector<Indicator>& 
 /// The registry alone (data/lsp.json), for commands that need no rounds.
 std::vector<Lsp> load_registry(const std::filesystem::path& root, Diagnostics& diags);
 
-/// One round file.
+/// One round file: read from disk, or `text`, its bytes as the caller already read them.
 std::optional<Round> load_round(const std::filesystem::path& root, const std::filesystem::path& path,
-                                const std::vector<Indicator>& catalogue, Diagnostics& diags);
+                                const std::vector<Indicator>& catalogue, Diagnostics& diags,
+                                std::optional<std::string> text = std::nullopt);
 
 /// A round's period: four-digit year, a hyphen, then a slug ("2026-1", "2026-i1").
 bool is_period(const std::string& s);

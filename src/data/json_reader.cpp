@@ -176,14 +176,11 @@ private:
     std::vector<Frame> frames_;
 };
 
-}  // namespace
-
-std::optional<JsonDoc> read_json_file(const fs::path& root, const fs::path& path, Diagnostics& diags) {
+std::optional<JsonDoc> parse_checked_json(const fs::path& root, const fs::path& path, std::string text,
+                                          Diagnostics& diags) {
     JsonDoc doc;
     doc.file = display_path(root, path);
-    auto text = read_input_text(root, path, diags);
-    if (!text) return std::nullopt;
-    doc.text = std::move(*text);
+    doc.text = std::move(text);
     std::string_view view(doc.text);
     if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);  // spreadsheets and editors add a BOM
     json::parse_options opts;
@@ -226,6 +223,22 @@ std::optional<JsonDoc> read_json_file(const fs::path& root, const fs::path& path
         doc.line_starts.push_back(static_cast<std::size_t>(++at - begin));
     return doc;
 }
+
+}  // namespace
+
+std::optional<JsonDoc> read_json_file(const fs::path& root, const fs::path& path, Diagnostics& diags) {
+    auto text = read_input_text(root, path, diags);
+    if (!text) return std::nullopt;
+    return parse_checked_json(root, path, std::move(*text), diags);
+}
+
+std::optional<JsonDoc> parse_json_file(const fs::path& root, const fs::path& path, std::string text,
+                                       Diagnostics& diags) {
+    auto checked = check_input_text(root, path, std::move(text), diags);
+    if (!checked) return std::nullopt;
+    return parse_checked_json(root, path, std::move(*checked), diags);
+}
+
 
 std::string json_kind(const json::value& v) {
     switch (v.kind()) {

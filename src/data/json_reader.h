@@ -38,6 +38,9 @@ struct JsonDoc {
 /// forbidden characters and a key repeated within one object, with line and column.
 std::optional<JsonDoc> read_json_file(const std::filesystem::path& root, const std::filesystem::path& path,
                                       Diagnostics& diags);
+/// The same for that file's bytes, already read by the caller (check_input_text, then as above).
+std::optional<JsonDoc> parse_json_file(const std::filesystem::path& root, const std::filesystem::path& path,
+                                       std::string text, Diagnostics& diags);
 
 /// Typed access to one JSON object with located, contextual diagnostics.
 class JsonFields {

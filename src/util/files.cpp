@@ -158,21 +158,25 @@ ReadResult read_project_file(const fs::path& root, const fs::path& path, std::ui
 
 std::optional<std::string> read_input_text(const fs::path& root, const fs::path& path, Diagnostics& diags,
                                            std::uintmax_t max_bytes) {
-    const auto file = display_path(root, path);
     auto read = read_project_file(root, path, max_bytes);
     if (!read.text) {
-        diags.error(file, read.error);
+        diags.error(display_path(root, path), read.error);
         return std::nullopt;
     }
-    std::string_view view(*read.text);
+    return check_input_text(root, path, std::move(*read.text), diags);
+}
+
+std::optional<std::string> check_input_text(const fs::path& root, const fs::path& path, std::string text,
+                                            Diagnostics& diags) {
+    std::string_view view(text);
     const bool bom = view.substr(0, 3) == "\xEF\xBB\xBF";
     if (bom) view.remove_prefix(3);
     if (auto fault = find_text_fault(view)) {
         if (bom && fault->line == 1) fault->offset += 3;
-        diags.error(file, describe_text_fault(*fault), fault->line);
+        diags.error(display_path(root, path), describe_text_fault(*fault), fault->line);
         return std::nullopt;
     }
-    return std::move(read.text);
+    return text;
 }
 
 bool FolderVisits::first(const fs::path& dir) {

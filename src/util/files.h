@@ -53,6 +53,10 @@ ReadResult read_project_file(const std::filesystem::path& root, const std::files
 /// the first bad byte or character). A leading BOM is allowed and kept.
 std::optional<std::string> read_input_text(const std::filesystem::path& root, const std::filesystem::path& path,
                                            Diagnostics& diags, std::uintmax_t max_bytes = kMaxInputBytes);
+/// The same checks on text already read from that input (read_project_file): the caller that read
+/// it to look it up (a cache) hands it on, so what is checked and parsed is exactly what was looked up.
+std::optional<std::string> check_input_text(const std::filesystem::path& root, const std::filesystem::path& path,
+                                            std::string text, Diagnostics& diags);
 
 /// Where p really leads when that is outside root (through a symlink on the
 /// way), or nothing when it stays inside.
