@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <vector>
 
@@ -32,11 +33,16 @@ bool parse_number(std::string_view s, T& value, int base = 10) {
 
 }  // namespace
 
-Manifest parse_manifest(std::string_view text) {
+namespace {
+
+/// parse_manifest; with `spans`, each entry notes where its line (and newline) lies in `text`.
+Manifest parse_lines(std::string_view text, bool spans) {
     Manifest m;
+    const char* const start = text.data();
     while (!text.empty()) {
         const auto nl = text.find('\n');
         const auto line = text.substr(0, nl);
+        const auto line_at = static_cast<std::size_t>(line.data() - start);
         text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
         if (line.rfind("# masukan ", 0) == 0) {
             m.inputs = std::string(line.substr(10));
@@ -57,8 +63,25 @@ Manifest parse_manifest(std::string_view text) {
                 parse_number(fields[5], s.ctime_ns) && parse_number(fields[6], s.inode))
                 e.stamp = s;
         }
+        // Only a whole line, newline included, can be copied as it is.
+        if (spans && nl != std::string_view::npos && line_at + line.size() + 1 <= UINT32_MAX) {
+            e.line_at = static_cast<std::uint32_t>(line_at);
+            e.line_size = static_cast<std::uint32_t>(line.size() + 1);
+        }
         m.files.insert_or_assign(m.files.end(), path, std::move(e));  // written in order: each goes last
     }
+    return m;
+}
+
+}  // namespace
+
+Manifest parse_manifest(std::string_view text) { return parse_lines(text, false); }
+
+Manifest read_manifest(std::string text) {
+    // Lines are copied only from a manifest in this program's format.
+    const bool ours = text.rfind(std::string(kHeader) + "\n", 0) == 0;
+    auto m = parse_lines(text, ours);
+    if (ours) m.text = std::move(text);
     return m;
 }
 
@@ -73,7 +96,9 @@ std::string manifest_inputs(std::string_view text) {
     return inputs;
 }
 
-std::string format_manifest(const Manifest& manifest) {
+std::string format_manifest(const Manifest& manifest, const Manifest* previous) {
+    if (previous && previous->text.empty()) previous = nullptr;
+    auto before = previous ? previous->files.begin() : std::map<std::string, ManifestEntry>::const_iterator();
     std::string out(kHeader);
     out += "\n# masukan " + manifest.inputs + "\n";
     // A line per output file, thousands of them on every build: appended in place.
@@ -85,6 +110,16 @@ std::string format_manifest(const Manifest& manifest) {
         out.append(number, std::to_chars(number, number + sizeof number, value).ptr);
     };
     for (const auto& [path, e] : manifest.files) {
+        if (previous) {  // both maps are sorted by path: one walk pairs the entries
+            while (before != previous->files.end() && before->first < path) ++before;
+            if (before != previous->files.end() && before->first == path) {
+                const auto& was = before->second;
+                if (was.line_size > 0 && was.hash == e.hash && was.key == e.key && was.stamp == e.stamp) {
+                    out.append(previous->text, was.line_at, was.line_size);
+                    continue;
+                }
+            }
+        }
         std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(e.hash));
         out.append(path).append(1, '\t').append(hash, 16).append(1, '\t').append(e.key);
         if (e.stamp) {

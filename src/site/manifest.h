@@ -37,21 +37,32 @@ struct ManifestEntry {
     std::uint64_t hash = 0;
     std::string key;                  ///< "<input key>" or "<input key>|<content key>"; may be empty
     std::optional<FileStamp> stamp;   ///< absent in older manifests: the file is then re-read
+    /// Where read_manifest found the entry's line in Manifest::text (with its newline); size 0 otherwise.
+    std::uint32_t line_at = 0, line_size = 0;
 };
 
 struct Manifest {
     std::string inputs;  ///< fingerprint of every input of the build that wrote it
     std::map<std::string, ManifestEntry> files;
+    /// The text read_manifest parsed, kept so that the next manifest copies the lines of entries
+    /// that did not change instead of writing them again (format_manifest); empty otherwise.
+    std::string text{};
 };
 
 /// Reads a manifest. Lines it cannot use (a damaged or hand-edited file, a
 /// path that is absolute or climbs out with "..") are skipped: such a path is
 /// then simply not pepgen's, so nothing outside the folder is ever touched.
 Manifest parse_manifest(std::string_view text);
+/// The same, keeping the text and where each entry's line lies in it (for format_manifest).
+Manifest read_manifest(std::string text);
 /// Only the input fingerprint of a manifest (parse_manifest(text).inputs), read from its header
 /// without going through the thousands of lines after it.
 std::string manifest_inputs(std::string_view text);
-std::string format_manifest(const Manifest& manifest);
+/// The manifest's text. With `previous` (read by read_manifest), an entry equal to the previous
+/// manifest's entry for the same path is written as the line that entry was read from: a
+/// correction's build keeps thousands of entries and changes a few dozen. Such a line reads back
+/// as the same entry (parse_manifest read it so), so the text always reads back as `manifest`.
+std::string format_manifest(const Manifest& manifest, const Manifest* previous = nullptr);
 
 /// The stamp of a regular file that is not a symlink; nullopt otherwise.
 std::optional<FileStamp> stamp_of(const char* path);

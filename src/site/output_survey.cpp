@@ -26,10 +26,10 @@ void OutputSurvey::look(Disk& disk, const fs::path& output) {
     const auto before = disk.lstat(manifest_path);
     if (before.kind != Disk::Kind::file) return;
     std::string error;
-    const auto text = disk.read(manifest_path, error);
+    auto text = disk.read(manifest_path, error);
     const auto after = disk.lstat(manifest_path);
     if (!text || after.kind != Disk::Kind::file || after.stamp != before.stamp) return;
-    found_.manifest = parse_manifest(*text);
+    found_.manifest = read_manifest(std::move(*text));
     found_.as_left.reserve(found_.manifest.files.size());
     for (const auto& [path, entry] : found_.manifest.files) {
         if (stop_) break;

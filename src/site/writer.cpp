@@ -272,7 +272,7 @@ std::unique_ptr<SiteWriter> SiteWriter::begin(const fs::path& output, Diagnostic
                 diags.error(w->shown_ + "/" + kManifestName, "tidak dapat dibaca: " + error);
                 return nullptr;
             }
-            w->previous_ = parse_manifest(*text);
+            w->previous_ = read_manifest(std::move(*text));
         }
         as_left.resize(w->previous_.files.size());
         w->previous_by_path_.reserve(w->previous_.files.size());
@@ -689,7 +689,7 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
     }
     std::lock_guard<std::mutex> lock(guard_->commit);
     if (guard_->abandoned) return false;
-    auto error = replace_file(disk_, staging_ / kManifestName, format_manifest(next));
+    auto error = replace_file(disk_, staging_ / kManifestName, format_manifest(next, &previous_));
     if (error.empty()) error = replace_file(disk_, staging_ / kCommitMarker, plan);
     if (!error.empty()) {
         diags.error(shown_, error);
@@ -702,7 +702,7 @@ bool SiteWriter::commit(const std::string& inputs, Diagnostics& diags) {
             const auto info = disk_.lstat(output_ / path);
             if (info.kind == Disk::Kind::file) next.files[path].stamp = info.stamp;
         }
-        replace_file(disk_, staging_ / kManifestName, format_manifest(next));
+        replace_file(disk_, staging_ / kManifestName, format_manifest(next, &previous_));
     });
     if (!error.empty()) {
         diags.error(shown_, "berkas baru tidak dapat dipasang seluruhnya (" + error +
