@@ -239,7 +239,6 @@ std::optional<JsonDoc> parse_json_file(const fs::path& root, const fs::path& pat
     return parse_checked_json(root, path, std::move(*checked), diags);
 }
 
-
 std::string json_kind(const json::value& v) {
     switch (v.kind()) {
         case json::kind::null: return "null";

@@ -31,10 +31,6 @@ bool parse_number(std::string_view s, T& value, int base = 10) {
     return ec == std::errc() && end == s.data() + s.size() && !s.empty();
 }
 
-}  // namespace
-
-namespace {
-
 /// parse_manifest; with `spans`, each entry notes where its line (and newline) lies in `text`.
 Manifest parse_lines(std::string_view text, bool spans) {
     Manifest m;
