@@ -8,6 +8,8 @@
 
 #include "data/field_rules.h"
 #include "data/registry_rules.h"
+#include "data/round_lines.h"
+#include "data/round_reader.h"
 #include "data/json_reader.h"
 #include "data/ledger_loader.h"
 #include "data/stats_loader.h"
@@ -158,8 +160,7 @@ void read_scores(const json::object& skor, JsonFields& f, const std::vector<Indi
             error(code + " harus berupa bilangan bulat atau null (belum dinilai), bukan " + json_kind(value));
             continue;
         }
-        if (auto at = positions.find(code); at != positions.end()) sheet.set_score(at->second, score, line);
-        else sheet.stray.push_back({code, score, line});
+        place_score(sheet, code, score, line, positions);
     }
 }
 
@@ -219,11 +220,13 @@ void read_disputes(const json::array& list, const JsonDoc& doc, Diagnostics& dia
 
 }  // namespace
 
-std::optional<Round> load_round(const fs::path& root, const fs::path& path, const std::vector<Indicator>& catalogue,
-                                Diagnostics& diags, std::optional<std::string> text) {
-    const auto positions = code_positions(catalogue);
-    auto doc = text ? parse_json_file(root, path, std::move(*text), diags) : read_json_file(root, path, diags);
-    if (!doc) return std::nullopt;
+namespace {
+
+/// A round file through its JSON tree: every problem named, with its line.
+std::optional<Round> read_round_tree(const fs::path& path, const std::vector<Indicator>& catalogue,
+                                     const FlatMap<std::string, std::size_t>& positions, std::optional<JsonDoc> doc,
+                                     Diagnostics& diags) {
+    if (!doc || !parse_json_value(*doc, diags)) return std::nullopt;
     if (!doc->value.is_object()) {
         diags.error(doc->file, "isi berkas harus berupa objek {\"periode\": ..., \"hasil\": [...]}", 1);
         return std::nullopt;
@@ -301,58 +304,22 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
                 continue;
             }
             const auto& obj = item.get_object();
-            int line = 0;
-            std::size_t sheet_offset = std::string::npos;
-            // Where the previous sheet named its LSP: a sheet that names its own after its scores has them after that.
-            const std::size_t after_previous = cursor;
+            SheetPlace place;
             if (const auto* id = obj.if_contains("lsp"); id && id->is_string()) {
                 context = std::string(id->get_string());
-                sheet_offset = doc->offset_of("\"lsp\": \"" + context + "\"", cursor);
-                if (sheet_offset == std::string::npos) sheet_offset = doc->offset_of("\"" + context + "\"", cursor);
-                if (sheet_offset != std::string::npos) {
-                    line = doc->line_at(sheet_offset);
-                    cursor = sheet_offset + 1;
-                }
+                place = locate_sheet(*doc, context, cursor);
             }
+            const int line = place.line;
             JsonFields sf(obj, *doc, diags, context, line);
             ScoreSheet sheet;
             sheet.lsp_id = sf.text("lsp", true).value_or("");
             sheet.source_line = line;
             if (const auto* skor = sf.object("skor", true)) {
                 // Point evaluators at the score itself, not just at the sheet.
-                std::vector<int> lines(skor->size(), 0);
-                if (sheet_offset != std::string::npos) {
-                    // Keys come in file order: each search starts where the last one ended, and
-                    // a match past the next sheet (a repeated key) falls back to the sheet's start.
-                    // Their lines are counted on from the sheet's, not looked up one by one.
-                    const auto next_sheet = doc->offset_of("\"lsp\"", sheet_offset + 1);
-                    std::size_t from = sheet_offset, counted = sheet_offset;
-                    int counted_line = line;
-                    std::size_t key_index = 0;
-                    std::string needle;
-                    for (const auto& [key, value] : *skor) {
-                        needle.assign(1, '"').append(key.data(), key.size()).push_back('"');
-                        // Within this sheet only: between its LSP and the next sheet's, or, for a sheet
-                        // that names its LSP after its scores, the last one before its LSP (the previous
-                        // sheet's scores may come first there). A key found in neither (spelt with
-                        // escapes) takes the sheet's line.
-                        auto at = doc->offset_between(needle, from, next_sheet);
-                        if (at == std::string::npos) at = doc->offset_between(needle, sheet_offset, next_sheet);
-                        if (at == std::string::npos) at = doc->last_offset_between(needle, after_previous, sheet_offset);
-                        if (at != std::string::npos) {
-                            if (at >= counted) {
-                                counted_line += static_cast<int>(std::count(doc->text.begin() + static_cast<std::ptrdiff_t>(counted),
-                                                                            doc->text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-                                counted = at;
-                                lines[key_index] = counted_line;
-                            } else {
-                                lines[key_index] = doc->line_at(at);
-                            }
-                            from = at + needle.size();
-                        }
-                        ++key_index;
-                    }
-                }
+                std::vector<std::string_view> keys;
+                keys.reserve(skor->size());
+                for (const auto& [key, value] : *skor) keys.emplace_back(key.data(), key.size());
+                const auto lines = score_key_lines(*doc, place, keys);
                 sheet.scores.resize(catalogue.size());
                 sheet.score_line_offsets.resize(catalogue.size(), 0);
                 read_scores(*skor, sf, catalogue, positions, lines, sheet);
@@ -365,11 +332,26 @@ std::optional<Round> load_round(const fs::path& root, const fs::path& path, cons
         }
     }
     if (!ok) return std::nullopt;
-    if (round.title.empty())
-        round.title = std::string(round.kind == RoundKind::rutin ? "Penilaian Rutin " : "Penilaian Insidental ") +
-                      round.period;
-    round.index_sheets();
+    finish_round(round);
     return round;
+}
+
+}  // namespace
+
+std::optional<Round> load_round(const fs::path& root, const fs::path& path, const std::vector<Indicator>& catalogue,
+                                Diagnostics& diags, std::optional<std::string> text) {
+    const auto positions = code_positions(catalogue);
+    auto doc = checked_json_doc(root, path, std::move(text), diags);
+    if (!doc) return std::nullopt;
+    // The file as an import writes it is read in one pass; anything else, and every problem, the tree names.
+    if (auto round = read_round_direct(*doc, path.stem().string(), catalogue, positions)) return round;
+    return read_round_tree(path, catalogue, positions, std::move(doc), diags);
+}
+
+std::optional<Round> load_round_by_tree(const fs::path& root, const fs::path& path,
+                                        const std::vector<Indicator>& catalogue, Diagnostics& diags, std::string text) {
+    return read_round_tree(path, catalogue, code_positions(catalogue), checked_json_doc(root, path, std::move(text), diags),
+                           diags);
 }
 
 std::vector<Lsp> load_registry(const fs::path& root, Diagnostics& diags) {

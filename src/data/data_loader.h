@@ -26,6 +26,11 @@ std::optional<Round> load_round(const std::filesystem::path& root, const std::fi
                                 const std::vector<Indicator>& catalogue, Diagnostics& diags,
                                 std::optional<std::string> text = std::nullopt);
 
+/// load_round without its one-pass reader: `text` always through the JSON tree (tests hold the two to
+/// the same result).
+std::optional<Round> load_round_by_tree(const std::filesystem::path& root, const std::filesystem::path& path,
+                                        const std::vector<Indicator>& catalogue, Diagnostics& diags, std::string text);
+
 /// A round's period: four-digit year, a hyphen, then a slug ("2026-1", "2026-i1").
 bool is_period(const std::string& s);
 /// The kind a period code names: "2027-i1" (an i after the year) is incidental, any other routine.

@@ -176,11 +176,8 @@ private:
     std::vector<Frame> frames_;
 };
 
-std::optional<JsonDoc> parse_checked_json(const fs::path& root, const fs::path& path, std::string text,
-                                          Diagnostics& diags) {
-    JsonDoc doc;
-    doc.file = display_path(root, path);
-    doc.text = std::move(text);
+/// The text's JSON, read into doc.value; the first fault with its line and column otherwise.
+bool parse_value(JsonDoc& doc, Diagnostics& diags) {
     std::string_view view(doc.text);
     if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);  // spreadsheets and editors add a BOM
     json::parse_options opts;
@@ -211,9 +208,16 @@ std::optional<JsonDoc> parse_checked_json(const fs::path& root, const fs::path& 
         else if (ec == json::error::incomplete) what = "data terpotong: kurung atau tanda kutip belum ditutup";
         else if (ec == json::error::too_deep) what = "data bersarang terlalu dalam (lebih dari 64 tingkat)";
         diags.error(doc.file, "JSON tidak valid di kolom " + std::to_string(col) + ": " + what, line);
-        return std::nullopt;
+        return false;
     }
     doc.value = p.handler().st.release();
+    return true;
+}
+
+JsonDoc doc_of(const fs::path& root, const fs::path& path, std::string text) {
+    JsonDoc doc;
+    doc.file = display_path(root, path);
+    doc.text = std::move(text);
     // memchr, not a byte loop: the changed round is the longest task of a correction's load.
     const char* const begin = doc.text.data();
     const char* const end = begin + doc.text.size();
@@ -226,17 +230,26 @@ std::optional<JsonDoc> parse_checked_json(const fs::path& root, const fs::path& 
 
 }  // namespace
 
+std::optional<JsonDoc> checked_json_doc(const fs::path& root, const fs::path& path, std::optional<std::string> text,
+                                        Diagnostics& diags) {
+    auto checked = text ? check_input_text(root, path, std::move(*text), diags) : read_input_text(root, path, diags);
+    if (!checked) return std::nullopt;
+    return doc_of(root, path, std::move(*checked));
+}
+
+bool parse_json_value(JsonDoc& doc, Diagnostics& diags) { return parse_value(doc, diags); }
+
 std::optional<JsonDoc> read_json_file(const fs::path& root, const fs::path& path, Diagnostics& diags) {
-    auto text = read_input_text(root, path, diags);
-    if (!text) return std::nullopt;
-    return parse_checked_json(root, path, std::move(*text), diags);
+    auto doc = checked_json_doc(root, path, std::nullopt, diags);
+    if (!doc || !parse_value(*doc, diags)) return std::nullopt;
+    return doc;
 }
 
 std::optional<JsonDoc> parse_json_file(const fs::path& root, const fs::path& path, std::string text,
                                        Diagnostics& diags) {
-    auto checked = check_input_text(root, path, std::move(text), diags);
-    if (!checked) return std::nullopt;
-    return parse_checked_json(root, path, std::move(*checked), diags);
+    auto doc = checked_json_doc(root, path, std::move(text), diags);
+    if (!doc || !parse_value(*doc, diags)) return std::nullopt;
+    return doc;
 }
 
 std::string json_kind(const json::value& v) {

@@ -41,6 +41,12 @@ std::optional<JsonDoc> read_json_file(const std::filesystem::path& root, const s
 /// The same for that file's bytes, already read by the caller (check_input_text, then as above).
 std::optional<JsonDoc> parse_json_file(const std::filesystem::path& root, const std::filesystem::path& path,
                                        std::string text, Diagnostics& diags);
+/// The first half of either: the file's text (read now, or `text` as the caller read it) checked as
+/// text, with its line starts, and no value yet. For a reader that tries the text another way first.
+std::optional<JsonDoc> checked_json_doc(const std::filesystem::path& root, const std::filesystem::path& path,
+                                        std::optional<std::string> text, Diagnostics& diags);
+/// The second half: doc.text parsed into doc.value, or false with the fault reported.
+bool parse_json_value(JsonDoc& doc, Diagnostics& diags);
 
 /// Typed access to one JSON object with located, contextual diagnostics.
 class JsonFields {
