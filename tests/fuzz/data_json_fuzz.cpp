@@ -11,6 +11,11 @@
 //   on every loaded dataset -> (no errors, as `build` requires) compute and
 //   the planners that show that file (rounds/LSPs/exports, or statistics).
 //
+// The round input is also read by load_round and by the tree reader alone
+// (load_round_by_tree): the one-pass reader (data/round_reader.h) must give
+// the tree's round with no message, or leave the file to the tree, so both
+// must agree on the round and on every message.
+//
 // The content is the repository's catalogue shape (27 indicators, ik_maks
 // 350, four categories), LSPs lsp-contoh-01..04, and a report page embedding
 // dataset "x" with default columns in every chart kind, so that any dataset
@@ -18,10 +23,13 @@
 // and lines.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 #include "content/content_loader.h"
 #include "data/data_loader.h"
+#include "data/round_cache.h"
 #include "fuzz_pipeline.h"
 #include "scoring/publication.h"
 #include "site/plan_versions.h"
@@ -122,6 +130,17 @@ void run(const Content& content, const Project& p) {
     check_figures(plan);
 }
 
+/// Both round readers give the same round and messages for the input (see the top of this file).
+void check_round_readers(const Content& content, const Project& p, std::string_view input) {
+    Diagnostics by_tree, by_load;
+    const auto tree = load_round_by_tree(p.root, p.target, content.indicators, by_tree, std::string(input));
+    const auto loaded = load_round(p.root, p.target, content.indicators, by_load, std::string(input));
+    if (encode_loaded_round("", LoadedRound{tree, by_tree}) != encode_loaded_round("", LoadedRound{loaded, by_load})) {
+        std::fprintf(stderr, "data_json_fuzz: load_round differs from the tree reader on this round file\n");
+        std::abort();
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -136,6 +155,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     for (const auto& p : st.projects) {
         write_file(p.target, input);
         run(st.content, p);
+        if (p.slot == Slot::round) check_round_readers(st.content, p, input);
     }
     return 0;
 }
