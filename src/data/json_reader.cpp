@@ -178,11 +178,8 @@ private:
 
 /// The text's JSON, read into doc.value; the first fault with its line and column otherwise.
 bool parse_value(JsonDoc& doc, Diagnostics& diags) {
-    std::string_view view(doc.text);
-    if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);  // spreadsheets and editors add a BOM
-    json::parse_options opts;
-    opts.max_depth = 64;
-    json::basic_parser<UniqueKeyHandler> p(opts);
+    const auto view = json_body(doc);
+    json::basic_parser<UniqueKeyHandler> p(json_parse_options());
     p.handler().st.reset();
     boost::system::error_code ec;
     const auto consumed = p.write_some(false, view.data(), view.size(), ec);
@@ -238,6 +235,18 @@ std::optional<JsonDoc> checked_json_doc(const fs::path& root, const fs::path& pa
 }
 
 bool parse_json_value(JsonDoc& doc, Diagnostics& diags) { return parse_value(doc, diags); }
+
+std::string_view json_body(const JsonDoc& doc) {
+    std::string_view view(doc.text);
+    if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
+    return view;
+}
+
+json::parse_options json_parse_options() {
+    json::parse_options opts;
+    opts.max_depth = 64;
+    return opts;
+}
 
 std::optional<JsonDoc> read_json_file(const fs::path& root, const fs::path& path, Diagnostics& diags) {
     auto doc = checked_json_doc(root, path, std::nullopt, diags);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -47,6 +48,10 @@ std::optional<JsonDoc> checked_json_doc(const std::filesystem::path& root, const
                                         std::optional<std::string> text, Diagnostics& diags);
 /// The second half: doc.text parsed into doc.value, or false with the fault reported.
 bool parse_json_value(JsonDoc& doc, Diagnostics& diags);
+/// What of doc.text is parsed (the text without the BOM spreadsheets and editors add), and how:
+/// one answer for every reader of a data file, so that the same text is valid JSON to all of them.
+std::string_view json_body(const JsonDoc& doc);
+boost::json::parse_options json_parse_options();
 
 /// Typed access to one JSON object with located, contextual diagnostics.
 class JsonFields {

@@ -1,7 +1,6 @@
 #include "data/round_reader.h"
 
 #include <bitset>
-#include <cstring>
 
 #include <boost/json/basic_parser_impl.hpp>
 
@@ -298,11 +297,8 @@ std::optional<Round> read_round_direct(const JsonDoc& doc, const std::string& st
                                        const std::vector<Indicator>& catalogue,
                                        const FlatMap<std::string, std::size_t>& positions) {
     if (catalogue.size() > 256) return std::nullopt;
-    std::string_view view(doc.text);
-    if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
-    json::parse_options opts;
-    opts.max_depth = 64;  // as the tree reader: the same text is valid JSON to both
-    json::basic_parser<RoundHandler> parser(opts, doc, catalogue, positions);
+    const auto view = json_body(doc);  // parsed as the tree reader parses it
+    json::basic_parser<RoundHandler> parser(json_parse_options(), doc, catalogue, positions);
     boost::system::error_code ec;
     const auto consumed = parser.write_some(false, view.data(), view.size(), ec);
     auto& h = parser.handler();
