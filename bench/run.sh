@@ -105,7 +105,7 @@ cp "$FLOOR_SRC" "$FLOOR"
 PEPGEN_VER="$("$PEPGEN" --version 2>&1 | head -1)"
 HUGO_VER="$(hugo version 2>&1 | head -1)"
 
-declare -A WALL RSS USR SYS CPU RC INFO
+declare -A WALL RSS USR SYS CPU RC INFO THP
 # Writing a site allocates hundreds of megabytes of page cache. On a VM, page cache that grows into
 # memory the guest has not used for it before costs several times the system time of memory just freed
 # (measured here: 960 MB written in 6 MB files, 2.23 s of system CPU with the cache full of earlier
@@ -141,13 +141,23 @@ fi
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
+# thp_faults : transparent huge pages allocated on faults since boot, system-wide ("?" without THP)
+thp_faults() { awk '/^thp_fault_alloc /{print $2; found=1} END { if (!found) print "?" }' /proc/vmstat 2>/dev/null || echo "?"; }
+
 # run_timed KEY cmd... : run under /usr/bin/time -v, record wall s, peak RSS KiB, user, sys, CPU%.
 run_timed() {
   local key="$1"; shift
   local tf="$WORK/time.${key//[:\/ ]/_}" rc=0
   if ((TIMEOUT > 0)); then set -- timeout "$TIMEOUT" "$@"; fi
   sync
+  local thp_before
+  thp_before="$(thp_faults)"
   /usr/bin/time -v -o "$tf" "$@" >"$tf.stdout" 2>"$tf.stderr" || rc=$?
+  # New 2 MiB pages the system handed out while the command ran (its heap is made of them, see
+  # run_with_configured_allocator): on this machine's VMs the first touch of each costs from 0.15 ms
+  # to several ms, depending on whether the host still backs it, and that, not pepgen's own work,
+  # is what moves a short rebuild's wall and system time from run to run.
+  THP[$key]="$(awk -v a="$thp_before" -v b="$(thp_faults)" 'BEGIN { if (a == "?" || b == "?") print "?"; else print b - a }')"
   WALL[$key]="$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$tf" |
     awk -F: '{ if (NF == 3) printf "%.2f", $1 * 3600 + $2 * 60 + $3; else printf "%.2f", $1 * 60 + $2 }')"
   RSS[$key]="$(awk -F': ' '/Maximum resident set size/{print $2}' "$tf")"
@@ -181,6 +191,12 @@ typical() {
 cpu_runs() {
   local r out=""
   for ((r = 1; r <= $2; r++)); do out+="${out:+ }${USR[$1:$r]}/${SYS[$1:$r]}"; done
+  echo "$out"
+}
+# rebuild_runs KEY COUNT : "wall s (user/sys s, new 2 MiB pages)" of each run KEY:1..COUNT
+rebuild_runs() {
+  local r out=""
+  for ((r = 1; r <= $2; r++)); do out+="${out:+ · }${WALL[$1:$r]} (${USR[$1:$r]}/${SYS[$1:$r]}, ${THP[$1:$r]})"; done
   echo "$out"
 }
 # median_of ARRAY KEY COUNT : the median of ARRAY[KEY:1..COUNT] (the lower middle of an even count)
@@ -459,6 +475,7 @@ for n in "${SIZES[@]}"; do
   fi
   echo "  runs       (1)-(3) median of $REPEAT, peak RSS the largest; wall s of each run: pepgen ${INFO[$n:pepgen:runs]} ·" \
        "hugo ${INFO[$n:hugo:runs]} · cp ${INFO[$n:cp:runs]}"
+  echo "             pepgen full builds, wall s (user/sys s, new 2 MiB pages): $(rebuild_runs "$n:pepgen" "$REPEAT")"
   echo "  outputs    pepgen ${INFO[$n:files_pepgen]}; hugo ${INFO[$n:files_hugo]}"
   echo "  ratios     wall: pepgen/hugo $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:hugo]}") · pepgen/cp $(ratio "${WALL[$n:pepgen]}" "${WALL[$n:cp]}")" \
        "   peak RSS: pepgen/hugo $(ratio "${RSS[$n:pepgen]}" "${RSS[$n:hugo]}") · pepgen/cp $(ratio "${RSS[$n:pepgen]}" "${RSS[$n:cp]}")"
@@ -486,6 +503,7 @@ for n in "${SIZES[@]}"; do
       echo "             wall $(ratio "${WALL[$n:$key]}" "${WALL[$n:pepgen]}") x full build$([ "$key" = newest ] && echo " (target <= 0.10)")" \
            "(median of $REPEAT rebuilds, wall s ${INFO[$n:$key:runs]}); pages rendered ${INFO[$n:${key}_rendered]};" \
            "files with changed bytes $(fmt_snap "${INFO[$n:${key}_bytes]}" "${INFO[$n:total]}"), changed mtime $(fmt_snap "${INFO[$n:${key}_mtime]}" "${INFO[$n:total]}"); ${INFO[$n:${key}_verify]}"
+      echo "             each rebuild: wall s (user/sys s, new 2 MiB pages): $(rebuild_runs "$n:$key" "$REPEAT")"
     done
     echo "  (7) serve: ${INFO[$n:serve_edit]:-}: saved -> rebuilt page served in ${INFO[$n:serve]:-?} s (target <= 1 s; the rebuild itself ${INFO[$n:serve_build]:-?} ms;" \
          "the page's reload script asks every 0.25 s)"
