@@ -96,21 +96,16 @@ private:
     std::string member(const std::string& key, const std::string& value) {
         return "\"" + key + "\"" + (compact_ ? ":" : (chance(0.05) ? " :  " : ": ")) + value;
     }
-    std::string object(const std::vector<std::string>& members, int depth) {
-        if (members.empty()) return "{}";
+    std::string object(const std::vector<std::string>& members, int depth) { return bracketed('{', members, '}', depth); }
+    std::string list(const std::vector<std::string>& items, int depth) { return bracketed('[', items, ']', depth); }
+    /// Items between brackets, one per line indented `depth` levels in, or all on one line when compact.
+    std::string bracketed(char open, const std::vector<std::string>& items, char close, int depth) {
+        if (items.empty()) return std::string{open, close};
         const std::string in = compact_ ? "" : "\n" + std::string(2 * (depth + 1), ' ');
         const std::string out = compact_ ? "" : "\n" + std::string(2 * depth, ' ');
-        std::string s = "{";
-        for (std::size_t i = 0; i < members.size(); ++i) s += (i ? "," : "") + in + members[i];
-        return s + out + "}";
-    }
-    std::string list(const std::vector<std::string>& items, int depth) {
-        if (items.empty()) return "[]";
-        const std::string in = compact_ ? "" : "\n" + std::string(2 * (depth + 1), ' ');
-        const std::string out = compact_ ? "" : "\n" + std::string(2 * depth, ' ');
-        std::string s = "[";
+        std::string s(1, open);
         for (std::size_t i = 0; i < items.size(); ++i) s += (i ? "," : "") + in + items[i];
-        return s + out + "]";
+        return s + out + close;
     }
     std::string team() {
         std::vector<std::string> items;
