@@ -162,14 +162,14 @@ run_timed() {
   # to several ms, depending on whether the host still backs it, and that, not pepgen's own work,
   # is what moves a short rebuild's wall and system time from run to run.
   THP[$key]="$(awk -v a="$thp_before" -v b="$(thp_faults)" 'BEGIN { if (a == "?" || b == "?") print "?"; else print b - a }')"
-  field() { awk -F= -v k="$1" '$1 == k {print $2}' "$tf"; }
-  PWALL[$key]="$(awk -v w="$(field wall_seconds)" 'BEGIN { printf "%.3f", w }')"
-  WALL[$key]="$(awk -v w="$(field wall_seconds)" 'BEGIN { printf "%.2f", w }')"
-  RSS[$key]="$(field max_rss_kb)"
-  USR[$key]="$(awk -v x="$(field user_seconds)" 'BEGIN { printf "%.2f", x }')"
-  SYS[$key]="$(awk -v x="$(field system_seconds)" 'BEGIN { printf "%.2f", x }')"
-  CPU[$key]="$(awk -v u="$(field user_seconds)" -v s="$(field system_seconds)" -v w="$(field wall_seconds)" \
-    'BEGIN { if (w > 0) printf "%d%%", 100 * (u + s) / w; else print "?" }')"
+  local wall user sys
+  wall="$(kv "$tf" wall_seconds)" user="$(kv "$tf" user_seconds)" sys="$(kv "$tf" system_seconds)"
+  PWALL[$key]="$(awk -v w="$wall" 'BEGIN { printf "%.3f", w }')"
+  WALL[$key]="$(awk -v w="$wall" 'BEGIN { printf "%.2f", w }')"
+  RSS[$key]="$(kv "$tf" max_rss_kb)"
+  USR[$key]="$(awk -v x="$user" 'BEGIN { printf "%.2f", x }')"
+  SYS[$key]="$(awk -v x="$sys" 'BEGIN { printf "%.2f", x }')"
+  CPU[$key]="$(awk -v u="$user" -v s="$sys" -v w="$wall" 'BEGIN { if (w > 0) printf "%d%%", 100 * (u + s) / w; else print "?" }')"
   RC[$key]=$rc
   if ((rc != 0)); then
     log "FAILED ($rc): $*"
@@ -185,8 +185,7 @@ run_timed() {
 typical() {
   local key="$1" count="${2:-$REPEAT}" r runs="" pick
   for ((r = 1; r <= count; r++)); do runs+="${runs:+ }${WALL[$key:$r]}"; done
-  pick="$(for ((r = 1; r <= count; r++)); do echo "${WALL[$key:$r]} $r"; done | sort -n -k1,1 -k2,2 |
-    sed -n "$(( (count + 1) / 2 ))p" | cut -d' ' -f2)"
+  pick="$(median_run WALL "$key" "$count")"
   WALL[$key]="${WALL[$key:$pick]}" USR[$key]="${USR[$key:$pick]}" SYS[$key]="${SYS[$key:$pick]}"
   CPU[$key]="${CPU[$key:$pick]}" RC[$key]="${RC[$key:$pick]}"
   RSS[$key]="$(for ((r = 1; r <= count; r++)); do echo "${RSS[$key:$r]}"; done | sort -n | tail -1)"
@@ -211,6 +210,16 @@ median_of() {
   local r
   for ((r = 1; r <= $3; r++)); do echo "${values[$2:$r]}"; done | sort -g | sed -n "$(( ($3 + 1) / 2 ))p"
 }
+# median_run ARRAY KEY COUNT : which run r of ARRAY[KEY:1..COUNT] holds the median (the lower middle of an even count;
+# of equal values, the earlier run)
+median_run() {
+  local -n values="$1"
+  local r
+  for ((r = 1; r <= $3; r++)); do echo "${values[$2:$r]} $r"; done | sort -g -k1,1 -k2,2n |
+    sed -n "$(( ($3 + 1) / 2 ))p" | cut -d' ' -f2
+}
+# kv FILE KEY : the value of a KEY=value line (what timed and the floor tool write)
+kv() { awk -F= -v k="$2" '$1 == k {print $2}' "$1"; }
 
 # snapshot DIR PREFIX : mtimes (as the issue asks) and content hashes of every file
 snapshot() {
@@ -259,7 +268,7 @@ bench_size() {
       echo "run.sh: render floor failed:" >&2; cat "$D/floor.err" >&2; exit 1
     fi
     for f in pages html_bytes kainjow_cpu_seconds ns_per_byte pepgen_render_cpu_seconds; do
-      INFO[$n:floor_$f:$r]="$(awk -F= -v k="$f" '$1 == k {print $2}' "$D/floor.$r.txt")"
+      INFO[$n:floor_$f:$r]="$(kv "$D/floor.$r.txt" "$f")"
     done
 
     log "N=$n: (2) hugo build (run $r of $REPEAT)"
@@ -286,8 +295,7 @@ bench_size() {
   done
   INFO[$n:cpu_ratio]="$(median_of INFO "$n:cpu_ratio" "$REPEAT")"
   # The floor shown is the run with the median kainjow CPU.
-  floor_pick="$(for ((r = 1; r <= REPEAT; r++)); do echo "${INFO[$n:floor_kainjow_cpu_seconds:$r]} $r"; done |
-    sort -g -k1,1 -k2,2 | sed -n "$(( (REPEAT + 1) / 2 ))p" | cut -d' ' -f2)"
+  floor_pick="$(median_run INFO "$n:floor_kainjow_cpu_seconds" "$REPEAT")"
   for f in pages html_bytes kainjow_cpu_seconds ns_per_byte pepgen_render_cpu_seconds; do
     INFO[$n:floor_$f]="${INFO[$n:floor_$f:$floor_pick]}"
   done
