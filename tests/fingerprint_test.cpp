@@ -31,3 +31,15 @@ TEST_CASE("a file fingerprinted in parts has the fingerprint of the whole", "[fi
     }
     CHECK(Fingerprinter().value() == fingerprint(""));
 }
+
+TEST_CASE("a file made in parts is fingerprinted by its parts' prints, in order", "[fingerprint]") {
+    const std::vector<PartPrint> parts = {{fingerprint("ab"), 2}, {fingerprint("c"), 1}};
+    CHECK(fingerprint_of_parts(parts) == fingerprint_of_parts({{fingerprint("ab"), 2}, {fingerprint("c"), 1}}));
+    CHECK(fingerprint_of_parts(parts) != fingerprint_of_parts({{fingerprint("c"), 1}, {fingerprint("ab"), 2}}));
+    CHECK(fingerprint_of_parts(parts) != fingerprint_of_parts({{fingerprint("ab"), 2}, {fingerprint("d"), 1}}));
+    CHECK(fingerprint_of_parts(parts) != fingerprint_of_parts({{fingerprint("ab"), 3}, {fingerprint("c"), 1}}));
+    CHECK(fingerprint_of_parts(parts) != fingerprint_of_parts({{fingerprint("ab"), 2}}));
+    // Not the fingerprint of the whole: the parts are what is recorded.
+    CHECK(fingerprint_of_parts(parts) != fingerprint("abc"));
+    CHECK(fingerprint_of_parts({}) == fingerprint(""));
+}

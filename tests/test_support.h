@@ -208,4 +208,35 @@ bool write_parts(SiteWriter& w, const std::string& path, Parts parts, std::vecto
 /// Parts without keys, made every build.
 Parts unkeyed(std::vector<std::string> texts);
 
+/// A disk that hands every operation to a memory disk: a test overrides only what it watches.
+class ForwardingDisk : public Disk {
+public:
+    explicit ForwardingDisk(MemoryDisk& disk) : disk_(disk) {}
+    Info lstat(const std::filesystem::path& p) override { return disk_.lstat(p); }
+    std::optional<std::string> read(const std::filesystem::path& p, std::string& e) override { return disk_.read(p, e); }
+    std::optional<std::string> read_range(const std::filesystem::path& p, std::uint64_t o, std::size_t n,
+                                          std::string& e) override {
+        return disk_.read_range(p, o, n, e);
+    }
+    std::unique_ptr<Sink> create(const std::filesystem::path& p) override { return disk_.create(p); }
+    std::string make_dirs(const std::filesystem::path& p) override { return disk_.make_dirs(p); }
+    std::string rename(const std::filesystem::path& from, const std::filesystem::path& to) override {
+        return disk_.rename(from, to);
+    }
+    std::string exchange(const std::filesystem::path& a, const std::filesystem::path& b) override {
+        return disk_.exchange(a, b);
+    }
+    bool remove_file(const std::filesystem::path& p) override { return disk_.remove_file(p); }
+    bool remove_empty_dir(const std::filesystem::path& p) override { return disk_.remove_empty_dir(p); }
+    void remove_tree(const std::filesystem::path& p) override { disk_.remove_tree(p); }
+    std::vector<std::string> list(const std::filesystem::path& p, std::string& e) override { return disk_.list(p, e); }
+    std::optional<std::filesystem::path> resolve(const std::filesystem::path& p) override { return disk_.resolve(p); }
+    std::unique_ptr<Lock> lock(const std::filesystem::path& p, LockKind k, bool& busy, std::string& e) override {
+        return disk_.lock(p, k, busy, e);
+    }
+
+private:
+    MemoryDisk& disk_;
+};
+
 }  // namespace pepgen::test

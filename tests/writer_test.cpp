@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <set>
@@ -217,6 +218,16 @@ TEST_CASE("a file written in parts is made part by part, and kept when its bytes
         CHECK(w->written() == 0);
     }
     CHECK(fs::last_write_time(out / "data/semua.json") == time);
+    // The same bytes cut into other parts (a build from scratch keys no rows, a later build keys
+    // runs of them): still the same file, kept.
+    for (const auto& cut : {std::vector<std::string>{"[1, 2]\n"}, std::vector<std::string>{"[1", ", 2", "]", "\n"}}) {
+        auto w = SiteWriter::begin(out, ok);
+        REQUIRE(test::write_parts(*w, "data/semua.json", test::unkeyed(cut), &made));
+        REQUIRE(w->commit("uji", ok));
+        CHECK(w->unchanged() == 1);
+        CHECK(w->written() == 0);
+    }
+    CHECK(fs::last_write_time(out / "data/semua.json") == time);
     {
         auto w = SiteWriter::begin(out, ok);
         REQUIRE(test::write_parts(*w, "data/semua.json", test::unkeyed({"[1, 3]\n"}), &made));
@@ -280,9 +291,9 @@ TEST_CASE("parts kept in a row are copied together, however long, and kept_parts
         auto w = SiteWriter::begin(out, d);
         const auto kept = w->kept_parts("data/x.json");
         CHECK(kept.size() == 3);
-        CHECK(kept.at("h") == std::make_pair(std::uint64_t{0}, std::size_t{1}));
-        CHECK(kept.at("a") == std::make_pair(std::uint64_t{1}, big.size()));
-        CHECK(kept.at("b") == std::make_pair(std::uint64_t{1 + big.size()}, mid.size()));
+        CHECK(kept.at("h") == SiteWriter::KeptPart{0, 1, fingerprint("H")});
+        CHECK(kept.at("a") == SiteWriter::KeptPart{1, big.size(), fingerprint(big)});
+        CHECK(kept.at("b") == SiteWriter::KeptPart{1 + big.size(), mid.size(), fingerprint(mid)});
         CHECK(w->kept_parts("data/tidak-ada.json").empty());
     }
     // Kept parts need no way to make them; a new part between them is made.
@@ -295,6 +306,74 @@ TEST_CASE("parts kept in a row are copied together, however long, and kept_parts
     auto w = SiteWriter::begin(out, d);
     CHECK(w->kept_parts("data/x.json").empty());
     CHECK_THROWS_WITH(test::write_parts(*w, "data/x.json", {{"h", std::nullopt}}), Contains("tidak dapat dibuat"));
+}
+
+namespace {
+
+/// The memory disk, counting how often the build reads a published data file back from it.
+class ReadCount final : public test::ForwardingDisk {
+public:
+    using ForwardingDisk::ForwardingDisk;
+    std::atomic<int> reads{0};
+
+    std::optional<std::string> read(const fs::path& p, std::string& e) override {
+        count(p);
+        return ForwardingDisk::read(p, e);
+    }
+    std::optional<std::string> read_range(const fs::path& p, std::uint64_t o, std::size_t n, std::string& e) override {
+        count(p);
+        return ForwardingDisk::read_range(p, o, n, e);
+    }
+
+private:
+    void count(const fs::path& p) {
+        if (p.extension() == ".json") ++reads;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("kept parts are copied by the disk: the build never reads them back to hash them", "[writer][disk]") {
+    const fs::path out = "/srv/site";
+    MemoryDisk memory;
+    ReadCount disk(memory);
+    const std::string big(200000, 'x');
+    auto build = [&](test::Parts parts, bool full = false) {
+        Diagnostics d;
+        auto w = SiteWriter::begin(out, d, full, disk);
+        REQUIRE(w);
+        REQUIRE(test::write_parts(*w, "data/semua.json", std::move(parts)));
+        REQUIRE(w->commit("uji", d));
+        INFO(test::all_messages(d));
+        CHECK(d.items().empty());
+        return std::make_pair(w->written(), w->unchanged());
+    };
+    std::string error;
+    build({{"k", "{"}, {"r1", big}, {"r2", "2"}, {"", "}\n"}});
+    const auto first = memory.lstat(out / "data/semua.json").stamp;
+
+    disk.reads = 0;
+    CHECK(build({{"k", std::nullopt}, {"r1", std::nullopt}, {"r2b", "3"}, {"", "}\n"}}) == std::make_pair(std::size_t{1}, std::size_t{0}));
+    CHECK(memory.read(out / "data/semua.json", error) == "{" + big + "3}\n");
+    CHECK(disk.reads == 0);
+
+    // The same parts again: nothing written, still nothing read.
+    CHECK(build({{"k", std::nullopt}, {"r1", std::nullopt}, {"r2b", std::nullopt}, {"", "}\n"}}) ==
+          std::make_pair(std::size_t{0}, std::size_t{1}));
+    CHECK(disk.reads == 0);
+    CHECK(memory.lstat(out / "data/semua.json").stamp != first);
+
+    SECTION("a build that trusts no stamp reads the file, cuts it where its parts end, and keeps it when unchanged") {
+        const auto before = memory.lstat(out / "data/semua.json").stamp;
+        CHECK(build({{"k", "{"}, {"r1", big}, {"r2b", "3"}, {"", "}\n"}}, true) ==
+              std::make_pair(std::size_t{0}, std::size_t{1}));
+        CHECK(memory.lstat(out / "data/semua.json").stamp == before);
+    }
+    SECTION("a file changed behind pepgen's back is read, differs part by part, and is made again whole") {
+        memory.add_file(out / "data/semua.json", "{" + big + "4}\n");
+        CHECK(build({{"k", "{"}, {"r1", big}, {"r2b", "3"}, {"", "}\n"}}) == std::make_pair(std::size_t{1}, std::size_t{0}));
+        CHECK(memory.read(out / "data/semua.json", error) == "{" + big + "3}\n");
+    }
 }
 
 TEST_CASE("a page whose inputs did not change is reused without rendering", "[writer]") {
@@ -775,35 +854,20 @@ TEST_CASE("a full disk fails the build with one message and changes nothing, in 
 namespace {
 
 /// The memory disk, with every rename it is asked for written down.
-class RenameLog final : public Disk {
+class RenameLog final : public test::ForwardingDisk {
 public:
-    explicit RenameLog(MemoryDisk& disk) : disk_(disk) {}
+    using ForwardingDisk::ForwardingDisk;
     std::vector<std::pair<std::string, std::string>> renames;
 
-    Info lstat(const fs::path& p) override { return disk_.lstat(p); }
-    std::optional<std::string> read(const fs::path& p, std::string& e) override { return disk_.read(p, e); }
-    std::optional<std::string> read_range(const fs::path& p, std::uint64_t o, std::size_t n, std::string& e) override {
-        return disk_.read_range(p, o, n, e);
-    }
-    std::unique_ptr<Sink> create(const fs::path& p) override { return disk_.create(p); }
-    std::string make_dirs(const fs::path& p) override { return disk_.make_dirs(p); }
     std::string rename(const fs::path& from, const fs::path& to) override {
         {
             std::lock_guard<std::mutex> lock(mutex_);
             renames.emplace_back(from.string(), to.string());
         }
-        return disk_.rename(from, to);
+        return ForwardingDisk::rename(from, to);
     }
-    std::string exchange(const fs::path& a, const fs::path& b) override { return disk_.exchange(a, b); }
-    bool remove_file(const fs::path& p) override { return disk_.remove_file(p); }
-    bool remove_empty_dir(const fs::path& p) override { return disk_.remove_empty_dir(p); }
-    void remove_tree(const fs::path& p) override { disk_.remove_tree(p); }
-    std::vector<std::string> list(const fs::path& p, std::string& e) override { return disk_.list(p, e); }
-    std::optional<fs::path> resolve(const fs::path& p) override { return disk_.resolve(p); }
-    std::unique_ptr<Lock> lock(const fs::path& p, LockKind k, bool& busy, std::string& e) override { return disk_.lock(p, k, busy, e); }
 
 private:
-    MemoryDisk& disk_;
     std::mutex mutex_;
 };
 

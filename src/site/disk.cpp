@@ -39,6 +39,43 @@ public:
             bytes.remove_prefix(static_cast<std::size_t>(n));
         }
     }
+    std::string append_from(const fs::path& file, std::uint64_t offset, std::uint64_t size) override {
+        if (fd_ < 0 || errno_) return "berkas tidak dapat ditulis: " + system_reason(errno_ ? errno_ : EBADF);
+        const int from = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        if (from < 0) return system_reason(errno);
+        auto at = static_cast<off_t>(offset);
+        std::uint64_t left = size;
+        int failed = 0;
+        bool in_kernel = true;
+        std::string buffer;
+        while (left > 0 && !failed) {
+            ssize_t n = -1;
+            if (in_kernel) {
+                n = ::copy_file_range(from, &at, fd_, nullptr, left, 0);
+                // Not between these two files (another file system, an old kernel): through the process.
+                if (n < 0 && (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP)) {
+                    in_kernel = false;
+                    continue;
+                }
+            } else {
+                buffer.resize(static_cast<std::size_t>(std::min<std::uint64_t>(left, 1 << 20)));
+                n = ::pread(from, buffer.data(), buffer.size(), at);
+                if (n > 0) {
+                    write(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+                    if (errno_) failed = errno_;
+                    at += n;
+                }
+            }
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) failed = errno;
+            else if (n == 0) break;
+            else left -= static_cast<std::uint64_t>(n);
+        }
+        ::close(from);
+        if (failed) return system_reason(failed);
+        if (left > 0) return "berkas lebih pendek dari yang tercatat";
+        return {};
+    }
     void write_out() override {
         if (fd_ >= 0 && !errno_) ::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
     }
@@ -64,10 +101,23 @@ private:
 
 class RealDisk final : public Disk {
 public:
-    Info lstat(const fs::path& path) override {
+    Info lstat(const fs::path& path) override { return info_of(path.c_str()); }
+    std::vector<Info> lstat_below(const fs::path& dir, const std::vector<std::string_view>& rels) override {
+        std::vector<Info> infos(rels.size());
+        std::string path = dir.native();
+        if (path.empty() || path.back() != '/') path += '/';
+        const auto base = path.size();
+        for (std::size_t i = 0; i < rels.size(); ++i) {
+            path.resize(base);
+            path += rels[i];
+            infos[i] = info_of(path.c_str());
+        }
+        return infos;
+    }
+    static Info info_of(const char* path) {
         Info info;
         struct stat st{};
-        if (::lstat(path.c_str(), &st) != 0) {
+        if (::lstat(path, &st) != 0) {
             if (errno != ENOENT && errno != ENOTDIR) info.error = errno;
             return info;
         }
@@ -178,6 +228,13 @@ public:
 };
 
 }  // namespace
+
+std::vector<Disk::Info> Disk::lstat_below(const fs::path& dir, const std::vector<std::string_view>& rels) {
+    std::vector<Info> infos;
+    infos.reserve(rels.size());
+    for (const auto rel : rels) infos.push_back(lstat(dir / rel));
+    return infos;
+}
 
 std::string Disk::write(const fs::path& path, std::string_view bytes, bool write_out) {
     auto sink = create(path);

@@ -30,6 +30,10 @@ public:
     public:
         virtual ~Sink() = default;
         virtual void write(std::string_view bytes) = 0;
+        /// Puts `size` bytes of `file` from `offset` next (never through a symlink): "" or the reason.
+        /// The real disk copies them inside the system, so a large file's unchanged runs never pass
+        /// through the process.
+        virtual std::string append_from(const std::filesystem::path& file, std::uint64_t offset, std::uint64_t size) = 0;
         /// Asks the system to start writing what was written so far to the device, without
         /// waiting for it (a no-op where there is no device).
         virtual void write_out() {}
@@ -44,6 +48,9 @@ public:
     virtual ~Disk() = default;
     /// What is at path, without following a final symlink.
     virtual Info lstat(const std::filesystem::path& path) = 0;
+    /// lstat of each of `rels` (relative paths, as a manifest lists them) below `dir`, in order. A
+    /// national site's survey asks for thousands: the real disk makes no path object for each.
+    virtual std::vector<Info> lstat_below(const std::filesystem::path& dir, const std::vector<std::string_view>& rels);
     virtual std::optional<std::string> read(const std::filesystem::path& path, std::string& error) = 0;
     /// Exactly `size` bytes from `offset` of a file (never through a symlink), or nullopt with the reason.
     virtual std::optional<std::string> read_range(const std::filesystem::path& path, std::uint64_t offset,

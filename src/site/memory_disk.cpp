@@ -53,6 +53,13 @@ public:
         node.bytes.append(bytes);
         node.stamp = disk_.next_stamp(node.bytes.size());
     }
+    std::string append_from(const fs::path& file, std::uint64_t offset, std::uint64_t size) override {
+        std::string error;
+        const auto bytes = disk_.read_range(file, offset, static_cast<std::size_t>(size), error);
+        if (!bytes) return error;
+        write(*bytes);
+        return error_ ? "berkas tidak dapat ditulis: " + system_reason(error_) : std::string();
+    }
     void write_out() override {
         const auto held = disk_.hold();
         if (!error_) disk_.written_out_.insert(path_);

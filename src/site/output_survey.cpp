@@ -30,11 +30,26 @@ void OutputSurvey::look(Disk& disk, const fs::path& output) {
     const auto after = disk.lstat(manifest_path);
     if (!text || after.kind != Disk::Kind::file || after.stamp != before.stamp) return;
     found_.manifest = read_manifest(std::move(*text));
-    found_.as_left.reserve(found_.manifest.files.size());
-    for (const auto& [path, entry] : found_.manifest.files) {
-        if (stop_) break;
-        const auto info = entry.stamp ? disk.lstat(found_.folder / path) : Disk::Info{};
-        found_.as_left.push_back(info.kind == Disk::Kind::file && info.stamp == *entry.stamp);
+    const auto& files = found_.manifest.files;
+    found_.as_left.reserve(files.size());
+    // Asked in batches, so that a build that no longer needs the look can stop it soon.
+    constexpr std::size_t kBatch = 256;
+    std::vector<std::string_view> paths;
+    std::vector<const ManifestEntry*> entries;
+    for (auto it = files.begin(); it != files.end() && !stop_;) {
+        paths.clear();
+        entries.clear();
+        for (; it != files.end() && entries.size() < kBatch; ++it) {
+            // A file with no recorded stamp is never as left: it is not looked at.
+            if (it->second.stamp) paths.push_back(it->first);
+            entries.push_back(&it->second);
+        }
+        const auto infos = disk.lstat_below(found_.folder, paths);
+        std::size_t k = 0;
+        for (const auto* entry : entries) {
+            const auto* info = entry->stamp ? &infos[k++] : nullptr;
+            found_.as_left.push_back(info && info->kind == Disk::Kind::file && info->stamp == *entry->stamp);
+        }
     }
     // Stopped half way, it knows nothing: an unfinished look must not be mistaken for a whole one.
     if (found_.as_left.size() == found_.manifest.files.size()) found_.manifest_stamp = before.stamp;

@@ -32,6 +32,11 @@ bool is_safe_relative_path(const std::string& p) {
     }
 }
 
+struct ListedPart {
+    std::string key;
+    PartPrint print;
+};
+
 namespace {
 
 /// Where an abandoned staging folder is moved before it is removed: render
@@ -60,27 +65,49 @@ std::string_view content_part(std::string_view key) {
     return bar == std::string_view::npos ? std::string_view() : key.substr(bar + 1);
 }
 
-/// A file made in parts records its parts in its manifest key: "<key>:<length>,..." in file order.
-std::string format_part_list(const std::vector<std::pair<std::string, std::size_t>>& parts) {
+/// A file made in parts records its parts in its manifest key (ListedPart), in file order:
+/// "<key>:<length>:<fingerprint>,..." (the fingerprint in hex). Its recorded hash is
+/// fingerprint_of_parts() of them, so a part copied from the previous file is not read again.
+std::string format_part_list(const std::vector<ListedPart>& parts) {
     std::string out;
-    for (const auto& [key, length] : parts) out += key + ":" + std::to_string(length) + ",";
+    for (const auto& p : parts)
+        out += p.key + ":" + std::to_string(p.print.length) + ":" + fingerprint_hex(p.print.print) + ",";
     return out;
 }
 
-/// Empty for anything but a well-formed list: the parts are then all made again.
-std::vector<std::pair<std::string, std::size_t>> parse_part_list(std::string_view list) {
-    std::vector<std::pair<std::string, std::size_t>> parts;
+/// Empty for anything but a well-formed list (an older pepgen's too): the parts are then all made again.
+std::vector<ListedPart> parse_part_list(std::string_view list) {
+    std::vector<ListedPart> parts;
+    auto number = [](std::string_view digits, std::uint64_t& value, int base) {
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
+        return !digits.empty() && ec == std::errc() && end == digits.data() + digits.size();
+    };
     while (!list.empty()) {
-        const auto colon = list.find(':'), comma = list.find(',');
-        if (colon == std::string_view::npos || comma == std::string_view::npos || comma < colon) return {};
-        std::size_t length = 0;
-        const auto digits = list.substr(colon + 1, comma - colon - 1);
-        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
-        if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) return {};
-        parts.emplace_back(std::string(list.substr(0, colon)), length);
+        const auto comma = list.find(',');
+        if (comma == std::string_view::npos) return {};
+        const auto item = list.substr(0, comma);
+        const auto second = item.rfind(':');
+        const auto first = second == std::string_view::npos || second == 0 ? std::string_view::npos
+                                                                             : item.rfind(':', second - 1);
+        if (first == std::string_view::npos) return {};
+        ListedPart part;
+        part.key = std::string(item.substr(0, first));
+        if (part.key.find(':') != std::string::npos ||
+            !number(item.substr(first + 1, second - first - 1), part.print.length, 10) ||
+            item.size() - second - 1 != 16 || !number(item.substr(second + 1), part.print.print, 16))
+            return {};
+        parts.push_back(std::move(part));
         list.remove_prefix(comma + 1);
     }
     return parts;
+}
+
+/// The prints of a listed file's parts, in order.
+std::vector<PartPrint> prints_of(const std::vector<ListedPart>& parts) {
+    std::vector<PartPrint> prints;
+    prints.reserve(parts.size());
+    for (const auto& p : parts) prints.push_back(p.print);
+    return prints;
 }
 
 /// Every folder from the output down to rel's parent is a real folder, not a
@@ -391,7 +418,7 @@ std::optional<SiteWriter::OnDisk> SiteWriter::on_disk(const std::string& path) {
                 found = OnDisk{prev->hash, info.stamp};
             } else if (auto bytes = disk_.read(file, error)) {
                 // Changed behind pepgen's back, or a manifest without stamps: the bytes decide.
-                found = OnDisk{fingerprint(*bytes), info.stamp};
+                found = OnDisk{fingerprint_of_file(*bytes, *prev), info.stamp};
                 found->stamp.size = bytes->size();
             }
         }
@@ -399,6 +426,48 @@ std::optional<SiteWriter::OnDisk> SiteWriter::on_disk(const std::string& path) {
     std::lock_guard<std::mutex> lock(mutex_);
     on_disk_.emplace(path, found);
     return found;
+}
+
+std::uint64_t SiteWriter::fingerprint_of_file(std::string_view bytes, const ManifestEntry& recorded) {
+    // A file made in parts was recorded by its parts' prints: its bytes are cut where the
+    // previous build's parts ended, each piece printed, and the prints combined the same way.
+    // Bytes that do not fill the recorded parts exactly match no record, as they must not.
+    const auto listed = parse_part_list(content_part(recorded.key));
+    if (listed.empty()) return fingerprint(bytes);
+    std::vector<PartPrint> prints;
+    std::uint64_t at = 0;
+    for (const auto& p : listed) {
+        if (p.print.length > bytes.size() - at) return fingerprint(bytes);
+        prints.push_back(PartPrint{fingerprint(bytes.substr(at, p.print.length)), p.print.length});
+        at += p.print.length;
+    }
+    if (at != bytes.size()) return fingerprint(bytes);
+    return fingerprint_of_parts(prints);
+}
+
+bool SiteWriter::same_bytes_cut_otherwise(const std::string& path, const std::vector<ListedPart>& parts,
+                                          std::uint64_t print) {
+    // The prints differ. Where the previous build cut its file where this one cut it, so do the
+    // bytes. A build from scratch keys no rows and cuts a file in other places than a later
+    // build does: only then is the file on disk read, and printed as this build cut its own.
+    const auto* prev = previous(path);
+    if (!prev) return false;
+    const auto listed = parse_part_list(content_part(prev->key));
+    if (!listed.empty() && listed.size() == parts.size() &&
+        std::equal(listed.begin(), listed.end(), parts.begin(),
+                   [](const ListedPart& a, const ListedPart& b) { return a.print.length == b.print.length; }))
+        return false;
+    std::string error;
+    const auto bytes = disk_.read(output_ / path, error);
+    if (!bytes) return false;
+    std::vector<PartPrint> prints;
+    std::uint64_t at = 0;
+    for (const auto& p : parts) {
+        if (p.print.length > bytes->size() - at) return false;
+        prints.push_back(PartPrint{fingerprint(std::string_view(*bytes).substr(at, p.print.length)), p.print.length});
+        at += p.print.length;
+    }
+    return at == bytes->size() && fingerprint_of_parts(prints) == print;
 }
 
 void SiteWriter::fail(const std::string& path, const std::string& message) {
@@ -492,11 +561,15 @@ SiteWriter::KeptParts SiteWriter::kept_parts(const std::string& path) {
         const auto disk = on_disk(path);
         const auto listed = parse_part_list(content_part(prev->key));
         std::uint64_t offset = 0;
-        for (const auto& [part_key, length] : listed) {
-            if (!part_key.empty()) kept.emplace(part_key, std::make_pair(offset, length));
-            offset += length;
+        for (const auto& p : listed) {
+            if (!p.key.empty())
+                kept.emplace(p.key, KeptPart{offset, static_cast<std::size_t>(p.print.length), p.print.print});
+            offset += p.print.length;
         }
-        if (!disk || disk->hash != prev->hash || offset != disk->stamp.size) kept.clear();
+        // Only a file as the previous build recorded it, its parts and all.
+        if (!disk || disk->hash != prev->hash || offset != disk->stamp.size ||
+            fingerprint_of_parts(prints_of(listed)) != prev->hash)
+            kept.clear();
     }
     return kept;
 }
@@ -504,54 +577,45 @@ SiteWriter::KeptParts SiteWriter::kept_parts(const std::string& path) {
 namespace {
 
 /// The new file as write_streamed makes it: kept parts that follow one another in the previous
-/// file too are read at once (a page or download made in runs of rows keeps most of its runs,
-/// hundreds in a row), in blocks of a megabyte: one buffer's pages, not tens of megabytes of new ones.
+/// file too are copied at once (a page or download made in runs of rows keeps most of its runs,
+/// hundreds in a row), by the disk (Sink::append_from): a correction's rebuild of data/semua.json
+/// copies tens of megabytes without reading them, and hashes only the parts it makes.
 class StreamInto final : public PartStream {
 public:
-    StreamInto(Disk& disk, std::filesystem::path previous, const SiteWriter::KeptParts& kept, Disk::Sink& out)
-        : disk_(disk), previous_(std::move(previous)), kept_(kept), out_(out) {}
+    StreamInto(std::filesystem::path previous, const SiteWriter::KeptParts& kept, Disk::Sink& out)
+        : previous_(std::move(previous)), kept_(kept), out_(out) {}
 
     bool keep(const std::string& key) override {
         const auto it = key.empty() ? kept_.end() : kept_.find(key);
         if (it == kept_.end()) return false;
-        const auto [offset, length] = it->second;
-        if (pending_ > 0 && from_ + pending_ != offset) copy_pending();
-        if (pending_ == 0) from_ = offset;
-        pending_ += length;
-        parts.emplace_back(key, length);
+        const auto& part = it->second;
+        if (pending_ > 0 && from_ + pending_ != part.offset) copy_pending();
+        if (pending_ == 0) from_ = part.offset;
+        pending_ += part.length;
+        parts.push_back(ListedPart{key, PartPrint{part.print, part.length}});
         return true;
     }
     void add(const std::string& key, std::string_view bytes) override {
         copy_pending();
-        put(bytes);
-        parts.emplace_back(key, bytes.size());
+        out_.write(bytes);
+        size += bytes.size();
+        parts.push_back(ListedPart{key, PartPrint{fingerprint(bytes), bytes.size()}});
     }
-    /// Copies what is still to be copied; throws when the previous file cannot be read (the part
-    /// is promised, and nothing can make it now).
+    /// Copies what is still to be copied, in one run however long; throws when the previous file
+    /// cannot be read (the part is promised, and nothing can make it now).
     void copy_pending() {
-        constexpr std::uint64_t kBlock = 1 << 20;
-        for (std::uint64_t at = from_; at < from_ + pending_; at += kBlock) {
-            std::string error;
-            const auto bytes = disk_.read_range(previous_, at, static_cast<std::size_t>(std::min(kBlock, from_ + pending_ - at)), error);
-            if (!bytes)
-                throw std::runtime_error("bagian berkas dari build sebelumnya tidak terbaca (" + error +
-                                         "); jalankan pepgen build --penuh");
-            put(*bytes);
-        }
+        if (pending_ == 0) return;
+        if (const auto error = out_.append_from(previous_, from_, pending_); !error.empty())
+            throw std::runtime_error("bagian berkas dari build sebelumnya tidak terbaca (" + error +
+                                     "); jalankan pepgen build --penuh");
+        size += pending_;
         pending_ = 0;
     }
 
-    std::vector<std::pair<std::string, std::size_t>> parts;
-    Fingerprinter fp;
+    std::vector<ListedPart> parts;
     std::uintmax_t size = 0;
 
 private:
-    void put(std::string_view bytes) {
-        fp.add(bytes);
-        size += bytes.size();
-        out_.write(bytes);
-    }
-    Disk& disk_;
     std::filesystem::path previous_;
     const SiteWriter::KeptParts& kept_;
     Disk::Sink& out_;
@@ -572,7 +636,7 @@ bool SiteWriter::write_streamed(const std::string& path, const std::function<voi
     const auto& staged = *staged_name;
     const auto target = staging_ / staged;
     auto out = disk_.create(target);
-    StreamInto stream(disk_, output_ / path, kept, *out);
+    StreamInto stream(output_ / path, kept, *out);
     try {
         produce(stream);
         stream.copy_pending();
@@ -581,7 +645,7 @@ bool SiteWriter::write_streamed(const std::string& path, const std::function<voi
         disk_.remove_file(target);
         throw;
     }
-    const auto hash = stream.fp.value();
+    const auto hash = fingerprint_of_parts(prints_of(stream.parts));
     const auto size = stream.size;
     const auto& written_parts = stream.parts;
     if (previous(path)) out->write_out();
@@ -592,7 +656,7 @@ bool SiteWriter::write_streamed(const std::string& path, const std::function<voi
     // The bytes could not be compared before they existed: drop the staged
     // copy if the file on disk already has them.
     const auto disk = on_disk(path);
-    const bool same = disk && disk->hash == hash && disk->stamp.size == size;
+    const bool same = disk && disk->stamp.size == size && (disk->hash == hash || same_bytes_cut_otherwise(path, written_parts, hash));
     if (same) disk_.remove_file(target);
     std::lock_guard<std::mutex> lock(mutex_);
     auto& entry = entries_[path];

@@ -33,6 +33,9 @@ class DiscardBin;
 class OutputFolder;
 class OutputSurvey;
 
+/// One part of a file made in parts, as the manifest lists it (writer.cpp).
+struct ListedPart;
+
 class SiteWriter {
 public:
     /// Takes the output folder (see OutputFolder), finishes a commit that a
@@ -76,8 +79,14 @@ public:
     bool write_streamed(const std::string& path, const std::function<void(PartStream&)>& produce,
                         const std::string& key = {});
     /// The keys of the parts write_streamed would copy from the previous build's file: where each sits
-    /// there (offset, length). The same answer all build long. Thread-safe.
-    using KeptParts = std::unordered_map<std::string, std::pair<std::uint64_t, std::size_t>>;
+    /// there (offset, length) and its bytes' fingerprint. The same answer all build long. Thread-safe.
+    struct KeptPart {
+        std::uint64_t offset = 0;
+        std::size_t length = 0;
+        std::uint64_t print = 0;
+        bool operator==(const KeptPart&) const = default;
+    };
+    using KeptParts = std::unordered_map<std::string, KeptPart>;
     KeptParts kept_parts(const std::string& path);
 
     /// Moves the staged files into place, removes the previous build's files
@@ -103,6 +112,13 @@ private:
     /// nullopt when it is gone or is no longer a regular file.
     std::optional<OnDisk> on_disk(const std::string& path);
     bool keep(const std::string& path, ManifestEntry entry);
+    /// The fingerprint a manifest records for a file with these bytes, as `recorded` was made:
+    /// whole, or part by part (write_streamed).
+    static std::uint64_t fingerprint_of_file(std::string_view bytes, const ManifestEntry& recorded);
+    /// A file made in parts whose print differs from the one on disk (of the same size) may still
+    /// hold the same bytes, cut into other parts: true if the file on disk, cut as `parts`, has `print`.
+    bool same_bytes_cut_otherwise(const std::string& path, const std::vector<ListedPart>& parts,
+                                  std::uint64_t print);
     bool record(const std::string& path, ManifestEntry entry);
     bool refuse_unsafe(const std::string& path);
     void fail(const std::string& path, const std::string& message);

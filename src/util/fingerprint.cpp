@@ -16,6 +16,22 @@ std::string fingerprint_hex(std::uint64_t value) {
     return buf;
 }
 
+std::uint64_t fingerprint_of_parts(const std::vector<PartPrint>& parts) {
+    if (parts.empty()) return fingerprint({});
+    // Each part as 16 bytes, little-endian: its fingerprint, then its length.
+    std::string records;
+    records.reserve(parts.size() * 16);
+    auto put = [&records](std::uint64_t v) {
+        for (int i = 0; i < 8; ++i) records.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+    };
+    for (const auto& p : parts) {
+        put(p.print);
+        put(p.length);
+    }
+    // Seeded, so that a file of parts never shares a fingerprint with a file whose bytes are these records.
+    return fingerprint(records, 0x70617274);
+}
+
 struct Fingerprinter::State {
     XXH3_state_t* xxh = XXH3_createState();
     ~State() { XXH3_freeState(xxh); }
