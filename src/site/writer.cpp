@@ -110,6 +110,21 @@ std::vector<PartPrint> prints_of(const std::vector<ListedPart>& parts) {
     return prints;
 }
 
+/// The print of `bytes` cut where `parts` end, each piece printed and the prints combined as
+/// write_streamed combines its own; nothing when the parts do not fill the bytes exactly.
+std::optional<std::uint64_t> print_cut_as(std::string_view bytes, const std::vector<ListedPart>& parts) {
+    std::vector<PartPrint> prints;
+    prints.reserve(parts.size());
+    std::uint64_t at = 0;
+    for (const auto& p : parts) {
+        if (p.print.length > bytes.size() - at) return std::nullopt;
+        prints.push_back(PartPrint{fingerprint(bytes.substr(at, p.print.length)), p.print.length});
+        at += p.print.length;
+    }
+    if (at != bytes.size()) return std::nullopt;
+    return fingerprint_of_parts(prints);
+}
+
 /// Every folder from the output down to rel's parent is a real folder, not a
 /// symlink: what pepgen removes or replaces there is inside the output.
 class RealDirs {
@@ -430,19 +445,11 @@ std::optional<SiteWriter::OnDisk> SiteWriter::on_disk(const std::string& path) {
 
 std::uint64_t SiteWriter::fingerprint_of_file(std::string_view bytes, const ManifestEntry& recorded) {
     // A file made in parts was recorded by its parts' prints: its bytes are cut where the
-    // previous build's parts ended, each piece printed, and the prints combined the same way.
-    // Bytes that do not fill the recorded parts exactly match no record, as they must not.
+    // previous build's parts ended. Bytes that do not fill the recorded parts exactly match no
+    // record, as they must not.
     const auto listed = parse_part_list(content_part(recorded.key));
     if (listed.empty()) return fingerprint(bytes);
-    std::vector<PartPrint> prints;
-    std::uint64_t at = 0;
-    for (const auto& p : listed) {
-        if (p.print.length > bytes.size() - at) return fingerprint(bytes);
-        prints.push_back(PartPrint{fingerprint(bytes.substr(at, p.print.length)), p.print.length});
-        at += p.print.length;
-    }
-    if (at != bytes.size()) return fingerprint(bytes);
-    return fingerprint_of_parts(prints);
+    return print_cut_as(bytes, listed).value_or(fingerprint(bytes));
 }
 
 bool SiteWriter::same_bytes_cut_otherwise(const std::string& path, const std::vector<ListedPart>& parts,
@@ -459,15 +466,7 @@ bool SiteWriter::same_bytes_cut_otherwise(const std::string& path, const std::ve
         return false;
     std::string error;
     const auto bytes = disk_.read(output_ / path, error);
-    if (!bytes) return false;
-    std::vector<PartPrint> prints;
-    std::uint64_t at = 0;
-    for (const auto& p : parts) {
-        if (p.print.length > bytes->size() - at) return false;
-        prints.push_back(PartPrint{fingerprint(std::string_view(*bytes).substr(at, p.print.length)), p.print.length});
-        at += p.print.length;
-    }
-    return at == bytes->size() && fingerprint_of_parts(prints) == print;
+    return bytes && print_cut_as(*bytes, parts) == print;
 }
 
 void SiteWriter::fail(const std::string& path, const std::string& message) {
